@@ -1,0 +1,139 @@
+// Store: an embedded, crash-safe knowledge-graph store in one directory.
+//
+// One process may open a store for writing; others may open it read-only
+// at the same time and see what the writer has committed. A Store object is
+// safe to use from several threads for reads; writes are serialised inside.
+//
+//   auto store = kg::Store::Open("./kgdata", kg::OpenOptions{});
+//   if (!store.ok()) { std::cerr << store.status().ToString(); return 1; }
+//   (*store)->Match(kg::Pattern{...}, [](const kg::ClaimRecord& r) { ...; return true; });
+#ifndef KG_STORE_H_
+#define KG_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kg/model.h"
+#include "kg/status.h"
+
+namespace kg {
+
+struct OpenOptions {
+  bool create_if_missing = true;  // create an empty store in a missing or empty directory
+  bool read_only = false;         // may run beside a writer in another process
+};
+
+// A document and everything extracted from it, written as one atomic batch.
+struct DocumentInput {
+  Document document;
+  // One entry per statement found; the store merges equal claims.
+  struct Statement {
+    Claim claim;
+    Mention mention;  // mention.doc and mention.lang are taken from `document`
+  };
+  std::vector<Statement> statements;
+  std::vector<Alias> aliases;  // aliases of the entities it uses
+};
+
+enum class AddOutcome { kNew, kUnchanged, kReplaced };
+
+struct AddResult {
+  AddOutcome outcome = AddOutcome::kNew;
+  uint64_t claims_new = 0;     // claims that did not exist before
+  uint64_t claims_merged = 0;  // statements that joined an existing claim
+  uint64_t mentions = 0;       // mentions written
+};
+
+// Any position may be left unbound (nullopt). `when` bound to "" matches
+// claims without a time; nullopt matches any.
+struct Pattern {
+  std::optional<Term> subject;
+  std::optional<std::string> predicate;
+  std::optional<Term> object;
+  std::optional<std::string> when;
+};
+
+// Claims with the same subject, predicate and when, whose objects disagree.
+struct Conflict {
+  Term subject;
+  std::string predicate;
+  std::string when;
+  std::vector<ClaimRecord> alternatives;  // two or more, most sources first
+};
+
+struct Stats {
+  uint64_t documents = 0;
+  uint64_t claims = 0;
+  uint64_t mentions = 0;
+  uint64_t terms = 0;
+  uint64_t entities = 0;
+  uint64_t predicates = 0;
+  uint64_t aliases = 0;
+  uint64_t disk_bytes = 0;
+  uint32_t format_version = 0;
+};
+
+struct CheckReport {
+  uint64_t entries_checked = 0;
+  std::vector<std::string> problems;  // empty when the store is consistent
+  bool ok() const { return problems.empty(); }
+};
+
+// Return false from a visitor to stop early.
+using ClaimVisitor = std::function<bool(const ClaimRecord&)>;
+
+class Store {
+ public:
+  // Opens (and, if allowed, creates) the store in `path`. Fails without
+  // changing anything when the directory is not a kgstore, was written by a
+  // newer format, or is locked by another writer.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
+
+  virtual ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Adds or replaces a document with all its claims and mentions in one
+  // atomic write. Identical content under the same id changes nothing
+  // (outcome kUnchanged); changed content replaces the document's mentions.
+  virtual Result<AddResult> AddDocument(const DocumentInput& input) = 0;
+
+  // Retracts the document's mentions; claims left without a mention vanish
+  // from every index. NotFound when there is no such document.
+  virtual Status RemoveDocument(const std::string& doc_id) = 0;
+
+  // Registers aliases of entities (normalised: NFC and case-folded).
+  virtual Status AddAliases(const std::vector<Alias>& aliases) = 0;
+
+  // Visits every claim that matches, with its mentions, in index order.
+  virtual Status Match(const Pattern& pattern, const ClaimVisitor& visit) const = 0;
+
+  // Conflicts, optionally only for one subject and/or predicate.
+  virtual Result<std::vector<Conflict>> Conflicts(const std::optional<Term>& subject,
+                                                  const std::optional<std::string>& predicate) const = 0;
+
+  // Canonical entity ids whose alias (or id) equals `name` after
+  // normalisation; empty when none.
+  virtual Result<std::vector<std::string>> ResolveEntity(const std::string& name) const = 0;
+  virtual Result<std::vector<Alias>> AliasesOf(const std::string& entity) const = 0;
+
+  virtual Result<std::vector<Document>> Documents() const = 0;
+  virtual Result<Document> GetDocument(const std::string& doc_id) const = 0;
+  // Every distinct predicate, with its number of claims.
+  virtual Result<std::vector<std::pair<std::string, uint64_t>>> Predicates() const = 0;
+  virtual Result<Stats> GetStats() const = 0;
+
+  // Walks every index and verifies it against the claims and mentions.
+  virtual Result<CheckReport> Check() const = 0;
+
+ protected:
+  Store() = default;
+};
+
+}  // namespace kg
+
+#endif  // KG_STORE_H_

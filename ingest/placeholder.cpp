@@ -1,0 +1,1 @@
+// Replaced by the ingest component's sources.

@@ -1,0 +1,42 @@
+#include "storage/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace kg {
+
+namespace {
+const icu::Normalizer2* Nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  return U_SUCCESS(status) ? nfc : nullptr;
+}
+
+std::string ToUtf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString Nfc(const icu::UnicodeString& text) {
+  const icu::Normalizer2* nfc = Nfc();
+  if (nfc == nullptr) return text;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(text, status);
+  return U_SUCCESS(status) ? out : text;
+}
+}  // namespace
+
+std::string ToNfc(std::string_view utf8) {
+  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  return ToUtf8(Nfc(text));
+}
+
+std::string NormalizeName(std::string_view utf8) {
+  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString folded = Nfc(text);
+  folded.foldCase();
+  return ToUtf8(Nfc(folded));
+}
+
+}  // namespace kg
