@@ -35,7 +35,8 @@ int ExitCode();
 void RegisterStoreCommands(CLI::App& app);   // stats, check, docs
 void RegisterIngestCommand(CLI::App& app);   // ingest
 void RegisterQueryCommand(CLI::App& app);    // query
-void RegisterExportCommands(CLI::App& app);  // export, import
+void RegisterExportCommand(CLI::App& app);   // export
+void RegisterImportCommand(CLI::App& app);   // import
 void RegisterShellCommand(CLI::App& app);  // shell
 // What `kg` with no subcommand does: the shell on the default store.
 int RunDefaultShell();

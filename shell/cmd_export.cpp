@@ -1,6 +1,6 @@
-// kg export | import  (export helper fills these in)
+// kg export  (filled in with the claims export)
 #include "shell/cli.h"
 
 namespace kg::cli {
-void RegisterExportCommands(CLI::App& app) { (void)app; }
+void RegisterExportCommand(CLI::App& app) { (void)app; }
 }  // namespace kg::cli

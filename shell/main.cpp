@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
   kg::cli::RegisterStoreCommands(app);
   kg::cli::RegisterIngestCommand(app);
   kg::cli::RegisterQueryCommand(app);
-  kg::cli::RegisterExportCommands(app);
+  kg::cli::RegisterExportCommand(app);
+  kg::cli::RegisterImportCommand(app);
   kg::cli::RegisterShellCommand(app);
   try {
     app.parse(argc, argv);

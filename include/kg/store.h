@@ -57,6 +57,15 @@ struct Pattern {
   std::optional<std::string> when;
 };
 
+// What the store knows of a predicate beyond its name. Ingestion declares
+// the predicates of its rule data; conflicts and RDF labels use it.
+struct PredicateInfo {
+  std::string name;
+  std::string description;     // one line, English ("plans capital expenditure")
+  bool single_valued = false;  // two different entity objects conflict
+  bool symmetric = false;      // a competes_with b implies b competes_with a
+};
+
 // Claims with the same subject, predicate and when, whose objects disagree.
 struct Conflict {
   Term subject;
@@ -108,6 +117,10 @@ class Store {
 
   // Registers aliases of entities (normalised: NFC and case-folded).
   virtual Status AddAliases(const std::vector<Alias>& aliases) = 0;
+
+  // Records (or updates) what the store knows of a predicate.
+  virtual Status DeclarePredicate(const PredicateInfo& info) = 0;
+  virtual Result<std::vector<PredicateInfo>> DeclaredPredicates() const = 0;
 
   // Visits every claim that matches, with its mentions, in index order.
   virtual Status Match(const Pattern& pattern, const ClaimVisitor& visit) const = 0;
