@@ -1,0 +1,453 @@
+#include "storage/encoding.h"
+
+#include <cstring>
+
+#include "storage/normalize.h"
+
+namespace kg::storage {
+
+void PutBig64(std::string* out, uint64_t value) {
+  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xff));
+}
+
+void PutBig32(std::string* out, uint32_t value) {
+  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xff));
+}
+
+uint64_t GetBig64(std::string_view in) {
+  uint64_t value = 0;
+  for (int i = 0; i < 8; ++i) value = (value << 8) | static_cast<uint8_t>(in[i]);
+  return value;
+}
+
+uint32_t GetBig32(std::string_view in) {
+  uint32_t value = 0;
+  for (int i = 0; i < 4; ++i) value = (value << 8) | static_cast<uint8_t>(in[i]);
+  return value;
+}
+
+void PutVarint(std::string* out, uint64_t value) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7f) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+void PutString(std::string* out, std::string_view value) {
+  PutVarint(out, value.size());
+  out->append(value);
+}
+
+bool GetVarint(std::string_view* in, uint64_t* value) {
+  uint64_t result = 0;
+  for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {
+    auto byte = static_cast<uint8_t>(in->front());
+    in->remove_prefix(1);
+    result |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) {
+      *value = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool GetString(std::string_view* in, std::string* value) {
+  uint64_t size = 0;
+  if (!GetVarint(in, &size) || size > in->size()) return false;
+  value->assign(in->data(), size);
+  in->remove_prefix(size);
+  return true;
+}
+
+void PutOrderedString(std::string* out, std::string_view value) {
+  for (char c : value) {
+    out->push_back(c);
+    if (c == '\0') out->push_back('\xff');
+  }
+  out->push_back('\0');
+  out->push_back('\x01');
+}
+
+bool GetOrderedString(std::string_view* in, std::string* value) {
+  value->clear();
+  for (size_t i = 0; i + 1 < in->size(); ++i) {
+    char c = (*in)[i];
+    if (c != '\0') {
+      value->push_back(c);
+      continue;
+    }
+    char next = (*in)[i + 1];
+    if (next == '\x01') {
+      in->remove_prefix(i + 2);
+      return true;
+    }
+    if (next != '\xff') return false;
+    value->push_back('\0');
+    ++i;
+  }
+  return false;
+}
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A canonical decimal as sign, significant digits and exponent E, so that
+// the value is 0.d1d2...dn x 10^E.
+struct DecimalParts {
+  bool negative = false;
+  std::string digits;  // empty for zero
+  int32_t exponent = 0;
+};
+
+DecimalParts SplitDecimal(std::string_view canonical) {
+  DecimalParts parts;
+  if (!canonical.empty() && canonical[0] == '-') {
+    parts.negative = true;
+    canonical.remove_prefix(1);
+  }
+  size_t point = canonical.find('.');
+  std::string_view whole = canonical.substr(0, point);
+  std::string_view fraction = point == std::string_view::npos ? "" : canonical.substr(point + 1);
+  if (whole != "0") {
+    parts.exponent = static_cast<int32_t>(whole.size());
+    parts.digits = std::string(whole) + std::string(fraction);
+  } else {
+    size_t zeros = fraction.find_first_not_of('0');
+    if (zeros == std::string_view::npos) return parts;  // zero
+    parts.exponent = -static_cast<int32_t>(zeros);
+    parts.digits = std::string(fraction.substr(zeros));
+  }
+  while (!parts.digits.empty() && parts.digits.back() == '0') parts.digits.pop_back();
+  return parts;
+}
+
+std::string JoinDecimal(const DecimalParts& parts) {
+  if (parts.digits.empty()) return "0";
+  std::string out = parts.negative ? "-" : "";
+  const auto digits = static_cast<int32_t>(parts.digits.size());
+  if (parts.exponent <= 0) {
+    out += "0." + std::string(static_cast<size_t>(-parts.exponent), '0') + parts.digits;
+  } else if (parts.exponent >= digits) {
+    out += parts.digits + std::string(static_cast<size_t>(parts.exponent - digits), '0');
+  } else {
+    out += parts.digits.substr(0, parts.exponent) + "." + parts.digits.substr(parts.exponent);
+  }
+  return out;
+}
+
+constexpr char kNegativeMark = '\x40';
+constexpr char kZeroMark = '\x80';
+constexpr char kPositiveMark = '\xc0';
+
+}  // namespace
+
+std::optional<std::string> CanonicalDecimal(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  size_t point = text.find('.');
+  std::string_view whole = text.substr(0, point);
+  std::string_view fraction = point == std::string_view::npos ? "" : text.substr(point + 1);
+  if (whole.empty() && fraction.empty()) return std::nullopt;
+  if (point != std::string_view::npos && fraction.empty()) return std::nullopt;  // "3."
+  for (char c : whole) if (!IsDigit(c)) return std::nullopt;
+  for (char c : fraction) if (!IsDigit(c)) return std::nullopt;
+  while (whole.size() > 1 && whole[0] == '0') whole.remove_prefix(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  std::string out(whole.empty() ? "0" : whole);
+  if (!fraction.empty()) out += "." + std::string(fraction);
+  if (out == "0") return out;
+  return (negative ? "-" : "") + out;
+}
+
+void PutOrderedDecimal(std::string* out, std::string_view canonical) {
+  DecimalParts parts = SplitDecimal(canonical);
+  if (parts.digits.empty()) {
+    out->push_back(kZeroMark);
+    return;
+  }
+  // Larger exponents mean larger magnitudes; for negatives everything is
+  // complemented so that larger magnitudes sort first.
+  uint32_t biased = static_cast<uint32_t>(parts.exponent) ^ 0x80000000u;
+  out->push_back(parts.negative ? kNegativeMark : kPositiveMark);
+  PutBig32(out, parts.negative ? ~biased : biased);
+  for (char d : parts.digits) {
+    int digit = d - '0';
+    out->push_back(static_cast<char>(parts.negative ? 11 - digit : digit + 1));
+  }
+  out->push_back(parts.negative ? '\xff' : '\0');
+}
+
+bool GetOrderedDecimal(std::string_view* in, std::string* canonical) {
+  if (in->empty()) return false;
+  char mark = in->front();
+  in->remove_prefix(1);
+  if (mark == kZeroMark) {
+    *canonical = "0";
+    return true;
+  }
+  if ((mark != kNegativeMark && mark != kPositiveMark) || in->size() < 5) return false;
+  DecimalParts parts;
+  parts.negative = mark == kNegativeMark;
+  uint32_t biased = GetBig32(*in);
+  if (parts.negative) biased = ~biased;
+  parts.exponent = static_cast<int32_t>(biased ^ 0x80000000u);
+  in->remove_prefix(4);
+  const char end = parts.negative ? '\xff' : '\0';
+  while (!in->empty() && in->front() != end) {
+    int byte = static_cast<uint8_t>(in->front());
+    int digit = parts.negative ? 11 - byte : byte - 1;
+    if (digit < 0 || digit > 9) return false;
+    parts.digits.push_back(static_cast<char>('0' + digit));
+    in->remove_prefix(1);
+  }
+  if (in->empty() || parts.digits.empty()) return false;
+  in->remove_prefix(1);
+  *canonical = JoinDecimal(parts);
+  return true;
+}
+
+namespace {
+
+bool ParseNumber(std::string_view text, size_t digits, int* value) {
+  if (text.size() != digits) return false;
+  *value = 0;
+  for (char c : text) {
+    if (!IsDigit(c)) return false;
+    *value = *value * 10 + (c - '0');
+  }
+  return true;
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+std::optional<TermId> TimeId(std::string_view iso) {
+  int year = 0, month = 0, day = 0;
+  if (!ParseNumber(iso.substr(0, 4), 4, &year)) return std::nullopt;
+  if (iso.size() > 4) {
+    if (iso.size() < 7 || iso[4] != '-' || !ParseNumber(iso.substr(5, 2), 2, &month)) return std::nullopt;
+    if (month < 1 || month > 12) return std::nullopt;
+  }
+  if (iso.size() > 7) {
+    if (iso.size() != 10 || iso[7] != '-' || !ParseNumber(iso.substr(8, 2), 2, &day)) return std::nullopt;
+    if (day < 1 || day > DaysInMonth(year, month)) return std::nullopt;
+  }
+  uint64_t code = (static_cast<uint64_t>(year) << 16) | (static_cast<uint64_t>(month) << 8) | day;
+  return MakeId(TermKind::kTime, code);
+}
+
+std::string TimeString(TermId id) {
+  if (id == kNoTime) return "";
+  const auto year = static_cast<unsigned>((id >> 16) & 0xffff);
+  const auto month = static_cast<unsigned>((id >> 8) & 0xff);
+  const auto day = static_cast<unsigned>(id & 0xff);
+  char buffer[16];
+  if (month == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04u", year);
+  } else if (day == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04u-%02u", year, month);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", year, month, day);
+  }
+  return buffer;
+}
+
+Result<Term> CanonicalTerm(const Term& term) {
+  Term out = term;
+  switch (term.kind) {
+    case TermKind::kEntity:
+    case TermKind::kPredicate:
+      out.value = ToNfc(term.value);
+      out.unit.clear();
+      out.lang.clear();
+      if (out.value.empty()) return Status::InvalidArgument("empty entity or predicate name");
+      break;
+    case TermKind::kQuantity: {
+      auto decimal = CanonicalDecimal(term.value);
+      if (!decimal) return Status::InvalidArgument("not a plain decimal: \"" + term.value + "\"");
+      if (term.unit.empty()) return Status::InvalidArgument("quantity " + term.value + " has no unit");
+      out.value = *decimal;
+      out.unit = ToNfc(term.unit);
+      out.lang.clear();
+      break;
+    }
+    case TermKind::kTime:
+      if (!TimeId(term.value)) return Status::InvalidArgument("not a time (YYYY, YYYY-MM or YYYY-MM-DD): \"" + term.value + "\"");
+      out.unit.clear();
+      out.lang.clear();
+      break;
+    case TermKind::kText:
+      out.value = ToNfc(term.value);
+      out.unit.clear();
+      break;
+    default:
+      return Status::InvalidArgument("unknown term kind " + std::to_string(static_cast<int>(term.kind)));
+  }
+  if (term.kind != TermKind::kQuantity) out.bound = Bound::kExact;
+  return out;
+}
+
+std::string TermValueKey(const Term& canonical) {
+  std::string key(1, static_cast<char>(canonical.kind));
+  switch (canonical.kind) {
+    case TermKind::kQuantity:
+      PutOrderedString(&key, canonical.unit);
+      PutOrderedDecimal(&key, canonical.value);
+      break;
+    case TermKind::kTime:
+      PutBig64(&key, *TimeId(canonical.value));
+      break;
+    case TermKind::kText:
+      PutOrderedString(&key, canonical.lang);
+      key += canonical.value;
+      break;
+    default:
+      key += canonical.value;
+  }
+  return key;
+}
+
+std::string EncodeTerm(const Term& canonical) {
+  std::string out(1, static_cast<char>(canonical.kind));
+  PutString(&out, canonical.value);
+  PutString(&out, canonical.unit);
+  PutString(&out, canonical.lang);
+  return out;
+}
+
+bool DecodeTerm(std::string_view in, Term* term) {
+  if (in.empty()) return false;
+  auto kind = static_cast<uint8_t>(in.front());
+  if (kind < 1 || kind > 5) return false;
+  in.remove_prefix(1);
+  *term = Term{};
+  term->kind = static_cast<TermKind>(kind);
+  return GetString(&in, &term->value) && GetString(&in, &term->unit) && GetString(&in, &term->lang) && in.empty();
+}
+
+std::string ObjectKeyForQuantity(const Term& canonical) { return TermValueKey(canonical); }
+
+std::string ObjectKeyForId(TermId id) {
+  std::string key;
+  PutBig64(&key, id);
+  return key;
+}
+
+bool SplitObjectKey(std::string_view* in, std::string_view* object_key) {
+  if (in->empty()) return false;
+  if (static_cast<TermKind>(in->front()) != TermKind::kQuantity) {
+    if (in->size() < 8) return false;
+    *object_key = in->substr(0, 8);
+    in->remove_prefix(8);
+    return true;
+  }
+  std::string_view rest = in->substr(1);
+  std::string unit, decimal;
+  if (!GetOrderedString(&rest, &unit) || !GetOrderedDecimal(&rest, &decimal)) return false;
+  size_t used = in->size() - rest.size();
+  *object_key = in->substr(0, used);
+  in->remove_prefix(used);
+  return true;
+}
+
+bool DecodeQuantityObject(std::string_view object_key, Term* term) {
+  if (object_key.empty() || static_cast<TermKind>(object_key.front()) != TermKind::kQuantity) return false;
+  object_key.remove_prefix(1);
+  *term = Term{};
+  term->kind = TermKind::kQuantity;
+  return GetOrderedString(&object_key, &term->unit) && GetOrderedDecimal(&object_key, &term->value) &&
+         object_key.empty();
+}
+
+std::string SpoKey(const ClaimKeyParts& c) {
+  std::string key;
+  PutBig64(&key, c.subject);
+  PutBig64(&key, c.predicate);
+  key += c.object;
+  PutBig64(&key, c.when);
+  return key;
+}
+
+std::string PosKey(const ClaimKeyParts& c) {
+  std::string key;
+  PutBig64(&key, c.predicate);
+  key += c.object;
+  PutBig64(&key, c.subject);
+  PutBig64(&key, c.when);
+  return key;
+}
+
+std::string OspKey(const ClaimKeyParts& c) {
+  std::string key = c.object;
+  PutBig64(&key, c.subject);
+  PutBig64(&key, c.predicate);
+  PutBig64(&key, c.when);
+  return key;
+}
+
+std::string WpsKey(const ClaimKeyParts& c) {
+  std::string key;
+  PutBig64(&key, c.when);
+  PutBig64(&key, c.predicate);
+  PutBig64(&key, c.subject);
+  key += c.object;
+  return key;
+}
+
+namespace {
+bool TakeId(std::string_view* in, TermId* id) {
+  if (in->size() < 8) return false;
+  *id = GetBig64(*in);
+  in->remove_prefix(8);
+  return true;
+}
+
+bool TakeObject(std::string_view* in, std::string* object) {
+  std::string_view part;
+  if (!SplitObjectKey(in, &part)) return false;
+  object->assign(part);
+  return true;
+}
+}  // namespace
+
+bool ParseSpoKey(std::string_view key, ClaimKeyParts* c) {
+  return TakeId(&key, &c->subject) && TakeId(&key, &c->predicate) && TakeObject(&key, &c->object) &&
+         TakeId(&key, &c->when) && key.empty();
+}
+
+bool ParsePosKey(std::string_view key, ClaimKeyParts* c) {
+  return TakeId(&key, &c->predicate) && TakeObject(&key, &c->object) && TakeId(&key, &c->subject) &&
+         TakeId(&key, &c->when) && key.empty();
+}
+
+bool ParseOspKey(std::string_view key, ClaimKeyParts* c) {
+  return TakeObject(&key, &c->object) && TakeId(&key, &c->subject) && TakeId(&key, &c->predicate) &&
+         TakeId(&key, &c->when) && key.empty();
+}
+
+bool ParseWpsKey(std::string_view key, ClaimKeyParts* c) {
+  return TakeId(&key, &c->when) && TakeId(&key, &c->predicate) && TakeId(&key, &c->subject) &&
+         TakeObject(&key, &c->object) && key.empty();
+}
+
+uint64_t Fingerprint(std::string_view data, uint64_t seed) {
+  uint64_t hash = seed;
+  for (char c : data) {
+    hash ^= static_cast<uint8_t>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+}  // namespace kg::storage

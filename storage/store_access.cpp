@@ -1,0 +1,206 @@
+// Low-level reads shared by queries, writes and the checker: point reads,
+// prefix scans, the term dictionary and the assembly of a claim record.
+#include <map>
+#include <unordered_map>
+
+#include "storage/normalize.h"
+#include "storage/rocks_store.h"
+
+namespace kg::storage {
+
+std::string IdKey(uint64_t id) {
+  std::string key;
+  PutBig64(&key, id);
+  return key;
+}
+
+std::string MentionKey(std::string_view spo_key, uint64_t doc_number, uint32_t seq) {
+  std::string key(spo_key);
+  PutBig64(&key, doc_number);
+  PutBig32(&key, seq);
+  return key;
+}
+
+std::string DocMentionKey(uint64_t doc_number, uint32_t seq) {
+  std::string key = IdKey(doc_number);
+  PutBig32(&key, seq);
+  return key;
+}
+
+std::string SentenceKey(uint64_t doc_number, uint32_t sentence) { return DocMentionKey(doc_number, sentence); }
+
+std::string AliasKey(std::string_view normalised, std::string_view entity, std::string_view lang) {
+  std::string key;
+  PutOrderedString(&key, normalised);
+  PutOrderedString(&key, entity);
+  PutOrderedString(&key, lang);
+  return key;
+}
+
+std::string EntityAliasKey(std::string_view entity, std::string_view normalised, std::string_view lang) {
+  return AliasKey(entity, normalised, lang);
+}
+
+std::string EntityNameKey(std::string_view entity) {
+  std::string key;
+  PutOrderedString(&key, NormalizeName(entity));
+  key += entity;
+  return key;
+}
+
+Status RocksStore::Get(Cf which, std::string_view key, std::string* value, bool* found,
+                       const rocksdb::Snapshot* snapshot) const {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
+  rocksdb::Status status = db_->Get(options, handles_[which], rocksdb::Slice(key.data(), key.size()), value);
+  *found = status.ok();
+  if (status.IsNotFound()) return Status::OK();
+  return FromRocks(status, std::string("reading ") + CfName(which));
+}
+
+Status RocksStore::ScanPrefix(Cf which, std::string_view prefix,
+                              const std::function<bool(std::string_view, std::string_view)>& visit,
+                              const rocksdb::Snapshot* snapshot) const {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
+  // A prefix bloom is only valid when the whole 8-byte prefix is known.
+  if (prefix.size() >= 8) {
+    options.prefix_same_as_start = true;
+  } else {
+    options.total_order_seek = true;
+  }
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[which]));
+  for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, prefix.size()) != prefix) break;
+    if (!visit(key, std::string_view(it->value().data(), it->value().size()))) break;
+  }
+  return FromRocks(it->status(), std::string("scanning ") + CfName(which));
+}
+
+Result<uint64_t> RocksStore::ReadCounter(std::string_view name) const {
+  std::string value;
+  bool found = false;
+  KG_RETURN_IF_ERROR(Get(kMeta, name, &value, &found));
+  if (!found) return uint64_t{0};
+  if (value.size() != 8) return Status::Corruption("bad counter " + std::string(name));
+  return GetBig64(value);
+}
+
+Result<Term> RocksStore::TermOf(TermId id) const {
+  if (KindOfId(id) == TermKind::kTime) return Term::Time(TimeString(id));
+  {
+    std::shared_lock lock(term_cache_mutex_);
+    auto it = term_cache_.find(id);
+    if (it != term_cache_.end()) return it->second;
+  }
+  std::string value;
+  bool found = false;
+  KG_RETURN_IF_ERROR(Get(kTermById, IdKey(id), &value, &found));
+  Term term;
+  if (!found || !DecodeTerm(value, &term)) {
+    return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
+  }
+  std::unique_lock lock(term_cache_mutex_);
+  term_cache_.emplace(id, term);
+  return term;
+}
+
+Result<TermId> RocksStore::FindTermId(const Term& canonical) const {
+  std::string value;
+  bool found = false;
+  KG_RETURN_IF_ERROR(Get(kTermByValue, TermValueKey(canonical), &value, &found));
+  if (!found) return TermId{0};
+  if (value.size() != 8) return Status::Corruption("damaged dictionary entry for " + canonical.ToString());
+  return GetBig64(value);
+}
+
+Result<Term> RocksStore::ObjectTerm(std::string_view object_key) const {
+  if (!object_key.empty() && static_cast<TermKind>(object_key.front()) == TermKind::kQuantity) {
+    Term term;
+    if (!DecodeQuantityObject(object_key, &term)) return Status::Corruption("damaged quantity in a claim key");
+    return term;
+  }
+  if (object_key.size() != 8) return Status::Corruption("damaged object in a claim key");
+  return TermOf(GetBig64(object_key));
+}
+
+namespace {
+
+// The bound most mentions give; ties go to the first mention's.
+Bound MostFrequentBound(const std::vector<Mention>& mentions) {
+  if (mentions.empty()) return Bound::kExact;
+  std::map<Bound, int> counts;
+  for (const Mention& m : mentions) ++counts[m.bound];
+  Bound best = mentions.front().bound;
+  for (auto [bound, count] : counts) {
+    if (count > counts[best]) best = bound;
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<ClaimRecord> RocksStore::ReadClaim(const ClaimKeyParts& parts, const rocksdb::Snapshot* snapshot) const {
+  ClaimRecord record;
+  auto subject = TermOf(parts.subject);
+  if (!subject.ok()) return subject.status();
+  auto predicate = TermOf(parts.predicate);
+  if (!predicate.ok()) return predicate.status();
+  auto object = ObjectTerm(parts.object);
+  if (!object.ok()) return object.status();
+  record.claim.subject = std::move(*subject);
+  record.claim.predicate = predicate->value;
+  record.claim.object = std::move(*object);
+  record.claim.when = TimeString(parts.when);
+
+  const std::string spo = SpoKey(parts);
+  std::unordered_map<uint64_t, DocumentRecord> documents;
+  Status failure;
+  Status scan = ScanPrefix(kMentions, spo, [&](std::string_view key, std::string_view value) {
+    std::string_view suffix = key.substr(spo.size());
+    MentionRecord m;
+    if (suffix.size() != 12 || !DecodeMention(value, &m)) {
+      failure = Status::Corruption("damaged mention of a claim");
+      return false;
+    }
+    uint64_t number = GetBig64(suffix);
+    auto doc = documents.find(number);
+    if (doc == documents.end()) {
+      std::string id, encoded;
+      bool found_id = false, found_doc = false;
+      failure = Get(kDocNumbers, IdKey(number), &id, &found_id, snapshot);
+      if (failure.ok() && found_id) failure = Get(kDocuments, id, &encoded, &found_doc, snapshot);
+      DocumentRecord doc_record;
+      if (failure.ok() && (!found_doc || !DecodeDocument(encoded, &doc_record))) {
+        failure = Status::Corruption("mention of a missing document number " + std::to_string(number));
+      }
+      if (!failure.ok()) return false;
+      doc = documents.emplace(number, std::move(doc_record)).first;
+    }
+    Mention mention;
+    mention.doc = doc->second.document.id;
+    mention.lang = doc->second.document.lang;
+    mention.sentence = m.sentence;
+    mention.start = m.start;
+    mention.end = m.end;
+    mention.rule = std::move(m.rule);
+    mention.attributed_to = std::move(m.attributed_to);
+    mention.bound = m.bound;
+    if (m.text_inline) {
+      mention.text = std::move(m.text);
+    } else {
+      bool found = false;
+      failure = Get(kSentences, SentenceKey(number, m.sentence), &mention.text, &found, snapshot);
+      if (!failure.ok()) return false;
+    }
+    record.mentions.push_back(std::move(mention));
+    return true;
+  }, snapshot);
+  KG_RETURN_IF_ERROR(scan);
+  KG_RETURN_IF_ERROR(failure);
+  if (record.claim.object.kind == TermKind::kQuantity) record.claim.object.bound = MostFrequentBound(record.mentions);
+  return record;
+}
+
+}  // namespace kg::storage

@@ -1,0 +1,224 @@
+// Opening a store: the directory marker, format versions, the writer lock,
+// read-only (secondary) instances and the RocksDB tuning of each column family.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+
+#include "storage/rocks_store.h"
+
+namespace kg {
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOptions& options) {
+  return storage::Guarded("opening " + path, [&]() { return storage::RocksStore::Open(path, options); });
+}
+
+}  // namespace kg
+
+namespace kg::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The column families whose keys start with an 8-byte id worth a prefix bloom.
+bool HasIdPrefix(Cf which) {
+  switch (which) {
+    case kSpo: case kPos: case kWps: case kMentions: case kDocMentions: case kSentences:
+      return true;
+    default:
+      return false;
+  }
+}
+
+rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions options;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = true;
+  if (HasIdPrefix(which)) {
+    options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+    table.whole_key_filtering = which == kSpo;  // spo also gets point lookups
+  }
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.compression = rocksdb::kNoCompression;
+  return options;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
+  static std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(64 << 20);
+  std::vector<rocksdb::ColumnFamilyDescriptor> out;
+  for (int i = 0; i < kCfCount; ++i) {
+    auto which = static_cast<Cf>(i);
+    out.emplace_back(i == kDefaultCf ? rocksdb::kDefaultColumnFamilyName : CfName(which), CfOptions(which, cache));
+  }
+  return out;
+}
+
+std::string MarkerText(uint32_t version) { return "kgstore format " + std::to_string(version) + "\n"; }
+
+// Reads the format version from the marker; 0 when there is no marker.
+Result<uint32_t> ReadMarker(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir / kMarkerFile, ec)) return 0u;
+  std::ifstream in(dir / kMarkerFile);
+  std::string word1, word2;
+  long long version = 0;
+  if (!(in >> word1 >> word2 >> version) || word1 != "kgstore" || word2 != "format" || version <= 0) {
+    return Status::Corruption((dir / kMarkerFile).string() + " is not a kgstore marker");
+  }
+  return static_cast<uint32_t>(version);
+}
+
+Status WriteMarker(const fs::path& dir) {
+  std::ofstream out(dir / kMarkerFile, std::ios::trunc);
+  out << MarkerText(kFormatVersion);
+  out.flush();
+  if (!out) return Status::IOError("cannot write " + (dir / kMarkerFile).string());
+  return Status::OK();
+}
+
+// Decides whether `path` may be opened, creating the directory and marker
+// for a new store. Changes nothing when it refuses.
+Status PrepareDirectory(const fs::path& dir, const OpenOptions& options) {
+  std::error_code ec;
+  bool exists = fs::exists(dir, ec);
+  if (exists && !fs::is_directory(dir, ec)) {
+    return Status::InvalidArgument(dir.string() + " is not a directory");
+  }
+  if (exists) {
+    auto version = ReadMarker(dir);
+    if (!version.ok()) return version.status();
+    if (*version > kFormatVersion) {
+      return Status::NotSupported(dir.string() + " was written by a newer kgstore (format " +
+                                  std::to_string(*version) + "; this build reads format " +
+                                  std::to_string(kFormatVersion) + " and older)");
+    }
+    if (*version > 0) return Status::OK();
+    if (!fs::is_empty(dir, ec)) {
+      return Status::InvalidArgument(dir.string() + " is not a kgstore (it has files but no " + kMarkerFile +
+                                     " marker); refusing to touch it");
+    }
+  }
+  if (options.read_only || !options.create_if_missing) {
+    return Status::NotFound("no kgstore at " + dir.string());
+  }
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError("cannot create " + dir.string() + ": " + ec.message());
+  return WriteMarker(dir);
+}
+
+Status CheckStoredFormat(RocksStore& store) {
+  std::string value;
+  bool found = false;
+  KG_RETURN_IF_ERROR(store.Get(kMeta, kFormatKey, &value, &found));
+  if (!found) {
+    if (store.read_only()) return Status::OK();  // a writer is still creating it
+    std::string encoded;
+    PutBig32(&encoded, kFormatVersion);
+    rocksdb::WriteBatch batch;
+    batch.Put(store.cf(kMeta), kFormatKey, encoded);
+    return store.Commit(&batch);
+  }
+  if (value.size() != 4) return Status::Corruption("bad format record in " + store.path());
+  uint32_t version = GetBig32(value);
+  if (version > kFormatVersion) {
+    return Status::NotSupported(store.path() + " was written by a newer kgstore (format " + std::to_string(version) + ")");
+  }
+  return Status::OK();
+}
+
+Result<std::string> MakeSecondaryDir() {
+  std::string pattern = (fs::temp_directory_path() / "kgstore-reader-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) return Status::IOError("cannot create a temporary directory for a reader");
+  return pattern;
+}
+
+}  // namespace
+
+const char* CfName(Cf which) {
+  static const char* kNames[] = {"default",   "meta",          "term_by_id",   "term_by_value", "spo",
+                                 "pos",       "osp",           "wps",          "mentions",      "doc_mentions",
+                                 "sentences", "documents",     "doc_numbers",  "aliases",       "entity_aliases",
+                                 "entity_names", "predicate_counts", "predicate_info"};
+  static_assert(sizeof(kNames) / sizeof(kNames[0]) == kCfCount);
+  return kNames[which];
+}
+
+Status FromRocks(const rocksdb::Status& status, std::string_view context) {
+  if (status.ok()) return Status::OK();
+  std::string message = std::string(context) + ": " + status.ToString();
+  if (status.IsIOError() && (status.ToString().find("lock") != std::string::npos ||
+                             status.ToString().find("LOCK") != std::string::npos)) {
+    return Status::Busy(std::string(context) + ": the store is locked by another process (a writer is running); "
+                        "open it read-only or stop that process");
+  }
+  if (status.IsNotFound()) return Status::NotFound(message);
+  if (status.IsCorruption()) return Status::Corruption(message);
+  if (status.IsInvalidArgument()) return Status::InvalidArgument(message);
+  if (status.IsNotSupported()) return Status::NotSupported(message);
+  if (status.IsBusy() || status.IsTryAgain()) return Status::Busy(message);
+  return Status::IOError(message);
+}
+
+Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const OpenOptions& options) {
+  if (path.empty()) return Status::InvalidArgument("empty store path");
+  KG_RETURN_IF_ERROR(PrepareDirectory(path, options));
+  std::unique_ptr<RocksStore> store(new RocksStore());
+  store->path_ = path;
+  store->read_only_ = options.read_only;
+
+  rocksdb::DBOptions db_options;
+  db_options.max_open_files = -1;  // secondary instances need every file open
+  db_options.keep_log_file_num = 2;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status status;
+  if (options.read_only) {
+    auto secondary = MakeSecondaryDir();
+    if (!secondary.ok()) return secondary.status();
+    store->secondary_path_ = *secondary;
+    status = rocksdb::DB::OpenAsSecondary(db_options, path, store->secondary_path_, Descriptors(),
+                                          &store->handles_, &raw);
+  } else {
+    db_options.create_if_missing = true;
+    db_options.create_missing_column_families = true;
+    status = rocksdb::DB::Open(db_options, path, Descriptors(), &store->handles_, &raw);
+  }
+  if (!status.ok()) return FromRocks(status, "opening " + path);
+  store->db_.reset(raw);
+  if (options.read_only) {
+    KG_RETURN_IF_ERROR(FromRocks(store->db_->TryCatchUpWithPrimary(), "catching up with the writer"));
+  }
+  KG_RETURN_IF_ERROR(CheckStoredFormat(*store));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+RocksStore::~RocksStore() {
+  if (db_) {
+    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+    db_->Close();
+    db_.reset();
+  }
+  if (!secondary_path_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_path_, ec);
+  }
+}
+
+Status RocksStore::Commit(rocksdb::WriteBatch* batch) {
+  if (read_only_) return Status::InvalidArgument(path_ + " is open read-only");
+  rocksdb::WriteOptions options;
+  options.sync = true;
+  return FromRocks(db_->Write(options, batch), "writing to " + path_);
+}
+
+}  // namespace kg::storage

@@ -1,0 +1,374 @@
+// Writes: every change is gathered into one WriteBatch together with the
+// index entries and counters it implies, then committed atomically. Writers
+// are serialised by the store's mutex (and across processes by RocksDB's
+// LOCK), so read-modify-write of counters inside a batch is safe.
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "storage/normalize.h"
+#include "storage/rocks_store.h"
+
+namespace kg::storage {
+
+namespace {
+
+std::string Big64(uint64_t value) { return IdKey(value); }
+
+// A statement after validation: canonical terms, ready to be interned.
+struct CanonicalStatement {
+  Term subject;
+  Term predicate;
+  Term object;
+  TermId when = kNoTime;
+  MentionRecord mention;
+};
+
+class WriteContext {
+ public:
+  explicit WriteContext(RocksStore& store) : store_(store) {}
+
+  void Put(Cf which, std::string_view key, std::string_view value) {
+    batch_.Put(store_.cf(which), rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+  }
+  void Delete(Cf which, std::string_view key) {
+    batch_.Delete(store_.cf(which), rocksdb::Slice(key.data(), key.size()));
+  }
+  void Count(const char* name, int64_t delta) { counter_delta_[name] += delta; }
+  void ChangeMentions(const std::string& spo_key, int64_t delta) { claim_delta_[spo_key] += delta; }
+
+  // The next value of a sequence kept in kMeta (documents, terms); from 1.
+  Result<uint64_t> Allocate(const char* sequence) {
+    auto it = sequences_.find(sequence);
+    if (it == sequences_.end()) {
+      auto current = store_.ReadCounter(sequence);
+      if (!current.ok()) return current.status();
+      it = sequences_.emplace(sequence, *current).first;
+    }
+    return ++it->second;
+  }
+
+  Result<TermId> Intern(const Term& canonical) {
+    std::string value_key = TermValueKey(canonical);
+    if (auto it = new_terms_.find(value_key); it != new_terms_.end()) return it->second;
+    auto existing = store_.FindTermId(canonical);
+    if (!existing.ok()) return existing.status();
+    if (*existing != 0) return *existing;
+    TermId id = 0;
+    if (canonical.kind == TermKind::kTime) {
+      id = *TimeId(canonical.value);
+    } else {
+      auto sequence = Allocate(counter::kNextTerm);
+      if (!sequence.ok()) return sequence.status();
+      id = MakeId(canonical.kind, *sequence);
+    }
+    Term stored = canonical;
+    stored.bound = Bound::kExact;  // a term's identity has no bound
+    Put(kTermById, IdKey(id), EncodeTerm(stored));
+    Put(kTermByValue, value_key, IdKey(id));
+    Count(counter::kTerms, 1);
+    if (canonical.kind == TermKind::kEntity) {
+      Count(counter::kEntities, 1);
+      Put(kEntityNames, EntityNameKey(canonical.value), "");
+    }
+    if (canonical.kind == TermKind::kPredicate) Count(counter::kPredicates, 1);
+    new_terms_.emplace(std::move(value_key), id);
+    return id;
+  }
+
+  Result<std::string> InternClaim(const CanonicalStatement& s) {
+    ClaimKeyParts parts;
+    auto subject = Intern(s.subject);
+    if (!subject.ok()) return subject.status();
+    auto predicate = Intern(s.predicate);
+    if (!predicate.ok()) return predicate.status();
+    auto object = Intern(s.object);
+    if (!object.ok()) return object.status();
+    if (s.when != kNoTime) {
+      auto when = Intern(Term::Time(TimeString(s.when)));
+      if (!when.ok()) return when.status();
+    }
+    parts.subject = *subject;
+    parts.predicate = *predicate;
+    parts.object = s.object.kind == TermKind::kQuantity ? ObjectKeyForQuantity(s.object) : ObjectKeyForId(*object);
+    parts.when = s.when;
+    return SpoKey(parts);
+  }
+
+  Status AddAlias(const Alias& alias) {
+    if (alias.text.empty() || alias.entity.empty()) {
+      return Status::InvalidArgument("an alias needs a text and an entity (got \"" + alias.text + "\" -> \"" +
+                                     alias.entity + "\")");
+    }
+    const std::string normalised = NormalizeName(alias.text);
+    const std::string entity = ToNfc(alias.entity);
+    const std::string key = AliasKey(normalised, entity, alias.lang);
+    if (new_aliases_.insert(key).second) {
+      std::string ignored;
+      bool found = false;
+      KG_RETURN_IF_ERROR(store_.Get(kAliases, key, &ignored, &found));
+      if (!found) Count(counter::kAliases, 1);
+    }
+    Put(kAliases, key, alias.text);
+    Put(kEntityAliases, EntityAliasKey(entity, normalised, alias.lang), alias.text);
+    return Status::OK();
+  }
+
+  // Retracts every mention of a document (and its sentences).
+  Status RetractDocument(uint64_t number) {
+    const std::string prefix = IdKey(number);
+    Status failure;
+    KG_RETURN_IF_ERROR(store_.ScanPrefix(kDocMentions, prefix, [&](std::string_view key, std::string_view spo) {
+      if (key.size() != 12) {
+        failure = Status::Corruption("damaged document mention key");
+        return false;
+      }
+      Delete(kMentions, MentionKey(spo, number, GetBig32(key.substr(8))));
+      Delete(kDocMentions, key);
+      ChangeMentions(std::string(spo), -1);
+      Count(counter::kMentions, -1);
+      return true;
+    }));
+    KG_RETURN_IF_ERROR(failure);
+    return store_.ScanPrefix(kSentences, prefix, [&](std::string_view key, std::string_view) {
+      Delete(kSentences, key);
+      return true;
+    });
+  }
+
+  // Applies the mention changes to the claims and their indexes, writes the
+  // counters and commits. `claims_new` receives the number of claims created.
+  Status Finish(uint64_t* claims_new) {
+    std::map<TermId, int64_t> predicate_delta;
+    for (const auto& [spo, delta] : claim_delta_) {
+      if (delta == 0) continue;
+      KG_RETURN_IF_ERROR(ApplyClaimDelta(spo, delta, &predicate_delta, claims_new));
+    }
+    for (const auto& [predicate, delta] : predicate_delta) {
+      if (delta == 0) continue;
+      KG_RETURN_IF_ERROR(WriteCount(kPredicateCounts, IdKey(predicate), delta));
+    }
+    for (const auto& [name, delta] : counter_delta_) {
+      if (delta != 0) KG_RETURN_IF_ERROR(WriteCount(kMeta, name, delta));
+    }
+    for (const auto& [name, value] : sequences_) Put(kMeta, name, Big64(value));
+    return store_.Commit(&batch_);
+  }
+
+ private:
+  Status ApplyClaimDelta(const std::string& spo, int64_t delta, std::map<TermId, int64_t>* predicate_delta,
+                         uint64_t* claims_new) {
+    ClaimKeyParts parts;
+    if (!ParseSpoKey(spo, &parts)) return Status::Corruption("damaged claim key");
+    std::string value;
+    bool found = false;
+    KG_RETURN_IF_ERROR(store_.Get(kSpo, spo, &value, &found));
+    const int64_t before = found && value.size() == 8 ? static_cast<int64_t>(GetBig64(value)) : 0;
+    const int64_t after = before + delta;
+    if (after < 0) return Status::Corruption("a claim would have a negative number of mentions");
+    if (after == 0) {
+      for (Cf index : {kSpo, kPos, kOsp, kWps}) Delete(index, IndexKey(index, parts));
+      (*predicate_delta)[parts.predicate] -= 1;
+      Count(counter::kClaims, -1);
+      return Status::OK();
+    }
+    Put(kSpo, spo, Big64(static_cast<uint64_t>(after)));
+    if (before == 0) {
+      for (Cf index : {kPos, kOsp, kWps}) Put(index, IndexKey(index, parts), "");
+      (*predicate_delta)[parts.predicate] += 1;
+      Count(counter::kClaims, 1);
+      ++*claims_new;
+    }
+    return Status::OK();
+  }
+
+  static std::string IndexKey(Cf index, const ClaimKeyParts& parts) {
+    switch (index) {
+      case kPos: return PosKey(parts);
+      case kOsp: return OspKey(parts);
+      case kWps: return WpsKey(parts);
+      default: return SpoKey(parts);
+    }
+  }
+
+  // Adds `delta` to a big64 count; a count reaching zero is deleted.
+  Status WriteCount(Cf which, const std::string& key, int64_t delta) {
+    std::string value;
+    bool found = false;
+    KG_RETURN_IF_ERROR(store_.Get(which, key, &value, &found));
+    const int64_t current = found && value.size() == 8 ? static_cast<int64_t>(GetBig64(value)) : 0;
+    const int64_t updated = current + delta;
+    if (updated < 0) return Status::Corruption(std::string("count ") + CfName(which) + " would go negative");
+    if (updated == 0 && which == kPredicateCounts) {
+      Delete(which, key);
+    } else {
+      Put(which, key, Big64(static_cast<uint64_t>(updated)));
+    }
+    return Status::OK();
+  }
+
+  RocksStore& store_;
+  rocksdb::WriteBatch batch_;
+  std::unordered_map<std::string, TermId> new_terms_;
+  std::set<std::string> new_aliases_;
+  std::map<std::string, int64_t> claim_delta_;
+  std::map<std::string, int64_t> counter_delta_;
+  std::map<std::string, uint64_t> sequences_;
+};
+
+Result<CanonicalStatement> CanonicalizeStatement(const DocumentInput::Statement& in) {
+  CanonicalStatement out;
+  auto subject = CanonicalTerm(in.claim.subject);
+  if (!subject.ok()) return Status::InvalidArgument("subject: " + subject.status().message());
+  auto predicate = CanonicalTerm(Term::Predicate(in.claim.predicate));
+  if (!predicate.ok()) return Status::InvalidArgument("predicate: " + predicate.status().message());
+  auto object = CanonicalTerm(in.claim.object);
+  if (!object.ok()) return Status::InvalidArgument("object: " + object.status().message());
+  if (!in.claim.when.empty()) {
+    auto when = TimeId(in.claim.when);
+    if (!when) return Status::InvalidArgument("when: not a time (YYYY, YYYY-MM or YYYY-MM-DD): \"" + in.claim.when + "\"");
+    out.when = *when;
+  }
+  if (in.mention.start > in.mention.end) return Status::InvalidArgument("mention span ends before it starts");
+  out.subject = std::move(*subject);
+  out.predicate = std::move(*predicate);
+  out.object = std::move(*object);
+  out.object.bound = Bound::kExact;
+  out.mention.sentence = in.mention.sentence;
+  out.mention.start = in.mention.start;
+  out.mention.end = in.mention.end;
+  // The mention's bound is what counts; a bound given only on the object
+  // term is taken when the mention says nothing more specific.
+  out.mention.bound = in.mention.bound != Bound::kExact ? in.mention.bound : in.claim.object.bound;
+  out.mention.rule = in.mention.rule;
+  out.mention.attributed_to = in.mention.attributed_to;
+  out.mention.text = in.mention.text;
+  return out;
+}
+
+// What tells an identical re-add apart: metadata, statements and aliases.
+uint64_t InputFingerprint(const DocumentInput& input, const std::vector<CanonicalStatement>& statements) {
+  std::string data;
+  const Document& d = input.document;
+  for (const std::string* field : {&d.lang, &d.published, &d.source, &d.title, &d.content_hash}) PutString(&data, *field);
+  PutVarint(&data, d.size);
+  for (const CanonicalStatement& s : statements) {
+    for (const Term* term : {&s.subject, &s.predicate, &s.object}) PutString(&data, EncodeTerm(*term));
+    PutVarint(&data, s.when);
+    MentionRecord m = s.mention;
+    m.text_inline = true;
+    PutString(&data, EncodeMention(m));
+  }
+  for (const Alias& a : input.aliases) {
+    for (const std::string* field : {&a.text, &a.entity, &a.lang}) PutString(&data, *field);
+  }
+  return Fingerprint(data);
+}
+
+}  // namespace
+
+Result<AddResult> RocksStore::AddDocument(const DocumentInput& input) {
+  return Guarded("adding a document", [&]() -> Result<AddResult> {
+    const std::string& doc_id = input.document.id;
+    if (doc_id.empty()) return Status::InvalidArgument("a document needs an id");
+    std::vector<CanonicalStatement> statements;
+    for (size_t i = 0; i < input.statements.size(); ++i) {
+      auto s = CanonicalizeStatement(input.statements[i]);
+      if (!s.ok()) {
+        return Status::InvalidArgument("document " + doc_id + ", statement " + std::to_string(i) + ": " +
+                                       s.status().message());
+      }
+      statements.push_back(std::move(*s));
+    }
+    const uint64_t fingerprint = InputFingerprint(input, statements);
+
+    std::lock_guard lock(write_mutex_);
+    WriteContext ctx(*this);
+    std::string encoded;
+    bool exists = false;
+    KG_RETURN_IF_ERROR(Get(kDocuments, doc_id, &encoded, &exists));
+    DocumentRecord record;
+    if (exists && !DecodeDocument(encoded, &record)) return Status::Corruption("damaged record of document " + doc_id);
+    AddResult result;
+    if (exists) {
+      if (record.document.content_hash == input.document.content_hash && record.statements_fingerprint == fingerprint) {
+        result.outcome = AddOutcome::kUnchanged;
+        return result;
+      }
+      result.outcome = AddOutcome::kReplaced;
+      KG_RETURN_IF_ERROR(ctx.RetractDocument(record.number));
+    } else {
+      auto number = ctx.Allocate(counter::kNextDocument);
+      if (!number.ok()) return number.status();
+      record.number = *number;
+      ctx.Count(counter::kDocuments, 1);
+    }
+    record.document = input.document;
+    record.statements_fingerprint = fingerprint;
+
+    std::map<uint32_t, std::string> sentences;  // the first text given for each sentence
+    for (size_t i = 0; i < statements.size(); ++i) {
+      CanonicalStatement& s = statements[i];
+      auto spo = ctx.InternClaim(s);
+      if (!spo.ok()) return spo.status();
+      auto [sentence, inserted] = sentences.emplace(s.mention.sentence, s.mention.text);
+      if (inserted) ctx.Put(kSentences, SentenceKey(record.number, s.mention.sentence), s.mention.text);
+      s.mention.text_inline = sentence->second != s.mention.text;
+      if (!s.mention.text_inline) s.mention.text.clear();
+      const auto seq = static_cast<uint32_t>(i);
+      ctx.Put(kMentions, MentionKey(*spo, record.number, seq), EncodeMention(s.mention));
+      ctx.Put(kDocMentions, DocMentionKey(record.number, seq), *spo);
+      ctx.ChangeMentions(*spo, 1);
+      ctx.Count(counter::kMentions, 1);
+    }
+    for (const Alias& alias : input.aliases) KG_RETURN_IF_ERROR(ctx.AddAlias(alias));
+    ctx.Put(kDocuments, doc_id, EncodeDocument(record));
+    ctx.Put(kDocNumbers, IdKey(record.number), doc_id);
+    KG_RETURN_IF_ERROR(ctx.Finish(&result.claims_new));
+    result.mentions = statements.size();
+    result.claims_merged = statements.size() - result.claims_new;
+    return result;
+  });
+}
+
+Status RocksStore::RemoveDocument(const std::string& doc_id) {
+  return Guarded("removing a document", [&]() -> Status {
+    std::lock_guard lock(write_mutex_);
+    std::string encoded;
+    bool exists = false;
+    KG_RETURN_IF_ERROR(Get(kDocuments, doc_id, &encoded, &exists));
+    if (!exists) return Status::NotFound("no document " + doc_id);
+    DocumentRecord record;
+    if (!DecodeDocument(encoded, &record)) return Status::Corruption("damaged record of document " + doc_id);
+    WriteContext ctx(*this);
+    KG_RETURN_IF_ERROR(ctx.RetractDocument(record.number));
+    ctx.Delete(kDocuments, doc_id);
+    ctx.Delete(kDocNumbers, IdKey(record.number));
+    ctx.Count(counter::kDocuments, -1);
+    uint64_t ignored = 0;
+    return ctx.Finish(&ignored);
+  });
+}
+
+Status RocksStore::AddAliases(const std::vector<Alias>& aliases) {
+  return Guarded("adding aliases", [&]() -> Status {
+    std::lock_guard lock(write_mutex_);
+    WriteContext ctx(*this);
+    for (const Alias& alias : aliases) KG_RETURN_IF_ERROR(ctx.AddAlias(alias));
+    uint64_t ignored = 0;
+    return ctx.Finish(&ignored);
+  });
+}
+
+Status RocksStore::DeclarePredicate(const PredicateInfo& info) {
+  return Guarded("declaring a predicate", [&]() -> Status {
+    if (info.name.empty()) return Status::InvalidArgument("a predicate needs a name");
+    std::lock_guard lock(write_mutex_);
+    WriteContext ctx(*this);
+    ctx.Put(kPredicateInfo, ToNfc(info.name), EncodePredicateInfo(info));
+    uint64_t ignored = 0;
+    return ctx.Finish(&ignored);
+  });
+}
+
+}  // namespace kg::storage

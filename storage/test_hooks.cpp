@@ -1,0 +1,34 @@
+#include "storage/test_hooks.h"
+
+#include "storage/rocks_store.h"
+
+namespace kg::storage {
+
+Status DamageForTest(Store& store, Damage damage) {
+  auto* rocks = dynamic_cast<RocksStore*>(&store);
+  if (rocks == nullptr) return Status::InvalidArgument("not a RocksDB store");
+  std::string first_key;
+  KG_RETURN_IF_ERROR(rocks->ScanPrefix(kSpo, "", [&](std::string_view key, std::string_view) {
+    first_key = std::string(key);
+    return false;
+  }));
+  ClaimKeyParts parts;
+  if (first_key.empty() || !ParseSpoKey(first_key, &parts)) return Status::NotFound("no claim to damage");
+  std::lock_guard lock(rocks->write_mutex());
+  rocksdb::WriteBatch batch;
+  switch (damage) {
+    case Damage::kDropPosEntry:
+      batch.Delete(rocks->cf(kPos), PosKey(parts));
+      break;
+    case Damage::kStrayOspEntry:
+      parts.when = *TimeId("1999");
+      batch.Put(rocks->cf(kOsp), OspKey(parts), "");
+      break;
+    case Damage::kWrongMentionCount:
+      batch.Put(rocks->cf(kSpo), first_key, IdKey(999));
+      break;
+  }
+  return rocks->Commit(&batch);
+}
+
+}  // namespace kg::storage
