@@ -1,0 +1,217 @@
+#include "query/executor.h"
+
+#include <optional>
+
+#include "query/filter.h"
+#include "query/shaping.h"
+#include "query/value.h"
+#include "storage/normalize.h"
+
+namespace kg::query {
+
+bool Row::Bind(int slot, const Value& value) {
+  if (bound[slot]) return SameValue(values[slot], value);
+  values[slot] = value;
+  bound[slot] = true;
+  return true;
+}
+
+namespace {
+
+// The terms a position may take under `row`: its constants, the value its
+// variable is bound to, or nullopt (any).
+std::optional<std::vector<Term>> Candidates(const BoundTerm& term, const Row& row) {
+  if (!term.IsVariable()) return term.constants;
+  if (!row.bound[term.slot]) return std::nullopt;
+  const Value& value = row.values[term.slot];
+  if (value.kind != Value::Kind::kTerm) return std::vector<Term>{};  // cannot match a claim
+  return std::vector<Term>{value.term};
+}
+
+// The store's `when` for a time candidate; a null binding is "no time".
+std::optional<std::vector<std::string>> WhenCandidates(const std::optional<BoundTerm>& when, const Row& row) {
+  if (!when) return std::nullopt;
+  if (when->IsVariable() && row.bound[when->slot] && row.values[when->slot].kind == Value::Kind::kNull) {
+    return std::vector<std::string>{""};
+  }
+  auto terms = Candidates(*when, row);
+  if (!terms) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& term : *terms) {
+    if (term.kind == TermKind::kTime) out.push_back(term.value);
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> PredicateCandidates(const BoundTerm& predicate, const Row& row) {
+  auto terms = Candidates(predicate, row);
+  if (!terms) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& term : *terms) {
+    if (term.kind == TermKind::kPredicate) out.push_back(term.value);
+  }
+  return out;
+}
+
+// Every combination of candidates as a store pattern.
+template <typename T, typename Fill>
+std::vector<Pattern> Expand(const std::vector<Pattern>& patterns, const std::optional<std::vector<T>>& candidates,
+                            Fill fill) {
+  if (!candidates) return patterns;
+  std::vector<Pattern> out;
+  for (const auto& pattern : patterns) {
+    for (const auto& candidate : *candidates) {
+      Pattern expanded = pattern;
+      fill(expanded, candidate);
+      out.push_back(std::move(expanded));
+    }
+  }
+  return out;
+}
+
+bool BindClaim(const BoundPattern& pattern, const Claim& claim, Row& row) {
+  auto bind = [&row](const BoundTerm& term, const Value& value) { return !term.IsVariable() || row.Bind(term.slot, value); };
+  if (!bind(pattern.subject, Value::OfTerm(claim.subject))) return false;
+  if (!bind(pattern.predicate, Value::OfTerm(Term::Predicate(claim.predicate)))) return false;
+  if (!bind(pattern.object, Value::OfTerm(claim.object))) return false;
+  if (pattern.when) {
+    Value when = claim.when.empty() ? Value::Null() : Value::OfTerm(Term::Time(claim.when));
+    if (!bind(*pattern.when, when)) return false;
+  }
+  return true;
+}
+
+// Binds FROM / LANG for one mention; false when it does not qualify.
+bool BindMention(const BoundProvenance& provenance, const Mention& mention, Row& row) {
+  if (provenance.doc && mention.doc != *provenance.doc) return false;
+  if (provenance.lang && NormalizeName(mention.lang) != *provenance.lang) return false;
+  if (provenance.doc_slot >= 0 && !row.Bind(provenance.doc_slot, Value::OfString(mention.doc))) return false;
+  if (provenance.lang_slot >= 0 && !row.Bind(provenance.lang_slot, Value::OfString(mention.lang))) return false;
+  return true;
+}
+
+}  // namespace
+
+Executor::Executor(const Store& store, const QueryOptions& options) : store_(store), options_(options) {
+  deadline_ = options.timeout_ms == 0 ? std::chrono::steady_clock::time_point::max()
+                                      : std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
+}
+
+bool Executor::TimedOut() {
+  if (!timed_out_ && deadline_ != std::chrono::steady_clock::time_point::max() &&
+      std::chrono::steady_clock::now() > deadline_) {
+    timed_out_ = true;
+  }
+  return timed_out_;
+}
+
+bool Executor::MatchPattern(const BoundPattern& pattern, const Row& row,
+                            const std::function<bool(const ClaimRecord&, Row&)>& visit) {
+  std::vector<Pattern> lookups{Pattern{}};
+  lookups = Expand(lookups, Candidates(pattern.subject, row), [](Pattern& p, const Term& t) { p.subject = t; });
+  lookups = Expand(lookups, PredicateCandidates(pattern.predicate, row),
+                   [](Pattern& p, const std::string& name) { p.predicate = name; });
+  lookups = Expand(lookups, Candidates(pattern.object, row), [](Pattern& p, const Term& t) { p.object = t; });
+  lookups = Expand(lookups, WhenCandidates(pattern.when, row), [](Pattern& p, const std::string& w) { p.when = w; });
+  for (const auto& lookup : lookups) {
+    // Matches are collected first so that no store iterator stays open
+    // while later steps run their own lookups.
+    std::vector<ClaimRecord> records;
+    Status matched = store_.Match(lookup, [&](const ClaimRecord& record) {
+      records.push_back(record);
+      return !TimedOut();
+    });
+    if (!matched.ok()) {
+      status_ = matched;
+      return false;
+    }
+    for (const auto& record : records) {
+      if (TimedOut()) return false;
+      Row extended = row;
+      if (!BindClaim(pattern, record.claim, extended)) continue;
+      if (!visit(record, extended)) return false;
+    }
+  }
+  return !TimedOut();
+}
+
+bool Executor::Step(const BoundFind& find, const Plan& plan, size_t step, const Row& row,
+                    const std::function<bool(const Row&)>& emit) {
+  if (step == plan.steps.size()) return emit(row);
+  const PlanStep& planned = plan.steps[step];
+  auto next = [&](const Row& extended) {
+    for (size_t f : planned.filters) {
+      if (!EvaluateFilter(plan.conjuncts[f], extended)) return true;
+    }
+    return Step(find, plan, step + 1, extended, emit);
+  };
+  return MatchPattern(find.patterns[planned.pattern], row, [&](const ClaimRecord& record, Row& extended) {
+    if (!find.provenance.PerMention()) return next(extended);
+    for (const auto& mention : record.mentions) {
+      Row with_mention = extended;
+      if (!BindMention(find.provenance, mention, with_mention)) continue;
+      if (!next(with_mention)) return false;
+    }
+    return true;
+  });
+}
+
+Result<QueryResult> Executor::RunFind(const BoundFind& find, const Plan& plan) {
+  QueryResult result;
+  result.columns = ColumnNames(find);
+  // Rows stream straight out unless something needs all of them.
+  bool streaming = !find.aggregate && !find.distinct && find.order.empty();
+  std::vector<Row> solutions;
+  auto emit = [&](const Row& row) {
+    if (!streaming) {
+      solutions.push_back(row);
+      return true;
+    }
+    if (find.limit && result.rows.size() >= *find.limit) return false;
+    if (options_.max_rows > 0 && result.rows.size() >= options_.max_rows) {
+      result.stopped_by = "max_rows";
+      return false;
+    }
+    std::vector<Value> projected = Project(find, row);
+    projected.resize(find.visible_columns);
+    result.rows.push_back(std::move(projected));
+    return true;
+  };
+  Step(find, plan, 0, Row(find.slot_names.size()), emit);
+  if (!status_.ok()) return status_;
+  if (!streaming) Shape(find, solutions, options_.max_rows, &result);
+  if (timed_out_) result.stopped_by = "timeout";
+  return result;
+}
+
+Result<QueryResult> Executor::RunSources(const BoundFind& find) {
+  QueryResult result;
+  result.columns = ColumnNames(find);
+  for (const char* column : {"doc", "lang", "sentence", "span", "attributed_to", "text"}) {
+    result.columns.push_back(column);
+  }
+  MatchPattern(find.patterns.front(), Row(find.slot_names.size()), [&](const ClaimRecord& record, Row& row) {
+    for (const auto& mention : record.mentions) {
+      Row with_mention = row;
+      if (!BindMention(find.provenance, mention, with_mention)) continue;
+      if (options_.max_rows > 0 && result.rows.size() >= options_.max_rows) {
+        result.stopped_by = "max_rows";
+        return false;
+      }
+      std::vector<Value> out = Project(find, with_mention);
+      out.push_back(Value::OfString(mention.doc));
+      out.push_back(Value::OfString(mention.lang));
+      out.push_back(Value::OfNumber(mention.sentence));
+      out.push_back(Value::OfString(std::to_string(mention.start) + "-" + std::to_string(mention.end)));
+      out.push_back(Value::OfString(mention.attributed_to));
+      out.push_back(Value::OfString(mention.text));
+      result.rows.push_back(std::move(out));
+    }
+    return true;
+  });
+  if (!status_.ok()) return status_;
+  if (timed_out_) result.stopped_by = "timeout";
+  return result;
+}
+
+}  // namespace kg::query

@@ -1,0 +1,50 @@
+// Stage 4 of a query: runs a plan through Store::Match. Each step is a
+// lookup with the variables bound so far; rows stream out unless grouping,
+// DISTINCT or ORDER BY need them all. QueryOptions' caps stop the run and
+// say so in QueryResult::stopped_by.
+#ifndef KG_QUERY_EXECUTOR_H_
+#define KG_QUERY_EXECUTOR_H_
+
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "kg/query.h"
+#include "kg/store.h"
+#include "query/binder.h"
+#include "query/planner.h"
+#include "query/row.h"
+
+namespace kg::query {
+
+class Executor {
+ public:
+  Executor(const Store& store, const QueryOptions& options);
+
+  Result<QueryResult> RunFind(const BoundFind& find, const Plan& plan);
+  // SOURCES OF: one row per mention of each matching claim.
+  Result<QueryResult> RunSources(const BoundFind& find);
+
+  // Matches one pattern under `row`; calls `visit` with each claim and the
+  // row extended by its bindings. Returns false when stopped (by `visit`,
+  // the deadline or a store error, kept in status()).
+  bool MatchPattern(const BoundPattern& pattern, const Row& row,
+                    const std::function<bool(const ClaimRecord&, Row&)>& visit);
+
+  bool TimedOut();
+  const Status& status() const { return status_; }
+
+ private:
+  bool Step(const BoundFind& find, const Plan& plan, size_t step, const Row& row,
+            const std::function<bool(const Row&)>& emit);
+
+  const Store& store_;
+  QueryOptions options_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool timed_out_ = false;
+  Status status_;
+};
+
+}  // namespace kg::query
+
+#endif  // KG_QUERY_EXECUTOR_H_

@@ -1,0 +1,41 @@
+// Stage 3 of a query: the order in which patterns are matched. The most
+// selective pattern goes first (bound positions, the store's per-predicate
+// claim counts); each later pattern receives the variables bound before it,
+// so every step is an index prefix lookup. FILTER conjuncts run as soon as
+// their variables are bound.
+#ifndef KG_QUERY_PLANNER_H_
+#define KG_QUERY_PLANNER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "query/binder.h"
+
+namespace kg::query {
+
+struct Statistics {
+  std::map<std::string, uint64_t> predicate_claims;
+  uint64_t total_claims = 0;
+};
+
+struct PlanStep {
+  size_t pattern = 0;      // index into BoundFind::patterns
+  double estimate = 0;     // estimated matches per lookup
+  std::vector<size_t> filters;  // indices into Plan::conjuncts to apply after
+};
+
+struct Plan {
+  std::vector<PlanStep> steps;
+  std::vector<BoundFilter> conjuncts;  // FILTER split at its top-level ANDs
+};
+
+Plan MakePlan(const BoundFind& find, const Statistics& statistics);
+
+// EXPLAIN: one line per step ("ByteDance plans_capex ?amt @2026").
+std::string PatternText(const BoundPattern& pattern, const std::vector<std::string>& slot_names);
+
+}  // namespace kg::query
+
+#endif  // KG_QUERY_PLANNER_H_
