@@ -1,6 +1,66 @@
-// kg query  (query helper fills this in)
+// kg query: run one KGQL statement against a store opened read-only and
+// print the result as a table, JSON or CSV. Errors go to stderr with a
+// non-zero exit status.
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <unistd.h>
+
+#include "kg/query.h"
 #include "shell/cli.h"
+#include "shell/result_format.h"
 
 namespace kg::cli {
-void RegisterQueryCommand(CLI::App& app) { (void)app; }
+
+namespace {
+
+struct QueryArgs {
+  std::string db;
+  std::string format = "table";
+  std::string text;
+  uint64_t max_rows = 0;
+  uint64_t timeout_ms = 0;
+  bool colour = false;
+};
+
+void RunQueryCommand(const QueryArgs& args) {
+  shell::ResultFormat format;
+  if (!shell::ParseResultFormat(args.format, &format)) {
+    std::cerr << "kg query: unknown format '" << args.format << "' (table, json or csv)\n";
+    SetExitCode(kExitUsage);
+    return;
+  }
+  std::string text = args.text;
+  if (text.empty() || text == "-") text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  auto store = OpenOrReport(args.db, /*read_only=*/true);
+  if (!store) return;
+  QueryOptions options;
+  options.max_rows = args.max_rows;
+  options.timeout_ms = args.timeout_ms;
+  auto result = RunQuery(*store, text, options);
+  if (!result.ok()) {
+    std::cerr << "kg query: " << result.status().message() << "\n";
+    SetExitCode(kExitFailed);
+    return;
+  }
+  shell::PrintResult(*result, format, args.colour && isatty(STDOUT_FILENO), std::cout);
+  if (!result->stopped_by.empty() && format != shell::ResultFormat::kTable) {
+    std::cerr << "kg query: stopped by " << result->stopped_by << "; the result is incomplete\n";
+  }
+}
+
+}  // namespace
+
+void RegisterQueryCommand(CLI::App& app) {
+  auto args = std::make_shared<QueryArgs>();
+  CLI::App* cmd = app.add_subcommand("query", "run a KGQL query (docs/kgql.md); '-' or nothing reads it from stdin");
+  AddDbOption(cmd, &args->db);
+  cmd->add_option("--format", args->format, "table, json or csv")->capture_default_str();
+  cmd->add_option("--max-rows", args->max_rows, "stop after this many rows (0: no cap)");
+  cmd->add_option("--timeout-ms", args->timeout_ms, "stop after this many milliseconds (0: no limit)");
+  cmd->add_flag("--color,--colour", args->colour, "colour the table when writing to a terminal");
+  cmd->add_option("query", args->text, "the query");
+  cmd->callback([args] { RunQueryCommand(*args); });
+}
+
 }  // namespace kg::cli

@@ -1,0 +1,150 @@
+#include "shell/result_format.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "export/term_json.h"
+#include "query/display_width.h"
+
+namespace kg::shell {
+
+namespace {
+
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kDim = "\033[2m";
+constexpr const char* kReset = "\033[0m";
+// Long cells (sentences) are cut in tables; JSON and CSV keep them whole.
+constexpr size_t kMaxCellWidth = 80;
+
+// A table cell: one line, at most kMaxCellWidth columns wide.
+std::string CellText(const Value& value) {
+  std::string text = value.ToString();
+  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  if (DisplayWidth(text) <= kMaxCellWidth) return text;
+  // Cut at a code point boundary, leaving room for the ellipsis.
+  std::string cut;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) length = 4; else if (lead >= 0xE0) length = 3; else if (lead >= 0xC0) length = 2;
+    std::string next = cut + text.substr(i, length);
+    if (DisplayWidth(next) > kMaxCellWidth - 1) break;
+    cut = std::move(next);
+    i += length;
+  }
+  return cut + "…";
+}
+
+void Pad(std::ostream& out, const std::string& text, size_t width, bool right_align) {
+  size_t padding = width - std::min(width, DisplayWidth(text));
+  if (right_align) out << std::string(padding, ' ');
+  out << text;
+  if (!right_align) out << std::string(padding, ' ');
+}
+
+void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<size_t> widths;
+  for (const auto& column : result.columns) widths.push_back(DisplayWidth(column));
+  for (const auto& row : result.rows) {
+    std::vector<std::string> line;
+    for (size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      line.push_back(CellText(row[c]));
+      widths[c] = std::max(widths[c], DisplayWidth(line.back()));
+    }
+    cells.push_back(std::move(line));
+  }
+  for (size_t c = 0; c < result.columns.size(); ++c) {
+    out << (c ? " | " : "") << (colour ? kBold : "");
+    Pad(out, result.columns[c], widths[c], false);
+    out << (colour ? kReset : "");
+  }
+  out << "\n";
+  for (size_t c = 0; c < widths.size(); ++c) out << (c ? "-+-" : "") << std::string(widths[c], '-');
+  out << "\n";
+  for (size_t r = 0; r < cells.size(); ++r) {
+    for (size_t c = 0; c < cells[r].size(); ++c) {
+      bool number = result.rows[r][c].kind == Value::Kind::kNumber;
+      bool null = result.rows[r][c].kind == Value::Kind::kNull;
+      out << (c ? " | " : "") << (colour && null ? kDim : "");
+      Pad(out, cells[r][c], widths[c], number);
+      out << (colour && null ? kReset : "");
+    }
+    out << "\n";
+  }
+  out << (colour ? kDim : "") << "(" << result.rows.size() << (result.rows.size() == 1 ? " row" : " rows");
+  if (!result.stopped_by.empty()) out << "; stopped by " << result.stopped_by;
+  out << ")" << (colour ? kReset : "") << "\n";
+}
+
+void PrintJson(const QueryResult& result, std::ostream& out) {
+  nlohmann::json json;
+  json["columns"] = result.columns;
+  json["rows"] = nlohmann::json::array();
+  for (const auto& row : result.rows) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (const auto& value : row) cells.push_back(ValueToJson(value));
+    json["rows"].push_back(std::move(cells));
+  }
+  if (!result.stopped_by.empty()) json["stopped_by"] = result.stopped_by;
+  out << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+void PrintCsv(const QueryResult& result, std::ostream& out) {
+  for (size_t c = 0; c < result.columns.size(); ++c) out << (c ? "," : "") << CsvField(result.columns[c]);
+  out << "\r\n";
+  for (const auto& row : result.rows) {
+    for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << CsvField(row[c].ToString());
+    out << "\r\n";
+  }
+}
+
+}  // namespace
+
+const char* ResultFormatName(ResultFormat format) {
+  switch (format) {
+    case ResultFormat::kTable: return "table";
+    case ResultFormat::kJson: return "json";
+    case ResultFormat::kCsv: return "csv";
+  }
+  return "table";
+}
+
+bool ParseResultFormat(const std::string& name, ResultFormat* format) {
+  for (ResultFormat f : {ResultFormat::kTable, ResultFormat::kJson, ResultFormat::kCsv}) {
+    if (name == ResultFormatName(f)) {
+      *format = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+nlohmann::json ValueToJson(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::kNull: return nullptr;
+    case Value::Kind::kNumber: return value.number;
+    case Value::Kind::kString: return value.text;
+    case Value::Kind::kTerm:
+      if (value.term.kind == TermKind::kTime || value.term.kind == TermKind::kPredicate) return value.term.value;
+      return TermToJson(value.term);
+  }
+  return nullptr;
+}
+
+void PrintResult(const QueryResult& result, ResultFormat format, bool colour, std::ostream& out) {
+  switch (format) {
+    case ResultFormat::kTable: PrintTable(result, colour, out); break;
+    case ResultFormat::kJson: PrintJson(result, out); break;
+    case ResultFormat::kCsv: PrintCsv(result, out); break;
+  }
+}
+
+}  // namespace kg::shell
