@@ -173,6 +173,12 @@ BoundFilter Binder::BindFilter(const FilterExpr& filter) {
 }
 
 BoundFind Binder::BindFind(const FindQuery& find) {
+  // Each pattern is one level of the executor's nested lookups.
+  constexpr size_t kMaxPatterns = 32;
+  if (find.patterns.size() > kMaxPatterns) {
+    throw QueryError(find.patterns[kMaxPatterns].subject.pos,
+                     "too many patterns (at most " + std::to_string(kMaxPatterns) + ")");
+  }
   BoundFind bound;
   for (const auto& pattern : find.patterns) bound.patterns.push_back(BindPattern(pattern));
   bound.provenance = BindProvenance(find.provenance);

@@ -119,11 +119,35 @@ int64_t InvalidUtf8Offset(const std::string& text) {
   return -1;
 }
 
+// Nesting and operator chains are bounded before parsing: the parser,
+// the tree and every later stage recurse over them.
+constexpr int kMaxNesting = 64;
+constexpr int kMaxOperators = 256;
+
+Status CheckComplexity(const std::string& text, antlr4::CommonTokenStream& tokens) {
+  int depth = 0;
+  int operators = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    size_t type = token->getType();
+    if (token->getText() == "(") ++depth;
+    if (token->getText() == ")") --depth;
+    if (type == P::AND || type == P::OR || type == P::NOT) ++operators;
+    if (depth > kMaxNesting || operators > kMaxOperators) {
+      return ErrorAt(text, SourcePos{token->getLine(), token->getCharPositionInLine() + 1},
+                     depth > kMaxNesting ? "parentheses nested too deep (at most " + std::to_string(kMaxNesting) + ")"
+                                         : "too many AND, OR and NOT (at most " + std::to_string(kMaxOperators) + ")");
+    }
+  }
+  return Status::OK();
+}
+
 Result<Statement> ParseValid(const std::string& text) {
   antlr4::ANTLRInputStream input(text);
   kgql::KGQLLexer lexer(&input);
   lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  KG_RETURN_IF_ERROR(CheckComplexity(text, tokens));
   P parser(&tokens);
   parser.removeErrorListeners();
   FirstErrorListener listener;
