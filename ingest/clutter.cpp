@@ -1,0 +1,74 @@
+#include "ingest/clutter.h"
+
+#include <algorithm>
+
+#include "ingest/text_view.h"
+
+namespace kg::ingest {
+
+namespace {
+
+// Lines shorter than this without sentence punctuation are headings,
+// menus or buttons.
+constexpr size_t kMinWordsWithoutPunctuation = 7;
+
+size_t CountWords(const std::string& folded) {
+  size_t words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    bool word = folded[i] != ' ' && folded[i] != '\t';
+    if (word && !in_word) ++words;
+    in_word = word;
+  }
+  return words;
+}
+
+bool EndsLikeSentence(const std::string& folded) {
+  static const std::vector<std::string> kEnds = {".", "!", "?", "।", "\"", ":", ";", ")"};
+  for (const auto& end : kEnds) {
+    if (folded.size() >= end.size() && folded.compare(folded.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
+}
+
+bool ContainsAny(const std::string& folded, const std::vector<std::string>& cues) {
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return folded.find(cue) != std::string::npos; });
+}
+
+bool StartsWithAny(const std::string& folded, const std::vector<std::string>& cues) {
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return folded.rfind(cue, 0) == 0; });
+}
+
+bool IsClutterLine(const std::string& folded, const Language& lang) {
+  if (ContainsAny(folded, lang.clutter_line) || StartsWithAny(folded, lang.clutter_prefix)) return true;
+  if (folded.front() == '(' && folded.back() == ')') return true;  // an editor's aside
+  if (folded.size() >= 3 && (folded.compare(folded.size() - 3, 3, "...") == 0 ||
+                             folded.compare(folded.size() - 3, 3, "…") == 0)) {
+    return true;  // a teaser cut short
+  }
+  return !EndsLikeSentence(folded) && CountWords(folded) < kMinWordsWithoutPunctuation;
+}
+
+}  // namespace
+
+std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
+  std::vector<Span> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    size_t first = start;
+    size_t last = end;
+    while (first < last && std::isspace(static_cast<unsigned char>(text[first]))) ++first;
+    while (last > first && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
+    if (first < last) {
+      std::string folded = FoldPhrase(text.substr(first, last - first));
+      if (StartsWithAny(folded, lang.clutter_block) && CountWords(folded) < kMinWordsWithoutPunctuation) break;
+      if (!IsClutterLine(folded, lang)) lines.push_back({first, last});
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,160 @@
+// kg::Extractor over the rule data: the whole pipeline for one document.
+//   UTF-8 check -> NFC -> clutter removed -> sentences -> tagged mentions
+//   -> attribution and relation rules -> statements with provenance.
+// Byte spans and the content hash refer to the NFC text.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "ingest/clutter.h"
+#include "ingest/relations.h"
+#include "ingest/rule_data.h"
+#include "ingest/rule_extractor.h"
+#include "ingest/sentences.h"
+#include "ingest/tagger.h"
+#include "ingest/text_check.h"
+#include "kg/ingest.h"
+#include "storage/normalize.h"
+
+namespace kg {
+
+namespace ingest {
+
+namespace {
+
+// 64-bit FNV-1a twice (forwards, and seeded with the length): a content
+// fingerprint for "has this document changed", not a cryptographic hash.
+std::string ContentHash(std::string_view text) {
+  uint64_t a = 1469598103934665603ULL;
+  uint64_t b = 1099511628211ULL ^ text.size();
+  for (unsigned char c : text) {
+    a = (a ^ c) * 1099511628211ULL;
+    b = (b ^ c) * 6364136223846793005ULL + 1442695040888963407ULL;
+  }
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(a), static_cast<unsigned long long>(b));
+  return buf;
+}
+
+// The organisation the document is about: the one named most often.
+std::string Topic(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, size_t> counts;
+  std::vector<std::string> order;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      if (tag.type != "ORG") continue;
+      if (counts[tag.id]++ == 0) order.push_back(tag.id);
+    }
+  }
+  std::string best;
+  size_t best_count = 0;
+  for (const auto& id : order) {
+    if (counts[id] > best_count) { best = id; best_count = counts[id]; }
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<RuleExtractor>> RuleExtractor::Create(const std::string& rules_dir) {
+  auto data = RuleData::Load(rules_dir);
+  if (!data.ok()) return data.status();
+  std::unique_ptr<RuleExtractor> extractor(new RuleExtractor(*data));
+  KG_RETURN_IF_ERROR(extractor->Init());
+  return extractor;
+}
+
+  Status RuleExtractor::Init() {
+    for (const auto& code : data_->languages()) {
+      auto splitter = SentenceSplitter::Create(data_->language(code)->locale);
+      if (!splitter.ok()) return splitter.status();
+      splitters_.emplace(code, std::move(splitter).value());
+    }
+    return Status::OK();
+  }
+
+Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Document& meta) const {
+  return Extract(raw, meta, nullptr);
+}
+
+  Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Document& meta, ExtractStats* stats) const {
+    KG_RETURN_IF_ERROR(CheckText(raw));
+    DocumentInput input;
+    input.document = meta;
+    std::string text = ToNfc(raw);
+    std::string lang_code = meta.lang.empty() ? DetectLanguage(text, *data_) : meta.lang;
+    const Language* lang = data_->language(lang_code);
+    if (lang == nullptr) {
+      return Status::InvalidArgument(lang_code.empty() ? "unknown language (neither the script nor frequent words match a known language)"
+                                                       : "unknown language '" + lang_code + "'");
+    }
+    input.document.lang = lang_code;
+    input.document.content_hash = ContentHash(text);
+    input.document.size = text.size();
+    RefDate ref = RefDate::Parse(meta.published);
+
+    std::vector<Span> spans;
+    const SentenceSplitter& splitter = splitters_.at(lang_code);
+    for (const Span& line : ContentLines(text, *lang)) {
+      if (input.document.title.empty()) input.document.title = text.substr(line.start, std::min<size_t>(line.end - line.start, 200));
+      for (const Span& s : splitter.Split(text, line)) spans.push_back(s);
+    }
+    std::vector<TaggedSentence> tagged;
+    tagged.reserve(spans.size());
+    for (const Span& s : spans) {
+      tagged.push_back(TagSentence(std::string_view(text).substr(s.start, s.end - s.start), *lang, *data_, ref));
+    }
+    if (stats != nullptr) stats->sentences = spans.size();
+    DocumentContext context;
+    context.topic = Topic(tagged);
+    std::set<std::string> entities;
+    for (size_t i = 0; i < tagged.size(); ++i) {
+      std::string attributed = ApplyAttribution(*lang, &tagged[i], &context);
+      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context)) {
+        DocumentInput::Statement statement;
+        statement.claim = std::move(found.claim);
+        Mention& mention = statement.mention;
+        mention.doc = input.document.id;
+        mention.lang = lang_code;
+        mention.sentence = static_cast<uint32_t>(i);
+        mention.start = static_cast<uint32_t>(spans[i].start);
+        mention.end = static_cast<uint32_t>(spans[i].end);
+        mention.text = text.substr(spans[i].start, spans[i].end - spans[i].start);
+        mention.rule = found.rule;
+        mention.attributed_to = attributed == statement.claim.subject.value ? "" : attributed;
+        mention.bound = found.bound;
+        entities.insert(statement.claim.subject.value);
+        if (statement.claim.object.kind == TermKind::kEntity) entities.insert(statement.claim.object.value);
+        if (!mention.attributed_to.empty()) entities.insert(mention.attributed_to);
+        input.statements.push_back(std::move(statement));
+      }
+    }
+    for (const auto& id : entities) {
+      if (const GazetteerEntry* entry = data_->entity(id)) {
+        for (const auto& alias : entry->aliases) input.aliases.push_back(Alias{alias, id, ""});
+      }
+    }
+    return input;
+  }
+
+}  // namespace ingest
+
+Extractor::~Extractor() = default;
+
+std::string DefaultRulesDir() {
+  namespace fs = std::filesystem;
+  if (const char* env = std::getenv("KG_RULES_DIR"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  if (fs::exists(fs::path(KG_INSTALL_RULES_DIR) / "predicates.tsv", ec)) return KG_INSTALL_RULES_DIR;
+  return KG_SOURCE_RULES_DIR;
+}
+
+Result<std::unique_ptr<Extractor>> Extractor::Load(const std::string& rules_dir) {
+  auto extractor = ingest::RuleExtractor::Create(rules_dir);
+  if (!extractor.ok()) return extractor.status();
+  return std::unique_ptr<Extractor>(std::move(extractor).value());
+}
+
+}  // namespace kg

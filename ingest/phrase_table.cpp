@@ -1,0 +1,73 @@
+#include "ingest/phrase_table.h"
+
+#include <algorithm>
+
+namespace kg::ingest {
+
+namespace {
+
+bool IsAcronym(const std::string& written) {
+  size_t upper = 0;
+  size_t letters = 0;
+  size_t pos = 0;
+  while (pos < written.size()) {
+    size_t length = 1;
+    uint32_t c = CodePointAt(written, pos, &length);
+    if (IsWordCodePoint(c)) {
+      ++letters;
+      if (IsUpperCodePoint(c)) ++upper;
+    }
+    pos += length;
+  }
+  return letters <= 4 && upper >= 2 && upper == letters;
+}
+
+}  // namespace
+
+void PhraseTable::Add(const std::string& written, std::string value, std::string extra) {
+  Phrase phrase{written, FoldPhrase(written), std::move(value), std::move(extra)};
+  if (phrase.folded.empty()) return;
+  size_t length = 1;
+  uint32_t first = CodePointAt(phrase.folded, 0, &length);
+  phrases_.push_back(std::move(phrase));
+  size_t index = phrases_.size() - 1;
+  auto& bucket = by_first_[first];
+  bucket.push_back(index);
+  std::stable_sort(bucket.begin(), bucket.end(),
+                   [this](size_t a, size_t b) { return phrases_[a].folded.size() > phrases_[b].folded.size(); });
+  exact_.emplace(phrases_[index].folded, index);
+}
+
+bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) const {
+  size_t length = 1;
+  uint32_t first = CodePointAt(phrase.written, 0, &length);
+  if (!IsUpperCodePoint(first)) return true;
+  std::string_view source = view.source.substr(view.origin[pos], view.origin[end] - view.origin[pos]);
+  if (IsAcronym(phrase.written)) return source == phrase.written;
+  return IsUpperCodePoint(CodePointAt(source, 0, &length));
+}
+
+const Phrase* PhraseTable::Match(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
+  if (pos >= view.text.size()) return nullptr;
+  size_t length = 1;
+  auto bucket = by_first_.find(CodePointAt(view.text, pos, &length));
+  if (bucket == by_first_.end()) return nullptr;
+  for (size_t index : bucket->second) {
+    const Phrase& phrase = phrases_[index];
+    if (view.text.compare(pos, phrase.folded.size(), phrase.folded) != 0) continue;
+    size_t stop = pos + phrase.folded.size();
+    bool ends_in_word = IsWordCharBefore(phrase.folded, phrase.folded.size());
+    if (!glued_ok && ends_in_word && IsWordCharAt(view.text, stop)) continue;
+    if (!CaseFits(phrase, view, pos, stop)) continue;
+    *end = stop;
+    return &phrase;
+  }
+  return nullptr;
+}
+
+const Phrase* PhraseTable::Find(const std::string& folded) const {
+  auto it = exact_.find(folded);
+  return it == exact_.end() ? nullptr : &phrases_[it->second];
+}
+
+}  // namespace kg::ingest

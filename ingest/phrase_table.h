@@ -1,0 +1,48 @@
+// PhraseTable: the phrases of one kind in the rule data (currency words,
+// scale words, aliases of entities...), matched longest first at a position
+// of a TextView. A phrase written with a capital initial in the data only
+// matches a capitalised word ("May" the month, not "may"); a short acronym
+// ("US", "FT") only matches exactly as written.
+#ifndef KG_INGEST_PHRASE_TABLE_H_
+#define KG_INGEST_PHRASE_TABLE_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/text_view.h"
+
+namespace kg::ingest {
+
+struct Phrase {
+  std::string written;  // as the data file writes it
+  std::string folded;   // as it appears in a TextView
+  std::string value;    // what it means (an ISO code, an exponent, an entity id)
+  std::string extra;    // a second field (entity type, position)
+};
+
+class PhraseTable {
+ public:
+  void Add(const std::string& written, std::string value, std::string extra = "");
+
+  // The longest phrase that starts exactly at `pos` of the view and ends at
+  // a word boundary (or anywhere when `glued_ok`), or nullptr. `*end` is
+  // set to the view position after it.
+  const Phrase* Match(const TextView& view, size_t pos, size_t* end, bool glued_ok = false) const;
+  // The phrase whose folded form is exactly `folded`, or nullptr.
+  const Phrase* Find(const std::string& folded) const;
+
+  bool empty() const { return phrases_.empty(); }
+  const std::vector<Phrase>& phrases() const { return phrases_; }
+
+ private:
+  bool CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) const;
+  std::vector<Phrase> phrases_;
+  std::unordered_map<uint32_t, std::vector<size_t>> by_first_;  // longest first
+  std::unordered_map<std::string, size_t> exact_;
+};
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_PHRASE_TABLE_H_

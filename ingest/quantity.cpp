@@ -1,0 +1,214 @@
+#include "ingest/quantity.h"
+
+#include <cctype>
+
+namespace kg::ingest {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string StripZeros(std::string integer, std::string fraction) {
+  size_t nz = integer.find_first_not_of('0');
+  integer = nz == std::string::npos ? "0" : integer.substr(nz);
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  return fraction.empty() ? integer : integer + "." + fraction;
+}
+
+// Integer digits with group separators: western (1,234,567) or Indian
+// (12,34,567) grouping; "" when the grouping is wrong.
+std::string UngroupInteger(const std::string& part, char group) {
+  std::vector<std::string> groups;
+  size_t start = 0;
+  while (true) {
+    size_t sep = part.find(group, start);
+    groups.push_back(part.substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+    if (sep == std::string::npos) break;
+    start = sep + 1;
+  }
+  for (const auto& g : groups) {
+    if (g.empty()) return "";
+    for (char c : g) if (!IsDigit(c)) return "";
+  }
+  if (groups.size() == 1) return groups[0];
+  if (groups[0].size() > 3 || groups.back().size() != 3) return "";
+  bool western = true, indian = groups[0].size() <= 2;
+  for (size_t i = 1; i + 1 < groups.size(); ++i) {
+    if (groups[i].size() != 3) western = false;
+    if (groups[i].size() != 2) indian = false;
+  }
+  if (!western && !indian) return "";
+  std::string digits;
+  for (const auto& g : groups) digits += g;
+  return digits;
+}
+
+std::optional<std::string> ParseWith(const std::string& token, char decimal, char group) {
+  size_t dot = token.find(decimal);
+  std::string integer = token.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : token.substr(dot + 1);
+  if (dot != std::string::npos && (fraction.empty() || fraction.find_first_not_of("0123456789") != std::string::npos)) {
+    return std::nullopt;
+  }
+  std::string digits = UngroupInteger(integer, group);
+  if (digits.empty()) return std::nullopt;
+  return StripZeros(digits, fraction);
+}
+
+// Position after a phrase of `table` at `pos` (spaces skipped first), or npos.
+size_t After(const PhraseTable& table, const TextView& view, size_t pos, const Phrase** found, bool glued = false) {
+  size_t at = SkipSpaces(view.text, pos);
+  size_t end = 0;
+  const Phrase* phrase = table.Match(view, at, &end, glued);
+  if (phrase == nullptr) return std::string::npos;
+  if (found) *found = phrase;
+  return end;
+}
+
+bool IsYear(const std::string& token) {
+  if (token.size() != 4 || token.find_first_not_of("0123456789") != std::string::npos) return false;
+  int year = std::stoi(token);
+  return year >= 1900 && year <= 2100;
+}
+
+// Digits with separators from `pos`: "1,00,000", "20.000", "1,7".
+size_t NumberEnd(const std::string& text, size_t pos) {
+  size_t end = pos;
+  while (end < text.size()) {
+    if (IsDigit(text[end])) { ++end; continue; }
+    if ((text[end] == ',' || text[end] == '.') && end + 1 < text.size() && IsDigit(text[end + 1])) { end += 1; continue; }
+    break;
+  }
+  return end;
+}
+
+bool LooksLikePhoneOrCode(const std::string& text, size_t start, size_t end) {
+  if (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-' || text[start - 1] == '/')) return true;
+  if (end < text.size() && (text[end] == '-' || text[end] == '/') && end + 1 < text.size() && IsDigit(text[end + 1])) {
+    return true;
+  }
+  return false;
+}
+
+Bound ParseBoundName(const std::string& name) {
+  Bound bound = Bound::kExact;
+  ParseBound(name, &bound);
+  return bound;
+}
+
+}  // namespace
+
+std::string ShiftDecimal(const std::string& plain, int exponent) {
+  size_t dot = plain.find('.');
+  std::string integer = plain.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : plain.substr(dot + 1);
+  while (exponent > 0) {
+    if (fraction.empty()) integer += '0';
+    else { integer += fraction[0]; fraction.erase(0, 1); }
+    --exponent;
+  }
+  while (exponent < 0) {
+    fraction.insert(0, 1, integer.empty() ? '0' : integer.back());
+    if (!integer.empty()) integer.pop_back();
+    ++exponent;
+  }
+  return StripZeros(integer.empty() ? "0" : integer, fraction);
+}
+
+std::optional<std::string> ParseNumber(const std::string& token, const Language& lang) {
+  if (token.empty() || !IsDigit(token[0]) || !IsDigit(token.back())) return std::nullopt;
+  if (auto value = ParseWith(token, lang.decimal_separator, lang.group_separator)) return value;
+  // A single separator the language reads as grouping but that cannot be
+  // grouping ("1.7" in Italian): the other convention, whole token only.
+  char other = lang.decimal_separator == '.' ? ',' : '.';
+  if (token.find(lang.decimal_separator) == std::string::npos && token.find(other) == token.rfind(other)) {
+    return ParseWith(token, other, lang.decimal_separator);
+  }
+  return std::nullopt;
+}
+
+std::vector<QuantityMention> FindQuantities(const TextView& view, const Language& lang) {
+  std::vector<QuantityMention> found;
+  const std::string& text = view.text;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    bool word_start = !IsWordCharBefore(text, pos);
+    if (!word_start && !IsDigit(text[pos])) { ++pos; continue; }
+    QuantityMention q;
+    q.start = pos;
+    size_t at = pos;
+    // [bound] [currency] number
+    const Phrase* phrase = nullptr;
+    if (size_t end = After(lang.bounds_before, view, at, &phrase); end != std::string::npos && word_start) {
+      q.bound = ParseBoundName(phrase->value);
+      at = SkipSpaces(text, end);
+    }
+    if (size_t end = After(lang.currencies_before, view, at, &phrase, true);
+        end != std::string::npos && (!IsWordCharBefore(text, at) || at == pos)) {
+      q.unit = phrase->value;
+      at = SkipSpaces(text, end);
+    }
+    if (at >= text.size() || !IsDigit(text[at]) || (IsWordCharBefore(text, at) && q.unit.empty())) {
+      pos += 1;
+      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      continue;
+    }
+    size_t number_end = NumberEnd(text, at);
+    std::string token = text.substr(at, number_end - at);
+    auto value = ParseNumber(token, lang);
+    if (!value || LooksLikePhoneOrCode(text, at, number_end)) { pos = number_end; continue; }
+    size_t end = number_end;
+    int exponent = 0;
+    // Scale words, possibly several ("2.4 लाख करोड़") and glued ("30tn").
+    while (true) {
+      const Phrase* scale = nullptr;
+      size_t next = std::string::npos;
+      if (end == number_end && !IsSpaceAt(text, end)) {
+        size_t e = 0;
+        scale = lang.glued_scales.Match(view, end, &e);
+        if (scale != nullptr) next = e;
+      }
+      if (next == std::string::npos) next = After(lang.scales, view, end, &scale);
+      if (next == std::string::npos) break;
+      exponent += std::stoi(scale->value);
+      q.scaled = true;
+      end = next;
+    }
+    if (IsWordCharAt(text, end) && !q.scaled) { pos = end; continue; }  // "5G", "24x7"
+    // [of] currency | percent | unit
+    if (q.unit.empty()) {
+      size_t after = end;
+      if (size_t link = After(lang.unit_links, view, end, nullptr); link != std::string::npos) after = link;
+      for (size_t from : {end, after}) {
+        if (size_t e = After(lang.currencies_after, view, from, &phrase); e != std::string::npos) {
+          q.unit = phrase->value; end = e; break;
+        }
+        if (size_t e = After(lang.percent_words, view, from, &phrase, true); e != std::string::npos) {
+          q.unit = "percent"; q.kind = QuantityKind::kPercent; end = e; break;
+        }
+        if (size_t e = After(lang.units, view, from, &phrase); e != std::string::npos) {
+          q.unit = phrase->value; q.kind = QuantityKind::kUnit; end = e; break;
+        }
+      }
+      if (!q.unit.empty() && q.kind == QuantityKind::kNumber) q.kind = QuantityKind::kMoney;
+    } else {
+      q.kind = QuantityKind::kMoney;
+    }
+    if (q.unit.empty() && !q.scaled && exponent == 0 && IsYear(token)) { pos = number_end; continue; }
+    // A bound after the figure ("से अधिक"), unless a copula makes it a comparison.
+    if (size_t e = After(lang.bounds_after, view, end, &phrase); e != std::string::npos) {
+      const Phrase* blocker = nullptr;
+      if (After(lang.bound_blockers, view, e, &blocker) == std::string::npos && q.bound == Bound::kExact) {
+        q.bound = ParseBoundName(phrase->value);
+        end = e;
+      }
+    }
+    q.value = ShiftDecimal(*value, exponent);
+    q.end = end;
+    found.push_back(q);
+    pos = end;
+  }
+  return found;
+}
+
+}  // namespace kg::ingest

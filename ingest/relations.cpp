@@ -1,0 +1,223 @@
+#include "ingest/relations.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include <unicode/regex.h>
+
+namespace kg::ingest {
+
+namespace {
+
+constexpr UChar32 kOpen = 0x27E6;   // ⟦
+constexpr UChar32 kClose = 0x27E7;  // ⟧
+
+// Indexes of the placeholders in tagged[start, end).
+std::vector<size_t> TagsIn(const icu::UnicodeString& tagged, int32_t start, int32_t end) {
+  std::vector<size_t> indexes;
+  for (int32_t i = tagged.indexOf(kOpen, start); i >= 0 && i < end; i = tagged.indexOf(kOpen, i + 1)) {
+    int32_t hash = tagged.indexOf(static_cast<UChar>('#'), i);
+    int32_t close = tagged.indexOf(kClose, i);
+    if (hash < 0 || close < 0 || close > end) break;
+    size_t n = 0;
+    for (int32_t k = hash + 1; k < close; ++k) n = n * 10 + static_cast<size_t>(tagged.charAt(k) - '0');
+    indexes.push_back(n);
+  }
+  return indexes;
+}
+
+// The placeholder index captured by `group`, or -1.
+int CapturedTag(icu::RegexMatcher& m, int32_t group) {
+  if (group <= 0) return -1;
+  UErrorCode status = U_ZERO_ERROR;
+  if (m.start(group, status) < 0 || U_FAILURE(status)) return -1;
+  icu::UnicodeString digits = m.group(group, status);
+  int n = 0;
+  for (int32_t i = 0; i < digits.length(); ++i) n = n * 10 + (digits.charAt(i) - '0');
+  return n;
+}
+
+bool Found(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::UnicodeString& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
+  return U_SUCCESS(status) && m->find(status);
+}
+
+std::string EntityOf(const Tag& tag, const DocumentContext& context) {
+  if (tag.type == "REF" || tag.type == "POSS") return context.topic;
+  if (tag.type == "SRC") return context.last_source;
+  if (tag.type == "COUNT") return tag.id;
+  if (IsQuantityType(tag.type) || tag.type == "TIME") return "";
+  return tag.id;
+}
+
+bool ObjectOf(const Tag& tag, const Rule& rule, const DocumentContext& context, Term* object) {
+  if (tag.type == "TIME") return false;
+  if (IsQuantityType(tag.type)) {
+    std::string unit = tag.quantity.unit;
+    if (unit.empty()) unit = rule.unit;
+    if (unit.empty()) return false;
+    *object = Term::Quantity(tag.quantity.value, unit, tag.quantity.bound);
+    return true;
+  }
+  std::string id = EntityOf(tag, context);
+  if (id.empty()) return false;
+  *object = Term::Entity(id);
+  return true;
+}
+
+// Tags right after position `from` that continue a list with the object:
+// "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
+std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object) {
+  std::vector<size_t> more;
+  const std::string& type = s.tags[object].type;
+  size_t i = object;
+  while (i + 1 < s.tags.size()) {
+    size_t next = i + 1;
+    size_t pos = s.tags[i].end;
+    bool joined = false;
+    // Skip an owner ("di Alibaba", "of Alibaba") between list items.
+    if (s.tags[next].type != type && next + 1 < s.tags.size()) {
+      std::string gap = s.view.text.substr(pos, s.tags[next].start - pos);
+      if (gap == " di " || gap == " of " || gap == " del " || gap == " के ") {
+        pos = s.tags[next].end;
+        ++next;
+      }
+    }
+    while (pos < s.tags[next].start) {
+      char c = s.view.text[pos];
+      if (c == ' ' || c == '"' || c == ',') { joined = joined || c == ','; ++pos; continue; }
+      size_t end = 0;
+      if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
+      break;
+    }
+    if (pos != s.tags[next].start || !joined || s.tags[next].type != type) break;
+    more.push_back(next);
+    i = next;
+  }
+  return more;
+}
+
+// "Rmb160bn ($23bn)", "160 miliardi di RMB, circa 23 miliardi di dollari":
+// the same amount in another currency right after the first.
+int Equivalent(const Language& lang, const TaggedSentence& s, size_t object) {
+  if (s.tags[object].type != "MONEY" || object + 1 >= s.tags.size() || s.tags[object + 1].type != "MONEY") return -1;
+  size_t pos = s.tags[object].end;
+  size_t target = s.tags[object + 1].start;
+  bool punctuated = false;
+  while (pos < target) {
+    char c = s.view.text[pos];
+    if (c == ' ' || c == '(' || c == ',' || c == '-' || c == '[') { punctuated = punctuated || c != ' '; ++pos; continue; }
+    size_t end = 0;
+    if (lang.equivalences.Match(s.view, pos, &end) != nullptr) { punctuated = true; pos = end; continue; }
+    return -1;
+  }
+  if (!punctuated || s.tags[object + 1].quantity.unit == s.tags[object].quantity.unit) return -1;
+  return static_cast<int>(object + 1);
+}
+
+std::string WhenOf(const Rule& rule, WhenGrain grain, const TaggedSentence& s, icu::RegexMatcher& m, size_t object) {
+  if (rule.when_none || grain == WhenGrain::kNone) return "";
+  int explicit_tag = CapturedTag(m, rule.group_w);
+  if (explicit_tag >= 0) return TimeAtGrain(s.tags[static_cast<size_t>(explicit_tag)].id, grain);
+  UErrorCode status = U_ZERO_ERROR;
+  std::set<std::string> inside, anywhere;
+  size_t nearest = 0;
+  size_t best_distance = SIZE_MAX;
+  for (size_t i : TagsIn(s.tagged, m.start(status), m.end(status))) {
+    if (s.tags[i].type != "TIME") continue;
+    inside.insert(TimeAtGrain(s.tags[i].id, grain));
+    size_t distance = i > object ? i - object : object - i;
+    if (distance < best_distance) { best_distance = distance; nearest = i; }
+  }
+  if (!inside.empty()) return TimeAtGrain(s.tags[nearest].id, grain);
+  for (const auto& tag : s.tags) {
+    if (tag.type == "TIME") anywhere.insert(TimeAtGrain(tag.id, grain));
+  }
+  return anywhere.size() == 1 ? *anywhere.begin() : "";
+}
+
+bool TypesPresent(const Rule& rule, const TaggedSentence& s) {
+  for (const auto& needed : rule.needed_types) {
+    bool any = std::any_of(needed.begin(), needed.end(), [&](const std::string& t) { return s.types.count(t) > 0; });
+    if (!any) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context) {
+  for (const auto& rule : lang.rules) {
+    if (rule.predicate != "@attribution" || !TypesPresent(rule, *sentence)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(rule.match->matcher(sentence->tagged, status));
+    if (U_FAILURE(status) || !m->find(status)) continue;
+    int source = CapturedTag(*m, rule.group_a);
+    if (source < 0) continue;
+    std::string who = EntityOf(sentence->tags[static_cast<size_t>(source)], *context);
+    if (!rule.keep_tags) {
+      for (size_t i : TagsIn(sentence->tagged, m->start(status), m->end(status))) sentence->tags[i].type = "ATTR";
+    }
+    sentence->types.clear();
+    for (const auto& tag : sentence->tags) sentence->types.insert(tag.type);
+    sentence->tagged = Render(sentence->view, sentence->tags);
+    if (sentence->tags[static_cast<size_t>(source)].id.size() > 0 && !who.empty()) context->last_source = who;
+    return who;
+  }
+  return "";
+}
+
+std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& s,
+                                      const DocumentContext& context) {
+  std::vector<Extracted> out;
+  std::set<std::string> seen;
+  auto add = [&](Extracted e) {
+    if (e.claim.subject.value.empty() || (e.claim.object.kind == TermKind::kEntity && e.claim.object.value == e.claim.subject.value)) return;
+    std::string key = e.claim.subject.value + "\x1f" + e.claim.predicate + "\x1f" + e.claim.object.value + "\x1f" +
+                      e.claim.object.unit + "\x1f" + e.claim.when;
+    if (seen.insert(key).second) out.push_back(std::move(e));
+  };
+  for (const auto& rule : lang.rules) {
+    if (rule.predicate[0] == '@' || !TypesPresent(rule, s)) continue;
+    if (rule.require && !Found(rule.require, s.tagged)) continue;
+    if (rule.forbid && Found(rule.forbid, s.tagged)) continue;
+    const PredicateSpec* spec = data.predicate(rule.predicate);
+    WhenGrain grain = spec ? spec->grain : WhenGrain::kNone;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(rule.match->matcher(s.tagged, status));
+    while (U_SUCCESS(status) && m->find(status)) {
+      int o = CapturedTag(*m, rule.group_o);
+      int subject_tag = CapturedTag(*m, rule.group_s);
+      std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)
+                                             : (rule.subject_topic ? context.topic : "");
+      if (o < 0 || subject.empty()) continue;
+      size_t object = static_cast<size_t>(o);
+      std::vector<size_t> objects = {object};
+      bool continue_list = true;
+      if (IsEntityType(s.tags[object].type)) {
+        if (!rule.object_lists) continue_list = false;
+        if (continue_list) {
+          for (size_t more : Coordinated(lang, s, object)) objects.push_back(more);
+        }
+      } else if (int eq = Equivalent(lang, s, object); eq >= 0) {
+        objects.push_back(static_cast<size_t>(eq));
+      }
+      std::string when = WhenOf(rule, grain, s, *m, object);
+      for (size_t index : objects) {
+        Extracted e;
+        e.rule = rule.name;
+        e.claim.subject = Term::Entity(subject);
+        e.claim.predicate = rule.predicate;
+        e.claim.when = when;
+        if (!ObjectOf(s.tags[index], rule, context, &e.claim.object)) continue;
+        e.bound = e.claim.object.bound;
+        add(std::move(e));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::ingest

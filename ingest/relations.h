@@ -1,0 +1,38 @@
+// Relation rules applied to tagged sentences: attribution first ("according
+// to the Financial Times" -> attributed_to, and those words leave the
+// sentence), then every relation rule of the language, each match one or
+// more statements (coordinated objects, "X ($Y)" equivalents).
+#ifndef KG_INGEST_RELATIONS_H_
+#define KG_INGEST_RELATIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "ingest/rule_data.h"
+#include "ingest/tagger.h"
+#include "kg/model.h"
+
+namespace kg::ingest {
+
+// What the sentence needs from its document.
+struct DocumentContext {
+  std::string topic;        // the document's main organisation, for anaphors
+  std::string last_source;  // the source last named ("the report said")
+};
+
+struct Extracted {
+  Claim claim;
+  std::string rule;
+  Bound bound = Bound::kExact;
+};
+
+// Who the sentence attributes its statements to ("" when nobody); the
+// attribution's tags become ATTR so that no relation rule uses them.
+std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context);
+
+std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& sentence,
+                                      const DocumentContext& context);
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_RELATIONS_H_

@@ -1,0 +1,342 @@
+#include "ingest/rule_data.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unicode/unistr.h>
+
+#include "storage/normalize.h"
+
+namespace kg::ingest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, '\t')) fields.push_back(field);
+  return fields;
+}
+
+std::string Trim(const std::string& s) {
+  size_t begin = s.find_first_not_of(" \t\r");
+  if (begin == std::string::npos) return "";
+  size_t end = s.find_last_not_of(" \t\r");
+  return s.substr(begin, end - begin + 1);
+}
+
+// Calls `each(line_number, line)` for every line that is not blank or a comment.
+template <typename Fn>
+Status ForEachLine(const std::string& path, Fn each) {
+  std::ifstream in(path);
+  if (!in) return Status::IOError("cannot read " + path);
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string trimmed = Trim(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    KG_RETURN_IF_ERROR(each(number, line));
+  }
+  return Status::OK();
+}
+
+Status Bad(const std::string& path, int line, const std::string& what) {
+  return Status::InvalidArgument(path + ":" + std::to_string(line) + ": " + what);
+}
+
+bool ParseYesNo(const std::string& s, bool* out) {
+  if (s == "yes" || s == "true") { *out = true; return true; }
+  if (s == "no" || s == "false") { *out = false; return true; }
+  return false;
+}
+
+std::vector<std::string> SortedFiles(const std::string& dir, const std::string& extension) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
+  auto data = std::make_shared<RuleData>();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return Status::InvalidArgument("rule data directory not found: " + dir);
+  KG_RETURN_IF_ERROR(data->LoadPredicates(dir + "/predicates.tsv"));
+  KG_RETURN_IF_ERROR(data->LoadGazetteer(dir + "/gazetteer.tsv"));
+  KG_RETURN_IF_ERROR(data->LoadTypes(dir + "/types.tsv"));
+  Language common;
+  if (fs::exists(dir + "/common/lexicon.tsv")) KG_RETURN_IF_ERROR(data->LoadLexicon(dir + "/common/lexicon.tsv", &common));
+  std::vector<fs::path> lang_dirs;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_directory() && entry.path().filename() != "common" && fs::exists(entry.path() / "lexicon.tsv")) {
+      lang_dirs.push_back(entry.path());
+    }
+  }
+  std::sort(lang_dirs.begin(), lang_dirs.end());
+  for (const auto& lang_dir : lang_dirs) {
+    Language lang = common;
+    lang.code = lang_dir.filename().string();
+    lang.locale = lang.code;
+    KG_RETURN_IF_ERROR(data->LoadLexicon((lang_dir / "lexicon.tsv").string(), &lang));
+    for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
+    data->languages_[lang.code] = std::move(lang);
+  }
+  if (data->languages_.empty()) return Status::InvalidArgument(dir + ": no language folder with a lexicon.tsv");
+  return std::shared_ptr<const RuleData>(std::move(data));
+}
+
+const Language* RuleData::language(const std::string& code) const {
+  auto it = languages_.find(code);
+  return it == languages_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> RuleData::languages() const {
+  std::vector<std::string> codes;
+  for (const auto& [code, lang] : languages_) codes.push_back(code);
+  return codes;
+}
+
+const PredicateSpec* RuleData::predicate(const std::string& name) const {
+  auto it = predicates_.find(name);
+  return it == predicates_.end() ? nullptr : &it->second;
+}
+
+const GazetteerEntry* RuleData::entity(const std::string& id) const {
+  auto it = entities_.find(id);
+  return it == entities_.end() ? nullptr : &it->second;
+}
+
+Status RuleData::LoadPredicates(const std::string& path) {
+  return ForEachLine(path, [&](int n, const std::string& line) -> Status {
+    auto f = SplitTabs(line);
+    if (f.size() < 5) return Bad(path, n, "expected: name, when (year|month|none), single_valued, symmetric, description");
+    PredicateSpec spec;
+    spec.info.name = Trim(f[0]);
+    spec.info.description = Trim(f[4]);
+    std::string grain = Trim(f[1]);
+    if (grain == "year") spec.grain = WhenGrain::kYear;
+    else if (grain == "month") spec.grain = WhenGrain::kMonth;
+    else if (grain != "none") return Bad(path, n, "when must be year, month or none, not '" + grain + "'");
+    if (!ParseYesNo(Trim(f[2]), &spec.info.single_valued) || !ParseYesNo(Trim(f[3]), &spec.info.symmetric)) {
+      return Bad(path, n, "single_valued and symmetric must be yes or no");
+    }
+    predicates_[spec.info.name] = spec;
+    return Status::OK();
+  });
+}
+
+Status RuleData::LoadGazetteer(const std::string& path) {
+  return ForEachLine(path, [&](int n, const std::string& line) -> Status {
+    auto f = SplitTabs(line);
+    if (f.size() < 2) return Bad(path, n, "expected: id, type, aliases separated by |");
+    GazetteerEntry entry{Trim(f[0]), Trim(f[1]), {}};
+    if (entry.id.empty() || entry.type.empty()) return Bad(path, n, "empty id or type");
+    gazetteer_.Add(entry.id, entry.id, entry.type);
+    if (f.size() > 2) {
+      std::istringstream aliases(f[2]);
+      std::string alias;
+      while (std::getline(aliases, alias, '|')) {
+        alias = Trim(alias);
+        if (alias.empty()) continue;
+        gazetteer_.Add(alias, entry.id, entry.type);
+        entry.aliases.push_back(alias);
+      }
+    }
+    entities_[entry.id] = std::move(entry);
+    return Status::OK();
+  });
+}
+
+Status RuleData::LoadTypes(const std::string& path) {
+  return ForEachLine(path, [&](int n, const std::string& line) -> Status {
+    auto f = SplitTabs(line);
+    if (f.size() < 2) return Bad(path, n, "expected: MACRO, placeholder types separated by spaces");
+    std::istringstream types(f[1]);
+    std::vector<std::string> list;
+    for (std::string t; types >> t;) list.push_back(t);
+    if (list.empty()) return Bad(path, n, "a macro needs at least one type");
+    macros_[Trim(f[0])] = list;
+    return Status::OK();
+  });
+}
+
+Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
+  std::map<std::string, PhraseTable*> tables = {
+      {"scale", &lang->scales}, {"scale_glued", &lang->glued_scales},
+      {"currency_before", &lang->currencies_before}, {"currency_after", &lang->currencies_after},
+      {"unit_link", &lang->unit_links}, {"percent", &lang->percent_words}, {"unit", &lang->units},
+      {"bound_before", &lang->bounds_before}, {"bound_after", &lang->bounds_after},
+      {"bound_blocker", &lang->bound_blockers}, {"count_noun", &lang->count_nouns},
+      {"month", &lang->months}, {"quarter", &lang->quarters}, {"time", &lang->relative_times}, {"ref", &lang->refs},
+      {"possessive", &lang->possessives}, {"coord", &lang->coordinators}, {"equivalence", &lang->equivalences},
+      {"source_ref", &lang->source_refs}};
+  std::map<std::string, std::vector<std::string>*> lists = {
+      {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
+      {"clutter_prefix", &lang->clutter_prefix}};
+  return ForEachLine(path, [&](int n, const std::string& line) -> Status {
+    auto f = SplitTabs(line);
+    std::string key = Trim(f[0]);
+    if (f.size() < 2 || Trim(f[1]).empty()) return Bad(path, n, "expected: key, phrase[, value[, extra]]");
+    std::string phrase = Trim(f[1]);
+    std::string value = f.size() > 2 ? Trim(f[2]) : "";
+    std::string extra = f.size() > 3 ? Trim(f[3]) : "";
+    if (key == "locale") { lang->locale = phrase; return Status::OK(); }
+    if (key == "decimal" || key == "group") {
+      if (phrase.size() != 1) return Bad(path, n, key + " separator must be one character");
+      (key == "decimal" ? lang->decimal_separator : lang->group_separator) = phrase[0];
+      return Status::OK();
+    }
+    if (key == "stopword") { lang->stopwords.insert(FoldPhrase(phrase)); return Status::OK(); }
+    if (key == "stopcap") { stopcaps_.insert(phrase); return Status::OK(); }
+    if (auto it = lists.find(key); it != lists.end()) { it->second->push_back(FoldPhrase(phrase)); return Status::OK(); }
+    auto it = tables.find(key);
+    if (it == tables.end()) return Bad(path, n, "unknown key '" + key + "'");
+    it->second->Add(phrase, value, extra);
+    return Status::OK();
+  });
+}
+
+Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::string& source, const std::string& where,
+                                                                   Rule* rule) const {
+  // Expands {s:ORG} into ⟦(?:ORG|GROUP|...)#(?<s>\d+)⟧ and {ORG} into the same without a name.
+  std::string expanded;
+  size_t pos = 0;
+  while (pos < source.size()) {
+    size_t open = source.find('{', pos);
+    if (open == std::string::npos) { expanded += source.substr(pos); break; }
+    size_t close = source.find('}', open);
+    if (close == std::string::npos) { expanded += source.substr(pos); break; }
+    std::string inside = source.substr(open + 1, close - open - 1);
+    std::string name;
+    std::string type = inside;
+    if (size_t colon = inside.find(':'); colon != std::string::npos) {
+      name = inside.substr(0, colon);
+      type = inside.substr(colon + 1);
+    }
+    auto macro = macros_.find(type);
+    expanded += source.substr(pos, open - pos);
+    if (macro == macros_.end()) {
+      if (!inside.empty() && (std::isdigit(static_cast<unsigned char>(inside[0])) || inside[0] == ',')) {
+        expanded += "{" + inside + "}";  // a repetition count
+        pos = close + 1;
+        continue;
+      }
+      return Status::InvalidArgument(where + ": unknown type macro {" + inside + "}");
+    }
+    std::string alternatives;
+    for (const auto& t : macro->second) alternatives += (alternatives.empty() ? "" : "|") + t;
+    expanded += "⟦(?:" + alternatives + ")#" + (name.empty() ? std::string("\\d+") : "(?<" + name + ">\\d+)") + "⟧";
+    if (rule != nullptr && (name == "s" || name == "o" || name == "a")) {
+      rule->needed_types.emplace_back(macro->second.begin(), macro->second.end());
+    }
+    pos = close + 1;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(ToNfc(expanded)), UREGEX_CASE_INSENSITIVE, parse_error, status));
+  if (U_FAILURE(status) || !pattern) {
+    return Status::InvalidArgument(where + ": bad regular expression (" + u_errorName(status) + " at offset " +
+                                   std::to_string(parse_error.offset) + ")");
+  }
+  return pattern;
+}
+
+Status RuleData::LoadRules(const std::string& path, Language* lang) {
+  Rule* rule = nullptr;
+  auto group = [](const icu::RegexPattern& p, const char* name) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = p.groupNumberFromName(icu::UnicodeString(name), status);
+    return U_FAILURE(status) ? 0 : n;
+  };
+  Status status = ForEachLine(path, [&](int n, const std::string& raw) -> Status {
+    std::string line = Trim(raw);
+    size_t space = line.find_first_of(" \t");
+    std::string key = line.substr(0, space);
+    std::string value = space == std::string::npos ? "" : Trim(line.substr(space));
+    std::string where = path + ":" + std::to_string(n);
+    if (key == "rule") {
+      std::istringstream in(value);
+      Rule fresh;
+      in >> fresh.name >> fresh.predicate;
+      if (fresh.predicate.empty()) return Bad(path, n, "expected: rule NAME PREDICATE");
+      if (fresh.predicate[0] != '@' && predicates_.count(fresh.predicate) == 0) {
+        return Bad(path, n, "unknown predicate '" + fresh.predicate + "' (declare it in predicates.tsv)");
+      }
+      fresh.file = path;
+      fresh.line = n;
+      lang->rules.push_back(std::move(fresh));
+      rule = &lang->rules.back();
+      return Status::OK();
+    }
+    if (rule == nullptr) return Bad(path, n, "'" + key + "' before the first 'rule' line");
+    if (key == "match" || key == "require" || key == "forbid") {
+      auto compiled = Compile(value, where, key == "match" ? rule : nullptr);
+      if (!compiled.ok()) return compiled.status();
+      (key == "match" ? rule->match : key == "require" ? rule->require : rule->forbid) = *compiled;
+      if (key == "match") {
+        rule->group_s = group(**compiled, "s");
+        rule->group_o = group(**compiled, "o");
+        rule->group_w = group(**compiled, "w");
+        rule->group_a = group(**compiled, "a");
+      }
+    } else if (key == "when") {
+      if (value != "none") return Bad(path, n, "when: only 'none' is known");
+      rule->when_none = true;
+    } else if (key == "subject") {
+      if (value != "topic") return Bad(path, n, "subject: only 'topic' is known");
+      rule->subject_topic = true;
+    } else if (key == "objects") {
+      if (value != "list") return Bad(path, n, "objects: only 'list' is known");
+      rule->object_lists = true;
+    } else if (key == "mask") {
+      if (value != "no") return Bad(path, n, "mask: only 'no' is known");
+      rule->keep_tags = true;
+    } else if (key == "unit") {
+      rule->unit = value;
+    } else if (key == "example" || key == "counter") {
+      RuleExample example;
+      example.file = path;
+      example.line = n;
+      example.negative = key == "counter";
+      size_t arrow = value.find("=>");
+      example.sentence = Trim(value.substr(0, arrow));
+      if (arrow != std::string::npos) {
+        std::istringstream claims(value.substr(arrow + 2));
+        for (std::string claim; std::getline(claims, claim, ';');) {
+          if (!Trim(claim).empty()) example.expected.push_back(Trim(claim));
+        }
+      }
+      lang->examples.push_back(std::move(example));
+    } else {
+      return Bad(path, n, "unknown key '" + key + "'");
+    }
+    return Status::OK();
+  });
+  KG_RETURN_IF_ERROR(status);
+  for (const auto& r : lang->rules) {
+    if (!r.match) return Status::InvalidArgument(r.file + ":" + std::to_string(r.line) + ": rule " + r.name + " has no match line");
+    if (r.predicate == "@attribution" ? r.group_a == 0 : r.group_o == 0) {
+      return Status::InvalidArgument(r.file + ":" + std::to_string(r.line) + ": rule " + r.name +
+                                     " needs an {o:...} (or, for @attribution, {a:...}) capture");
+    }
+    if (r.predicate[0] != '@' && r.group_s == 0 && !r.subject_topic) {
+      return Status::InvalidArgument(r.file + ":" + std::to_string(r.line) + ": rule " + r.name +
+                                     " needs an {s:...} capture or 'subject topic'");
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace kg::ingest

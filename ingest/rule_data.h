@@ -1,0 +1,108 @@
+// The extraction data under ingest/data/, loaded once: predicates, the
+// gazetteer of entities, type macros, and per language a lexicon and the
+// relation rules. Everything language- or domain-specific lives there, not
+// in code; docs/ingest.md describes the formats.
+#ifndef KG_INGEST_RULE_DATA_H_
+#define KG_INGEST_RULE_DATA_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <unicode/regex.h>
+
+#include "ingest/phrase_table.h"
+#include "kg/status.h"
+#include "kg/store.h"
+
+namespace kg::ingest {
+
+// How precisely a predicate's claims are dated.
+enum class WhenGrain { kNone, kYear, kMonth };
+
+struct PredicateSpec {
+  PredicateInfo info;
+  WhenGrain grain = WhenGrain::kNone;
+};
+
+// A sentence of a rule file that a rule must (or must not) turn into the
+// given claims: the rule file's own tests, run by tests/ingest.
+struct RuleExample {
+  std::string sentence;
+  std::vector<std::string> expected;  // Claim lines "S -p-> O @when"; empty for a counter-example
+  bool negative = false;
+  std::string file;
+  int line = 0;
+};
+
+// One relation (or attribution) rule: a regular expression over a tagged
+// sentence in which every mention is a placeholder ⟦TYPE#n⟧.
+struct Rule {
+  std::string name;       // "capex.en.2": becomes Mention::rule
+  std::string predicate;  // a predicate name, or "@attribution"
+  std::string file;
+  int line = 0;
+  std::shared_ptr<const icu::RegexPattern> match, require, forbid;
+  int32_t group_s = 0, group_o = 0, group_w = 0, group_a = 0;  // 0: absent
+  std::vector<std::set<std::string>> needed_types;  // per capture: one of these must be present
+  bool when_none = false;      // the claim is never dated
+  bool subject_topic = false;  // no subject in the sentence: the document's main organisation
+  std::string unit;            // unit given to bare numbers
+  bool object_lists = false;   // "lags behind Qwen and DeepSeek": one claim per listed object
+  bool keep_tags = false;      // attribution: the source's words stay usable ("ByteDance said ...")
+};
+
+struct Language {
+  std::string code;
+  std::string locale;  // ICU locale for sentence breaking
+  char decimal_separator = '.';
+  char group_separator = ',';
+  PhraseTable scales, glued_scales, currencies_before, currencies_after, unit_links, percent_words, units;
+  PhraseTable bounds_before, bounds_after, bound_blockers, count_nouns;
+  PhraseTable months, quarters, relative_times, refs, possessives, coordinators, equivalences, source_refs;
+  std::set<std::string> stopwords;  // folded
+  std::vector<std::string> clutter_block, clutter_line, clutter_prefix;  // folded
+  std::vector<Rule> rules;
+  std::vector<RuleExample> examples;
+};
+
+struct GazetteerEntry {
+  std::string id;
+  std::string type;
+  std::vector<std::string> aliases;
+};
+
+class RuleData {
+ public:
+  static Result<std::shared_ptr<const RuleData>> Load(const std::string& dir);
+
+  const Language* language(const std::string& code) const;
+  std::vector<std::string> languages() const;
+  const PredicateSpec* predicate(const std::string& name) const;
+  const std::map<std::string, PredicateSpec>& predicates() const { return predicates_; }
+  const PhraseTable& gazetteer() const { return gazetteer_; }
+  const GazetteerEntry* entity(const std::string& id) const;
+  const std::set<std::string>& stopcaps() const { return stopcaps_; }
+
+ private:
+  Status LoadPredicates(const std::string& path);
+  Status LoadGazetteer(const std::string& path);
+  Status LoadTypes(const std::string& path);
+  Status LoadLexicon(const std::string& path, Language* lang);
+  Status LoadRules(const std::string& path, Language* lang);
+  Result<std::shared_ptr<const icu::RegexPattern>> Compile(const std::string& source, const std::string& where,
+                                                          Rule* rule) const;
+
+  std::map<std::string, PredicateSpec> predicates_;
+  std::map<std::string, GazetteerEntry> entities_;
+  PhraseTable gazetteer_;  // value: id, extra: type
+  std::map<std::string, std::vector<std::string>> macros_;  // ORG -> ORG GROUP UNK REF
+  std::set<std::string> stopcaps_;
+  std::map<std::string, Language> languages_;
+};
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_RULE_DATA_H_

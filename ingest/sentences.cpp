@@ -1,0 +1,52 @@
+#include "ingest/sentences.h"
+
+#include <cctype>
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace kg::ingest {
+
+Result<SentenceSplitter> SentenceSplitter::Create(const std::string& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale icu_locale((locale + "@ss=standard").c_str());
+  std::shared_ptr<icu::BreakIterator> iter(icu::BreakIterator::createSentenceInstance(icu_locale, status));
+  if (U_FAILURE(status) || !iter) {
+    return Status::InvalidArgument("no sentence break rules for locale " + locale + ": " + u_errorName(status));
+  }
+  SentenceSplitter splitter;
+  splitter.prototype_ = std::move(iter);
+  return splitter;
+}
+
+std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) const {
+  std::string_view part = text.substr(line.start, line.end - line.start);
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
+  // UTF-16 index -> byte offset within `part`.
+  std::vector<size_t> byte_of(static_cast<size_t>(unicode.length()) + 1, part.size());
+  {
+    int32_t i = 0;
+    int32_t u16 = 0;
+    while (i < static_cast<int32_t>(part.size())) {
+      byte_of[static_cast<size_t>(u16)] = static_cast<size_t>(i);
+      UChar32 c = 0;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(part.data()), i, static_cast<int32_t>(part.size()), c);
+      u16 += U16_LENGTH(c < 0 ? 0xFFFD : c);
+    }
+  }
+  std::unique_ptr<icu::BreakIterator> iter(prototype_->clone());
+  iter->setText(unicode);
+  std::vector<Span> sentences;
+  int32_t start = iter->first();
+  for (int32_t end = iter->next(); end != icu::BreakIterator::DONE; start = end, end = iter->next()) {
+    size_t b = byte_of[static_cast<size_t>(start)];
+    size_t e = byte_of[static_cast<size_t>(end)];
+    while (b < e && std::isspace(static_cast<unsigned char>(part[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(part[e - 1]))) --e;
+    if (b < e) sentences.push_back({line.start + b, line.start + e});
+  }
+  return sentences;
+}
+
+}  // namespace kg::ingest

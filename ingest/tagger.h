@@ -1,0 +1,49 @@
+// Typed mentions of one sentence, and the sentence rewritten for the rules:
+// every mention becomes a placeholder ⟦TYPE#n⟧ (n: its index), so a rule is
+// a regular expression over words and placeholders:
+//   "TikTok owner ByteDance plans..." -> "⟦APP#0⟧ owner ⟦ORG#1⟧ plans..."
+#ifndef KG_INGEST_TAGGER_H_
+#define KG_INGEST_TAGGER_H_
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unicode/unistr.h>
+
+#include "ingest/quantity.h"
+#include "ingest/rule_data.h"
+#include "ingest/text_view.h"
+#include "ingest/timex.h"
+
+namespace kg::ingest {
+
+struct Tag {
+  size_t start = 0;  // view positions [start, end)
+  size_t end = 0;
+  std::string type;  // gazetteer type (ORG, PLACE, HARDWARE...), UNK, GROUP, REF, POSS, SRC,
+                     // MONEY, PERCENT, TOKENS, UNIT, NUM, COUNT, TIME
+  std::string id;    // entity id; for COUNT the counted product; for TIME the ISO value
+  QuantityMention quantity;  // quantities and COUNT
+};
+
+struct TaggedSentence {
+  TextView view;
+  std::vector<Tag> tags;  // by start
+  icu::UnicodeString tagged;
+  std::set<std::string> types;  // placeholder types present
+};
+
+bool IsQuantityType(const std::string& type);
+bool IsEntityType(const std::string& type);
+
+TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data,
+                           const RefDate& ref);
+
+// The placeholder text of `tags` over `view` (used again after the tags change).
+icu::UnicodeString Render(const TextView& view, const std::vector<Tag>& tags);
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_TAGGER_H_

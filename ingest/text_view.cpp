@@ -1,0 +1,104 @@
+#include "ingest/text_view.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "storage/normalize.h"
+
+namespace kg::ingest {
+
+namespace {
+
+// What a source code point becomes in the view.
+uint32_t FoldCodePoint(uint32_t c) {
+  if (c >= 0x0966 && c <= 0x096F) return '0' + (c - 0x0966);  // Devanagari digits
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x02BC: return '\'';
+    case 0x201C: case 0x201D: case 0x00AB: case 0x00BB: case 0x201E: return '"';
+    case 0x00A0: case 0x202F: case 0x2009: case 0x2007: return ' ';
+    case 0x2013: case 0x2014: return '-';
+    default: break;
+  }
+  return static_cast<uint32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+void AppendUtf8(std::string* out, uint32_t c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(c), error);
+  if (error) {
+    out->append("\xEF\xBF\xBD");
+    return;
+  }
+  out->append(buf, static_cast<size_t>(n));
+}
+
+}  // namespace
+
+uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  *length = static_cast<size_t>(i) - pos;
+  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+}
+
+uint32_t CodePointBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return 0;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+  return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
+}
+
+TextView MakeView(std::string_view source) {
+  TextView view;
+  view.source = source;
+  view.text.reserve(source.size());
+  view.origin.reserve(source.size() + 1);
+  size_t pos = 0;
+  while (pos < source.size()) {
+    size_t length = 1;
+    uint32_t c = CodePointAt(source, pos, &length);
+    size_t before = view.text.size();
+    AppendUtf8(&view.text, FoldCodePoint(c));
+    view.origin.resize(view.text.size(), static_cast<uint32_t>(pos));
+    (void)before;
+    pos += length;
+  }
+  view.origin.push_back(static_cast<uint32_t>(source.size()));
+  return view;
+}
+
+std::string FoldPhrase(std::string_view phrase) {
+  std::string nfc = ToNfc(phrase);
+  return MakeView(nfc).text;
+}
+
+bool IsWordCodePoint(uint32_t c) {
+  if (c == 0) return false;
+  int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
+}
+
+bool IsWordCharAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  size_t length = 0;
+  return IsWordCodePoint(CodePointAt(text, pos, &length));
+}
+
+bool IsWordCharBefore(std::string_view text, size_t pos) { return IsWordCodePoint(CodePointBefore(text, pos)); }
+
+bool IsUpperCodePoint(uint32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
+
+bool IsSpaceAt(std::string_view text, size_t pos) {
+  return pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r');
+}
+
+size_t SkipSpaces(std::string_view text, size_t pos) {
+  while (IsSpaceAt(text, pos)) ++pos;
+  return pos;
+}
+
+}  // namespace kg::ingest

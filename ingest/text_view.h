@@ -1,0 +1,44 @@
+// A matching view of a piece of UTF-8 text: lower-cased, Devanagari digits
+// as ASCII, typographic apostrophes and quotes unified, no-break spaces as
+// spaces. Every byte of the view remembers the byte of the source it came
+// from, so whatever is found in the view maps back to exact source spans.
+#ifndef KG_INGEST_TEXT_VIEW_H_
+#define KG_INGEST_TEXT_VIEW_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::ingest {
+
+struct TextView {
+  std::string text;              // the folded text
+  std::vector<uint32_t> origin;  // origin[i]: source byte of text[i]; one extra entry at the end
+  std::string_view source;       // the text the view was made from
+
+  size_t SourceOffset(size_t view_pos) const { return origin[view_pos]; }
+};
+
+TextView MakeView(std::string_view source);
+
+// Folds a phrase of the rule data the way MakeView folds text.
+std::string FoldPhrase(std::string_view phrase);
+
+// Code point at `pos` (U+FFFD on a broken sequence) and its length in bytes.
+uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length);
+// The code point that ends just before `pos`, or 0 at the start.
+uint32_t CodePointBefore(std::string_view text, size_t pos);
+
+// Letters, digits and combining marks make up words (Devanagari vowel signs
+// are marks, so a Hindi word is one run).
+bool IsWordCodePoint(uint32_t c);
+bool IsWordCharAt(std::string_view text, size_t pos);
+bool IsWordCharBefore(std::string_view text, size_t pos);
+bool IsUpperCodePoint(uint32_t c);
+bool IsSpaceAt(std::string_view text, size_t pos);
+size_t SkipSpaces(std::string_view text, size_t pos);
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_TEXT_VIEW_H_

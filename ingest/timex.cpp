@@ -1,0 +1,117 @@
+#include "ingest/timex.h"
+
+#include <cstdio>
+
+namespace kg::ingest {
+
+namespace {
+
+bool IsYearAt(const std::string& text, size_t pos, int* year) {
+  if (pos + 4 > text.size() || IsWordCharBefore(text, pos) || IsWordCharAt(text, pos + 4)) return false;
+  for (size_t i = 0; i < 4; ++i) if (text[pos + i] < '0' || text[pos + i] > '9') return false;
+  if (pos > 0 && (text[pos - 1] == '.' || text[pos - 1] == ',') ) return false;
+  if (pos + 5 < text.size() && (text[pos + 4] == '.' || text[pos + 4] == ',') && text[pos + 5] >= '0' &&
+      text[pos + 5] <= '9') {
+    return false;
+  }
+  *year = std::stoi(text.substr(pos, 4));
+  return *year >= 1900 && *year <= 2100;
+}
+
+std::string Month(int year, int month) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
+// A relative phrase's value: "year+1", "month+0", "year-1".
+std::string ResolveRelative(const std::string& value, const RefDate& ref) {
+  if (ref.year == 0) return "";
+  size_t sign = value.find_first_of("+-");
+  if (sign == std::string::npos) return "";
+  std::string unit = value.substr(0, sign);
+  int delta = std::stoi(value.substr(sign));
+  if (unit == "year") return std::to_string(ref.year + delta);
+  if (unit == "month" && ref.month > 0) {
+    int index = ref.year * 12 + (ref.month - 1) + delta;
+    return Month(index / 12, index % 12 + 1);
+  }
+  return "";
+}
+
+// A month named without a year: the one nearest the publication date,
+// looking back up to nine months and ahead up to two.
+int YearOfMonth(int month, const RefDate& ref) {
+  if (ref.month == 0) return ref.year;
+  int diff = month - ref.month;
+  if (diff > 2) return ref.year - 1;
+  if (diff < -9) return ref.year + 1;
+  return ref.year;
+}
+
+}  // namespace
+
+RefDate RefDate::Parse(const std::string& published) {
+  RefDate ref;
+  if (published.size() >= 4) {
+    try {
+      ref.year = std::stoi(published.substr(0, 4));
+      if (published.size() >= 7) ref.month = std::stoi(published.substr(5, 2));
+    } catch (...) {
+      ref = RefDate{};
+    }
+  }
+  return ref;
+}
+
+std::vector<TimeMention> FindTimes(const TextView& view, const Language& lang, const RefDate& ref,
+                                   const std::vector<bool>& taken) {
+  std::vector<TimeMention> found;
+  const std::string& text = view.text;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (taken[pos] || IsWordCharBefore(text, pos)) { ++pos; continue; }
+    size_t end = 0;
+    TimeMention t;
+    t.start = pos;
+    int year = 0;
+    if (const Phrase* p = lang.relative_times.Match(view, pos, &end)) {
+      t.value = ResolveRelative(p->value, ref);
+      t.end = end;
+    } else if (const Phrase* m = lang.months.Match(view, pos, &end)) {
+      int month = std::stoi(m->value);
+      size_t after = SkipSpaces(text, end);
+      int explicit_year = 0;
+      if (IsYearAt(text, after, &explicit_year)) {
+        t.value = Month(explicit_year, month);
+        end = after + 4;
+      } else if (ref.year != 0) {
+        t.value = Month(YearOfMonth(month, ref), month);
+      }
+      t.end = end;
+    } else if (const Phrase* q = lang.quarters.Match(view, pos, &end)) {
+      size_t after = SkipSpaces(text, end);
+      int explicit_year = ref.year;
+      if (IsYearAt(text, after, &explicit_year)) end = after + 4;
+      if (explicit_year != 0) t.value = std::to_string(explicit_year) + "-Q" + q->value;
+      t.end = end;
+    } else if (IsYearAt(text, pos, &year)) {
+      t.value = std::to_string(year);
+      t.end = pos + 4;
+    }
+    if (t.end == 0) { ++pos; continue; }
+    bool free = true;
+    for (size_t i = t.start; i < t.end; ++i) free = free && !taken[i];
+    if (free && !t.value.empty()) found.push_back(t);
+    pos = t.end;
+  }
+  return found;
+}
+
+std::string TimeAtGrain(const std::string& iso, WhenGrain grain) {
+  if (grain == WhenGrain::kNone) return "";
+  if (grain == WhenGrain::kYear) return iso.substr(0, 4);
+  return iso;
+}
+
+}  // namespace kg::ingest
