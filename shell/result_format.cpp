@@ -35,11 +35,12 @@ std::string CellText(const Value& value) {
   return cut + "…";
 }
 
-void Pad(std::ostream& out, const std::string& text, size_t width, bool right_align) {
+// `last`: the last column of a line is not padded on the right.
+void Pad(std::ostream& out, const std::string& text, size_t width, bool right_align, bool last) {
   size_t padding = width - std::min(width, DisplayWidth(text));
   if (right_align) out << std::string(padding, ' ');
   out << text;
-  if (!right_align) out << std::string(padding, ' ');
+  if (!right_align && !last) out << std::string(padding, ' ');
 }
 
 void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
@@ -56,7 +57,7 @@ void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
   }
   for (size_t c = 0; c < result.columns.size(); ++c) {
     out << (c ? " | " : "") << (colour ? kBold : "");
-    Pad(out, result.columns[c], widths[c], false);
+    Pad(out, result.columns[c], widths[c], false, c + 1 == result.columns.size());
     out << (colour ? kReset : "");
   }
   out << "\n";
@@ -67,7 +68,7 @@ void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
       bool number = result.rows[r][c].kind == Value::Kind::kNumber;
       bool null = result.rows[r][c].kind == Value::Kind::kNull;
       out << (c ? " | " : "") << (colour && null ? kDim : "");
-      Pad(out, cells[r][c], widths[c], number);
+      Pad(out, cells[r][c], widths[c], number, c + 1 == cells[r].size());
       out << (colour && null ? kReset : "");
     }
     out << "\n";

@@ -39,13 +39,12 @@ TEST(ResultFormatTest, TableColumnsLineUpByDisplayWidth) {
   std::istringstream lines(Render(Sample(), ResultFormat::kTable));
   std::string line;
   std::vector<size_t> bars;  // display column of the first " | " in each line
-  std::vector<size_t> widths;
   while (std::getline(lines, line)) {
     if (line.rfind("(", 0) == 0) {
       EXPECT_EQ(line, "(3 rows)");
       continue;
     }
-    widths.push_back(DisplayWidth(line));
+    EXPECT_NE(line.back(), ' ') << "trailing padding: " << line;
     size_t bar = line.find(" | ");
     if (bar == std::string::npos) bar = line.find("-+-");
     ASSERT_NE(bar, std::string::npos) << line;
@@ -54,7 +53,6 @@ TEST(ResultFormatTest, TableColumnsLineUpByDisplayWidth) {
   ASSERT_EQ(bars.size(), 5u);  // header, rule, three rows
   for (size_t i = 1; i < bars.size(); ++i) {
     EXPECT_EQ(bars[i], bars[0]);
-    EXPECT_EQ(widths[i], widths[0]);
   }
   // 字节跳动 is four characters wide two columns each: the widest cell.
   EXPECT_EQ(bars[0], 9u);

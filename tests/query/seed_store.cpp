@@ -23,9 +23,8 @@ std::unique_ptr<Store> IngestSeedCorpus(const std::string& dir) {
   std::string db = dir + "/seed";
   std::string corpus = KG_SHARED_DIR "/corpus";
   std::string output;
-  int status = RunCommand(std::string("'") + KG_BINARY + "' ingest --db '" + db + "' --manifest '" + corpus +
-                              "/manifest.tsv' '" + corpus + "'",
-                          &output);
+  int status =
+      RunCommand(std::string("'") + KG_BINARY + "' ingest --db '" + db + "' --manifest '" + corpus + "/manifest.tsv'", &output);
   EXPECT_EQ(status, 0) << output;
   if (status != 0) return nullptr;
   return OpenStore(db, /*read_only=*/true);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -66,6 +67,23 @@ TEST(QuerySpecTest, SeedStore) {
   auto files = SpecFiles("seed_");
   ASSERT_FALSE(files.empty());
   for (const auto& file : files) RunCases(*store, file);
+
+  // SOURCES lists sentences of the corpus, which the spec files may not
+  // quote: checked here by shape.
+  auto sources = RunQuery(*store, "SOURCES OF ByteDance plans_capex CNY 160bn @2026", QueryOptions{});
+  ASSERT_TRUE(sources.ok()) << sources.status().ToString();
+  ASSERT_EQ(sources->columns, (std::vector<std::string>{"doc", "lang", "sentence", "span", "attributed_to", "text"}));
+  std::set<std::string> docs, langs, attributions;
+  for (const auto& row : sources->rows) {
+    docs.insert(row[0].text);
+    langs.insert(row[1].text);
+    attributions.insert(row[4].text);
+    EXPECT_GT(row[5].text.size(), 20u);
+    EXPECT_NE(row[3].text.find('-'), std::string::npos);
+  }
+  EXPECT_EQ(docs.size(), 5u);
+  EXPECT_EQ(langs, (std::set<std::string>{"en", "hi", "it"}));
+  EXPECT_TRUE(attributions.count("Financial Times"));
 }
 
 }  // namespace
