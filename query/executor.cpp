@@ -161,10 +161,10 @@ Result<QueryResult> Executor::RunFind(const BoundFind& find, const Plan& plan) {
   result.columns = ColumnNames(find);
   // Rows stream straight out unless something needs all of them.
   bool streaming = !find.aggregate && !find.distinct && find.order.empty();
-  std::vector<Row> solutions;
+  Shaper shaper(find);
   auto emit = [&](const Row& row) {
     if (!streaming) {
-      solutions.push_back(row);
+      shaper.Add(row);
       return true;
     }
     if (find.limit && result.rows.size() >= *find.limit) return false;
@@ -179,7 +179,7 @@ Result<QueryResult> Executor::RunFind(const BoundFind& find, const Plan& plan) {
   };
   Step(find, plan, 0, Row(find.slot_names.size()), emit);
   if (!status_.ok()) return status_;
-  if (!streaming) Shape(find, solutions, options_.max_rows, &result);
+  if (!streaming) shaper.Finish(options_.max_rows, &result);
   if (timed_out_) result.stopped_by = "timeout";
   return result;
 }

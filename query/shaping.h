@@ -1,8 +1,13 @@
 // The last stage of FIND: solutions -> result rows. Projection, COUNT with
 // GROUP BY, DISTINCT, ORDER BY, LIMIT and the row cap, in that order.
+// Counting is incremental: a COUNT over millions of solutions keeps one
+// entry per group, not the solutions.
 #ifndef KG_QUERY_SHAPING_H_
 #define KG_QUERY_SHAPING_H_
 
+#include <map>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "kg/query.h"
@@ -14,11 +19,31 @@ namespace kg::query {
 // The output row of one solution (no counts): visible and hidden columns.
 std::vector<Value> Project(const BoundFind& find, const Row& row);
 
-// Shapes every solution into `result` (columns already set).
-void Shape(const BoundFind& find, const std::vector<Row>& solutions, uint64_t max_rows, QueryResult* result);
-
 // The column names of FIND's result.
 std::vector<std::string> ColumnNames(const BoundFind& find);
+
+// Collects the solutions of a query that needs all of them before the
+// first row can go out (counts, DISTINCT, ORDER BY).
+class Shaper {
+ public:
+  explicit Shaper(const BoundFind& find) : find_(find) {}
+  void Add(const Row& row);
+  // Appends the shaped rows to `result`, cut at LIMIT and `max_rows`.
+  void Finish(uint64_t max_rows, QueryResult* result);
+
+ private:
+  struct Group {
+    std::vector<Value> values;              // output row; counts filled by Finish
+    std::vector<int64_t> counts;            // per output column
+    std::vector<std::set<std::string>> seen;  // COUNT(DISTINCT) keys per column
+  };
+  Group& GroupOf(const Row& row);
+
+  const BoundFind& find_;
+  std::map<std::string, size_t> group_index_;
+  std::vector<Group> groups_;
+  std::vector<std::vector<Value>> rows_;  // without counts
+};
 
 }  // namespace kg::query
 
