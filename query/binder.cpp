@@ -30,8 +30,25 @@ int Binder::Slot(const std::string& name) {
 std::vector<std::string> Binder::ResolveEntity(const TermExpr& name) {
   auto ids = ValueOrThrow(catalog_.store().ResolveEntity(name.text));
   if (!ids.empty()) return ids;
-  throw QueryError(name.pos, "unknown entity '" + name.text + "'",
-                   DidYouMean(name.text, ValueOrThrow(catalog_.EntityNames())));
+  throw QueryError(name.pos, "unknown entity '" + name.text + "'", EntitySuggestions(name.text));
+}
+
+// The closest entities, each once: "Globex", or an alias with its entity,
+// "एक्मे (Acme)".
+std::string Binder::EntitySuggestions(const std::string& wanted) {
+  auto names = ValueOrThrow(catalog_.EntityNames());
+  std::vector<std::string> texts;
+  for (const auto& [text, id] : names) texts.push_back(text);
+  std::vector<std::string> shown;
+  std::vector<std::string> entities;
+  for (const auto& close : ClosestNames(wanted, texts, names.size())) {
+    auto named = std::find_if(names.begin(), names.end(), [&](const auto& n) { return n.first == close; });
+    if (std::find(entities.begin(), entities.end(), named->second) != entities.end()) continue;
+    entities.push_back(named->second);
+    shown.push_back(close == named->second ? close : close + " (" + named->second + ")");
+    if (shown.size() == 3) break;
+  }
+  return FormatSuggestions(shown);
 }
 
 std::string Binder::ResolvePredicate(const TermExpr& name) {

@@ -98,6 +98,7 @@ class Binder {
 
  private:
   int Slot(const std::string& name);
+  std::string EntitySuggestions(const std::string& wanted);
   BoundTerm BindTerm(const TermExpr& term);
   BoundTerm BindPredicate(const TermExpr& term);
   BoundTerm BindTime(const TermExpr& term);

@@ -53,13 +53,13 @@ Result<std::map<std::string, std::vector<Alias>>> Catalog::Entities() {
   return *entities_;
 }
 
-Result<std::vector<std::string>> Catalog::EntityNames() {
+Result<std::vector<std::pair<std::string, std::string>>> Catalog::EntityNames() {
   auto entities = Entities();
   if (!entities.ok()) return entities.status();
-  std::vector<std::string> names;
+  std::vector<std::pair<std::string, std::string>> names;
   for (const auto& [id, aliases] : *entities) {
-    names.push_back(id);
-    for (const auto& alias : aliases) names.push_back(alias.text);
+    names.emplace_back(id, id);
+    for (const auto& alias : aliases) names.emplace_back(alias.text, id);
   }
   return names;
 }

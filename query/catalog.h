@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kg/store.h"
@@ -30,8 +31,9 @@ class Catalog {
   // subject or object. Scans the store: for listings and error hints.
   Result<std::map<std::string, std::vector<Alias>>> Entities();
 
-  // Entity ids and alias texts, for "did you mean".
-  Result<std::vector<std::string>> EntityNames();
+  // Every entity id and alias text, each with its entity id, for "did
+  // you mean".
+  Result<std::vector<std::pair<std::string, std::string>>> EntityNames();
 
  private:
   const Store& store_;

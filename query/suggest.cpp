@@ -57,7 +57,10 @@ std::vector<std::string> ClosestNames(const std::string& wanted, const std::vect
 }
 
 std::string DidYouMean(const std::string& wanted, const std::vector<std::string>& names) {
-  std::vector<std::string> close = ClosestNames(wanted, names);
+  return FormatSuggestions(ClosestNames(wanted, names));
+}
+
+std::string FormatSuggestions(const std::vector<std::string>& close) {
   if (close.empty()) return "";
   std::string out = "; did you mean ";
   for (size_t i = 0; i < close.size(); ++i) {

@@ -13,7 +13,10 @@ namespace kg::query {
 std::vector<std::string> ClosestNames(const std::string& wanted, const std::vector<std::string>& names,
                                       size_t max = 3);
 
-// "; did you mean A, B or C?" or "" when nothing is close.
+// "; did you mean A, B or C?" or "" when `close` is empty.
+std::string FormatSuggestions(const std::vector<std::string>& close);
+
+// FormatSuggestions(ClosestNames(wanted, names)).
 std::string DidYouMean(const std::string& wanted, const std::vector<std::string>& names);
 
 }  // namespace kg::query
