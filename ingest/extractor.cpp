@@ -68,7 +68,8 @@ Result<std::unique_ptr<RuleExtractor>> RuleExtractor::Create(const std::string& 
 
   Status RuleExtractor::Init() {
     for (const auto& code : data_->languages()) {
-      auto splitter = SentenceSplitter::Create(data_->language(code)->locale);
+      const Language* lang = data_->language(code);
+      auto splitter = SentenceSplitter::Create(lang->locale, lang->abbreviations);
       if (!splitter.ok()) return splitter.status();
       splitters_.emplace(code, std::move(splitter).value());
     }

@@ -197,6 +197,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       (key == "decimal" ? lang->decimal_separator : lang->group_separator) = phrase[0];
       return Status::OK();
     }
+    if (key == "abbreviation") { lang->abbreviations.push_back(phrase); return Status::OK(); }
     if (key == "stopword") { lang->stopwords.insert(FoldPhrase(phrase)); return Status::OK(); }
     if (key == "stopcap") { stopcaps_.insert(phrase); return Status::OK(); }
     if (auto it = lists.find(key); it != lists.end()) { it->second->push_back(FoldPhrase(phrase)); return Status::OK(); }

@@ -64,6 +64,7 @@ struct Language {
   PhraseTable months, quarters, relative_times, refs, possessives, coordinators, equivalences, source_refs;
   std::set<std::string> stopwords;  // folded
   std::vector<std::string> clutter_block, clutter_line, clutter_prefix;  // folded
+  std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
 };

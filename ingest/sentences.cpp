@@ -8,7 +8,7 @@
 
 namespace kg::ingest {
 
-Result<SentenceSplitter> SentenceSplitter::Create(const std::string& locale) {
+Result<SentenceSplitter> SentenceSplitter::Create(const std::string& locale, std::vector<std::string> abbreviations) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale icu_locale((locale + "@ss=standard").c_str());
   std::shared_ptr<icu::BreakIterator> iter(icu::BreakIterator::createSentenceInstance(icu_locale, status));
@@ -17,7 +17,17 @@ Result<SentenceSplitter> SentenceSplitter::Create(const std::string& locale) {
   }
   SentenceSplitter splitter;
   splitter.prototype_ = std::move(iter);
+  splitter.abbreviations_ = std::move(abbreviations);
   return splitter;
+}
+
+bool SentenceSplitter::EndsWithAbbreviation(std::string_view sentence) const {
+  for (const auto& abbreviation : abbreviations_) {
+    if (sentence.size() < abbreviation.size()) continue;
+    size_t at = sentence.size() - abbreviation.size();
+    if (sentence.compare(at, abbreviation.size(), abbreviation) == 0 && (at == 0 || sentence[at - 1] == ' ')) return true;
+  }
+  return false;
 }
 
 std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) const {
@@ -44,7 +54,12 @@ std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) cons
     size_t e = byte_of[static_cast<size_t>(end)];
     while (b < e && std::isspace(static_cast<unsigned char>(part[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(part[e - 1]))) --e;
-    if (b < e) sentences.push_back({line.start + b, line.start + e});
+    if (b >= e) continue;
+    if (!sentences.empty() && EndsWithAbbreviation(text.substr(sentences.back().start, sentences.back().end - sentences.back().start))) {
+      sentences.back().end = line.start + e;  // "the U.S. | President": one sentence
+    } else {
+      sentences.push_back({line.start + b, line.start + e});
+    }
   }
   return sentences;
 }

@@ -18,13 +18,18 @@ namespace kg::ingest {
 
 class SentenceSplitter {
  public:
-  static Result<SentenceSplitter> Create(const std::string& locale);
+  // `abbreviations`: words ending in a period after which a sentence does
+  // not end ("U.S.", "Inc."), beyond what ICU already knows.
+  static Result<SentenceSplitter> Create(const std::string& locale, std::vector<std::string> abbreviations = {});
 
   // Byte spans of the sentences of `text` within `line`, trimmed of spaces.
   std::vector<Span> Split(std::string_view text, Span line) const;
 
  private:
+  bool EndsWithAbbreviation(std::string_view sentence) const;
+
   std::shared_ptr<const icu::BreakIterator> prototype_;
+  std::vector<std::string> abbreviations_;
 };
 
 }  // namespace kg::ingest

@@ -18,16 +18,6 @@ void Take(std::vector<bool>* taken, size_t start, size_t end) {
   for (size_t i = start; i < end; ++i) (*taken)[i] = true;
 }
 
-std::string QuantityType(const QuantityMention& q) {
-  switch (q.kind) {
-    case QuantityKind::kMoney: return "MONEY";
-    case QuantityKind::kPercent: return "PERCENT";
-    case QuantityKind::kUnit: return q.unit == "tokens" ? "TOKENS" : "UNIT";
-    case QuantityKind::kNumber: break;
-  }
-  return "NUM";
-}
-
 std::string SourceText(const TextView& view, size_t start, size_t end) {
   return std::string(view.source.substr(view.origin[start], view.origin[end] - view.origin[start]));
 }
@@ -202,6 +192,16 @@ void DropAppositiveRefs(const TextView& view, std::vector<Tag>* tags) {
 
 bool IsQuantityType(const std::string& type) {
   return type == "MONEY" || type == "PERCENT" || type == "TOKENS" || type == "UNIT" || type == "NUM" || type == "COUNT";
+}
+
+std::string QuantityType(const QuantityMention& q) {
+  switch (q.kind) {
+    case QuantityKind::kMoney: return "MONEY";
+    case QuantityKind::kPercent: return "PERCENT";
+    case QuantityKind::kUnit: return q.unit == "tokens" ? "TOKENS" : "UNIT";
+    case QuantityKind::kNumber: break;
+  }
+  return "NUM";
 }
 
 bool IsEntityType(const std::string& type) { return !IsQuantityType(type) && type != "TIME"; }

@@ -36,6 +36,8 @@ struct TaggedSentence {
 };
 
 bool IsQuantityType(const std::string& type);
+// The placeholder type of a quantity: MONEY, PERCENT, TOKENS, UNIT or NUM.
+std::string QuantityType(const QuantityMention& q);
 bool IsEntityType(const std::string& type);
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data,

@@ -69,11 +69,12 @@ std::string DetectLanguage(std::string_view text, const RuleData& data) {
     }
   }
   std::string best;
-  size_t best_hits = 0;
+  size_t best_hits = 0, second_hits = 0;
   for (const auto& [code, n] : hits) {
-    if (n > best_hits) { best = code; best_hits = n; }
+    if (n > best_hits) { second_hits = best_hits; best = code; best_hits = n; }
+    else if (n > second_hits) { second_hits = n; }
   }
-  return best_hits >= 3 ? best : "";
+  return best_hits > second_hits ? best : "";
 }
 
 }  // namespace kg::ingest

@@ -1,0 +1,189 @@
+// The stages of the pipeline on text written for these tests: sentence
+// splitting, the clutter filter, language detection, input checks, rule
+// families with attribution and groups, and rule data extended by a user.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "ingest/clutter.h"
+#include "ingest/rule_extractor.h"
+#include "ingest/sentences.h"
+#include "ingest/text_check.h"
+#include "tests/ingest/test_data.h"
+
+namespace kg::ingest::testing {
+namespace {
+
+std::vector<std::string> SplitAll(const std::string& lang, const std::string& text) {
+  auto splitter = SentenceSplitter::Create(lang, Data().language(lang)->abbreviations);
+  EXPECT_TRUE(splitter.ok());
+  std::vector<std::string> out;
+  for (const Span& s : splitter->Split(text, Span{0, text.size()})) out.push_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
+TEST(Sentences, HindiEndsAtDanda) {
+  auto s = SplitAll("hi", "कंपनी ने नया बजट बनाया। निवेशक खुश हैं। क्या यह जारी रहेगा?");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "कंपनी ने नया बजट बनाया।");
+  EXPECT_EQ(s[1], "निवेशक खुश हैं।");
+}
+
+TEST(Sentences, EnglishKeepsAbbreviations) {
+  auto s = SplitAll("en", "The U.S. President spoke on Monday. Markets rose.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1], "Markets rose.");
+}
+
+TEST(Clutter, KeepsArticleDropsPageFurniture) {
+  const Language& en = *Data().language("en");
+  std::string text =
+      "Home\nMarkets\nSign up for our newsletter today and get more\n"
+      "Orbis Telecom plans to spend $3 billion on new towers in 2026, its chief executive said.\n"
+      "Short heading without a stop\n"
+      "(Earlier report: something else happened)\n"
+      "Editor/Jane\n"
+      "The company expects demand to keep growing next year.\n"
+      "You May Also Like\n"
+      "Another company raised $9 billion in a deal that was announced.\n";
+  std::vector<std::string> kept;
+  for (const Span& line : ContentLines(text, en)) kept.push_back(text.substr(line.start, line.end - line.start));
+  ASSERT_EQ(kept.size(), 2u) << ::testing::PrintToString(kept);
+  EXPECT_EQ(kept[1], "The company expects demand to keep growing next year.");
+}
+
+TEST(Clutter, TeaserCutShortIsDropped) {
+  const Language& en = *Data().language("en");
+  std::string text = "Shares of a retailer fell sharply this week after the company warned that sales would...\n";
+  EXPECT_TRUE(ContentLines(text, en).empty());
+}
+
+TEST(Language, DetectedFromScriptAndFrequentWords) {
+  EXPECT_EQ(DetectLanguage("The company said that it will spend more on data centres in the coming year.", Data()), "en");
+  EXPECT_EQ(DetectLanguage("La società ha detto che spenderà di più per i centri dati nel prossimo anno.", Data()), "it");
+  EXPECT_EQ(DetectLanguage("कंपनी ने कहा कि वह अगले साल डेटा सेंटर पर अधिक खर्च करेगी।", Data()), "hi");
+  EXPECT_EQ(DetectLanguage("Компания заявила, что потратит больше на центры обработки данных.", Data()), "");
+}
+
+TEST(CheckText, NamesTheProblemAndOffset) {
+  EXPECT_FALSE(CheckText("").ok());
+  EXPECT_FALSE(CheckText(" \n\t").ok());
+  Status bad = CheckText(std::string("Good start \xC3\x28 then junk"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("byte offset 11"), std::string::npos) << bad.message();
+  Status binary = CheckText(std::string("ab\0cd", 5));
+  EXPECT_NE(binary.message().find("byte offset 2"), std::string::npos) << binary.message();
+  EXPECT_FALSE(CheckText(std::string(kMaxLineBytes + 10, 'a')).ok());
+  EXPECT_TRUE(CheckText("A normal line.\nAnother one.\n").ok());
+}
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = RuleExtractor::Create(kRulesDir);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    extractor_ = std::move(loaded).value();
+  }
+  DocumentInput Extract(const std::string& text, const std::string& lang = "") {
+    Document meta;
+    meta.id = "doc";
+    meta.lang = lang;
+    meta.published = "2025-12";
+    auto input = extractor_->Extract(text, meta);
+    EXPECT_TRUE(input.ok()) << input.status().ToString();
+    return input.ok() ? *input : DocumentInput{};
+  }
+  std::unique_ptr<RuleExtractor> extractor_;
+};
+
+TEST_F(ExtractorTest, AttributionAndSpans) {
+  std::string text = "Markets were calm on the day.\nAccording to Reuters, Orbis Telecom plans to spend $3 billion in capital expenditure in 2026.\n";
+  DocumentInput input = Extract(text);
+  EXPECT_EQ(input.document.lang, "en");
+  ASSERT_EQ(input.statements.size(), 1u);
+  const auto& st = input.statements[0];
+  EXPECT_EQ(st.claim.subject.value, "Orbis Telecom");
+  EXPECT_EQ(st.claim.predicate, "plans_capex");
+  EXPECT_EQ(st.claim.object.value, "3000000000");
+  EXPECT_EQ(st.claim.when, "2026");
+  EXPECT_EQ(st.mention.attributed_to, "Reuters");
+  EXPECT_EQ(st.mention.sentence, 1u);
+  EXPECT_EQ(text.substr(st.mention.start, st.mention.end - st.mention.start), st.mention.text);
+  EXPECT_EQ(st.mention.rule, "plans_capex.en.1");
+}
+
+TEST_F(ExtractorTest, GroupSubjectIsNotSplitIntoCompanies) {
+  DocumentInput input = Extract("Microsoft, Alphabet, Amazon and Meta have together spent more than $300 billion this year.");
+  ASSERT_EQ(input.statements.size(), 1u);
+  EXPECT_EQ(input.statements[0].claim.subject.value, "Microsoft, Alphabet, Amazon and Meta");
+  EXPECT_EQ(input.statements[0].claim.object.bound, Bound::kAtLeast);
+  EXPECT_EQ(input.statements[0].claim.when, "2025");
+}
+
+TEST_F(ExtractorTest, AmountInTwoCurrenciesGivesTwoClaims) {
+  DocumentInput input = Extract("Helios Grid plans to invest about €2 billion ($2.2 billion) in 2027.");
+  ASSERT_EQ(input.statements.size(), 2u);
+  EXPECT_EQ(input.statements[0].claim.object.unit, "EUR");
+  EXPECT_EQ(input.statements[1].claim.object.unit, "USD");
+  EXPECT_EQ(input.statements[1].claim.when, "2027");
+}
+
+TEST_F(ExtractorTest, ComparisonIsNotABound) {
+  DocumentInput input =
+      Extract("Helios Grid ने 2027 में पूंजीगत व्यय में €4 बिलियन खर्च करने की योजना बनाई है, जो इस साल Helios Grid द्वारा लगाए गए €3 बिलियन से अधिक है।");
+  bool found = false;
+  for (const auto& st : input.statements) {
+    if (st.claim.predicate == "capex") {
+      found = true;
+      EXPECT_EQ(st.claim.object.value, "3000000000");
+      EXPECT_EQ(st.claim.object.bound, Bound::kExact);
+      EXPECT_EQ(st.claim.when, "2025");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ExtractorTest, UnknownLanguageIsAnError) {
+  Document meta;
+  meta.id = "x";
+  meta.lang = "fr";
+  auto input = extractor_->Extract("Le groupe a annoncé un plan.", meta);
+  ASSERT_FALSE(input.ok());
+  EXPECT_NE(input.status().message().find("unknown language"), std::string::npos);
+}
+
+// A user adds a predicate and its cue words as data, without recompiling.
+TEST(UserData, NewPredicateFromADataFile) {
+  namespace fs = std::filesystem;
+  std::string dir = TempDir("userdata") + "/data";
+  fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+  WriteAll(dir + "/predicates.tsv", ReadAll(dir + "/predicates.tsv") + "partners_with\tnone\tno\tyes\tworks in partnership with\n");
+  WriteAll(dir + "/en/partners.rules",
+           "rule partners_with.en.1 partners_with\n"
+           "  match {s:COMPANY}\\s+(?:has\\s+)?(?:partnered|teamed up)\\s+with\\s+{o:COMPANY}\n");
+  auto extractor = RuleExtractor::Create(dir);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().ToString();
+  Document meta;
+  meta.id = "d";
+  meta.lang = "en";
+  auto input = (*extractor)->Extract("Infosys has partnered with Nvidia on new tools.", meta);
+  ASSERT_TRUE(input.ok());
+  ASSERT_EQ(input->statements.size(), 1u);
+  EXPECT_EQ(input->statements[0].claim.predicate, "partners_with");
+  EXPECT_EQ(input->statements[0].claim.object.value, "Nvidia");
+  EXPECT_EQ(input->statements[0].mention.rule, "partners_with.en.1");
+  EXPECT_TRUE((*extractor)->data().predicate("partners_with")->info.symmetric);
+}
+
+TEST(UserData, MalformedFileNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  std::string dir = TempDir("baddata") + "/data";
+  fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+  WriteAll(dir + "/en/broken.rules", "rule broken.en.1 no_such_predicate\n  match {o:MONEY}\n");
+  auto extractor = Extractor::Load(dir);
+  ASSERT_FALSE(extractor.ok());
+  EXPECT_NE(extractor.status().message().find("broken.rules:1"), std::string::npos) << extractor.status().message();
+}
+
+}  // namespace
+}  // namespace kg::ingest::testing

@@ -1,0 +1,57 @@
+#include "tests/ingest/test_data.h"
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+namespace kg::ingest::testing {
+
+const RuleData& Data() {
+  static std::shared_ptr<const RuleData> data = [] {
+    auto loaded = RuleData::Load(kRulesDir);
+    if (!loaded.ok()) {
+      ADD_FAILURE() << loaded.status().ToString();
+      std::abort();
+    }
+    return *loaded;
+  }();
+  return *data;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+void WriteAll(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+std::string TempDir(const std::string& name) {
+  namespace fs = std::filesystem;
+  const char* base = std::getenv("TEST_TMPDIR");
+  fs::path dir = fs::path(base ? base : fs::temp_directory_path().string()) /
+                 ("kg-ingest-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+int RunCommand(const std::string& command, std::string* out, std::string* err) {
+  std::string dir = TempDir("run");
+  std::string out_path = dir + "/out", err_path = dir + "/err";
+  int status = std::system((command + " >" + out_path + " 2>" + err_path).c_str());
+  if (out) *out = ReadAll(out_path);
+  if (err) *err = ReadAll(err_path);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace kg::ingest::testing

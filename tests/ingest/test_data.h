@@ -1,0 +1,30 @@
+// Shared by the ingest tests: the rule data of this source tree and small
+// file helpers.
+#ifndef KG_TESTS_INGEST_TEST_DATA_H_
+#define KG_TESTS_INGEST_TEST_DATA_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/rule_data.h"
+
+namespace kg::ingest::testing {
+
+inline const std::string kRulesDir = KG_SOURCE_DIR "/ingest/data";
+inline const std::string kCorpusDir = KG_SHARED_DIR "/corpus";
+
+// Loaded once; the tests fail loudly if the data does not load.
+const RuleData& Data();
+
+std::string ReadAll(const std::string& path);
+void WriteAll(const std::string& path, const std::string& content);
+// A fresh empty directory under the test temp dir.
+std::string TempDir(const std::string& name);
+
+// Runs a shell command; returns its exit status and fills stdout/stderr.
+int RunCommand(const std::string& command, std::string* out, std::string* err);
+
+}  // namespace kg::ingest::testing
+
+#endif  // KG_TESTS_INGEST_TEST_DATA_H_
