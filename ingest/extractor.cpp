@@ -38,13 +38,14 @@ std::string ContentHash(std::string_view text) {
   return buf;
 }
 
-// The organisation the document is about: the one named most often.
+// The organisation the document is about: the one named most often (names
+// missing from the gazetteer count too: articles are often about them).
 std::string Topic(const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, size_t> counts;
   std::vector<std::string> order;
   for (const auto& s : sentences) {
     for (const auto& tag : s.tags) {
-      if (tag.type != "ORG") continue;
+      if (tag.type != "ORG" && tag.type != "UNK") continue;
       if (counts[tag.id]++ == 0) order.push_back(tag.id);
     }
   }

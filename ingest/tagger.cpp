@@ -179,7 +179,7 @@ void DropAppositiveRefs(const TextView& view, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   for (size_t i = 0; i < tags->size(); ++i) {
     const Tag& tag = (*tags)[i];
-    if (tag.type == "REF" && i + 1 < tags->size() && IsEntityType((*tags)[i + 1].type) &&
+    if (tag.type == "REF" && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
         SkipSpaces(view.text, tag.end) == (*tags)[i + 1].start) {
       continue;
     }
