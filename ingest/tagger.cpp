@@ -45,17 +45,33 @@ void TagTickers(const TextView& view, const RuleData& data, std::vector<bool>* t
   }
 }
 
-void TagPhrases(const TextView& view, const PhraseTable& table, const std::string& type, bool use_extra,
-                std::vector<bool>* taken, std::vector<Tag>* tags) {
-  const std::string& text = view.text;
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    if (taken->at(pos) || IsWordCharBefore(text, pos)) continue;
+// Positions where a word or a symbol starts: the only places a phrase can.
+std::vector<size_t> TokenStarts(const std::string& text) {
+  std::vector<size_t> starts;
+  bool in_word = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t length = 1;
+    uint32_t c = CodePointAt(text, pos, &length);
+    bool word = IsWordCodePoint(c);
+    if ((word && !in_word) || (!word && c != ' ')) starts.push_back(pos);
+    in_word = word;
+    pos += length;
+  }
+  return starts;
+}
+
+void TagPhrases(const TextView& view, const std::vector<size_t>& starts, const PhraseTable& table,
+                const std::string& type, bool use_extra, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  size_t next_free = 0;
+  for (size_t pos : starts) {
+    if (pos < next_free || taken->at(pos)) continue;
     size_t end = 0;
     const Phrase* p = table.Match(view, pos, &end);
     if (p == nullptr || !Free(*taken, pos, end)) continue;
     tags->push_back(Tag{pos, end, use_extra ? p->extra : type, p->value, {}});
     Take(taken, pos, end);
-    pos = end - 1;
+    next_free = end;
   }
 }
 
@@ -234,10 +250,11 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     Take(&taken, t.start, t.end);
   }
   TagTickers(view, data, &taken, &tags);
-  TagPhrases(view, data.gazetteer(), "", true, &taken, &tags);
-  TagPhrases(view, lang.source_refs, "SRC", false, &taken, &tags);
-  TagPhrases(view, lang.refs, "REF", false, &taken, &tags);
-  TagPhrases(view, lang.possessives, "POSS", false, &taken, &tags);
+  std::vector<size_t> starts = TokenStarts(view.text);
+  TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
+  TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
+  TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
+  TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagProperNames(view, lang, data, &taken, &tags);
   std::sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
   DropAppositiveRefs(view, &tags);
