@@ -131,8 +131,6 @@ class RocksStore final : public Store {
   Result<TermId> FindTermId(const Term& canonical) const;
   Result<Term> ObjectTerm(std::string_view object_key) const;
 
-  // A claim with its mentions, read from `spo_key`.
-  Result<ClaimRecord> ReadClaim(const ClaimKeyParts& parts, const rocksdb::Snapshot* snapshot) const;
 
   // Serialises writers inside this process.
   std::mutex& write_mutex() { return write_mutex_; }
@@ -155,6 +153,23 @@ class RocksStore final : public Store {
 
 // Releases a snapshot when a read is done; readers of a secondary instance
 // need none (it changes only when it catches up, which happens at open).
+// Reads claims with their mentions for one Match: one mentions iterator and
+// one cache of documents serve every claim visited.
+class ClaimReader {
+ public:
+  ClaimReader(const RocksStore& store, const rocksdb::Snapshot* snapshot);
+  Result<ClaimRecord> Read(const ClaimKeyParts& parts);
+
+ private:
+  Result<const DocumentRecord*> DocumentByNumber(uint64_t number);
+  Status AddMention(uint64_t number, MentionRecord m, ClaimRecord* record);
+
+  const RocksStore& store_;
+  const rocksdb::Snapshot* snapshot_;
+  std::unique_ptr<rocksdb::Iterator> mentions_;
+  std::unordered_map<uint64_t, DocumentRecord> documents_;
+};
+
 class SnapshotHolder {
  public:
   explicit SnapshotHolder(const RocksStore& store)

@@ -141,13 +141,57 @@ Bound MostFrequentBound(const std::vector<Mention>& mentions) {
 
 }  // namespace
 
-Result<ClaimRecord> RocksStore::ReadClaim(const ClaimKeyParts& parts, const rocksdb::Snapshot* snapshot) const {
+ClaimReader::ClaimReader(const RocksStore& store, const rocksdb::Snapshot* snapshot)
+    : store_(store), snapshot_(snapshot) {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot;
+  options.prefix_same_as_start = true;  // every claim key is longer than the 8-byte prefix
+  mentions_.reset(store.db()->NewIterator(options, store.cf(kMentions)));
+}
+
+Result<const DocumentRecord*> ClaimReader::DocumentByNumber(uint64_t number) {
+  auto cached = documents_.find(number);
+  if (cached != documents_.end()) return &cached->second;
+  std::string id, encoded;
+  bool found_id = false, found_doc = false;
+  KG_RETURN_IF_ERROR(store_.Get(kDocNumbers, IdKey(number), &id, &found_id, snapshot_));
+  if (found_id) KG_RETURN_IF_ERROR(store_.Get(kDocuments, id, &encoded, &found_doc, snapshot_));
+  DocumentRecord record;
+  if (!found_doc || !DecodeDocument(encoded, &record)) {
+    return Status::Corruption("mention of a missing document number " + std::to_string(number));
+  }
+  return &documents_.emplace(number, std::move(record)).first->second;
+}
+
+Status ClaimReader::AddMention(uint64_t number, MentionRecord m, ClaimRecord* record) {
+  auto doc = DocumentByNumber(number);
+  if (!doc.ok()) return doc.status();
+  Mention mention;
+  mention.doc = (*doc)->document.id;
+  mention.lang = (*doc)->document.lang;
+  mention.sentence = m.sentence;
+  mention.start = m.start;
+  mention.end = m.end;
+  mention.rule = std::move(m.rule);
+  mention.attributed_to = std::move(m.attributed_to);
+  mention.bound = m.bound;
+  if (m.text_inline) {
+    mention.text = std::move(m.text);
+  } else {
+    bool found = false;
+    KG_RETURN_IF_ERROR(store_.Get(kSentences, SentenceKey(number, m.sentence), &mention.text, &found, snapshot_));
+  }
+  record->mentions.push_back(std::move(mention));
+  return Status::OK();
+}
+
+Result<ClaimRecord> ClaimReader::Read(const ClaimKeyParts& parts) {
   ClaimRecord record;
-  auto subject = TermOf(parts.subject);
+  auto subject = store_.TermOf(parts.subject);
   if (!subject.ok()) return subject.status();
-  auto predicate = TermOf(parts.predicate);
+  auto predicate = store_.TermOf(parts.predicate);
   if (!predicate.ok()) return predicate.status();
-  auto object = ObjectTerm(parts.object);
+  auto object = store_.ObjectTerm(parts.object);
   if (!object.ok()) return object.status();
   record.claim.subject = std::move(*subject);
   record.claim.predicate = predicate->value;
@@ -155,50 +199,17 @@ Result<ClaimRecord> RocksStore::ReadClaim(const ClaimKeyParts& parts, const rock
   record.claim.when = TimeString(parts.when);
 
   const std::string spo = SpoKey(parts);
-  std::unordered_map<uint64_t, DocumentRecord> documents;
-  Status failure;
-  Status scan = ScanPrefix(kMentions, spo, [&](std::string_view key, std::string_view value) {
+  for (mentions_->Seek(spo); mentions_->Valid(); mentions_->Next()) {
+    std::string_view key(mentions_->key().data(), mentions_->key().size());
+    if (key.substr(0, spo.size()) != spo) break;
     std::string_view suffix = key.substr(spo.size());
     MentionRecord m;
-    if (suffix.size() != 12 || !DecodeMention(value, &m)) {
-      failure = Status::Corruption("damaged mention of a claim");
-      return false;
+    if (suffix.size() != 12 || !DecodeMention(std::string_view(mentions_->value().data(), mentions_->value().size()), &m)) {
+      return Status::Corruption("damaged mention of a claim");
     }
-    uint64_t number = GetBig64(suffix);
-    auto doc = documents.find(number);
-    if (doc == documents.end()) {
-      std::string id, encoded;
-      bool found_id = false, found_doc = false;
-      failure = Get(kDocNumbers, IdKey(number), &id, &found_id, snapshot);
-      if (failure.ok() && found_id) failure = Get(kDocuments, id, &encoded, &found_doc, snapshot);
-      DocumentRecord doc_record;
-      if (failure.ok() && (!found_doc || !DecodeDocument(encoded, &doc_record))) {
-        failure = Status::Corruption("mention of a missing document number " + std::to_string(number));
-      }
-      if (!failure.ok()) return false;
-      doc = documents.emplace(number, std::move(doc_record)).first;
-    }
-    Mention mention;
-    mention.doc = doc->second.document.id;
-    mention.lang = doc->second.document.lang;
-    mention.sentence = m.sentence;
-    mention.start = m.start;
-    mention.end = m.end;
-    mention.rule = std::move(m.rule);
-    mention.attributed_to = std::move(m.attributed_to);
-    mention.bound = m.bound;
-    if (m.text_inline) {
-      mention.text = std::move(m.text);
-    } else {
-      bool found = false;
-      failure = Get(kSentences, SentenceKey(number, m.sentence), &mention.text, &found, snapshot);
-      if (!failure.ok()) return false;
-    }
-    record.mentions.push_back(std::move(mention));
-    return true;
-  }, snapshot);
-  KG_RETURN_IF_ERROR(scan);
-  KG_RETURN_IF_ERROR(failure);
+    KG_RETURN_IF_ERROR(AddMention(GetBig64(suffix), std::move(m), &record));
+  }
+  KG_RETURN_IF_ERROR(FromRocks(mentions_->status(), "reading mentions"));
   if (record.claim.object.kind == TermKind::kQuantity) record.claim.object.bound = MostFrequentBound(record.mentions);
   return record;
 }

@@ -140,9 +140,10 @@ Status RocksStore::ScanClaims(const Pattern& pattern, const rocksdb::Snapshot* s
 Status RocksStore::Match(const Pattern& pattern, const ClaimVisitor& visit) const {
   return Guarded("matching claims", [&]() -> Status {
     SnapshotHolder snapshot(*this);
+    ClaimReader reader(*this, snapshot.get());
     Status failure;
     KG_RETURN_IF_ERROR(ScanClaims(pattern, snapshot.get(), [&](const ClaimKeyParts& parts) {
-      auto record = ReadClaim(parts, snapshot.get());
+      auto record = reader.Read(parts);
       if (!record.ok()) {
         failure = record.status();
         return false;
@@ -174,10 +175,11 @@ Result<std::vector<Conflict>> RocksStore::Conflicts(const std::optional<Term>& s
     }));
 
     std::vector<Conflict> conflicts;
+    ClaimReader reader(*this, snapshot.get());
     auto add_conflict = [&](const std::vector<ClaimKeyParts>& alternatives) -> Status {
       Conflict conflict;
       for (const ClaimKeyParts& parts : alternatives) {
-        auto record = ReadClaim(parts, snapshot.get());
+        auto record = reader.Read(parts);
         if (!record.ok()) return record.status();
         conflict.alternatives.push_back(std::move(*record));
       }
