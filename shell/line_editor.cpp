@@ -73,6 +73,7 @@ LineEditor::LineEditor(std::string history_path, Completer completer) : history_
   rl_catch_signals = 0;  // our handler, not libedit's, decides what Ctrl-C does
   rl_attempted_completion_function = Complete;
   rl_completer_word_break_characters = g_word_breaks;
+  rl_basic_word_break_characters = g_word_breaks;  // the one libedit's rl_complete reads
   using_history();
   stifle_history(kHistoryEntries);
   if (!history_path_.empty()) read_history(history_path_.c_str());  // a missing file is a first session
