@@ -18,6 +18,15 @@ std::string ToUtf8(const icu::UnicodeString& text) {
   return out;
 }
 
+// ASCII text is already NFC and folds by lower-casing: most names are ASCII,
+// and this spares them a round trip through UTF-16.
+bool IsAscii(std::string_view utf8) {
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 icu::UnicodeString Nfc(const icu::UnicodeString& text) {
   const icu::Normalizer2* nfc = Nfc();
   if (nfc == nullptr) return text;
@@ -28,11 +37,19 @@ icu::UnicodeString Nfc(const icu::UnicodeString& text) {
 }  // namespace
 
 std::string ToNfc(std::string_view utf8) {
+  if (IsAscii(utf8)) return std::string(utf8);
   auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   return ToUtf8(Nfc(text));
 }
 
 std::string NormalizeName(std::string_view utf8) {
+  if (IsAscii(utf8)) {
+    std::string folded(utf8);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
   auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString folded = Nfc(text);
   folded.foldCase();
