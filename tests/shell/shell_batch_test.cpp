@@ -1,5 +1,7 @@
 // `kg shell` with a file on stdin: it runs every statement, prints no
 // prompts, reports failures on stderr and exits non-zero if any failed.
+#include <filesystem>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -56,6 +58,20 @@ TEST_F(ShellBatchTest, DotCommandsWorkFromAFile) {
   EXPECT_THAT(run.out, HasSubstr("\"Gizmo\""));
   EXPECT_THAT(run.out, HasSubstr("Run time:"));
   EXPECT_THAT(run.out, HasSubstr("\"documents\""));
+}
+
+TEST_F(ShellBatchTest, DocsAndPredicatesListTheStore) {
+  const ProcessOutput run = Run(".docs\n.predicates\n");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("d3"));
+  EXPECT_THAT(run.out, HasSubstr("plans capital expenditure"));
+}
+
+TEST_F(ShellBatchTest, KgAloneOpensTheStoreInTheCurrentDirectory) {
+  std::filesystem::create_directory_symlink(db_, dir_.Sub("kgdata"));
+  const ProcessOutput run = RunKg(dir_.path(), "", "FIND ?x WHERE Acme develops ?x;\n");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("Widget"));
 }
 
 TEST_F(ShellBatchTest, QuitStopsReading) {

@@ -51,7 +51,7 @@ std::string ShellQuote(const std::string& text) {
 ProcessOutput RunKg(const std::string& scratch, const std::string& arguments, const std::string& input) {
   const std::string in = scratch + "/stdin.kgql", out = scratch + "/stdout.txt", err = scratch + "/stderr.txt";
   std::ofstream(in, std::ios::binary) << input;
-  const std::string command = ShellQuote(KG_BINARY) + " " + arguments + " < " + ShellQuote(in) + " > " +
+  const std::string command = "cd " + ShellQuote(scratch) + " && " + ShellQuote(KG_BINARY) + " " + arguments + " < " + ShellQuote(in) + " > " +
                               ShellQuote(out) + " 2> " + ShellQuote(err);
   ProcessOutput result;
   result.exit_code = ExitCodeOf(std::system(command.c_str()));

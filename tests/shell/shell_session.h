@@ -18,8 +18,8 @@ struct ProcessOutput {
   std::string err;
 };
 
-// Runs `kg <arguments>` with `input` as its stdin (a file, not a terminal).
-// `scratch` is a directory for the input and output files.
+// Runs `kg <arguments>` with `input` as its stdin (a file, not a terminal),
+// in the directory `scratch`, which also receives the input and output files.
 ProcessOutput RunKg(const std::string& scratch, const std::string& arguments, const std::string& input);
 
 // A command running on a tmux pseudo-terminal (200x50) of its own tmux
