@@ -99,9 +99,10 @@ QueryResult ListPredicates(Catalog& catalog) {
   auto declared = ValueOrThrow(catalog.Declared());
   QueryResult result;
   result.columns = {"predicate", "claims", "description"};
-  for (const auto& [name, count] : counts) {
+  for (const auto& entry : counts) {
+    const std::string& name = entry.first;
     auto info = std::find_if(declared.begin(), declared.end(), [&](const PredicateInfo& p) { return p.name == name; });
-    result.rows.push_back({Value::OfTerm(Term::Predicate(name)), Value::OfNumber(static_cast<int64_t>(count)),
+    result.rows.push_back({Value::OfTerm(Term::Predicate(name)), Value::OfNumber(static_cast<int64_t>(entry.second)),
                            Value::OfString(info == declared.end() ? "" : info->description)});
   }
   return result;
