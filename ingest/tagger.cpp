@@ -241,7 +241,12 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   const TextView& view = result.view;
   std::vector<bool> taken(view.text.size() + 1, false);
   std::vector<Tag> tags;
+  // Names first: digits inside a name ("Il Sole 24 Ore", "Galaxy S25") are no amount.
+  TagTickers(view, data, &taken, &tags);
+  std::vector<size_t> starts = TokenStarts(view.text);
+  TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
+    if (!Free(taken, q.start, q.end)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q});
     Take(&taken, q.start, q.end);
   }
@@ -249,9 +254,6 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}});
     Take(&taken, t.start, t.end);
   }
-  TagTickers(view, data, &taken, &tags);
-  std::vector<size_t> starts = TokenStarts(view.text);
-  TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
   TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);

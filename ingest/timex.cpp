@@ -9,7 +9,11 @@ namespace {
 bool IsYearAt(const std::string& text, size_t pos, int* year) {
   if (pos + 4 > text.size() || IsWordCharBefore(text, pos) || IsWordCharAt(text, pos + 4)) return false;
   for (size_t i = 0; i < 4; ++i) if (text[pos + i] < '0' || text[pos + i] > '9') return false;
-  if (pos > 0 && (text[pos - 1] == '.' || text[pos - 1] == ',') ) return false;
+  if (pos > 0 && (text[pos - 1] == '.' || text[pos - 1] == ',')) return false;
+  // "2025-2027" is a span of years, not one year.
+  bool dash_after = pos + 5 < text.size() && text[pos + 4] == '-' && text[pos + 5] >= '0' && text[pos + 5] <= '9';
+  bool dash_before = pos >= 2 && text[pos - 1] == '-' && text[pos - 2] >= '0' && text[pos - 2] <= '9';
+  if (dash_after || dash_before) return false;
   if (pos + 5 < text.size() && (text[pos + 4] == '.' || text[pos + 4] == ',') && text[pos + 5] >= '0' &&
       text[pos + 5] <= '9') {
     return false;
