@@ -158,7 +158,7 @@ class RocksStore final : public Store {
 class ClaimReader {
  public:
   ClaimReader(const RocksStore& store, const rocksdb::Snapshot* snapshot);
-  Result<ClaimRecord> Read(const ClaimKeyParts& parts);
+  Result<ClaimRecord> Read(const ClaimKeyParts& parts, bool with_mentions = true);
 
  private:
   Result<const DocumentRecord*> DocumentByNumber(uint64_t number);

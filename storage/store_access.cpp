@@ -185,7 +185,7 @@ Status ClaimReader::AddMention(uint64_t number, MentionRecord m, ClaimRecord* re
   return Status::OK();
 }
 
-Result<ClaimRecord> ClaimReader::Read(const ClaimKeyParts& parts) {
+Result<ClaimRecord> ClaimReader::Read(const ClaimKeyParts& parts, bool with_mentions) {
   ClaimRecord record;
   auto subject = store_.TermOf(parts.subject);
   if (!subject.ok()) return subject.status();
@@ -198,6 +198,7 @@ Result<ClaimRecord> ClaimReader::Read(const ClaimKeyParts& parts) {
   record.claim.object = std::move(*object);
   record.claim.when = TimeString(parts.when);
 
+  if (!with_mentions) return record;
   const std::string spo = SpoKey(parts);
   for (mentions_->Seek(spo); mentions_->Valid(); mentions_->Next()) {
     std::string_view key(mentions_->key().data(), mentions_->key().size());

@@ -143,7 +143,7 @@ Status RocksStore::Match(const Pattern& pattern, const ClaimVisitor& visit) cons
     ClaimReader reader(*this, snapshot.get());
     Status failure;
     KG_RETURN_IF_ERROR(ScanClaims(pattern, snapshot.get(), [&](const ClaimKeyParts& parts) {
-      auto record = reader.Read(parts);
+      auto record = reader.Read(parts, pattern.with_mentions);
       if (!record.ok()) {
         failure = record.status();
         return false;

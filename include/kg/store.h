@@ -55,6 +55,10 @@ struct Pattern {
   std::optional<std::string> predicate;
   std::optional<Term> object;
   std::optional<std::string> when;
+  // false: skip reading mentions, which makes matching several times faster
+  // (joins, counts). ClaimRecord::mentions is then empty and a quantity
+  // object's bound is kExact.
+  bool with_mentions = true;
 };
 
 // What the store knows of a predicate beyond its name. Ingestion declares

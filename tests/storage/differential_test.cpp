@@ -102,7 +102,17 @@ class Differential : public ::testing::Test {
     for (int mask = 0; mask < 16; ++mask) {
       for (int round = 0; round < rounds_per_shape; ++round) {
         Pattern p = RandomPattern(mask);
-        ASSERT_EQ(Actual(p), Expected(p)) << "pattern shape " << mask << " round " << round;
+        Expectation expected = Expected(p);
+        ASSERT_EQ(Actual(p), expected) << "pattern shape " << mask << " round " << round;
+        // Without mentions: the same claims, none of their mentions.
+        p.with_mentions = false;
+        std::set<std::string> claims;
+        for (const ClaimRecord& r : MatchAll(*store_, p)) {
+          EXPECT_TRUE(r.mentions.empty());
+          claims.insert(ClaimKey(r.claim));
+        }
+        ASSERT_EQ(claims.size(), expected.size()) << "pattern shape " << mask << " without mentions";
+        for (const auto& [key, docs] : expected) EXPECT_EQ(claims.count(key), 1u) << key;
       }
     }
   }
