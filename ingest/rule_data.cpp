@@ -66,6 +66,30 @@ std::vector<std::string> SortedFiles(const std::string& dir, const std::string& 
   return files;
 }
 
+// Lower-cases the letters of a pattern segment, leaving escapes (\S, \W,
+// \p{Lu}) alone: sentences are matched in lower case, so patterns need no
+// case-insensitive matching, which costs ICU dearly.
+std::string LowerPattern(const std::string& segment) {
+  std::string out;
+  out.reserve(segment.size());
+  for (size_t i = 0; i < segment.size(); ++i) {
+    char c = segment[i];
+    if (c == '\\' && i + 1 < segment.size()) {
+      out += c;
+      out += segment[++i];
+      if ((segment[i] == 'p' || segment[i] == 'P' || segment[i] == 'N') && i + 1 < segment.size() && segment[i + 1] == '{') {
+        size_t close = segment.find('}', i);
+        if (close == std::string::npos) close = segment.size() - 1;
+        out += segment.substr(i + 1, close - i);
+        i = close;
+      }
+      continue;
+    }
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
@@ -215,9 +239,9 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   size_t pos = 0;
   while (pos < source.size()) {
     size_t open = source.find('{', pos);
-    if (open == std::string::npos) { expanded += source.substr(pos); break; }
+    if (open == std::string::npos) { expanded += LowerPattern(source.substr(pos)); break; }
     size_t close = source.find('}', open);
-    if (close == std::string::npos) { expanded += source.substr(pos); break; }
+    if (close == std::string::npos) { expanded += LowerPattern(source.substr(pos)); break; }
     std::string inside = source.substr(open + 1, close - open - 1);
     std::string name;
     std::string type = inside;
@@ -226,7 +250,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
       type = inside.substr(colon + 1);
     }
     auto macro = macros_.find(type);
-    expanded += source.substr(pos, open - pos);
+    expanded += LowerPattern(source.substr(pos, open - pos));
     if (macro == macros_.end()) {
       if (!inside.empty() && (std::isdigit(static_cast<unsigned char>(inside[0])) || inside[0] == ',')) {
         expanded += "{" + inside + "}";  // a repetition count
@@ -246,7 +270,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(ToNfc(expanded)), UREGEX_CASE_INSENSITIVE, parse_error, status));
+      icu::UnicodeString::fromUTF8(ToNfc(expanded)), 0, parse_error, status));
   if (U_FAILURE(status) || !pattern) {
     return Status::InvalidArgument(where + ": bad regular expression (" + u_errorName(status) + " at offset " +
                                    std::to_string(parse_error.offset) + ")");

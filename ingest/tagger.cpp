@@ -69,6 +69,9 @@ void TagPhrases(const TextView& view, const std::vector<size_t>& starts, const P
     size_t end = 0;
     const Phrase* p = table.Match(view, pos, &end);
     if (p == nullptr || !Free(*taken, pos, end)) continue;
+    if (end < view.text.size() && (view.text[end] == '$' || (view.text[end] >= '0' && view.text[end] <= '9'))) {
+      continue;  // "US$1.5bn": the start of an amount, not a name
+    }
     tags->push_back(Tag{pos, end, use_extra ? p->extra : type, p->value, {}});
     Take(taken, pos, end);
     next_free = end;
