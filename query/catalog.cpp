@@ -37,7 +37,9 @@ Result<uint64_t> Catalog::TotalClaims() {
 Result<std::map<std::string, std::vector<Alias>>> Catalog::Entities() {
   if (entities_) return *entities_;
   std::set<std::string> ids;
-  Status scanned = store_.Match(Pattern{}, [&](const ClaimRecord& record) {
+  Pattern everything;
+  everything.with_mentions = false;  // only the terms are needed
+  Status scanned = store_.Match(everything, [&](const ClaimRecord& record) {
     if (record.claim.subject.kind == TermKind::kEntity) ids.insert(record.claim.subject.value);
     if (record.claim.object.kind == TermKind::kEntity) ids.insert(record.claim.object.value);
     return true;

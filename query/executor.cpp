@@ -1,5 +1,6 @@
 #include "query/executor.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "query/filter.h"
@@ -90,6 +91,16 @@ bool BindMention(const BoundProvenance& provenance, const Mention& mention, Row&
   return true;
 }
 
+// Whether the pattern's object may reach the result as a value, where a
+// quantity shows its bound (≈ CNY 160bn), which only mentions give. Joins,
+// filters and counts ignore bounds, so other lookups skip the mentions.
+bool ShowsBound(const BoundFind& find, const BoundPattern& pattern) {
+  if (!pattern.object.IsVariable()) return false;
+  return std::any_of(find.columns.begin(), find.columns.end(), [&](const OutputColumn& column) {
+    return !column.is_count && column.slot == pattern.object.slot;
+  });
+}
+
 }  // namespace
 
 Executor::Executor(const Store& store, const QueryOptions& options) : store_(store), options_(options) {
@@ -105,9 +116,11 @@ bool Executor::TimedOut() {
   return timed_out_;
 }
 
-bool Executor::MatchPattern(const BoundPattern& pattern, const Row& row,
+bool Executor::MatchPattern(const BoundPattern& pattern, const Row& row, bool with_mentions,
                             const std::function<bool(const ClaimRecord&, Row&)>& visit) {
-  std::vector<Pattern> lookups{Pattern{}};
+  Pattern any;
+  any.with_mentions = with_mentions;
+  std::vector<Pattern> lookups{any};
   lookups = Expand(lookups, Candidates(pattern.subject, row), [](Pattern& p, const Term& t) { p.subject = t; });
   lookups = Expand(lookups, PredicateCandidates(pattern.predicate, row),
                    [](Pattern& p, const std::string& name) { p.predicate = name; });
@@ -145,7 +158,9 @@ bool Executor::Step(const BoundFind& find, const Plan& plan, size_t step, const 
     }
     return Step(find, plan, step + 1, extended, emit);
   };
-  return MatchPattern(find.patterns[planned.pattern], row, [&](const ClaimRecord& record, Row& extended) {
+  const BoundPattern& pattern = find.patterns[planned.pattern];
+  bool with_mentions = find.provenance.PerMention() || ShowsBound(find, pattern);
+  return MatchPattern(pattern, row, with_mentions, [&](const ClaimRecord& record, Row& extended) {
     if (!find.provenance.PerMention()) return next(extended);
     for (const auto& mention : record.mentions) {
       Row with_mention = extended;
@@ -190,7 +205,7 @@ Result<QueryResult> Executor::RunSources(const BoundFind& find) {
   for (const char* column : {"doc", "lang", "sentence", "span", "attributed_to", "text"}) {
     result.columns.push_back(column);
   }
-  MatchPattern(find.patterns.front(), Row(find.slot_names.size()), [&](const ClaimRecord& record, Row& row) {
+  MatchPattern(find.patterns.front(), Row(find.slot_names.size()), true, [&](const ClaimRecord& record, Row& row) {
     for (const auto& mention : record.mentions) {
       Row with_mention = row;
       if (!BindMention(find.provenance, mention, with_mention)) continue;
