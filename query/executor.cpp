@@ -103,7 +103,8 @@ bool ShowsBound(const BoundFind& find, const BoundPattern& pattern) {
 
 }  // namespace
 
-Executor::Executor(const Store& store, const QueryOptions& options) : store_(store), options_(options) {
+Executor::Executor(const Store& store, const QueryOptions& options, std::set<std::string> symmetric)
+    : store_(store), options_(options), symmetric_(std::move(symmetric)) {
   deadline_ = options.timeout_ms == 0 ? std::chrono::steady_clock::time_point::max()
                                       : std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
 }
@@ -118,13 +119,36 @@ bool Executor::TimedOut() {
 
 bool Executor::MatchPattern(const BoundPattern& pattern, const Row& row, bool with_mentions,
                             const std::function<bool(const ClaimRecord&, Row&)>& visit) {
+  if (!MatchDirected(pattern, row, with_mentions, false, visit)) return false;
+  bool symmetric = !pattern.predicate.IsVariable() &&
+                   std::any_of(pattern.predicate.constants.begin(), pattern.predicate.constants.end(),
+                               [&](const Term& p) { return symmetric_.count(p.value) > 0; });
+  return !symmetric || MatchDirected(pattern, row, with_mentions, true, visit);
+}
+
+bool Executor::HasClaim(const Claim& claim) {
+  Pattern exact{claim.subject, claim.predicate, claim.object, claim.when};
+  exact.with_mentions = false;
+  bool found = false;
+  Status matched = store_.Match(exact, [&](const ClaimRecord&) {
+    found = true;
+    return false;
+  });
+  if (!matched.ok()) status_ = matched;
+  return found;
+}
+
+bool Executor::MatchDirected(const BoundPattern& pattern, const Row& row, bool with_mentions, bool mirrored,
+                             const std::function<bool(const ClaimRecord&, Row&)>& visit) {
+  const BoundTerm& subject = mirrored ? pattern.object : pattern.subject;
+  const BoundTerm& object = mirrored ? pattern.subject : pattern.object;
   Pattern any;
   any.with_mentions = with_mentions;
   std::vector<Pattern> lookups{any};
-  lookups = Expand(lookups, Candidates(pattern.subject, row), [](Pattern& p, const Term& t) { p.subject = t; });
+  lookups = Expand(lookups, Candidates(subject, row), [](Pattern& p, const Term& t) { p.subject = t; });
   lookups = Expand(lookups, PredicateCandidates(pattern.predicate, row),
                    [](Pattern& p, const std::string& name) { p.predicate = name; });
-  lookups = Expand(lookups, Candidates(pattern.object, row), [](Pattern& p, const Term& t) { p.object = t; });
+  lookups = Expand(lookups, Candidates(object, row), [](Pattern& p, const Term& t) { p.object = t; });
   lookups = Expand(lookups, WhenCandidates(pattern.when, row), [](Pattern& p, const std::string& w) { p.when = w; });
   for (const auto& lookup : lookups) {
     // Matches are collected first so that no store iterator stays open
@@ -140,8 +164,16 @@ bool Executor::MatchPattern(const BoundPattern& pattern, const Row& row, bool wi
     }
     for (const auto& record : records) {
       if (TimedOut()) return false;
+      Claim claim = record.claim;
+      if (mirrored) {
+        // b p a read as a p b, unless the store states a p b itself (then
+        // the direct lookup has it already).
+        std::swap(claim.subject, claim.object);
+        if (claim.subject.SameAs(claim.object) || HasClaim(claim)) continue;
+        if (!status_.ok()) return false;
+      }
       Row extended = row;
-      if (!BindClaim(pattern, record.claim, extended)) continue;
+      if (!BindClaim(pattern, claim, extended)) continue;
       if (!visit(record, extended)) return false;
     }
   }

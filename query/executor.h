@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <functional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "kg/query.h"
@@ -19,7 +21,8 @@ namespace kg::query {
 
 class Executor {
  public:
-  Executor(const Store& store, const QueryOptions& options);
+  // `symmetric`: predicates declared symmetric, matched both ways.
+  Executor(const Store& store, const QueryOptions& options, std::set<std::string> symmetric = {});
 
   Result<QueryResult> RunFind(const BoundFind& find, const Plan& plan);
   // SOURCES OF: one row per mention of each matching claim.
@@ -36,11 +39,16 @@ class Executor {
   const Status& status() const { return status_; }
 
  private:
+  // One direction of MatchPattern; `mirrored` swaps subject and object.
+  bool MatchDirected(const BoundPattern& pattern, const Row& row, bool with_mentions, bool mirrored,
+                     const std::function<bool(const ClaimRecord&, Row&)>& visit);
+  bool HasClaim(const Claim& claim);
   bool Step(const BoundFind& find, const Plan& plan, size_t step, const Row& row,
             const std::function<bool(const Row&)>& emit);
 
   const Store& store_;
   QueryOptions options_;
+  std::set<std::string> symmetric_;
   std::chrono::steady_clock::time_point deadline_;
   bool timed_out_ = false;
   Status status_;

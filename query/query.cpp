@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <new>
+#include <set>
 
 #include "query/binder.h"
 #include "query/catalog.h"
@@ -43,7 +44,11 @@ QueryResult Explain(const BoundFind& find, const Plan& plan) {
 Result<QueryResult> Execute(const Store& store, const Statement& statement, const QueryOptions& options) {
   Catalog catalog(store);
   Binder binder(catalog);
-  Executor executor(store, options);
+  std::set<std::string> symmetric;
+  for (const auto& info : ValueOrThrow(catalog.Declared())) {
+    if (info.symmetric) symmetric.insert(info.name);
+  }
+  Executor executor(store, options, std::move(symmetric));
   if (const auto* find = std::get_if<FindQuery>(&statement)) {
     BoundFind bound = binder.BindFind(*find);
     return executor.RunFind(bound, MakePlan(bound, GatherStatistics(catalog)));

@@ -62,6 +62,8 @@ void FillSmallStore(Store& store) {
   ASSERT_TRUE(declared.ok()) << declared.ToString();
   declared = store.DeclarePredicate(PredicateInfo{"headquartered_in", "has its headquarters in", true, false});
   ASSERT_TRUE(declared.ok()) << declared.ToString();
+  declared = store.DeclarePredicate(PredicateInfo{"competes_with", "competes with", false, true});
+  ASSERT_TRUE(declared.ok()) << declared.ToString();
 }
 
 }  // namespace kg::testing
