@@ -154,6 +154,10 @@ Result<Vocabulary> LoadVocabulary(const Store& store, size_t max_entities) {
   if (!predicates.ok()) return predicates.status();
   for (const auto& [name, count] : *predicates) vocabulary.predicates.push_back(name);
 
+  // The store has no list of entities: they are gathered from the claims,
+  // reading a bounded number so that the first Tab stays quick.
+  const size_t max_claims = 10 * max_entities;
+  size_t claims = 0;
   std::set<std::string> entities;
   const auto add = [&](const Term& term) {
     if (term.kind == TermKind::kEntity && entities.size() < max_entities) entities.insert(term.value);
@@ -161,7 +165,7 @@ Result<Vocabulary> LoadVocabulary(const Store& store, size_t max_entities) {
   KG_RETURN_IF_ERROR(store.Match(Pattern{}, [&](const ClaimRecord& record) {
     add(record.claim.subject);
     add(record.claim.object);
-    return entities.size() < max_entities;
+    return entities.size() < max_entities && ++claims < max_claims;
   }));
   for (const std::string& entity : entities) {
     vocabulary.entities.push_back(entity);

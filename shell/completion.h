@@ -22,8 +22,9 @@ struct Vocabulary {
   std::vector<std::string> entities;    // canonical ids and aliases
 };
 
-// Reads predicates and entity names from the store (at most `max_entities`
-// entities, so that completion stays quick on a large store).
+// Reads predicates and entity names (ids and aliases) from the store: at
+// most `max_entities` entities, found among at most ten times as many
+// claims, so that completion stays quick on a large store.
 Result<Vocabulary> LoadVocabulary(const Store& store, size_t max_entities = 20000);
 
 // Candidates to replace `word`, the partial word before the cursor;

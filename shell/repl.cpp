@@ -27,7 +27,7 @@ Repl::Repl(const Store& store, std::string db_path, std::ostream& out, std::ostr
     : store_(store), db_path_(std::move(db_path)), out_(out), err_(err), colour_(colour) {}
 
 void Repl::RunInteractive(LineEditor& editor) {
-  interactive_ = true;
+  editor_ = &editor;
   PrintBanner();
   for (;;) {
     std::string line;
@@ -38,34 +38,36 @@ void Repl::RunInteractive(LineEditor& editor) {
       out_ << "\n";
       continue;
     }
-    std::vector<std::string> completed;
-    const Next next = HandleLine(line, &completed);
-    for (const std::string& entry : completed) editor.AddToHistory(entry);
-    if (next == Next::kQuit) return;
+    if (HandleLine(line) == Next::kQuit) return;
   }
   out_ << "\n";  // Ctrl-D leaves; an unfinished statement is dropped, not run
 }
 
 void Repl::RunBatch(std::istream& in) {
-  interactive_ = false;
+  editor_ = nullptr;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();  // files written on Windows
-    if (HandleLine(line, nullptr) == Next::kQuit) return;
+    if (HandleLine(line) == Next::kQuit) return;
   }
   // The last statement may lack its `;` when the input ends.
   if (auto statement = splitter_.Finish()) RunStatement(*statement);
 }
 
-Repl::Next Repl::HandleLine(const std::string& line, std::vector<std::string>* completed) {
+Repl::Next Repl::HandleLine(const std::string& line) {
   if (!splitter_.pending() && IsDotCommand(line)) {
-    if (completed != nullptr) completed->push_back(line);
+    Remember(line);
     return RunDotCommand(line, splitter_.SkipLine());
   }
   for (const Statement& statement : splitter_.AddLine(line)) {
-    if (completed != nullptr) completed->push_back(OneLine(statement.text) + ";");
+    Remember(OneLine(statement.text) + ";");
     RunStatement(statement);
   }
   return Next::kContinue;
+}
+
+// Before running: a statement that never returns is still in the history.
+void Repl::Remember(const std::string& entry) {
+  if (editor_ != nullptr) editor_->AddToHistory(entry);
 }
 
 void Repl::RunStatement(const Statement& statement) {
@@ -127,7 +129,7 @@ void Repl::Report(const std::string& where, const Status& status) {
   failed_ = true;
   out_.flush();  // keep results and errors in input order on a shared terminal
   const std::string message = status.code() == Status::Code::kInvalidArgument ? status.message() : status.ToString();
-  if (interactive_) {
+  if (editor_ != nullptr) {
     err_ << (colour_ ? kRed : "") << "Error: " << (colour_ ? kReset : "") << message << "\n";
   } else {
     err_ << "kg: " << where << ": " << message << "\n";

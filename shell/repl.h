@@ -36,9 +36,9 @@ class Repl {
  private:
   enum class Next { kContinue, kQuit };
 
-  // Feeds one input line; runs what it completes. Statements completed are
-  // appended to `completed` (for the history) when it is not null.
-  Next HandleLine(const std::string& line, std::vector<std::string>* completed);
+  // Feeds one input line; runs what it completes.
+  Next HandleLine(const std::string& line);
+  void Remember(const std::string& entry);  // adds to the history on a terminal
   void RunStatement(const Statement& statement);
   Next RunDotCommand(const std::string& line, int line_number);
   void Report(const std::string& where, const Status& status);
@@ -51,7 +51,7 @@ class Repl {
   std::ostream& out_;
   std::ostream& err_;
   bool colour_;
-  bool interactive_ = false;
+  LineEditor* editor_ = nullptr;  // set on a terminal only
   StatementSplitter splitter_;
   ResultFormat format_ = ResultFormat::kTable;
   bool timer_ = false;

@@ -1,11 +1,17 @@
 #include "shell/completion.h"
 
+#include <set>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "kg/query.h"
+#include "shell_fixture.h"
 
 namespace kg::shell {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
@@ -63,7 +69,36 @@ TEST(QuoteNameIfNeeded, FollowsTheLexersNameRule) {
   EXPECT_EQ(QuoteNameIfNeeded("Volcano Engine"), "\"Volcano Engine\"");
   EXPECT_EQ(QuoteNameIfNeeded("4Paradigm"), "\"4Paradigm\"");
   EXPECT_EQ(QuoteNameIfNeeded("end-"), "\"end-\"");
+  EXPECT_EQ(QuoteNameIfNeeded("Where"), "\"Where\"");  // a keyword
   EXPECT_EQ(QuoteNameIfNeeded("say \"hi\""), "\"say \\\"hi\\\"\"");
+}
+
+using VocabularyTest = testing::ShellStoreTest;
+
+TEST_F(VocabularyTest, ReadsKeywordsPredicatesEntitiesAndAliasesFromTheStore) {
+  auto store = testing::OpenStore(db_, /*read_only=*/true);
+  ASSERT_NE(store, nullptr);
+  auto vocabulary = LoadVocabulary(*store);
+  ASSERT_TRUE(vocabulary.ok()) << vocabulary.status().ToString();
+  EXPECT_EQ(vocabulary->keywords, QueryKeywords());
+  EXPECT_THAT(vocabulary->predicates, Contains("plans_capex"));
+  EXPECT_THAT(vocabulary->entities, Contains("Umbrella Labs"));  // an object only
+  EXPECT_THAT(vocabulary->entities, Contains("एक्मे"));           // an alias
+  EXPECT_THAT(CompletionCandidates(*vocabulary, "DESCRIBE ", "एक्"), ElementsAre("एक्मे"));
+}
+
+TEST_F(VocabularyTest, StopsAtTheEntityLimit) {
+  auto store = testing::OpenStore(db_, /*read_only=*/true);
+  ASSERT_NE(store, nullptr);
+  auto vocabulary = LoadVocabulary(*store, /*max_entities=*/2);
+  ASSERT_TRUE(vocabulary.ok()) << vocabulary.status().ToString();
+  std::set<std::string> canonical;
+  for (const std::string& name : vocabulary->entities) {
+    auto ids = store->ResolveEntity(name);
+    ASSERT_TRUE(ids.ok());
+    canonical.insert(ids->begin(), ids->end());
+  }
+  EXPECT_LE(canonical.size(), 2u);
 }
 
 }  // namespace
