@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "ingest/clutter.h"
 #include "ingest/relations.h"
@@ -55,6 +56,23 @@ std::string Topic(const std::vector<TaggedSentence>& sentences) {
     if (counts[id] > best_count) { best = id; best_count = counts[id]; }
   }
   return best;
+}
+
+bool IsMoney(const Term& t) {
+  return t.kind == TermKind::kQuantity && t.unit.size() == 3 && std::isupper(static_cast<unsigned char>(t.unit[0]));
+}
+
+// How far back "this budget" may point, in sentences.
+constexpr size_t kAnaphoraReach = 5;
+
+// Completes an "@previous" statement from the latest money claim, when that
+// one is near and in another currency (the same amount restated).
+bool ContinuesPrevious(const std::optional<std::pair<Claim, size_t>>& last, size_t sentence, Claim* claim) {
+  if (!last || sentence - last->second > kAnaphoraReach || last->first.object.unit == claim->object.unit) return false;
+  claim->subject = last->first.subject;
+  claim->predicate = last->first.predicate;
+  claim->when = last->first.when;
+  return true;
 }
 
 }  // namespace
@@ -112,9 +130,14 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     DocumentContext context;
     context.topic = Topic(tagged);
     std::set<std::string> entities;
+    std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context);
       for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context)) {
+        if (found.claim.predicate == kSamePrevious) {
+          if (!ContinuesPrevious(last_money, i, &found.claim)) continue;
+        }
+        if (IsMoney(found.claim.object)) last_money = std::make_pair(found.claim, i);
         DocumentInput::Statement statement;
         statement.claim = std::move(found.claim);
         Mention& mention = statement.mention;

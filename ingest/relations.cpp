@@ -174,13 +174,15 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
   std::vector<Extracted> out;
   std::set<std::string> seen;
   auto add = [&](Extracted e) {
-    if (e.claim.subject.value.empty() || (e.claim.object.kind == TermKind::kEntity && e.claim.object.value == e.claim.subject.value)) return;
+    bool anaphoric = e.claim.predicate == kSamePrevious;
+    if ((e.claim.subject.value.empty() && !anaphoric) || (e.claim.object.kind == TermKind::kEntity && e.claim.object.value == e.claim.subject.value)) return;
     std::string key = e.claim.subject.value + "\x1f" + e.claim.predicate + "\x1f" + e.claim.object.value + "\x1f" +
                       e.claim.object.unit + "\x1f" + e.claim.when;
     if (seen.insert(key).second) out.push_back(std::move(e));
   };
   for (const auto& rule : lang.rules) {
-    if (rule.predicate[0] == '@' || !TypesPresent(rule, s)) continue;
+    bool anaphoric = rule.predicate == kSamePrevious;
+    if ((rule.predicate[0] == '@' && !anaphoric) || !TypesPresent(rule, s)) continue;
     if (rule.require && !Found(rule.require, s.tagged)) continue;
     if (rule.forbid && Found(rule.forbid, s.tagged)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);
@@ -192,7 +194,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       int subject_tag = CapturedTag(*m, rule.group_s);
       std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)
                                              : (rule.subject_topic ? context.topic : "");
-      if (o < 0 || subject.empty()) continue;
+      if (o < 0 || (subject.empty() && !anaphoric)) continue;
       size_t object = static_cast<size_t>(o);
       std::vector<size_t> objects = {object};
       bool continue_list = true;

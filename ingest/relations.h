@@ -20,6 +20,11 @@ struct DocumentContext {
   std::string last_source;  // the source last named ("the report said")
 };
 
+// The predicate of rules whose statement continues the document's previous
+// money claim ("This budget, equivalent to $23bn, ..."): subject, predicate
+// and when come from that claim (see extractor.cpp).
+inline constexpr const char* kSamePrevious = "@previous";
+
 struct Extracted {
   Claim claim;
   std::string rule;
