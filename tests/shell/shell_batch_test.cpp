@@ -42,6 +42,7 @@ TEST_F(ShellBatchTest, ExitsZeroWhenEverythingSucceeds) {
   EXPECT_THAT(run.out, HasSubstr("plans_capex"));
   EXPECT_THAT(run.out, HasSubstr("d3"));
   EXPECT_THAT(run.out, Not(HasSubstr(".help")));  // no banner either
+  EXPECT_THAT(run.out, Not(HasSubstr("\033[")));  // nor colour, off a terminal
 }
 
 TEST_F(ShellBatchTest, SemicolonInsideAStringDoesNotSplit) {
