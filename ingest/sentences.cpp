@@ -60,6 +60,18 @@ std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) cons
     } else {
       sentences.push_back({line.start + b, line.start + e});
     }
+    // Text without sentence punctuation is cut into pieces of bounded size
+    // at spaces, so that no "sentence" (stored with every mention) is huge.
+    while (sentences.back().end - sentences.back().start > kMaxSentenceBytes) {
+      Span& last = sentences.back();
+      size_t cut = text.rfind(' ', last.start + kMaxSentenceBytes);
+      if (cut == std::string_view::npos || cut <= last.start) cut = last.start + kMaxSentenceBytes;
+      while (cut > last.start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      Span rest{cut, last.end};
+      last.end = cut;
+      while (rest.start < rest.end && text[rest.start] == ' ') ++rest.start;
+      sentences.push_back(rest);
+    }
   }
   return sentences;
 }

@@ -16,6 +16,9 @@
 
 namespace kg::ingest {
 
+// Longest sentence kept whole; longer runs of text are cut at spaces.
+inline constexpr size_t kMaxSentenceBytes = 4096;
+
 class SentenceSplitter {
  public:
   // `abbreviations`: words ending in a period after which a sentence does

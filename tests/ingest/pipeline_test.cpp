@@ -187,3 +187,22 @@ TEST(UserData, MalformedFileNamesFileAndLine) {
 
 }  // namespace
 }  // namespace kg::ingest::testing
+
+namespace kg::ingest::testing {
+namespace {
+
+TEST(Sentences, TextWithoutPunctuationIsCutIntoBoundedPieces) {
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "word ";
+  auto pieces = SplitAll("en", text);
+  ASSERT_GT(pieces.size(), 1u);
+  size_t total = 0;
+  for (const auto& piece : pieces) {
+    EXPECT_LE(piece.size(), kMaxSentenceBytes);
+    total += piece.size();
+  }
+  EXPECT_GT(total, text.size() - pieces.size() * 2);
+}
+
+}  // namespace
+}  // namespace kg::ingest::testing
