@@ -40,7 +40,14 @@ nlohmann::json ClaimToJson(const ClaimRecord& record) {
   line["o"] = TermToJson(claim.object);
   if (!claim.when.empty()) line["when"] = claim.when;
   nlohmann::json sources = nlohmann::json::array();
-  for (const Mention& m : record.mentions) {
+  // Sources in a fixed order (the store lists them by internal document
+  // number), so export -> import -> export is the identity.
+  std::vector<Mention> mentions = record.mentions;
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    return std::tie(a.doc, a.sentence, a.start, a.end, a.rule, a.text) <
+           std::tie(b.doc, b.sentence, b.start, b.end, b.rule, b.text);
+  });
+  for (const Mention& m : mentions) {
     nlohmann::json source = {{"doc", m.doc},   {"lang", m.lang}, {"sentence", m.sentence},
                              {"start", m.start}, {"end", m.end}, {"text", m.text},
                              {"rule", m.rule}};

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "export/claims_jsonl.h"
+#include "export/rdf_mapping.h"
 
 namespace kg {
 
@@ -22,7 +23,7 @@ Status Export(const Store& store, const ExportOptions& options, std::ostream& ou
     case ExportFormat::kClaims: return WriteClaimsJsonl(store, out);
     default: break;
   }
-  return Status::NotSupported("this export format is not available yet");
+  return rdf::ExportRdf(store, options, out);
 }
 
 }  // namespace kg

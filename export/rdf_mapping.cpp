@@ -151,10 +151,11 @@ class RdfExporter {
       case TermKind::kTime:
         return TimeNode(term.value);
       case TermKind::kText:
+        if (term.lang.starts_with(kDatatypeMark)) return Node::Literal(term.value, term.lang.substr(2));
         if (!term.lang.empty() && !IsValidLangTag(term.lang)) {
           return Status::InvalidArgument("text \"" + term.value + "\" has an invalid language tag '" + term.lang + "'");
         }
-        return Node::Literal(term.value, term.lang.empty() ? term.unit : "", term.lang);
+        return Node::Literal(term.value, "", term.lang);
     }
     return Status::InvalidArgument("unknown term kind");
   }
@@ -290,6 +291,9 @@ class RdfExporter {
 }  // namespace
 
 Status ExportRdf(const Store& store, const ExportOptions& options, std::ostream& out) {
+  if (!IsAbsoluteIri(options.base_iri)) {
+    return Status::InvalidArgument("base IRI '" + options.base_iri + "' is not an absolute IRI (like https://example.org/id/)");
+  }
   Status status = RdfExporter(store, options, out).Run();
   if (status.ok() && !out) return Status::IOError("writing the export failed");
   return status;

@@ -8,6 +8,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "export/rdf_terms.h"
 #include "kg/export.h"
@@ -61,6 +62,11 @@ inline const std::string kCount = std::string(kXsd) + "nonNegativeInteger";
 // The datatype for a time value: xsd:gYear, xsd:gYearMonth, xsd:date, or ""
 // when the value has none of those shapes.
 std::string TimeDatatype(const std::string& iso);
+
+// kg::Term has no datatype field: a literal of a datatype the claim model
+// does not know ("true"^^xsd:boolean) is a text term whose lang is "^^"
+// followed by the datatype IRI; the store keeps lang with the text.
+inline constexpr std::string_view kDatatypeMark = "^^";
 
 // Units that are words, not codes or entities, and get kg: IRIs.
 bool IsWordUnit(const std::string& unit);

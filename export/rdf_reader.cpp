@@ -73,7 +73,7 @@ class Reader {
         SkipBlanks();
         if (AtEnd()) continue;
         ParseLineStatement();
-        Flush(end);
+        Flush();
       } catch (const SyntaxError& error) {
         Fail(error);
       }
@@ -88,7 +88,7 @@ class Reader {
         if (AtEnd()) return;
         statement_start_ = pos_;
         ParseTurtleStatement();
-        Flush(pos_);
+        Flush();
       } catch (const SyntaxError& error) {
         Fail(error);
         Recover();
@@ -117,12 +117,8 @@ class Reader {
     pos_ = text_.size();
   }
 
-  void Flush(size_t statement_end) {
-    for (ReadQuad& quad : pending_) {
-      quad.start = static_cast<uint32_t>(statement_start_);
-      quad.end = static_cast<uint32_t>(statement_end);
-      on_quad_(quad);
-    }
+  void Flush() {
+    for (const ReadQuad& quad : pending_) on_quad_(quad);
     pending_.clear();
   }
 
@@ -135,6 +131,10 @@ class Reader {
     ReadQuad quad;
     quad.quad = Quad{std::move(subject), std::move(predicate), std::move(object), graph_};
     quad.line = LineOf(object_pos);
+    quad.start = static_cast<uint32_t>(line_starts_[quad.line - 1]);
+    size_t next = quad.line < line_starts_.size() ? line_starts_[quad.line] - 1 : text_.size();
+    if (next > quad.start && text_[next - 1] == '\r') --next;
+    quad.end = static_cast<uint32_t>(next);
     pending_.push_back(std::move(quad));
   }
 

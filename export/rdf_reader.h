@@ -1,5 +1,5 @@
 // Reading RDF text: N-Triples, N-Quads and Turtle into quads, each with the
-// line and byte span of the statement it came from. A malformed statement
+// line it stands on (the line of its object) and that line's byte span. A malformed statement
 // is reported with its line and skipped; reading goes on with the next.
 //
 // Turtle support: @prefix/@base and PREFIX/BASE, prefixed names (with
@@ -30,8 +30,8 @@ bool SyntaxFromFileName(std::string_view path, Syntax* syntax);
 struct ReadQuad {
   Quad quad;
   uint32_t line = 0;   // 1-based line of the object
-  uint32_t start = 0;  // byte span [start, end) of the whole statement
-  uint32_t end = 0;
+  uint32_t start = 0;  // byte span [start, end) of that line, without
+  uint32_t end = 0;    //   its line break
 };
 
 struct ReadError {

@@ -13,10 +13,12 @@ struct ExportArgs {
   std::string db;
   std::string format = "claims";
   std::string output;
+  std::string base = ExportOptions{}.base_iri;
 };
 
 void Run(const ExportArgs& args) {
   ExportOptions options;
+  options.base_iri = args.base;
   if (!ParseExportFormat(args.format, &options.format)) {
     std::cerr << "kg export: unknown format '" << args.format << "' (claims, nt, ttl, nq, trig, ttl12)\n";
     SetExitCode(kExitUsage);
@@ -50,6 +52,7 @@ void RegisterExportCommand(CLI::App& app) {
   AddDbOption(cmd, &args->db);
   cmd->add_option("--format", args->format, "claims, nt, ttl, nq, trig or ttl12")->capture_default_str();
   cmd->add_option("-o,--output", args->output, "output file (default: standard output)");
+  cmd->add_option("--base", args->base, "base IRI of the RDF formats' minted IRIs")->capture_default_str();
   cmd->callback([args] { Run(*args); });
 }
 
