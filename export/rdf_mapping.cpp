@@ -184,7 +184,8 @@ class RdfExporter {
     }
   }
 
-  std::optional<Claim> FirstMatch(const Pattern& pattern) const {
+  std::optional<Claim> FirstMatch(Pattern pattern) const {
+    pattern.with_mentions = false;
     std::optional<Claim> first;
     Status status = store_.Match(pattern, [&first](const ClaimRecord& record) {
       first = record.claim;
