@@ -123,7 +123,7 @@ class RocksStore final : public Store {
   Status ScanPrefix(Cf which, std::string_view prefix,
                     const std::function<bool(std::string_view key, std::string_view value)>& visit,
                     const rocksdb::Snapshot* snapshot = nullptr) const;
-  Result<uint64_t> ReadCounter(std::string_view name) const;
+  Result<uint64_t> ReadCounter(std::string_view name, const rocksdb::Snapshot* snapshot = nullptr) const;
 
   // Terms by id, through a cache (ids are never reused).
   Result<Term> TermOf(TermId id) const;

@@ -78,10 +78,10 @@ Status RocksStore::ScanPrefix(Cf which, std::string_view prefix,
   return FromRocks(it->status(), std::string("scanning ") + CfName(which));
 }
 
-Result<uint64_t> RocksStore::ReadCounter(std::string_view name) const {
+Result<uint64_t> RocksStore::ReadCounter(std::string_view name, const rocksdb::Snapshot* snapshot) const {
   std::string value;
   bool found = false;
-  KG_RETURN_IF_ERROR(Get(kMeta, name, &value, &found));
+  KG_RETURN_IF_ERROR(Get(kMeta, name, &value, &found, snapshot));
   if (!found) return uint64_t{0};
   if (value.size() != 8) return Status::Corruption("bad counter " + std::string(name));
   return GetBig64(value);

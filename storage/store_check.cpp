@@ -211,7 +211,7 @@ class Checker {
         {counter::kTerms, terms_},       {counter::kEntities, entities_}, {counter::kPredicates, predicates_},
         {counter::kAliases, aliases_}};
     for (auto [name, actual] : expected) {
-      auto recorded = store_.ReadCounter(name);
+      auto recorded = store_.ReadCounter(name, snapshot_);
       if (!recorded.ok()) return recorded.status();
       if (*recorded != actual) Problem("counter {} says {} but the store holds {}", name, *recorded, actual);
     }
