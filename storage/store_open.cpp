@@ -5,6 +5,12 @@
 #include <sstream>
 #include <system_error>
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/slice_transform.h>
@@ -136,8 +142,24 @@ Status CheckStoredFormat(RocksStore& store) {
   return Status::OK();
 }
 
+constexpr std::string_view kReaderDirPrefix = "kgstore-reader-";
+
+// Removes scratch directories of readers whose process is gone (killed
+// before it could clean up). Their names carry the reader's pid.
+void RemoveStaleReaderDirs() {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(kReaderDirPrefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + kReaderDirPrefix.size(), nullptr, 10);
+    if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+  }
+}
+
 Result<std::string> MakeSecondaryDir() {
-  std::string pattern = (fs::temp_directory_path() / "kgstore-reader-XXXXXX").string();
+  RemoveStaleReaderDirs();
+  std::string pattern =
+      (fs::temp_directory_path() / (std::string(kReaderDirPrefix) + std::to_string(getpid()) + "-XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr) return Status::IOError("cannot create a temporary directory for a reader");
   return pattern;
 }
