@@ -16,6 +16,9 @@ BUILD_PACKAGES=(cmake ninja-build g++ pkg-config librocksdb-dev libantlr4-runtim
   libfmt-dev libicu-dev libgtest-dev libgmock-dev uuid-dev libbenchmark-dev libedit-dev
   nlohmann-json3-dev libcli11-dev)
 TEST_PACKAGES=(tmux serdi raptor2-utils python3-rdflib)
+# The RDF 1.2 test installs the npm package n3; Node.js may come from
+# elsewhere than Debian, so npm is only asked for when it is not on PATH.
+command -v npm >/dev/null 2>&1 || TEST_PACKAGES+=(nodejs npm)
 
 log() { printf '\033[1mkg.sh:\033[0m %s\n' "$*" >&2; }
 
