@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "storage/encoding.h"
+
 namespace kg::query {
 
 namespace {
@@ -32,15 +34,6 @@ int ScaleZeros(std::string_view scale) {
   return -1;
 }
 
-// Removes leading zeros of the integer part and trailing zeros of the
-// fraction: "007.50" -> "7.5", "0.0" -> "0".
-std::string Tidy(std::string integer, std::string fraction) {
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-  size_t first = integer.find_first_not_of('0');
-  integer = first == std::string::npos ? "0" : integer.substr(first);
-  return fraction.empty() ? integer : integer + "." + fraction;
-}
-
 }  // namespace
 
 std::optional<std::string> ScaledDecimal(std::string_view number, std::string_view scale) {
@@ -64,7 +57,7 @@ std::optional<std::string> ScaledDecimal(std::string_view number, std::string_vi
   std::string shifted = fraction.substr(0, std::min<size_t>(fraction.size(), zeros));
   shifted.append(zeros - shifted.size(), '0');
   std::string rest = fraction.size() > static_cast<size_t>(zeros) ? fraction.substr(zeros) : "";
-  return Tidy(integer + shifted, rest);
+  return storage::CanonicalDecimal(rest.empty() ? integer + shifted : integer + shifted + "." + rest);
 }
 
 std::optional<std::string> KnownUnit(std::string_view word) {
