@@ -93,7 +93,9 @@ class RocksStore final : public Store {
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
   ~RocksStore() override;
 
-  Result<AddResult> AddDocument(const DocumentInput& input) override;
+  using Store::AddDocument;
+  Result<AddResult> AddDocument(const DocumentInput& input, const WriteOptions& options) override;
+  Status Sync() override;
   Status RemoveDocument(const std::string& doc_id) override;
   Status AddAliases(const std::vector<Alias>& aliases) override;
   Status DeclarePredicate(const PredicateInfo& info) override;
@@ -134,7 +136,7 @@ class RocksStore final : public Store {
 
   // Serialises writers inside this process.
   std::mutex& write_mutex() { return write_mutex_; }
-  Status Commit(rocksdb::WriteBatch* batch);
+  Status Commit(rocksdb::WriteBatch* batch, bool sync = true);
 
  private:
   RocksStore() = default;

@@ -236,11 +236,16 @@ RocksStore::~RocksStore() {
   }
 }
 
-Status RocksStore::Commit(rocksdb::WriteBatch* batch) {
+Status RocksStore::Commit(rocksdb::WriteBatch* batch, bool sync) {
   if (read_only_) return Status::InvalidArgument(path_ + " is open read-only");
   rocksdb::WriteOptions options;
-  options.sync = true;
+  options.sync = sync;
   return FromRocks(db_->Write(options, batch), "writing to " + path_);
+}
+
+Status RocksStore::Sync() {
+  if (read_only_) return Status::OK();
+  return FromRocks(db_->SyncWAL(), "syncing " + path_);
 }
 
 }  // namespace kg::storage

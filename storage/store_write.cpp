@@ -138,7 +138,7 @@ class WriteContext {
 
   // Applies the mention changes to the claims and their indexes, writes the
   // counters and commits. `claims_new` receives the number of claims created.
-  Status Finish(uint64_t* claims_new) {
+  Status Finish(uint64_t* claims_new, bool sync = true) {
     std::map<TermId, int64_t> predicate_delta;
     for (const auto& [spo, delta] : claim_delta_) {
       if (delta == 0) continue;
@@ -152,7 +152,7 @@ class WriteContext {
       if (delta != 0) KG_RETURN_IF_ERROR(WriteCount(kMeta, name, delta));
     }
     for (const auto& [name, value] : sequences_) Put(kMeta, name, Big64(value));
-    return store_.Commit(&batch_);
+    return store_.Commit(&batch_, sync);
   }
 
  private:
@@ -267,7 +267,7 @@ uint64_t InputFingerprint(const DocumentInput& input, const std::vector<Canonica
 
 }  // namespace
 
-Result<AddResult> RocksStore::AddDocument(const DocumentInput& input) {
+Result<AddResult> RocksStore::AddDocument(const DocumentInput& input, const WriteOptions& options) {
   return Guarded("adding a document", [&]() -> Result<AddResult> {
     const std::string& doc_id = input.document.id;
     if (doc_id.empty()) return Status::InvalidArgument("a document needs an id");
@@ -324,7 +324,7 @@ Result<AddResult> RocksStore::AddDocument(const DocumentInput& input) {
     for (const Alias& alias : input.aliases) KG_RETURN_IF_ERROR(ctx.AddAlias(alias));
     ctx.Put(kDocuments, doc_id, EncodeDocument(record));
     ctx.Put(kDocNumbers, IdKey(record.number), doc_id);
-    KG_RETURN_IF_ERROR(ctx.Finish(&result.claims_new));
+    KG_RETURN_IF_ERROR(ctx.Finish(&result.claims_new, options.sync));
     result.mentions = statements.size();
     result.claims_merged = statements.size() - result.claims_new;
     return result;

@@ -48,6 +48,16 @@ struct AddResult {
   uint64_t mentions = 0;       // mentions written
 };
 
+// How a write reaches the disk.
+struct WriteOptions {
+  // true: the write is on stable storage when the call returns (one fsync
+  // each). false: the write is still atomic and survives the process being
+  // killed, but an operating-system crash or power loss may drop what was
+  // written since the last Sync(). Loading many documents in a row, write
+  // them unsynced and call Sync() once at the end.
+  bool sync = true;
+};
+
 // Any position may be left unbound (nullopt). `when` bound to "" matches
 // claims without a time; nullopt matches any.
 struct Pattern {
@@ -113,7 +123,11 @@ class Store {
   // Adds or replaces a document with all its claims and mentions in one
   // atomic write. Identical content under the same id changes nothing
   // (outcome kUnchanged); changed content replaces the document's mentions.
-  virtual Result<AddResult> AddDocument(const DocumentInput& input) = 0;
+  Result<AddResult> AddDocument(const DocumentInput& input) { return AddDocument(input, WriteOptions{}); }
+  virtual Result<AddResult> AddDocument(const DocumentInput& input, const WriteOptions& options) = 0;
+
+  // Makes every write so far durable (see WriteOptions::sync).
+  virtual Status Sync() = 0;
 
   // Retracts the document's mentions; claims left without a mention vanish
   // from every index. NotFound when there is no such document.
