@@ -132,46 +132,50 @@ Result<std::vector<InputFile>> CollectInputs(const BatchOptions& options) {
 std::string BatchSummary::ToString() const {
   return fmt::format(
       "documents: {} new, {} unchanged, {} replaced, {} failed\n"
-      "sentences: {}\nclaims: {} new, {} merged\nconflicts: {}\nseconds: {:.2f}\n",
+      "sentences: {}\nclaims: {} new, {} merged\nconflicts: {}\nseconds: {:.2f}\n{}",
       documents_new, documents_unchanged, documents_replaced, documents_failed, sentences, claims_new, claims_merged,
-      conflicts, seconds);
+      conflicts, seconds, interrupted ? "interrupted: the remaining files were not ingested\n" : "");
 }
 
+namespace {
+
+// Reads, extracts and writes one file (unsynced), counting into `summary`.
+Status IngestOne(Store& store, const RuleExtractor& extractor, const InputFile& file, BatchSummary* summary) {
+  auto text = ReadFile(file.path);
+  if (!text.ok()) return text.status();
+  ExtractStats stats;
+  auto input = extractor.Extract(*text, file.meta, &stats);
+  if (!input.ok()) return input.status();
+  auto added = store.AddDocument(*input, WriteOptions{.sync = false});
+  if (!added.ok()) return added.status();
+  summary->sentences += stats.sentences;
+  summary->claims_new += added->claims_new;
+  summary->claims_merged += added->claims_merged;
+  switch (added->outcome) {
+    case AddOutcome::kNew: ++summary->documents_new; break;
+    case AddOutcome::kUnchanged: ++summary->documents_unchanged; break;
+    case AddOutcome::kReplaced: ++summary->documents_replaced; break;
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Result<BatchSummary> RunBatch(Store& store, const RuleExtractor& extractor, const std::vector<InputFile>& inputs,
-                              const BatchProgress& progress) {
+                              const BatchProgress& progress, const std::atomic<bool>* stop) {
   auto started = std::chrono::steady_clock::now();
   for (const auto& [name, spec] : extractor.data().predicates()) KG_RETURN_IF_ERROR(store.DeclarePredicate(spec.info));
   BatchSummary summary;
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const InputFile& file = inputs[i];
-    Status status;
-    auto text = ReadFile(file.path);
-    if (!text.ok()) {
-      status = text.status();
-    } else {
-      ExtractStats stats;
-      auto input = extractor.Extract(*text, file.meta, &stats);
-      if (!input.ok()) {
-        status = input.status();
-      } else {
-        auto added = store.AddDocument(*input);
-        if (!added.ok()) {
-          status = added.status();
-        } else {
-          summary.sentences += stats.sentences;
-          summary.claims_new += added->claims_new;
-          summary.claims_merged += added->claims_merged;
-          switch (added->outcome) {
-            case AddOutcome::kNew: ++summary.documents_new; break;
-            case AddOutcome::kUnchanged: ++summary.documents_unchanged; break;
-            case AddOutcome::kReplaced: ++summary.documents_replaced; break;
-          }
-        }
-      }
+    if (stop != nullptr && stop->load()) {
+      summary.interrupted = true;
+      break;
     }
+    Status status = IngestOne(store, extractor, inputs[i], &summary);
     if (!status.ok()) ++summary.documents_failed;
-    if (progress) progress(i + 1, inputs.size(), file.path, status);
+    if (progress) progress(i + 1, inputs.size(), inputs[i].path, status);
   }
+  KG_RETURN_IF_ERROR(store.Sync());
   auto conflicts = store.Conflicts(std::nullopt, std::nullopt);
   if (conflicts.ok()) summary.conflicts = conflicts->size();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -4,6 +4,7 @@
 #ifndef KG_INGEST_BATCH_H_
 #define KG_INGEST_BATCH_H_
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ Result<std::vector<InputFile>> CollectInputs(const BatchOptions& options);
 struct BatchSummary {
   uint64_t documents_new = 0, documents_unchanged = 0, documents_replaced = 0, documents_failed = 0;
   uint64_t sentences = 0, claims_new = 0, claims_merged = 0, conflicts = 0;
+  bool interrupted = false;  // stopped early: the files after the last one reported were not read
   double seconds = 0;
   std::string ToString() const;
 };
@@ -45,8 +47,12 @@ using BatchProgress = std::function<void(size_t, size_t, const std::string&, con
 
 // Declares the rule data's predicates, then ingests every input; a failed
 // file is reported through `progress` and nothing of it is written.
+// Group commit: each document is one atomic but unsynced write, and the
+// store is synced once at the end (also after failed files, and when
+// `stop` becomes true, which ends the run after the current document). A
+// power loss may lose the last documents; re-running the ingest redoes them.
 Result<BatchSummary> RunBatch(Store& store, const RuleExtractor& extractor, const std::vector<InputFile>& inputs,
-                              const BatchProgress& progress);
+                              const BatchProgress& progress, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace kg::ingest
 

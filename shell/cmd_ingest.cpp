@@ -1,6 +1,8 @@
 // kg ingest: articles (files, folders, manifests) into the store.
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <iostream>
 
 #include "ingest/batch.h"
@@ -14,6 +16,30 @@ struct IngestArgs {
   std::string db;
   ingest::BatchOptions batch;
   std::string rules;
+};
+
+// Ctrl-C ends the run after the current document; what was written is
+// then synced, so the store keeps every document ingested so far.
+std::atomic<bool> g_interrupted{false};
+
+void OnInterrupt(int) { g_interrupted.store(true); }
+
+// Installs OnInterrupt for its lifetime (the shell has its own handler).
+class InterruptScope {
+ public:
+  InterruptScope() {
+    g_interrupted.store(false);
+    struct sigaction action {};
+    action.sa_handler = OnInterrupt;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &previous_);
+  }
+  ~InterruptScope() { sigaction(SIGINT, &previous_, nullptr); }
+  InterruptScope(const InterruptScope&) = delete;
+  InterruptScope& operator=(const InterruptScope&) = delete;
+
+ private:
+  struct sigaction previous_ {};
 };
 
 // A progress bar on a terminal; errors always, one line per bad file.
@@ -49,17 +75,18 @@ void Run(const IngestArgs& args) {
   auto store = OpenOrReport(args.db, false);
   if (!store) return;
   bool bar = isatty(STDERR_FILENO) && inputs->size() > 1;
-  auto summary = ingest::RunBatch(*store, **extractor, *inputs,
-                                  [bar](size_t done, size_t total, const std::string& path, const Status& status) {
-                                    Report(done, total, path, status, bar);
-                                  });
+  InterruptScope interrupt_scope;
+  auto summary = ingest::RunBatch(
+      *store, **extractor, *inputs,
+      [bar](size_t done, size_t total, const std::string& path, const Status& status) { Report(done, total, path, status, bar); },
+      &g_interrupted);
   if (!summary.ok()) {
     std::cerr << "kg ingest: " << summary.status().ToString() << "\n";
     SetExitCode(kExitFailed);
     return;
   }
   std::cout << summary->ToString();
-  if (summary->documents_failed > 0) SetExitCode(kExitFailed);
+  if (summary->documents_failed > 0 || summary->interrupted) SetExitCode(kExitFailed);
 }
 
 }  // namespace
