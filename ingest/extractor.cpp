@@ -131,9 +131,10 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     context.topic = Topic(tagged);
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
+    RuleMatchers matchers;
     for (size_t i = 0; i < tagged.size(); ++i) {
-      std::string attributed = ApplyAttribution(*lang, &tagged[i], &context);
-      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context)) {
+      std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, &matchers);
+      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context, &matchers)) {
         if (found.claim.predicate == kSamePrevious) {
           if (!ContinuesPrevious(last_money, i, &found.claim)) continue;
         }

@@ -38,10 +38,10 @@ int CapturedTag(icu::RegexMatcher& m, int32_t group) {
   return n;
 }
 
-bool Found(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::UnicodeString& text) {
+bool Found(const icu::RegexPattern& pattern, const icu::UnicodeString& text, RuleMatchers* matchers) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
-  return U_SUCCESS(status) && m->find(status);
+  icu::RegexMatcher* m = matchers->Reset(pattern, text);
+  return m != nullptr && m->find(status) && U_SUCCESS(status);
 }
 
 std::string EntityOf(const Tag& tag, const DocumentContext& context) {
@@ -138,31 +138,43 @@ std::string WhenOf(const Rule& rule, WhenGrain grain, const TaggedSentence& s, i
   return anywhere.size() == 1 ? *anywhere.begin() : "";
 }
 
-bool TypesPresent(const Rule& rule, const TaggedSentence& s) {
+// Cheap tests that the rule's match may succeed: the placeholder types it
+// captures and the words it needs are in the sentence.
+bool MayMatch(const Rule& rule, const TaggedSentence& s) {
   for (const auto& needed : rule.needed_types) {
     bool any = std::any_of(needed.begin(), needed.end(), [&](const std::string& t) { return s.types.count(t) > 0; });
     if (!any) return false;
   }
-  return true;
+  return CuesPresent(rule.cues, s.tagged_text);
 }
 
 }  // namespace
 
-std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context) {
+icu::RegexMatcher* RuleMatchers::Reset(const icu::RegexPattern& pattern, const icu::UnicodeString& text) {
+  std::unique_ptr<icu::RegexMatcher>& matcher = matchers_[&pattern];
+  UErrorCode status = U_ZERO_ERROR;
+  if (!matcher) {
+    matcher.reset(pattern.matcher(text, status));
+    return U_SUCCESS(status) ? matcher.get() : nullptr;
+  }
+  matcher->reset(text);
+  return matcher.get();
+}
+
+std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
+                             RuleMatchers* matchers) {
   for (const auto& rule : lang.rules) {
-    if (rule.predicate != "@attribution" || !TypesPresent(rule, *sentence)) continue;
+    if (rule.predicate != "@attribution" || !MayMatch(rule, *sentence)) continue;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(rule.match->matcher(sentence->tagged, status));
-    if (U_FAILURE(status) || !m->find(status)) continue;
+    icu::RegexMatcher* m = matchers->Reset(*rule.match, sentence->tagged);
+    if (m == nullptr || !m->find(status) || U_FAILURE(status)) continue;
     int source = CapturedTag(*m, rule.group_a);
     if (source < 0) continue;
     std::string who = EntityOf(sentence->tags[static_cast<size_t>(source)], *context);
     if (!rule.keep_tags) {
       for (size_t i : TagsIn(sentence->tagged, m->start(status), m->end(status))) sentence->tags[i].type = "ATTR";
     }
-    sentence->types.clear();
-    for (const auto& tag : sentence->tags) sentence->types.insert(tag.type);
-    sentence->tagged = Render(sentence->view, sentence->tags);
+    Render(sentence);
     if (sentence->tags[static_cast<size_t>(source)].id.size() > 0 && !who.empty()) context->last_source = who;
     return who;
   }
@@ -170,7 +182,7 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
 }
 
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& s,
-                                      const DocumentContext& context) {
+                                      const DocumentContext& context, RuleMatchers* matchers) {
   std::vector<Extracted> out;
   std::set<std::string> seen;
   auto add = [&](Extracted e) {
@@ -182,14 +194,14 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
   };
   for (const auto& rule : lang.rules) {
     bool anaphoric = rule.predicate == kSamePrevious;
-    if ((rule.predicate[0] == '@' && !anaphoric) || !TypesPresent(rule, s)) continue;
-    if (rule.require && !Found(rule.require, s.tagged)) continue;
-    if (rule.forbid && Found(rule.forbid, s.tagged)) continue;
+    if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
+    if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
+    if (rule.forbid && Found(*rule.forbid, s.tagged, matchers)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);
     WhenGrain grain = spec ? spec->grain : WhenGrain::kNone;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(rule.match->matcher(s.tagged, status));
-    while (U_SUCCESS(status) && m->find(status)) {
+    icu::RegexMatcher* m = matchers->Reset(*rule.match, s.tagged);
+    while (m != nullptr && U_SUCCESS(status) && m->find(status)) {
       int o = CapturedTag(*m, rule.group_o);
       int subject_tag = CapturedTag(*m, rule.group_s);
       std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)

@@ -5,8 +5,12 @@
 #ifndef KG_INGEST_RELATIONS_H_
 #define KG_INGEST_RELATIONS_H_
 
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
+
+#include <unicode/regex.h>
 
 #include "ingest/rule_data.h"
 #include "ingest/tagger.h"
@@ -25,6 +29,18 @@ struct DocumentContext {
 // and when come from that claim (see extractor.cpp).
 inline constexpr const char* kSamePrevious = "@previous";
 
+// ICU matchers of the rules' patterns, made once (per document) and reset
+// for each sentence: making a matcher costs more than many a failed match.
+class RuleMatchers {
+ public:
+  // The matcher of `pattern` reset to `text` (which must outlive its use),
+  // or nullptr when ICU fails.
+  icu::RegexMatcher* Reset(const icu::RegexPattern& pattern, const icu::UnicodeString& text);
+
+ private:
+  std::unordered_map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers_;
+};
+
 struct Extracted {
   Claim claim;
   std::string rule;
@@ -33,10 +49,11 @@ struct Extracted {
 
 // Who the sentence attributes its statements to ("" when nobody); the
 // attribution's tags become ATTR so that no relation rule uses them.
-std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context);
+std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
+                             RuleMatchers* matchers);
 
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& sentence,
-                                      const DocumentContext& context);
+                                      const DocumentContext& context, RuleMatchers* matchers);
 
 }  // namespace kg::ingest
 

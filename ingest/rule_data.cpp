@@ -233,7 +233,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
 }
 
 Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::string& source, const std::string& where,
-                                                                   Rule* rule) const {
+                                                                   Rule* rule, std::vector<Cue>* cues) const {
   // Expands {s:ORG} into ⟦(?:ORG|GROUP|...)#(?<s>\d+)⟧ and {ORG} into the same without a name.
   std::string expanded;
   size_t pos = 0;
@@ -267,13 +267,17 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
     }
     pos = close + 1;
   }
+  expanded = ToNfc(expanded);
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(ToNfc(expanded)), 0, parse_error, status));
+      icu::UnicodeString::fromUTF8(expanded), 0, parse_error, status));
   if (U_FAILURE(status) || !pattern) {
     return Status::InvalidArgument(where + ": bad regular expression (" + u_errorName(status) + " at offset " +
                                    std::to_string(parse_error.offset) + ")");
+  }
+  if (cues != nullptr) {
+    for (auto& cue : PatternCues(expanded)) cues->push_back(std::move(cue));
   }
   return pattern;
 }
@@ -307,7 +311,7 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
     }
     if (rule == nullptr) return Bad(path, n, "'" + key + "' before the first 'rule' line");
     if (key == "match" || key == "require" || key == "forbid") {
-      auto compiled = Compile(value, where, key == "match" ? rule : nullptr);
+      auto compiled = Compile(value, where, key == "match" ? rule : nullptr, key == "forbid" ? nullptr : &rule->cues);
       if (!compiled.ok()) return compiled.status();
       (key == "match" ? rule->match : key == "require" ? rule->require : rule->forbid) = *compiled;
       if (key == "match") {

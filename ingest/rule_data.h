@@ -14,6 +14,7 @@
 #include <unicode/regex.h>
 
 #include "ingest/phrase_table.h"
+#include "ingest/rule_cues.h"
 #include "kg/status.h"
 #include "kg/store.h"
 
@@ -47,6 +48,7 @@ struct Rule {
   std::shared_ptr<const icu::RegexPattern> match, require, forbid;
   int32_t group_s = 0, group_o = 0, group_w = 0, group_a = 0;  // 0: absent
   std::vector<std::set<std::string>> needed_types;  // per capture: one of these must be present
+  std::vector<Cue> cues;  // words that `match` and `require` cannot match without
   bool when_none = false;      // the claim is never dated
   bool subject_topic = false;  // no subject in the sentence: the document's main organisation
   std::string unit;            // unit given to bare numbers
@@ -93,8 +95,10 @@ class RuleData {
   Status LoadTypes(const std::string& path);
   Status LoadLexicon(const std::string& path, Language* lang);
   Status LoadRules(const std::string& path, Language* lang);
+  // `rule`: the rule whose match pattern this is (its needed types are
+  // recorded), or nullptr; `cues`: where to add the pattern's cues, or nullptr.
   Result<std::shared_ptr<const icu::RegexPattern>> Compile(const std::string& source, const std::string& where,
-                                                          Rule* rule) const;
+                                                          Rule* rule, std::vector<Cue>* cues) const;
 
   std::map<std::string, PredicateSpec> predicates_;
   std::map<std::string, GazetteerEntry> entities_;

@@ -225,8 +225,11 @@ std::string QuantityType(const QuantityMention& q) {
 
 bool IsEntityType(const std::string& type) { return !IsQuantityType(type) && type != "TIME"; }
 
-icu::UnicodeString Render(const TextView& view, const std::vector<Tag>& tags) {
-  std::string out;
+void Render(TaggedSentence* sentence) {
+  const TextView& view = sentence->view;
+  const std::vector<Tag>& tags = sentence->tags;
+  std::string& out = sentence->tagged_text;
+  out.clear();
   out.reserve(view.text.size() + tags.size() * 12);
   size_t pos = 0;
   for (size_t i = 0; i < tags.size(); ++i) {
@@ -235,7 +238,9 @@ icu::UnicodeString Render(const TextView& view, const std::vector<Tag>& tags) {
     pos = tags[i].end;
   }
   for (; pos < view.text.size(); ++pos) if (view.text[pos] != '"') out += view.text[pos];
-  return icu::UnicodeString::fromUTF8(out);
+  sentence->tagged = icu::UnicodeString::fromUTF8(out);
+  sentence->types.clear();
+  for (const auto& tag : tags) sentence->types.insert(tag.type);
 }
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref) {
@@ -266,8 +271,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
   result.tags = std::move(tags);
-  for (const auto& tag : result.tags) result.types.insert(tag.type);
-  result.tagged = Render(view, result.tags);
+  Render(&result);
   return result;
 }
 

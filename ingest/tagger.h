@@ -31,7 +31,8 @@ struct Tag {
 struct TaggedSentence {
   TextView view;
   std::vector<Tag> tags;  // by start
-  icu::UnicodeString tagged;
+  std::string tagged_text;      // the placeholder text, UTF-8 (rule cues are looked up here)
+  icu::UnicodeString tagged;    // the same for the regular expressions
   std::set<std::string> types;  // placeholder types present
 };
 
@@ -43,8 +44,9 @@ bool IsEntityType(const std::string& type);
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data,
                            const RefDate& ref);
 
-// The placeholder text of `tags` over `view` (used again after the tags change).
-icu::UnicodeString Render(const TextView& view, const std::vector<Tag>& tags);
+// Sets the placeholder text and the types present from the view and the
+// tags (used again after the tags change).
+void Render(TaggedSentence* sentence);
 
 }  // namespace kg::ingest
 

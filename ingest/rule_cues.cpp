@@ -1,0 +1,246 @@
+#include "ingest/rule_cues.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kg::ingest {
+
+namespace {
+
+// One element of a sequence in a regular expression, with its quantifier.
+struct Item {
+  enum Kind { kLiteral, kGroup, kOther } kind = kOther;
+  std::string_view text;  // the literal code point, or the group's body
+  bool once = true;       // no quantifier
+  bool required = true;   // matched at least once (not '?', '*', '{0,n}', not a lookaround)
+};
+
+using Sequence = std::vector<Item>;
+
+size_t Utf8Length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
+// Escapes that stand for one thing and are two bytes long.
+constexpr std::string_view kShortEscapes = "sSwWdDbBnrtfAzZGhHvVXR.()[]{}\\-'$^*+?|/#&,:\"<>=!%@~`;_ ";
+
+class Parser {
+ public:
+  explicit Parser(std::string_view pattern) : p_(pattern) {}
+
+  // The alternatives of the whole text; false on syntax this reader does not know.
+  bool Alternatives(std::vector<Sequence>* out) {
+    out->assign(1, Sequence{});
+    while (pos_ < p_.size()) {
+      if (p_[pos_] == '|') {
+        ++pos_;
+        out->emplace_back();
+        continue;
+      }
+      Item item;
+      if (!Atom(&item) || !Quantifier(&item)) return false;
+      out->back().push_back(item);
+    }
+    return true;
+  }
+
+ private:
+  // Skips "{...}" at pos_ (after \p, \x...); false when there is none.
+  bool SkipBraces() {
+    if (pos_ >= p_.size() || p_[pos_] != '{') return false;
+    size_t close = p_.find('}', pos_);
+    if (close == std::string_view::npos) return false;
+    pos_ = close + 1;
+    return true;
+  }
+
+  bool Escape() {
+    if (pos_ + 1 >= p_.size()) return false;
+    char c = p_[pos_ + 1];
+    pos_ += 2;
+    if (c == 'p' || c == 'P' || c == 'N') return SkipBraces();
+    if (c == 'x') {
+      if (SkipBraces()) return true;
+      pos_ += 2;
+      return pos_ <= p_.size();
+    }
+    if (c == 'u' || c == 'U') {
+      pos_ += c == 'u' ? 4 : 8;
+      return pos_ <= p_.size();
+    }
+    return kShortEscapes.find(c) != std::string_view::npos || std::isdigit(static_cast<unsigned char>(c));
+  }
+
+  // A [class], possibly nested ([[a-z]&&[^x]]).
+  bool Class() {
+    int depth = 0;
+    while (pos_ < p_.size()) {
+      char c = p_[pos_];
+      if (c == '\\') {
+        if (!Escape()) return false;
+        continue;
+      }
+      ++pos_;
+      if (c == '[') {
+        ++depth;
+        if (pos_ < p_.size() && p_[pos_] == '^') ++pos_;
+        if (pos_ < p_.size() && p_[pos_] == ']') ++pos_;  // a leading ']' is literal
+      } else if (c == ']' && --depth == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A (group): pos_ on '(', leaves pos_ after ')'; `body` without its (?:...) prefix.
+  bool Group(Item* item) {
+    size_t open = pos_++;
+    int depth = 1;
+    while (pos_ < p_.size() && depth > 0) {
+      char c = p_[pos_];
+      if (c == '\\') {
+        if (!Escape()) return false;
+      } else if (c == '[') {
+        if (!Class()) return false;
+      } else {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        ++pos_;
+      }
+    }
+    if (depth != 0) return false;
+    std::string_view body = p_.substr(open + 1, pos_ - open - 2);
+    item->kind = Item::kGroup;
+    if (body.empty() || body[0] != '?') {
+      item->text = body;
+      return true;
+    }
+    std::string_view kind = body.substr(1);
+    if (kind.starts_with(":") || kind.starts_with(">")) {
+      item->text = body.substr(2);
+    } else if (kind.starts_with("=") || kind.starts_with("!") || kind.starts_with("<=") || kind.starts_with("<!")) {
+      item->kind = Item::kOther;  // a lookaround consumes nothing
+      item->required = false;
+    } else if (kind.starts_with("<")) {
+      size_t close = body.find('>');
+      if (close == std::string_view::npos) return false;
+      item->text = body.substr(close + 1);
+    } else {
+      return false;  // inline flags such as (?i) change what literals mean
+    }
+    return true;
+  }
+
+  bool Atom(Item* item) {
+    char c = p_[pos_];
+    if (c == '\\') return Escape();
+    if (c == '[') return Class();
+    if (c == '(') return Group(item);
+    if (c == '.' || c == '^' || c == '$') {
+      ++pos_;
+      return true;
+    }
+    if (c == ')' || c == '?' || c == '*' || c == '+' || c == '{' || c == ']' || c == '}') return false;
+    size_t length = std::min(Utf8Length(static_cast<unsigned char>(c)), p_.size() - pos_);
+    item->kind = Item::kLiteral;
+    item->text = p_.substr(pos_, length);
+    pos_ += length;
+    return true;
+  }
+
+  bool Quantifier(Item* item) {
+    if (pos_ >= p_.size()) return true;
+    char c = p_[pos_];
+    if (c == '?' || c == '*') {
+      item->once = item->required = false;
+    } else if (c == '+') {
+      item->once = false;
+    } else if (c == '{') {
+      size_t close = p_.find('}', pos_);
+      if (close == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(p_[pos_ + 1]))) return false;
+      item->once = false;
+      item->required = p_[pos_ + 1] != '0' || (close > pos_ + 2 && p_[pos_ + 2] != ',' && p_[pos_ + 2] != '}');
+      pos_ = close;
+    } else {
+      return true;
+    }
+    ++pos_;
+    if (pos_ < p_.size() && (p_[pos_] == '?' || p_[pos_] == '+')) ++pos_;  // lazy or possessive
+    return true;
+  }
+
+  std::string_view p_;
+  size_t pos_ = 0;
+};
+
+// The literal text every match of `sequence` starts with.
+std::string LeadingLiteral(const Sequence& sequence) {
+  std::string literal;
+  for (const Item& item : sequence) {
+    if (item.kind != Item::kLiteral || !item.required) break;
+    literal += item.text;
+    if (!item.once) break;
+  }
+  return literal;
+}
+
+size_t CodePoints(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// Placeholder types (upper case: patterns are lower-cased) are checked apart.
+bool Useful(const Cue& cue) {
+  return std::all_of(cue.begin(), cue.end(), [](const std::string& alternative) {
+    bool type_name = std::all_of(alternative.begin(), alternative.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
+    return CodePoints(alternative) >= 2 && !type_name;
+  });
+}
+
+void AddCue(Cue cue, std::vector<Cue>* cues) {
+  if (!cue.empty() && Useful(cue)) cues->push_back(std::move(cue));
+}
+
+void CollectCues(const Sequence& sequence, std::vector<Cue>* cues) {
+  std::string run;
+  for (const Item& item : sequence) {
+    if (item.kind == Item::kLiteral && item.required) {
+      run += item.text;
+      if (item.once) continue;
+    }
+    AddCue(run.empty() ? Cue{} : Cue{run}, cues);
+    run.clear();
+    if (item.kind != Item::kGroup || !item.required) continue;
+    std::vector<Sequence> alternatives;
+    if (!Parser(item.text).Alternatives(&alternatives)) continue;
+    if (alternatives.size() == 1) {
+      CollectCues(alternatives[0], cues);
+      continue;
+    }
+    Cue cue;
+    for (const auto& alternative : alternatives) {
+      std::string literal = LeadingLiteral(alternative);
+      if (literal.empty()) {
+        cue.clear();
+        break;
+      }
+      cue.push_back(literal);
+    }
+    AddCue(std::move(cue), cues);
+  }
+  AddCue(run.empty() ? Cue{} : Cue{run}, cues);
+}
+
+}  // namespace
+
+std::vector<Cue> PatternCues(std::string_view pattern) {
+  std::vector<Sequence> alternatives;
+  std::vector<Cue> cues;
+  if (!Parser(pattern).Alternatives(&alternatives) || alternatives.size() != 1) return cues;
+  CollectCues(alternatives[0], &cues);
+  return cues;
+}
+
+bool CuesPresent(const std::vector<Cue>& cues, std::string_view text) {
+  return std::all_of(cues.begin(), cues.end(), [&](const Cue& cue) {
+    return std::any_of(cue.begin(), cue.end(), [&](const std::string& word) { return text.find(word) != std::string_view::npos; });
+  });
+}
+
+}  // namespace kg::ingest

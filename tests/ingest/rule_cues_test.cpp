@@ -1,0 +1,87 @@
+// Rule cues: the words read from a pattern that any match must contain.
+// A wrong cue would silently drop claims, so the reader is tested on
+// patterns and checked against every rule example.
+#include <gtest/gtest.h>
+
+#include "ingest/rule_cues.h"
+#include "ingest/tagger.h"
+#include "tests/ingest/test_data.h"
+
+namespace kg::ingest::testing {
+namespace {
+
+using Cues = std::vector<Cue>;
+
+TEST(PatternCues, LiteralWordsAndRequiredAlternatives) {
+  EXPECT_EQ(PatternCues(R"(\b(?:plans?|budget\w*|wants? to)\b.{0,80}?x)"), (Cues{{"plan", "budget", "want"}}));
+  EXPECT_EQ(PatternCues(R"(\s+owner\s+of\s+)"), (Cues{{"owner"}, {"of"}}));
+  EXPECT_EQ(PatternCues("capital expenditure"), (Cues{{"capital expenditure"}}));
+  EXPECT_EQ(PatternCues("spen(?:t|ds)"), (Cues{{"spen"}}));           // one-letter alternatives are no cue
+  EXPECT_EQ(PatternCues("(?:invest|spend)+"), (Cues{{"invest", "spend"}}));
+  EXPECT_EQ(PatternCues("(?<o>(?:sold|bought))"), (Cues{{"sold", "bought"}}));
+  EXPECT_EQ(PatternCues("ab{2}c"), (Cues{{"ab"}}));                    // the repeated letter ends the word
+  EXPECT_EQ(PatternCues("उन्होंने\\s+कहा"), (Cues{{"उन्होंने"}, {"कहा"}}));
+}
+
+TEST(PatternCues, OptionalPartsGiveNoCue) {
+  EXPECT_EQ(PatternCues("(?:has\\s+)?invested"), (Cues{{"invested"}}));
+  EXPECT_EQ(PatternCues("(?:foo|bar)?x+"), Cues{});
+  EXPECT_EQ(PatternCues("(?:foo|bar){0,2}"), Cues{});
+  EXPECT_EQ(PatternCues("(?:foo|bar)*"), Cues{});
+  EXPECT_EQ(PatternCues("colou?r"), (Cues{{"colo"}}));
+  EXPECT_EQ(PatternCues("(?:foo|\\bbar)"), Cues{});     // an alternative without a leading word
+  EXPECT_EQ(PatternCues("(?=foo)bar"), (Cues{{"bar"}}));  // lookarounds consume nothing
+  EXPECT_EQ(PatternCues("[^⟦]{0,20}(?:for|on)\\b"), (Cues{{"for", "on"}}));
+}
+
+TEST(PatternCues, UnknownOrAlternativePatternsGiveNoCue) {
+  EXPECT_EQ(PatternCues("foo|bar"), Cues{});
+  EXPECT_EQ(PatternCues("(?i)foo"), Cues{});
+  EXPECT_EQ(PatternCues("(?i:foo)"), Cues{});
+  EXPECT_EQ(PatternCues("\\Qfoo\\E"), Cues{});
+  EXPECT_EQ(PatternCues("(foo"), Cues{});
+  EXPECT_EQ(PatternCues("\\u0966bar"), (Cues{{"bar"}}));  // the escape's digits are no word
+  EXPECT_EQ(PatternCues("\\p{Lu}ab"), (Cues{{"ab"}}));
+}
+
+TEST(PatternCues, PlaceholderSyntaxIsNoCue) {
+  EXPECT_EQ(PatternCues("⟦(?:ORG|GROUP|UNK)#(?<s>\\d+)⟧\\s+said"), (Cues{{"said"}}));
+}
+
+TEST(CuesPresent, EveryCueNeedsOneOfItsWords) {
+  Cues cues = {{"plan", "budget"}, {"capex"}};
+  EXPECT_TRUE(CuesPresent(cues, "x budgets its capex"));
+  EXPECT_FALSE(CuesPresent(cues, "x budgets its spending"));
+  EXPECT_FALSE(CuesPresent(cues, "capex only"));
+  EXPECT_TRUE(CuesPresent({}, "anything"));
+}
+
+bool Finds(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::UnicodeString& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
+  return U_SUCCESS(status) && m->find(status);
+}
+
+// Whatever a rule's patterns match in an example sentence, its cues allow.
+class RuleCuesSound : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
+  const Language* lang = Data().language(GetParam());
+  ASSERT_NE(lang, nullptr);
+  RefDate ref = RefDate::Parse("2025-11-01");
+  size_t matched = 0;
+  for (const auto& example : lang->examples) {
+    TaggedSentence s = TagSentence(example.sentence, *lang, Data(), ref);
+    for (const auto& rule : lang->rules) {
+      if (!Finds(rule.match, s.tagged) || (rule.require && !Finds(rule.require, s.tagged))) continue;
+      ++matched;
+      EXPECT_TRUE(CuesPresent(rule.cues, s.tagged_text)) << rule.name << " matches but its cues skip it: " << s.tagged_text;
+    }
+  }
+  EXPECT_GT(matched, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
+
+}  // namespace
+}  // namespace kg::ingest::testing
