@@ -44,7 +44,7 @@ triples_of() {
 
 # The md5 the reference report gives for FILE's name, or nothing.
 reference_md5() {
-  awk -F'|' -v f="$1" '{ gsub(/ /, "", $2); gsub(/ /, "", $4) } $2 == f && $4 ~ /^[0-9a-f]{32}$/ { print $4; exit }' "$reference"
+  awk -F'|' -v f="$1" '{ gsub(/ /, "", $2); gsub(/ /, "", $4) } $2 == f && length($4) == 32 && $4 ~ /^[0-9a-f]+$/ { print $4; exit }' "$reference"
 }
 
 ensure_dataset() {
