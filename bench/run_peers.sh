@@ -47,8 +47,10 @@ reference_md5() {
   awk -F'|' -v f="$1" '{ gsub(/ /, "", $2); gsub(/ /, "", $4) } $2 == f && length($4) == 32 && $4 ~ /^[0-9a-f]+$/ { print $4; exit }' "$reference"
 }
 
+# The file run_all.sh will take for SIZE ($DATA/SIZE.nt first), made if missing.
 ensure_dataset() {
-  local size=$1 file=$DATA/news-$1.nt
+  local size=$1 file=$DATA/$1.nt
+  [ -f "$file" ] || file=$DATA/news-$1.nt
   if [ ! -f "$file" ]; then
     log "generating $file"
     mkdir -p "$DATA"
