@@ -62,7 +62,7 @@ std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
     while (first < last && std::isspace(static_cast<unsigned char>(text[first]))) ++first;
     while (last > first && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
     if (first < last) {
-      std::string folded = FoldPhrase(text.substr(first, last - first));
+      std::string folded = FoldText(text.substr(first, last - first));  // the text is NFC already
       if (StartsWithAny(folded, lang.clutter_block) && CountWords(folded) < kMinWordsWithoutPunctuation) break;
       if (!IsClutterLine(folded, lang)) lines.push_back({first, last});
     }

@@ -19,7 +19,7 @@ struct Span {
   size_t end = 0;
 };
 
-// The byte spans of the lines of `text` that are article content.
+// The byte spans of the lines of `text` (in NFC) that are article content.
 std::vector<Span> ContentLines(std::string_view text, const Language& lang);
 
 }  // namespace kg::ingest

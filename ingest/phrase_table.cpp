@@ -22,16 +22,25 @@ bool IsAcronym(const std::string& written) {
   return letters <= 4 && upper >= 2 && upper == letters;
 }
 
+// The bucket key of the text at `pos`: its first two code points (or one).
+uint64_t StartKey(std::string_view text, size_t pos) {
+  size_t length = 1;
+  uint64_t first = CodePointAt(text, pos, &length);
+  if (pos + length >= text.size()) return first << 32;
+  size_t second_length = 1;
+  return (first << 32) | CodePointAt(text, pos + length, &second_length);
+}
+
 }  // namespace
 
 void PhraseTable::Add(const std::string& written, std::string value, std::string extra) {
   Phrase phrase{written, FoldPhrase(written), std::move(value), std::move(extra)};
   if (phrase.folded.empty()) return;
-  size_t length = 1;
-  uint32_t first = CodePointAt(phrase.folded, 0, &length);
+  uint64_t key = StartKey(phrase.folded, 0);
+  first_bytes_.set(static_cast<unsigned char>(phrase.folded[0]));
   phrases_.push_back(std::move(phrase));
   size_t index = phrases_.size() - 1;
-  auto& bucket = by_first_[first];
+  auto& bucket = by_start_[key];
   bucket.push_back(index);
   std::stable_sort(bucket.begin(), bucket.end(),
                    [this](size_t a, size_t b) { return phrases_[a].folded.size() > phrases_[b].folded.size(); });
@@ -48,10 +57,18 @@ bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t po
 }
 
 const Phrase* PhraseTable::Match(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
-  if (pos >= view.text.size()) return nullptr;
-  size_t length = 1;
-  auto bucket = by_first_.find(CodePointAt(view.text, pos, &length));
-  if (bucket == by_first_.end()) return nullptr;
+  if (pos >= view.text.size() || !first_bytes_[static_cast<unsigned char>(view.text[pos])]) return nullptr;
+  // Phrases of two or more code points first: they are the longer ones.
+  uint64_t two = StartKey(view.text, pos);
+  for (uint64_t key : {two, two & ~uint64_t{0xFFFFFFFF}}) {
+    if (const Phrase* phrase = MatchBucket(key, view, pos, end, glued_ok)) return phrase;
+  }
+  return nullptr;
+}
+
+const Phrase* PhraseTable::MatchBucket(uint64_t key, const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
+  auto bucket = by_start_.find(key);
+  if (bucket == by_start_.end()) return nullptr;
   for (size_t index : bucket->second) {
     const Phrase& phrase = phrases_[index];
     if (view.text.compare(pos, phrase.folded.size(), phrase.folded) != 0) continue;

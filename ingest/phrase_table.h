@@ -6,6 +6,7 @@
 #ifndef KG_INGEST_PHRASE_TABLE_H_
 #define KG_INGEST_PHRASE_TABLE_H_
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -38,9 +39,12 @@ class PhraseTable {
 
  private:
   bool CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) const;
+  const Phrase* MatchBucket(uint64_t key, const TextView& view, size_t pos, size_t* end, bool glued_ok) const;
   std::vector<Phrase> phrases_;
-  std::unordered_map<uint32_t, std::vector<size_t>> by_first_;  // longest first
+  // By the first two code points (the second 0 for one-code-point phrases), longest first.
+  std::unordered_map<uint64_t, std::vector<size_t>> by_start_;
   std::unordered_map<std::string, size_t> exact_;
+  std::bitset<256> first_bytes_;  // first bytes of the phrases: most positions fail here
 };
 
 }  // namespace kg::ingest

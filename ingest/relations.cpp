@@ -138,15 +138,10 @@ std::string WhenOf(const Rule& rule, WhenGrain grain, const TaggedSentence& s, i
   return anywhere.size() == 1 ? *anywhere.begin() : "";
 }
 
-// Cheap tests that the rule's match may succeed: the placeholder types it
-// captures and the words it needs are in the sentence.
-bool MayMatch(const Rule& rule, const TaggedSentence& s) {
-  for (const auto& needed : rule.needed_types) {
-    bool any = std::any_of(needed.begin(), needed.end(), [&](const std::string& t) { return s.types.count(t) > 0; });
-    if (!any) return false;
-  }
-  return CuesPresent(rule.cues, s.tagged_text);
-}
+// A cheap test that the rule's patterns may match: the placeholder types it
+// captures and the words it needs are in the sentence (`present`: the
+// language's cue words found in it).
+bool MayMatch(const Rule& rule, const std::vector<bool>& present) { return CuesPresent(rule.cue_ids, present); }
 
 }  // namespace
 
@@ -163,8 +158,9 @@ icu::RegexMatcher* RuleMatchers::Reset(const icu::RegexPattern& pattern, const i
 
 std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
                              RuleMatchers* matchers) {
+  std::vector<bool> present = lang.cues.Present(sentence->tagged_text);
   for (const auto& rule : lang.rules) {
-    if (rule.predicate != "@attribution" || !MayMatch(rule, *sentence)) continue;
+    if (rule.predicate != "@attribution" || !MayMatch(rule, present)) continue;
     UErrorCode status = U_ZERO_ERROR;
     icu::RegexMatcher* m = matchers->Reset(*rule.match, sentence->tagged);
     if (m == nullptr || !m->find(status) || U_FAILURE(status)) continue;
@@ -192,9 +188,10 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
                       e.claim.object.unit + "\x1f" + e.claim.when;
     if (seen.insert(key).second) out.push_back(std::move(e));
   };
+  std::vector<bool> present = lang.cues.Present(s.tagged_text);
   for (const auto& rule : lang.rules) {
     bool anaphoric = rule.predicate == kSamePrevious;
-    if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
+    if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, present)) continue;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     if (rule.forbid && Found(*rule.forbid, s.tagged, matchers)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);

@@ -185,7 +185,8 @@ size_t CodePoints(const std::string& text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-// Placeholder types (upper case: patterns are lower-cased) are checked apart.
+// Placeholder types (upper case: patterns are lower-cased) are cues of
+// their own, with the placeholder syntax (see RuleData::Compile).
 bool Useful(const Cue& cue) {
   return std::all_of(cue.begin(), cue.end(), [](const std::string& alternative) {
     bool type_name = std::all_of(alternative.begin(), alternative.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
@@ -240,6 +241,53 @@ std::vector<Cue> PatternCues(std::string_view pattern) {
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text) {
   return std::all_of(cues.begin(), cues.end(), [&](const Cue& cue) {
     return std::any_of(cue.begin(), cue.end(), [&](const std::string& word) { return text.find(word) != std::string_view::npos; });
+  });
+}
+
+uint32_t CueIndex::Child(uint32_t node, unsigned char c) const {
+  if (node == 0) return root_children_[c];
+  for (const auto& [byte, child] : nodes_[node].children) {
+    if (byte == c) return child;
+  }
+  return 0;
+}
+
+uint32_t CueIndex::Add(const std::string& word) {
+  uint32_t node = 0;
+  for (unsigned char c : word) {
+    if (uint32_t child = Child(node, c); child != 0) {
+      node = child;
+      continue;
+    }
+    nodes_.emplace_back();
+    auto child = static_cast<uint32_t>(nodes_.size() - 1);
+    if (node == 0) {
+      root_children_[c] = child;
+    } else {
+      nodes_[node].children.emplace_back(c, child);
+    }
+    node = child;
+  }
+  if (nodes_[node].word < 0) nodes_[node].word = words_++;
+  return static_cast<uint32_t>(nodes_[node].word);
+}
+
+std::vector<bool> CueIndex::Present(std::string_view text) const {
+  std::vector<bool> present(words_, false);
+  for (size_t start = 0; start < text.size(); ++start) {
+    uint32_t node = 0;
+    for (size_t i = start; i < text.size(); ++i) {
+      node = Child(node, static_cast<unsigned char>(text[i]));
+      if (node == 0) break;
+      if (nodes_[node].word >= 0) present[static_cast<size_t>(nodes_[node].word)] = true;
+    }
+  }
+  return present;
+}
+
+bool CuesPresent(const std::vector<CueIds>& cues, const std::vector<bool>& present) {
+  return std::all_of(cues.begin(), cues.end(), [&](const CueIds& cue) {
+    return std::any_of(cue.begin(), cue.end(), [&](uint32_t id) { return id < present.size() && present[id]; });
   });
 }
 

@@ -1,5 +1,7 @@
 #include "ingest/rule_data.h"
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -114,6 +116,13 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     lang.locale = lang.code;
     KG_RETURN_IF_ERROR(data->LoadLexicon((lang_dir / "lexicon.tsv").string(), &lang));
     for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
+    for (auto& rule : lang.rules) {
+      for (const auto& cue : rule.cues) {
+        CueIds ids;
+        for (const auto& word : cue) ids.push_back(lang.cues.Add(word));
+        rule.cue_ids.push_back(std::move(ids));
+      }
+    }
     data->languages_[lang.code] = std::move(lang);
   }
   if (data->languages_.empty()) return Status::InvalidArgument(dir + ": no language folder with a lexicon.tsv");
@@ -263,7 +272,9 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
     for (const auto& t : macro->second) alternatives += (alternatives.empty() ? "" : "|") + t;
     expanded += "⟦(?:" + alternatives + ")#" + (name.empty() ? std::string("\\d+") : "(?<" + name + ">\\d+)") + "⟧";
     if (rule != nullptr && (name == "s" || name == "o" || name == "a")) {
-      rule->needed_types.emplace_back(macro->second.begin(), macro->second.end());
+      Cue types;
+      for (const auto& t : macro->second) types.push_back("⟦" + t + "#");
+      rule->cues.push_back(std::move(types));
     }
     pos = close + 1;
   }
@@ -278,6 +289,8 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   }
   if (cues != nullptr) {
     for (auto& cue : PatternCues(expanded)) cues->push_back(std::move(cue));
+    // Cues with fewer alternatives first: cheaper to test, and they fail sooner.
+    std::stable_sort(cues->begin(), cues->end(), [](const Cue& a, const Cue& b) { return a.size() < b.size(); });
   }
   return pattern;
 }

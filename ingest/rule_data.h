@@ -47,8 +47,10 @@ struct Rule {
   int line = 0;
   std::shared_ptr<const icu::RegexPattern> match, require, forbid;
   int32_t group_s = 0, group_o = 0, group_w = 0, group_a = 0;  // 0: absent
-  std::vector<std::set<std::string>> needed_types;  // per capture: one of these must be present
-  std::vector<Cue> cues;  // words that `match` and `require` cannot match without
+  // What `match` and `require` cannot match without: words, and for each
+  // capture one of its placeholder types ("⟦ORG#"), fewest alternatives first.
+  std::vector<Cue> cues;
+  std::vector<CueIds> cue_ids;  // the same in the language's CueIndex
   bool when_none = false;      // the claim is never dated
   bool subject_topic = false;  // no subject in the sentence: the document's main organisation
   std::string unit;            // unit given to bare numbers
@@ -69,6 +71,7 @@ struct Language {
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
+  CueIndex cues;  // the words of every rule's cues
 };
 
 struct GazetteerEntry {
@@ -95,8 +98,8 @@ class RuleData {
   Status LoadTypes(const std::string& path);
   Status LoadLexicon(const std::string& path, Language* lang);
   Status LoadRules(const std::string& path, Language* lang);
-  // `rule`: the rule whose match pattern this is (its needed types are
-  // recorded), or nullptr; `cues`: where to add the pattern's cues, or nullptr.
+  // `rule`: the rule whose match pattern this is (its captures' types
+  // become cues), or nullptr; `cues`: where to add the pattern's cues, or nullptr.
   Result<std::shared_ptr<const icu::RegexPattern>> Compile(const std::string& source, const std::string& where,
                                                           Rule* rule, std::vector<Cue>* cues) const;
 

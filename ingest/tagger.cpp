@@ -239,8 +239,6 @@ void Render(TaggedSentence* sentence) {
   }
   for (; pos < view.text.size(); ++pos) if (view.text[pos] != '"') out += view.text[pos];
   sentence->tagged = icu::UnicodeString::fromUTF8(out);
-  sentence->types.clear();
-  for (const auto& tag : tags) sentence->types.insert(tag.type);
 }
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref) {

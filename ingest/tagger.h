@@ -31,9 +31,8 @@ struct Tag {
 struct TaggedSentence {
   TextView view;
   std::vector<Tag> tags;  // by start
-  std::string tagged_text;      // the placeholder text, UTF-8 (rule cues are looked up here)
-  icu::UnicodeString tagged;    // the same for the regular expressions
-  std::set<std::string> types;  // placeholder types present
+  std::string tagged_text;    // the placeholder text, UTF-8 (rule cues are looked up here)
+  icu::UnicodeString tagged;  // the same for the regular expressions
 };
 
 bool IsQuantityType(const std::string& type);
@@ -44,8 +43,8 @@ bool IsEntityType(const std::string& type);
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data,
                            const RefDate& ref);
 
-// Sets the placeholder text and the types present from the view and the
-// tags (used again after the tags change).
+// Sets the placeholder text from the view and the tags (used again after
+// the tags change).
 void Render(TaggedSentence* sentence);
 
 }  // namespace kg::ingest

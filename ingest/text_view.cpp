@@ -11,6 +11,7 @@ namespace {
 
 // What a source code point becomes in the view.
 uint32_t FoldCodePoint(uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;  // ASCII without a call into ICU
   if (c >= 0x0966 && c <= 0x096F) return '0' + (c - 0x0966);  // Devanagari digits
   switch (c) {
     case 0x2018: case 0x2019: case 0x02BC: return '\'';
@@ -23,6 +24,10 @@ uint32_t FoldCodePoint(uint32_t c) {
 }
 
 void AppendUtf8(std::string* out, uint32_t c) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+    return;
+  }
   char buf[4];
   int32_t n = 0;
   UBool error = false;
@@ -52,32 +57,43 @@ uint32_t CodePointBefore(std::string_view text, size_t pos) {
   return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
 }
 
-TextView MakeView(std::string_view source) {
-  TextView view;
-  view.source = source;
-  view.text.reserve(source.size());
-  view.origin.reserve(source.size() + 1);
+namespace {
+
+// Appends the folded `source` to `text` and, when `origin` is given, the
+// source byte of each byte appended.
+void Fold(std::string_view source, std::string* text, std::vector<uint32_t>* origin) {
+  text->reserve(text->size() + source.size());
   size_t pos = 0;
   while (pos < source.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, pos, &length);
-    size_t before = view.text.size();
-    AppendUtf8(&view.text, FoldCodePoint(c));
-    view.origin.resize(view.text.size(), static_cast<uint32_t>(pos));
-    (void)before;
+    AppendUtf8(text, FoldCodePoint(c));
+    if (origin != nullptr) origin->resize(text->size(), static_cast<uint32_t>(pos));
     pos += length;
   }
+}
+
+}  // namespace
+
+TextView MakeView(std::string_view source) {
+  TextView view;
+  view.source = source;
+  view.origin.reserve(source.size() + 1);
+  Fold(source, &view.text, &view.origin);
   view.origin.push_back(static_cast<uint32_t>(source.size()));
   return view;
 }
 
-std::string FoldPhrase(std::string_view phrase) {
-  std::string nfc = ToNfc(phrase);
-  return MakeView(nfc).text;
+std::string FoldText(std::string_view nfc_text) {
+  std::string folded;
+  Fold(nfc_text, &folded, nullptr);
+  return folded;
 }
 
+std::string FoldPhrase(std::string_view phrase) { return FoldText(ToNfc(phrase)); }
+
 bool IsWordCodePoint(uint32_t c) {
-  if (c == 0) return false;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
@@ -90,7 +106,10 @@ bool IsWordCharAt(std::string_view text, size_t pos) {
 
 bool IsWordCharBefore(std::string_view text, size_t pos) { return IsWordCodePoint(CodePointBefore(text, pos)); }
 
-bool IsUpperCodePoint(uint32_t c) { return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)); }
+bool IsUpperCodePoint(uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
 
 bool IsSpaceAt(std::string_view text, size_t pos) {
   return pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r');

@@ -22,7 +22,9 @@ struct TextView {
 
 TextView MakeView(std::string_view source);
 
-// Folds a phrase of the rule data the way MakeView folds text.
+// The folded text of MakeView alone, for text already in NFC.
+std::string FoldText(std::string_view nfc_text);
+// Folds a phrase of the rule data (any normalisation) the way MakeView folds text.
 std::string FoldPhrase(std::string_view phrase);
 
 // Code point at `pos` (U+FFFD on a broken sequence) and its length in bytes.

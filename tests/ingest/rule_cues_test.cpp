@@ -44,7 +44,7 @@ TEST(PatternCues, UnknownOrAlternativePatternsGiveNoCue) {
   EXPECT_EQ(PatternCues("\\p{Lu}ab"), (Cues{{"ab"}}));
 }
 
-TEST(PatternCues, PlaceholderSyntaxIsNoCue) {
+TEST(PatternCues, PlaceholderSyntaxIsNoCue) {  // the types of captures are cues of the rule data
   EXPECT_EQ(PatternCues("⟦(?:ORG|GROUP|UNK)#(?<s>\\d+)⟧\\s+said"), (Cues{{"said"}}));
 }
 
@@ -54,6 +54,25 @@ TEST(CuesPresent, EveryCueNeedsOneOfItsWords) {
   EXPECT_FALSE(CuesPresent(cues, "x budgets its spending"));
   EXPECT_FALSE(CuesPresent(cues, "capex only"));
   EXPECT_TRUE(CuesPresent({}, "anything"));
+}
+
+TEST(CueIndex, FindsEveryWordWhereverItStarts) {
+  CueIndex index;
+  uint32_t plan = index.Add("plan");
+  uint32_t plans = index.Add("plans");
+  uint32_t capex = index.Add("capex");
+  uint32_t hindi = index.Add("खर्च");
+  EXPECT_EQ(index.Add("plan"), plan);
+  std::vector<bool> present = index.Present("its plans: capex खर्च");
+  EXPECT_TRUE(present[plan]);
+  EXPECT_TRUE(present[plans]);
+  EXPECT_TRUE(present[capex]);
+  EXPECT_TRUE(present[hindi]);
+  present = index.Present("xplaNcape");
+  EXPECT_FALSE(present[plan]);
+  EXPECT_FALSE(present[capex]);
+  EXPECT_TRUE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan खर्च")));
+  EXPECT_FALSE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan")));
 }
 
 bool Finds(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::UnicodeString& text) {
@@ -76,6 +95,7 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
       if (!Finds(rule.match, s.tagged) || (rule.require && !Finds(rule.require, s.tagged))) continue;
       ++matched;
       EXPECT_TRUE(CuesPresent(rule.cues, s.tagged_text)) << rule.name << " matches but its cues skip it: " << s.tagged_text;
+      EXPECT_TRUE(CuesPresent(rule.cue_ids, lang->cues.Present(s.tagged_text))) << rule.name << " (index): " << s.tagged_text;
     }
   }
   EXPECT_GT(matched, 0u);
