@@ -56,6 +56,7 @@ pattern
 
 predicateTerm
     : VAR
+    | IRI
     | name
     ;
 
@@ -67,7 +68,7 @@ timeTerm
 
 // FROM and LANG restrict or bind the document and language of each mention.
 provenance
-    : FROM (VAR | STRING | name)     # fromClause
+    : FROM (VAR | STRING | IRI | name)     # fromClause
     | LANG (VAR | STRING | name)     # langClause
     ;
 
@@ -148,6 +149,7 @@ term
     | quantity                           # quantityTerm
     | DATE                               # dateTerm
     | STRING                             # stringTerm
+    | IRI                                # iriTerm
     | name                               # nameTerm
     ;
 
@@ -218,6 +220,13 @@ NUMBER
 
 VAR
     : '?' NAME_PART+
+    ;
+
+// <http://example.org/kg/org/0>: an entity or predicate named by its IRI,
+// as `kg import` names them. No spaces inside, so `?n < 5` stays a
+// comparison.
+IRI
+    : '<' ~[<>"{}|^`\\\u0000-\u0020]+ '>'
     ;
 
 CURRENCY_SYMBOL

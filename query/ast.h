@@ -27,6 +27,7 @@ struct TermExpr {
     kString,    // text = contents of a quoted string, escapes resolved
     kQuantity,  // decimal + unit (unit empty for a bare number)
     kTime,      // text = "2025-10" or "2025-10-14"
+    kIri,       // text = the IRI without '<' '>': an entity or predicate named by it
   };
   Kind kind = Kind::kName;
   std::string text;

@@ -120,7 +120,18 @@ TermExpr QuantityOf(P::QuantityContext* ctx) {
   return term;
 }
 
+// <http://…> -> http://…
+TermExpr IriTerm(antlr4::tree::TerminalNode* iri) {
+  TermExpr term;
+  term.kind = TermExpr::Kind::kIri;
+  std::string text = iri->getText();
+  term.text = text.substr(1, text.size() - 2);
+  term.pos = PosOf(iri);
+  return term;
+}
+
 TermExpr TermOf(P::TermContext* ctx) {
+  if (auto* iri = dynamic_cast<P::IriTermContext*>(ctx)) return IriTerm(iri->IRI());
   if (auto* var = dynamic_cast<P::VarTermContext*>(ctx)) return Variable(var->VAR());
   if (auto* quantity = dynamic_cast<P::QuantityTermContext*>(ctx)) return QuantityOf(quantity->quantity());
   if (auto* date = dynamic_cast<P::DateTermContext*>(ctx)) return TimeLiteral(date->DATE());
@@ -136,6 +147,7 @@ TermExpr TermOf(P::TermContext* ctx) {
 
 TermExpr PredicateOf(P::PredicateTermContext* ctx) {
   if (ctx->VAR()) return Variable(ctx->VAR());
+  if (ctx->IRI()) return IriTerm(ctx->IRI());
   TermExpr term;
   term.kind = TermExpr::Kind::kName;
   term.text = ctx->name()->getText();
@@ -166,9 +178,16 @@ PatternExpr PatternOf(P::PatternContext* ctx) {
   return pattern;
 }
 
-// The operand of FROM / LANG: a variable, a quoted or a bare name.
-TermExpr ProvenanceValue(antlr4::tree::TerminalNode* var, antlr4::tree::TerminalNode* string, P::NameContext* name) {
+// The operand of FROM / LANG: a variable, a quoted or a bare name (FROM
+// also an IRI: the document of a named graph).
+TermExpr ProvenanceValue(antlr4::tree::TerminalNode* var, antlr4::tree::TerminalNode* string, P::NameContext* name,
+                         antlr4::tree::TerminalNode* iri = nullptr) {
   if (var) return Variable(var);
+  if (iri) {
+    TermExpr term = IriTerm(iri);
+    term.kind = TermExpr::Kind::kString;
+    return term;
+  }
   TermExpr term;
   term.kind = TermExpr::Kind::kString;
   term.text = string ? Unquote(string->getText()) : name->getText();
@@ -182,7 +201,7 @@ std::vector<ProvenanceExpr> ProvenanceOf(const std::vector<P::ProvenanceContext*
     ProvenanceExpr provenance;
     if (auto* from = dynamic_cast<P::FromClauseContext*>(clause)) {
       provenance.kind = ProvenanceExpr::Kind::kDocument;
-      provenance.value = ProvenanceValue(from->VAR(), from->STRING(), from->name());
+      provenance.value = ProvenanceValue(from->VAR(), from->STRING(), from->name(), from->IRI());
     } else {
       auto* lang = dynamic_cast<P::LangClauseContext*>(clause);
       provenance.kind = ProvenanceExpr::Kind::kLanguage;

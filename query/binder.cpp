@@ -29,6 +29,11 @@ int Binder::Slot(const std::string& name) {
 
 std::vector<std::string> Binder::ResolveEntity(const TermExpr& name) {
   auto ids = ValueOrThrow(catalog_.store().ResolveEntity(name.text));
+  if (name.kind == TermExpr::Kind::kIri) {
+    // An IRI is the entity's id itself, not an alias: only an exact match.
+    if (std::find(ids.begin(), ids.end(), name.text) != ids.end()) return {name.text};
+    throw QueryError(name.pos, "unknown entity <" + name.text + ">", EntitySuggestions(name.text));
+  }
   if (!ids.empty()) return ids;
   throw QueryError(name.pos, "unknown entity '" + name.text + "'", EntitySuggestions(name.text));
 }
@@ -54,13 +59,15 @@ std::string Binder::EntitySuggestions(const std::string& wanted) {
 std::string Binder::ResolvePredicate(const TermExpr& name) {
   auto counts = ValueOrThrow(catalog_.PredicateCounts());
   if (counts.count(name.text)) return name.text;
+  const bool iri = name.kind == TermExpr::Kind::kIri;
   std::string wanted = NormalizeName(name.text);
   std::vector<std::string> known;
   for (const auto& [predicate, count] : counts) {
-    if (NormalizeName(predicate) == wanted) return predicate;
+    if (!iri && NormalizeName(predicate) == wanted) return predicate;
     known.push_back(predicate);
   }
-  throw QueryError(name.pos, "unknown predicate '" + name.text + "'", DidYouMean(name.text, known));
+  std::string written = iri ? "<" + name.text + ">" : "'" + name.text + "'";
+  throw QueryError(name.pos, "unknown predicate " + written, DidYouMean(name.text, known));
 }
 
 Term Binder::BindQuantity(const TermExpr& term) {
@@ -81,6 +88,7 @@ BoundTerm Binder::BindTerm(const TermExpr& term) {
       break;
     case TermExpr::Kind::kName:
     case TermExpr::Kind::kString:
+    case TermExpr::Kind::kIri:
       for (auto& id : ResolveEntity(term)) bound.constants.push_back(Term::Entity(std::move(id)));
       break;
     case TermExpr::Kind::kQuantity:
@@ -166,6 +174,9 @@ BoundOperand Binder::BindOperand(const TermExpr& term) {
       operand.literal = ids.empty() ? Value::OfString(term.text) : Value::OfTerm(Term::Entity(ids.front()));
       break;
     }
+    case TermExpr::Kind::kIri:
+      operand.literal = Value::OfTerm(Term::Entity(term.text));
+      break;
     case TermExpr::Kind::kQuantity:
       operand.literal = Value::OfTerm(BindQuantity(term));
       operand.may_be_year = IsYear(term);

@@ -91,17 +91,14 @@ bool BindMention(const BoundProvenance& provenance, const Mention& mention, Row&
   return true;
 }
 
-// Whether the pattern's object may reach the result as a value, where a
-// quantity shows its bound (≈ CNY 160bn), which only mentions give. Joins,
-// filters and counts ignore bounds, so other lookups skip the mentions.
+}  // namespace
+
 bool ShowsBound(const BoundFind& find, const BoundPattern& pattern) {
   if (!pattern.object.IsVariable()) return false;
   return std::any_of(find.columns.begin(), find.columns.end(), [&](const OutputColumn& column) {
     return !column.is_count && column.slot == pattern.object.slot;
   });
 }
-
-}  // namespace
 
 Executor::Executor(const Store& store, const QueryOptions& options, std::set<std::string> symmetric)
     : store_(store), options_(options), symmetric_(std::move(symmetric)) {
@@ -204,31 +201,10 @@ bool Executor::Step(const BoundFind& find, const Plan& plan, size_t step, const 
 }
 
 Result<QueryResult> Executor::RunFind(const BoundFind& find, const Plan& plan) {
-  QueryResult result;
-  result.columns = ColumnNames(find);
-  // Rows stream straight out unless something needs all of them.
-  bool streaming = !find.aggregate && !find.distinct && find.order.empty();
-  Shaper shaper(find);
-  auto emit = [&](const Row& row) {
-    if (!streaming) {
-      shaper.Add(row);
-      return true;
-    }
-    if (find.limit && result.rows.size() >= *find.limit) return false;
-    if (options_.max_rows > 0 && result.rows.size() >= options_.max_rows) {
-      result.stopped_by = "max_rows";
-      return false;
-    }
-    std::vector<Value> projected = Project(find, row);
-    projected.resize(find.visible_columns);
-    result.rows.push_back(std::move(projected));
-    return true;
-  };
-  Step(find, plan, 0, Row(find.slot_names.size()), emit);
+  ResultCollector collector(find, options_);
+  Step(find, plan, 0, Row(find.slot_names.size()), [&](const Row& row) { return collector.AddSolution(row); });
   if (!status_.ok()) return status_;
-  if (!streaming) shaper.Finish(options_.max_rows, &result);
-  if (timed_out_) result.stopped_by = "timeout";
-  return result;
+  return collector.Finish(timed_out_);
 }
 
 Result<QueryResult> Executor::RunSources(const BoundFind& find) {

@@ -19,6 +19,11 @@
 
 namespace kg::query {
 
+// Whether the pattern's object may reach the result as a value, where a
+// quantity shows its bound (≈ CNY 160bn), which only mentions give. Joins,
+// filters and counts ignore bounds, so other lookups skip the mentions.
+bool ShowsBound(const BoundFind& find, const BoundPattern& pattern);
+
 class Executor {
  public:
   // `symmetric`: predicates declared symmetric, matched both ways.

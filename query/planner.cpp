@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <set>
 
 namespace kg::query {
 
@@ -13,11 +12,21 @@ namespace {
 constexpr double kSubjectSelectivity = 0.02;
 constexpr double kObjectSelectivity = 0.05;
 constexpr double kWhenSelectivity = 0.3;
+// A subject has few values per predicate: a bound subject caps a lookup,
+// to one when the object is fixed too.
+constexpr double kSubjectFanOut = 2;
 // A pattern that shares no variable with what is bound multiplies rows.
 constexpr double kCrossProductPenalty = 1e6;
+// An index seek costs about as much as reading this many keys in a row,
+// and putting a match into a hash table as reading this many.
+constexpr double kSeekCost = 10;
+constexpr double kHashBuildCost = 3;
+// Fewer incoming rows than this are always looked up: a table would save
+// a handful of seeks at most.
+constexpr double kMinRowsToHash = 16;
 
-bool IsBound(const BoundTerm& term, const std::set<int>& bound) {
-  return !term.IsVariable() || bound.count(term.slot) > 0;
+bool IsBoundVariable(const BoundTerm& term, const std::set<int>& bound) {
+  return term.IsVariable() && bound.count(term.slot) > 0;
 }
 
 std::vector<int> SlotsOf(const BoundPattern& pattern) {
@@ -29,7 +38,16 @@ std::vector<int> SlotsOf(const BoundPattern& pattern) {
   return slots;
 }
 
-double Estimate(const BoundPattern& pattern, const std::set<int>& bound, const Statistics& statistics) {
+size_t Constants(const BoundPattern& pattern) {
+  size_t constants = 0;
+  for (const BoundTerm* term : {&pattern.subject, &pattern.predicate, &pattern.object}) constants += !term->IsVariable();
+  return constants + (pattern.when && !pattern.when->IsVariable());
+}
+
+// Matches of pattern `index` with only its constants bound.
+double ConstantMatches(size_t index, const BoundPattern& pattern, const Statistics& statistics) {
+  double counted = index < statistics.constant_matches.size() ? statistics.constant_matches[index] : -1;
+  if (counted >= 0 && counted < statistics.count_cap) return std::max(counted, 1.0);
   double claims = static_cast<double>(statistics.total_claims);
   if (!pattern.predicate.IsVariable()) {
     claims = 0;
@@ -37,12 +55,24 @@ double Estimate(const BoundPattern& pattern, const std::set<int>& bound, const S
       auto found = statistics.predicate_claims.find(predicate.value);
       if (found != statistics.predicate_claims.end()) claims += static_cast<double>(found->second);
     }
-  } else if (bound.count(pattern.predicate.slot) && !statistics.predicate_claims.empty()) {
+  }
+  if (!pattern.subject.IsVariable()) claims *= kSubjectSelectivity;
+  if (!pattern.object.IsVariable()) claims *= kObjectSelectivity;
+  if (pattern.when && !pattern.when->IsVariable()) claims *= kWhenSelectivity;
+  return std::max({claims, counted, 1.0});
+}
+
+// Matches per lookup once the variables in `bound` have values.
+double Estimate(size_t index, const BoundPattern& pattern, const std::set<int>& bound, const Statistics& statistics) {
+  double claims = ConstantMatches(index, pattern, statistics);
+  if (IsBoundVariable(pattern.predicate, bound) && !statistics.predicate_claims.empty()) {
     claims /= static_cast<double>(statistics.predicate_claims.size());
   }
-  if (IsBound(pattern.subject, bound)) claims *= kSubjectSelectivity;
-  if (IsBound(pattern.object, bound)) claims *= kObjectSelectivity;
-  if (pattern.when && IsBound(*pattern.when, bound)) claims *= kWhenSelectivity;
+  if (IsBoundVariable(pattern.subject, bound)) {
+    claims = std::min(claims * kSubjectSelectivity, pattern.object.IsVariable() ? kSubjectFanOut : 1.0);
+  }
+  if (IsBoundVariable(pattern.object, bound)) claims *= kObjectSelectivity;
+  if (pattern.when && IsBoundVariable(*pattern.when, bound)) claims *= kWhenSelectivity;
   return std::max(claims, 1.0);
 }
 
@@ -60,47 +90,93 @@ void SplitConjuncts(const BoundFilter& filter, std::vector<BoundFilter>* out) {
   }
 }
 
-}  // namespace
-
-Plan MakePlan(const BoundFind& find, const Statistics& statistics) {
-  Plan plan;
-  if (find.filter) SplitConjuncts(*find.filter, &plan.conjuncts);
+// The patterns in order: each time the one with the fewest matches per
+// lookup among those sharing a variable with what is bound.
+std::vector<size_t> GreedyOrder(const BoundFind& find, const Statistics& statistics) {
+  std::vector<size_t> order;
   std::set<int> bound;
-  // Provenance slots are bound by the first step, with its mention.
-  auto bind_provenance = [&] {
-    if (find.provenance.doc_slot >= 0) bound.insert(find.provenance.doc_slot);
-    if (find.provenance.lang_slot >= 0) bound.insert(find.provenance.lang_slot);
-  };
   std::vector<bool> placed(find.patterns.size(), false);
-  std::vector<bool> filter_placed(plan.conjuncts.size(), false);
   for (size_t step = 0; step < find.patterns.size(); ++step) {
     size_t best = 0;
     double best_cost = std::numeric_limits<double>::infinity();
     for (size_t i = 0; i < find.patterns.size(); ++i) {
       if (placed[i]) continue;
-      double cost = Estimate(find.patterns[i], bound, statistics);
+      double cost = Estimate(i, find.patterns[i], bound, statistics);
       std::vector<int> slots = SlotsOf(find.patterns[i]);
       bool connected = std::any_of(slots.begin(), slots.end(), [&](int s) { return bound.count(s) > 0; });
       if (step > 0 && !connected) cost *= kCrossProductPenalty;
-      if (cost < best_cost) {
+      // On a tie the pattern with more constants: its estimate is firmer.
+      if (cost < best_cost || (cost == best_cost && Constants(find.patterns[i]) > Constants(find.patterns[best]))) {
         best_cost = cost;
         best = i;
       }
     }
     placed[best] = true;
-    PlanStep planned{best, Estimate(find.patterns[best], bound, statistics), {}};
+    order.push_back(best);
     for (int slot : SlotsOf(find.patterns[best])) bound.insert(slot);
-    bind_provenance();
+  }
+  return order;
+}
+
+// Steps with estimates and join methods for patterns in `order`.
+std::vector<PlanStep> StepsFor(const BoundFind& find, const std::vector<size_t>& order, const Statistics& statistics) {
+  std::vector<PlanStep> steps;
+  std::set<int> bound;
+  double rows = 1;
+  for (size_t i : order) {
+    const BoundPattern& pattern = find.patterns[i];
+    PlanStep step{i, Estimate(i, pattern, bound, statistics), false, {}};
+    if (!steps.empty()) {
+      double lookups = rows * (kSeekCost + step.estimate);
+      double hashed = ConstantMatches(i, pattern, statistics) * kHashBuildCost + rows;
+      step.hash_join = rows >= kMinRowsToHash && hashed < lookups;
+    }
+    rows *= step.estimate;
+    for (int slot : SlotsOf(pattern)) bound.insert(slot);
+    steps.push_back(step);
+  }
+  return steps;
+}
+
+}  // namespace
+
+std::set<int> FilterSlots(const BoundFilter& filter) {
+  std::set<int> slots;
+  CollectSlots(filter, &slots);
+  return slots;
+}
+
+Plan MakePlan(const BoundFind& find, const Statistics& statistics) {
+  Plan plan;
+  if (find.filter) SplitConjuncts(*find.filter, &plan.conjuncts);
+  std::vector<size_t> order = GreedyOrder(find, statistics);
+  plan.steps = StepsFor(find, order, statistics);
+  // A hash join builds its table from the second pattern: let the bigger
+  // of the first two stream and the smaller be the table.
+  if (plan.steps.size() >= 2 && plan.steps[1].hash_join &&
+      ConstantMatches(order[1], find.patterns[order[1]], statistics) >
+          ConstantMatches(order[0], find.patterns[order[0]], statistics)) {
+    std::swap(order[0], order[1]);
+    plan.steps = StepsFor(find, order, statistics);
+  }
+  // Each FILTER conjunct runs as soon as its variables are bound.
+  std::set<int> bound;
+  auto bind_provenance = [&] {
+    if (find.provenance.doc_slot >= 0) bound.insert(find.provenance.doc_slot);
+    if (find.provenance.lang_slot >= 0) bound.insert(find.provenance.lang_slot);
+  };
+  std::vector<bool> filter_placed(plan.conjuncts.size(), false);
+  for (PlanStep& step : plan.steps) {
+    for (int slot : SlotsOf(find.patterns[step.pattern])) bound.insert(slot);
+    bind_provenance();  // bound by the first step, with its mention
     for (size_t f = 0; f < plan.conjuncts.size(); ++f) {
-      std::set<int> needed;
-      CollectSlots(plan.conjuncts[f], &needed);
+      std::set<int> needed = FilterSlots(plan.conjuncts[f]);
       bool ready = std::all_of(needed.begin(), needed.end(), [&](int s) { return bound.count(s) > 0; });
       if (!filter_placed[f] && ready) {
         filter_placed[f] = true;
-        planned.filters.push_back(f);
+        step.filters.push_back(f);
       }
     }
-    plan.steps.push_back(std::move(planned));
   }
   return plan;
 }

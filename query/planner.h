@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,20 @@ namespace kg::query {
 struct Statistics {
   std::map<std::string, uint64_t> predicate_claims;
   uint64_t total_claims = 0;
+  // Per pattern of the query: its matches with only its constants bound,
+  // counted up to `count_cap` (there: at least that many), or negative
+  // when unknown.
+  std::vector<double> constant_matches;
+  double count_cap = 0;
 };
 
 struct PlanStep {
   size_t pattern = 0;      // index into BoundFind::patterns
   double estimate = 0;     // estimated matches per lookup
+  // false: one index lookup per incoming row, with what it binds in the key
+  // prefix. true: the pattern's matches are read once into a hash table on
+  // the variables bound before, which each incoming row probes.
+  bool hash_join = false;
   std::vector<size_t> filters;  // indices into Plan::conjuncts to apply after
 };
 
@@ -30,6 +40,9 @@ struct Plan {
   std::vector<PlanStep> steps;
   std::vector<BoundFilter> conjuncts;  // FILTER split at its top-level ANDs
 };
+
+// The variables a FILTER condition reads.
+std::set<int> FilterSlots(const BoundFilter& filter);
 
 Plan MakePlan(const BoundFind& find, const Statistics& statistics);
 

@@ -3,16 +3,20 @@
 #include "kg/query.h"
 
 #include <cmath>
+#include <memory>
 #include <new>
 #include <set>
 
 #include "query/binder.h"
 #include "query/catalog.h"
 #include "query/error.h"
+#include "query/count_shortcut.h"
 #include "query/executor.h"
+#include "query/id_executor.h"
 #include "query/listings.h"
 #include "query/parser.h"
 #include "query/planner.h"
+#include "storage/rocks_store.h"
 
 namespace kg {
 
@@ -20,24 +24,51 @@ namespace {
 
 using namespace kg::query;
 
-Statistics GatherStatistics(Catalog& catalog) {
+// Patterns with a constant besides the predicate are counted up to this
+// many matches for the planner: exact for small answers, cheap for big.
+constexpr uint64_t kCountCap = 1000;
+
+Statistics GatherStatistics(Catalog& catalog, IdExecutor* executor) {
   Statistics statistics;
   statistics.predicate_claims = ValueOrThrow(catalog.PredicateCounts());
   statistics.total_claims = ValueOrThrow(catalog.TotalClaims());
+  if (executor != nullptr && executor->patterns() > 1) {  // one pattern needs no order
+    statistics.constant_matches = executor->ConstantMatches(kCountCap);
+    statistics.count_cap = static_cast<double>(kCountCap);
+  }
   return statistics;
 }
 
 QueryResult Explain(const BoundFind& find, const Plan& plan) {
   QueryResult result;
-  result.columns = {"step", "pattern", "estimate", "filters"};
+  result.columns = {"step", "pattern", "estimate", "filters", "join"};
   for (size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& step = plan.steps[i];
     result.rows.push_back({Value::OfNumber(static_cast<int64_t>(i + 1)),
                            Value::OfString(PatternText(find.patterns[step.pattern], find.slot_names)),
                            Value::OfNumber(static_cast<int64_t>(std::llround(step.estimate))),
-                           Value::OfNumber(static_cast<int64_t>(step.filters.size()))});
+                           Value::OfNumber(static_cast<int64_t>(step.filters.size())),
+                           Value::OfString(i == 0 ? "scan" : step.hash_join ? "hash" : "lookup")});
   }
   return result;
+}
+
+// FIND without FROM / LANG runs on ids when the store is kgstore's own.
+std::unique_ptr<IdExecutor> IdExecutorFor(const Store& store, const BoundFind& find, const QueryOptions& options,
+                                          const std::set<std::string>& symmetric) {
+  const auto* rocks = dynamic_cast<const storage::RocksStore*>(&store);
+  if (rocks == nullptr || find.provenance.PerMention()) return nullptr;
+  return std::make_unique<IdExecutor>(*rocks, find, options, symmetric);
+}
+
+Result<QueryResult> RunFind(const Store& store, const FindQuery& find, Binder& binder, Catalog& catalog,
+                            const std::set<std::string>& symmetric, const QueryOptions& options) {
+  BoundFind bound = binder.BindFind(find);
+  if (auto counted = CountFromStatistics(bound, catalog, symmetric, options)) return std::move(*counted);
+  auto by_id = IdExecutorFor(store, bound, options, symmetric);
+  Plan plan = MakePlan(bound, GatherStatistics(catalog, by_id.get()));
+  if (by_id) return by_id->Run(plan);
+  return Executor(store, options, symmetric).RunFind(bound, plan);
 }
 
 // Dispatches one parsed statement; throws QueryError or StoreFailure.
@@ -48,17 +79,16 @@ Result<QueryResult> Execute(const Store& store, const Statement& statement, cons
   for (const auto& info : ValueOrThrow(catalog.Declared())) {
     if (info.symmetric) symmetric.insert(info.name);
   }
-  Executor executor(store, options, std::move(symmetric));
   if (const auto* find = std::get_if<FindQuery>(&statement)) {
-    BoundFind bound = binder.BindFind(*find);
-    return executor.RunFind(bound, MakePlan(bound, GatherStatistics(catalog)));
+    return RunFind(store, *find, binder, catalog, symmetric, options);
   }
   if (const auto* explain = std::get_if<ExplainQuery>(&statement)) {
     BoundFind bound = binder.BindFind(explain->find);
-    return Explain(bound, MakePlan(bound, GatherStatistics(catalog)));
+    auto by_id = IdExecutorFor(store, bound, options, symmetric);
+    return Explain(bound, MakePlan(bound, GatherStatistics(catalog, by_id.get())));
   }
   if (const auto* sources = std::get_if<SourcesQuery>(&statement)) {
-    return executor.RunSources(binder.BindSources(*sources));
+    return Executor(store, options, symmetric).RunSources(binder.BindSources(*sources));
   }
   if (const auto* conflicts = std::get_if<ConflictsQuery>(&statement)) {
     return ListConflicts(*conflicts, binder, catalog);

@@ -42,9 +42,9 @@ Shaper::Group& Shaper::GroupOf(const Row& row) {
   return groups_[it->second];
 }
 
-void Shaper::Add(const Row& row) {
+void Shaper::Add(const Row& row, int64_t times) {
   if (!find_.aggregate) {
-    rows_.push_back(Project(find_, row));
+    for (int64_t i = 0; i < times; ++i) rows_.push_back(Project(find_, row));
     return;
   }
   Group& group = GroupOf(row);
@@ -55,7 +55,7 @@ void Shaper::Add(const Row& row) {
     if (column.distinct && column.slot >= 0) {
       group.seen[c].insert(ValueKey(row.values[column.slot]));
     } else {
-      ++group.counts[c];
+      group.counts[c] += times;
     }
   }
 }
@@ -102,6 +102,43 @@ void Shaper::Finish(uint64_t max_rows, QueryResult* result) {
     result->rows.push_back(std::move(row));
   }
   rows_.clear();
+}
+
+ResultCollector::ResultCollector(const BoundFind& find, const QueryOptions& options)
+    : find_(find),
+      options_(options),
+      streaming_(!find.aggregate && !find.distinct && find.order.empty()),
+      shaper_(find) {
+  result_.columns = ColumnNames(find);
+}
+
+bool ResultCollector::AddOutput(std::vector<Value> visible) {
+  if (find_.limit && result_.rows.size() >= *find_.limit) return false;
+  if (options_.max_rows > 0 && result_.rows.size() >= options_.max_rows) {
+    result_.stopped_by = "max_rows";
+    return false;
+  }
+  result_.rows.push_back(std::move(visible));
+  return !find_.limit || result_.rows.size() < *find_.limit;
+}
+
+bool ResultCollector::AddSolution(const Row& row, int64_t times) {
+  if (!streaming_) {
+    shaper_.Add(row, times);
+    return true;
+  }
+  for (int64_t i = 0; i < times; ++i) {
+    std::vector<Value> projected = Project(find_, row);
+    projected.resize(find_.visible_columns);
+    if (!AddOutput(std::move(projected))) return false;
+  }
+  return true;
+}
+
+QueryResult ResultCollector::Finish(bool timed_out) {
+  if (!streaming_) shaper_.Finish(options_.max_rows, &result_);
+  if (timed_out) result_.stopped_by = "timeout";
+  return std::move(result_);
 }
 
 }  // namespace kg::query

@@ -27,7 +27,9 @@ std::vector<std::string> ColumnNames(const BoundFind& find);
 class Shaper {
  public:
   explicit Shaper(const BoundFind& find) : find_(find) {}
-  void Add(const Row& row);
+  // `times`: the row stands for that many equal solutions (counts taken
+  // from the store's statistics).
+  void Add(const Row& row, int64_t times = 1);
   // Appends the shaped rows to `result`, cut at LIMIT and `max_rows`.
   void Finish(uint64_t max_rows, QueryResult* result);
 
@@ -43,6 +45,28 @@ class Shaper {
   std::map<std::string, size_t> group_index_;
   std::vector<Group> groups_;
   std::vector<std::vector<Value>> rows_;  // without counts
+};
+
+// Gathers a FIND's result from either executor: rows stream straight into
+// the result unless counts, DISTINCT or ORDER BY need all solutions first.
+class ResultCollector {
+ public:
+  ResultCollector(const BoundFind& find, const QueryOptions& options);
+
+  bool streaming() const { return streaming_; }
+  // Streaming: one output row (its visible columns). False when LIMIT or
+  // max_rows say to stop.
+  bool AddOutput(std::vector<Value> visible);
+  // A solution; streams it or hands it to the shaper. False to stop.
+  bool AddSolution(const Row& row, int64_t times = 1);
+  QueryResult Finish(bool timed_out);
+
+ private:
+  const BoundFind& find_;
+  QueryOptions options_;
+  bool streaming_;
+  Shaper shaper_;
+  QueryResult result_;
 };
 
 }  // namespace kg::query

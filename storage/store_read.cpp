@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "storage/id_scan.h"
 #include "storage/normalize.h"
 #include "storage/rocks_store.h"
 
@@ -13,65 +14,9 @@ namespace kg::storage {
 namespace {
 
 // The bound positions of a pattern, resolved to ids and object keys.
-struct BoundPattern {
-  std::optional<TermId> subject;
-  std::optional<TermId> predicate;
-  std::optional<std::string> object;
-  std::optional<TermId> when;
+struct BoundPattern : IdPattern {
   bool impossible = false;  // a bound term the store has never seen
 };
-
-// Which ordering serves a pattern, and the key prefix to scan in it. Every
-// pattern with a bound position is a prefix scan; positions the prefix does
-// not cover are checked on each key (see docs/storage.md).
-struct Plan {
-  Cf index = kSpo;
-  std::string prefix;
-};
-
-Plan ChoosePlan(const BoundPattern& b) {
-  Plan plan;
-  auto id = [](TermId v) { return IdKey(v); };
-  if (b.subject && b.predicate && b.object) {
-    plan.index = kSpo;
-    plan.prefix = id(*b.subject) + id(*b.predicate) + *b.object + (b.when ? id(*b.when) : "");
-  } else if (b.when && b.predicate) {
-    plan.index = kWps;
-    plan.prefix = id(*b.when) + id(*b.predicate) + (b.subject ? id(*b.subject) : "");
-  } else if (b.object) {
-    if (b.predicate) {
-      plan.index = kPos;
-      plan.prefix = id(*b.predicate) + *b.object;
-    } else {
-      plan.index = kOsp;
-      plan.prefix = *b.object + (b.subject ? id(*b.subject) : "");
-    }
-  } else if (b.subject) {
-    plan.index = kSpo;
-    plan.prefix = id(*b.subject) + (b.predicate ? id(*b.predicate) : "");
-  } else if (b.predicate) {
-    plan.index = kPos;
-    plan.prefix = id(*b.predicate);
-  } else if (b.when) {
-    plan.index = kWps;
-    plan.prefix = id(*b.when);
-  }
-  return plan;
-}
-
-bool ParseIndexKey(Cf index, std::string_view key, ClaimKeyParts* parts) {
-  switch (index) {
-    case kPos: return ParsePosKey(key, parts);
-    case kOsp: return ParseOspKey(key, parts);
-    case kWps: return ParseWpsKey(key, parts);
-    default: return ParseSpoKey(key, parts);
-  }
-}
-
-bool Matches(const BoundPattern& b, const ClaimKeyParts& parts) {
-  return (!b.subject || *b.subject == parts.subject) && (!b.predicate || *b.predicate == parts.predicate) &&
-         (!b.object || *b.object == parts.object) && (!b.when || *b.when == parts.when);
-}
 
 size_t DistinctDocuments(const ClaimRecord& record) {
   std::set<std::string> docs;
@@ -124,7 +69,7 @@ Status RocksStore::ScanClaims(const Pattern& pattern, const rocksdb::Snapshot* s
   }
   if (b.impossible) return Status::OK();
 
-  const Plan plan = ChoosePlan(b);
+  const IndexAccess plan = ChooseAccess(b);
   Status failure;
   KG_RETURN_IF_ERROR(ScanPrefix(plan.index, plan.prefix, [&](std::string_view key, std::string_view) {
     ClaimKeyParts parts;
@@ -132,7 +77,7 @@ Status RocksStore::ScanClaims(const Pattern& pattern, const rocksdb::Snapshot* s
       failure = Status::Corruption(std::string("damaged key in index ") + CfName(plan.index));
       return false;
     }
-    return !Matches(b, parts) || visit(parts);
+    return !MatchesPattern(b, parts) || visit(parts);
   }, snapshot));
   return failure;
 }

@@ -17,6 +17,7 @@ const char* const kEntities[] = {"E0", "E1", "E2", "E3", "E4", "E5"};
 const char* const kPredicates[] = {"p0", "p1", "p2"};
 const char* const kWhens[] = {"", "2025", "2026"};
 const char* const kVariables[] = {"a", "b", "c", "d"};
+constexpr int kDocuments = 5;
 
 Term RandomObject(std::mt19937& rng) {
   if (rng() % 3 == 0) return Term::Quantity(std::to_string(1 + rng() % 3) + "000000000", "CNY");
@@ -24,9 +25,11 @@ Term RandomObject(std::mt19937& rng) {
 }
 
 void FillRandomStore(Store& store, std::mt19937& rng) {
-  for (int d = 0; d < 5; ++d) {
+  // Enough claims per predicate (about 40) that the planner also picks
+  // hash joins.
+  for (int d = 0; d < kDocuments; ++d) {
     DocumentInput input = MakeDocument("doc" + std::to_string(d), d % 2 ? "en" : "it", "h" + std::to_string(d));
-    for (int s = 0; s < 12; ++s) {
+    for (int s = 0; s < 24; ++s) {
       input.statements.push_back(MakeStatement(Term::Entity(kEntities[rng() % std::size(kEntities)]),
                                                kPredicates[rng() % std::size(kPredicates)], RandomObject(rng),
                                                kWhens[rng() % std::size(kWhens)], s, "Sentence " + std::to_string(s)));
@@ -97,7 +100,10 @@ void BruteForce(const std::vector<RandomPattern>& patterns, const std::vector<Cl
                 const std::vector<std::string>& columns, std::vector<std::string>* rows) {
   if (index == patterns.size()) {
     std::vector<std::string> docs = {""};
-    if (per_mention) docs = {"doc0", "doc1", "doc2", "doc3", "doc4"};
+    if (per_mention) {
+      docs.clear();
+      for (int d = 0; d < kDocuments; ++d) docs.push_back("doc" + std::to_string(d));
+    }
     for (const auto& doc : docs) {
       size_t copies = 1;
       for (const auto* record : chosen) copies *= per_mention ? MentionsIn(*record, doc) : 1;
@@ -117,6 +123,17 @@ void BruteForce(const std::vector<RandomPattern>& patterns, const std::vector<Cl
   }
 }
 
+Slot Var(const char* name) { return Slot{name, std::nullopt}; }
+Slot Predicate(const char* name) { return Slot{"", Term::Predicate(name)}; }
+
+const std::vector<RandomPattern> kWholePredicateJoins[] = {
+    {{Var("a"), Predicate("p0"), Var("b"), {}}, {Var("b"), Predicate("p1"), Var("c"), {}}},
+    {{Var("a"), Predicate("p0"), Var("b"), {}}, {Var("a"), Predicate("p2"), Var("c"), {}}},
+    {{Var("a"), Predicate("p1"), Var("b"), Var("w")}, {Var("b"), Predicate("p2"), Var("c"), Var("w")}},
+    {{Var("a"), Predicate("p0"), Var("b"), {}}, {Var("b"), Predicate("p0"), Var("a"), {}}},
+    {{Var("a"), Predicate("p2"), Var("b"), {}}, {Var("b"), Var("q"), Var("c"), {}}, {Var("c"), Predicate("p1"), Var("d"), {}}},
+};
+
 TEST(QueryDifferentialTest, JoinsMatchBruteForce) {
   TempDir dir;
   auto store = OpenStore(dir.path());
@@ -127,11 +144,17 @@ TEST(QueryDifferentialTest, JoinsMatchBruteForce) {
   ASSERT_GT(claims.size(), 20u);
 
   int nonempty = 0;
+  std::map<std::string, int> join_methods;
   for (int round = 0; round < 300; ++round) {
     std::vector<RandomPattern> patterns;
     size_t count = 1 + rng() % 3;
     for (size_t i = 0; i < count; ++i) patterns.push_back(MakeRandomPattern(rng));
     bool per_mention = rng() % 4 == 0;
+    if (round < static_cast<int>(std::size(kWholePredicateJoins))) {
+      // Joins of whole predicates, where the planner hashes.
+      patterns = kWholePredicateJoins[round];
+      per_mention = false;
+    }
     std::vector<std::string> columns;
     std::string text;
     for (const auto& p : patterns) {
@@ -160,8 +183,14 @@ TEST(QueryDifferentialTest, JoinsMatchBruteForce) {
     std::sort(expected.begin(), expected.end());
     ASSERT_EQ(got, expected);
     nonempty += expected.empty() ? 0 : 1;
+    auto explained = RunQuery(*store, "EXPLAIN " + query, QueryOptions{});
+    ASSERT_TRUE(explained.ok()) << explained.status().ToString();
+    for (const auto& step : explained->rows) ++join_methods[step.back().ToString()];
   }
   EXPECT_GT(nonempty, 50);  // the comparison is not between empty sets only
+  // Both ways of joining were compared.
+  EXPECT_GE(join_methods["hash"], 5);
+  EXPECT_GT(join_methods["lookup"], 10);
 }
 
 }  // namespace

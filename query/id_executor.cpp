@@ -1,0 +1,353 @@
+#include "query/id_executor.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "query/error.h"
+#include "query/executor.h"
+#include "query/filter.h"
+#include "query/shaping.h"
+
+namespace kg::query {
+
+using storage::ClaimKeyParts;
+using storage::IdKey;
+using storage::TermId;
+
+namespace {
+
+constexpr size_t kIdSize = 8;
+
+bool IsQuantityKey(const std::string& key) {
+  return !key.empty() && static_cast<TermKind>(key.front()) == TermKind::kQuantity;
+}
+
+// The values a position may take in one lookup: its constants, the value
+// its variable is bound to, or any.
+struct Choices {
+  const std::string* keys = nullptr;
+  size_t count = 1;
+  bool any = true;
+};
+
+// Choice `i` as an id for the key prefix; nullopt: any. False when the
+// value cannot be in that position (a quantity as subject, a null).
+bool IdChoice(const Choices& choices, size_t i, bool when, std::optional<TermId>* id) {
+  id->reset();
+  if (choices.any) return true;
+  const std::string& key = choices.keys[i];
+  if (when && key.empty()) *id = storage::kNoTime;
+  if (key.size() == kIdSize) *id = storage::GetBig64(key);
+  return id->has_value();
+}
+
+bool ObjectChoice(const Choices& choices, size_t i, std::optional<std::string>* object) {
+  object->reset();
+  if (choices.any) return true;
+  if (choices.keys[i].empty()) return false;
+  *object = choices.keys[i];
+  return true;
+}
+
+// Appends a value to a hash key; the length keeps values apart.
+void AppendKeyPart(std::string* key, const std::string& value) {
+  key->push_back(static_cast<char>(value.size()));
+  *key += value;
+}
+
+}  // namespace
+
+// The matches of a hash-join step, read once, by the values of the
+// variables bound before the step. A match is value_slots.size()
+// consecutive cells, so the table makes no allocation per match.
+struct IdExecutor::HashTable {
+  bool built = false;
+  std::vector<int> key_slots;    // bound before the step
+  std::vector<int> value_slots;  // bound by the step
+  std::unordered_map<std::string, std::vector<uint32_t>> matches;  // key -> first cell of each match
+  std::vector<std::string> cells;
+  std::unordered_map<uint32_t, std::string> claims;  // first cell -> claim_of of a shown quantity
+};
+
+IdExecutor::IdExecutor(const storage::RocksStore& store, const BoundFind& find, const QueryOptions& options,
+                       const std::set<std::string>& symmetric)
+    : store_(store), find_(find), options_(options), scanner_(store) {
+  for (const auto& pattern : find.patterns) patterns_.push_back(Prepare(pattern, symmetric));
+  deadline_ = options.timeout_ms == 0 ? std::chrono::steady_clock::time_point::max()
+                                      : std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
+}
+
+IdExecutor::~IdExecutor() = default;
+
+IdExecutor::Prepared IdExecutor::Prepare(const BoundPattern& pattern, const std::set<std::string>& symmetric) {
+  auto ids = [&](const BoundTerm& term) {
+    Position position{term.slot, {}};
+    for (const auto& constant : term.constants) {
+      TermId id = ValueOrThrow(scanner_.IdOf(constant));
+      if (id != 0) position.keys.push_back(IdKey(id));
+    }
+    return position;
+  };
+  Prepared prepared;
+  prepared.subject = ids(pattern.subject);
+  prepared.predicate = ids(pattern.predicate);
+  prepared.object.slot = pattern.object.slot;
+  for (const auto& constant : pattern.object.constants) {
+    std::string key = ValueOrThrow(scanner_.ObjectKeyOf(constant));
+    if (!key.empty()) prepared.object.keys.push_back(std::move(key));
+  }
+  if (pattern.when) {
+    prepared.has_when = true;
+    prepared.when = ids(*pattern.when);
+  }
+  prepared.symmetric = std::any_of(pattern.predicate.constants.begin(), pattern.predicate.constants.end(),
+                                   [&](const Term& p) { return symmetric.count(p.value) > 0; });
+  prepared.shows_bound = ShowsBound(find_, pattern);
+  return prepared;
+}
+
+IdExecutor::IdRow IdExecutor::EmptyRow() const {
+  const size_t slots = find_.slot_names.size();
+  return IdRow{std::vector<std::string>(slots), std::vector<char>(slots, 0), std::vector<std::string>(slots)};
+}
+
+std::vector<double> IdExecutor::ConstantMatches(uint64_t cap) {
+  std::vector<double> matches;
+  storage::ClaimCursor cursor(scanner_);
+  for (const Prepared& pattern : patterns_) {
+    bool narrowed = pattern.subject.slot < 0 || pattern.object.slot < 0 || (pattern.has_when && pattern.when.slot < 0);
+    if (!narrowed) {
+      matches.push_back(-1);
+      continue;
+    }
+    uint64_t count = 0;
+    IdRow row = EmptyRow();
+    auto counter = [&](IdRow&) { return ++count < cap; };
+    Lookup(pattern, row, cursor, counter);
+    matches.push_back(static_cast<double>(count));
+  }
+  return matches;
+}
+
+bool IdExecutor::TimedOut() {
+  if (timed_out_) return true;
+  if ((++ticks_ & 0xff) != 0 || deadline_ == std::chrono::steady_clock::time_point::max()) return false;
+  timed_out_ = std::chrono::steady_clock::now() > deadline_;
+  return timed_out_;
+}
+
+template <typename Next>
+bool IdExecutor::Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next) {
+  if (!LookupDirected(pattern, row, cursor, false, next)) return false;
+  return !pattern.symmetric || LookupDirected(pattern, row, cursor, true, next);
+}
+
+template <typename Next>
+bool IdExecutor::LookupDirected(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, bool mirrored,
+                                Next& next) {
+  auto choices = [&row](const Position& position) {
+    if (position.slot < 0) return Choices{position.keys.data(), position.keys.size(), false};
+    if (!row.bound[position.slot]) return Choices{};
+    return Choices{&row.values[position.slot], 1, false};
+  };
+  // Bound values stay put while later steps run: only unbound slots change.
+  const Choices subjects = choices(mirrored ? pattern.object : pattern.subject);
+  const Choices predicates = choices(pattern.predicate);
+  const Choices objects = choices(mirrored ? pattern.subject : pattern.object);
+  const Choices whens = pattern.has_when ? choices(pattern.when) : Choices{};
+  storage::IdPattern lookup;
+  for (size_t s = 0; s < subjects.count; ++s) {
+    if (!IdChoice(subjects, s, false, &lookup.subject)) continue;
+    for (size_t p = 0; p < predicates.count; ++p) {
+      if (!IdChoice(predicates, p, false, &lookup.predicate)) continue;
+      for (size_t o = 0; o < objects.count; ++o) {
+        if (!ObjectChoice(objects, o, &lookup.object)) continue;
+        for (size_t w = 0; w < whens.count; ++w) {
+          if (!IdChoice(whens, w, true, &lookup.when)) continue;
+          for (cursor.Seek(lookup); cursor.Valid(); cursor.Next()) {
+            if (TimedOut() || !BindMatch(pattern, cursor.parts(), mirrored, row, next)) return false;
+          }
+          if (!cursor.status().ok()) throw StoreFailure(cursor.status());
+        }
+      }
+    }
+  }
+  return true;
+}
+
+template <typename Next>
+bool IdExecutor::BindMatch(const Prepared& pattern, const ClaimKeyParts& parts, bool mirrored, IdRow& row,
+                           Next& next) {
+  std::string subject = IdKey(parts.subject);
+  std::string object = parts.object;
+  if (mirrored) {
+    // b p a read as a p b, unless the store states a p b itself (then the
+    // direct lookup has it already).
+    std::swap(subject, object);
+    if (subject == object) return true;
+    if (subject.size() == kIdSize) {
+      ClaimKeyParts direct{storage::GetBig64(subject), parts.predicate, object, parts.when};
+      if (ValueOrThrow(scanner_.Contains(direct))) return true;
+    }
+  }
+  int set[4];
+  int count = 0;
+  auto bind = [&](const Position& position, const std::string& value) {
+    if (position.slot < 0) return true;
+    if (row.bound[position.slot]) return row.values[position.slot] == value;
+    row.values[position.slot] = value;
+    row.bound[position.slot] = 1;
+    set[count++] = position.slot;
+    return true;
+  };
+  bool ok = bind(pattern.subject, subject) && bind(pattern.predicate, IdKey(parts.predicate)) &&
+            bind(pattern.object, object) &&
+            (!pattern.has_when || bind(pattern.when, parts.when == storage::kNoTime ? std::string() : IdKey(parts.when)));
+  // Only a quantity this match binds takes its bound from this claim.
+  bool shown = ok && pattern.shows_bound && IsQuantityKey(object) &&
+               std::find(set, set + count, pattern.object.slot) != set + count;
+  if (shown) row.claim_of[pattern.object.slot] = storage::SpoKey(parts);
+  bool go_on = !ok || next(row);
+  for (int i = 0; i < count; ++i) {
+    row.bound[set[i]] = 0;
+    row.claim_of[set[i]].clear();
+  }
+  return go_on;
+}
+
+void IdExecutor::Build(size_t step) {
+  HashTable& table = *tables_[step];
+  table.built = true;
+  const Prepared& pattern = patterns_[plan_->steps[step].pattern];
+  IdRow scratch = EmptyRow();
+  storage::ClaimCursor cursor(scanner_);
+  auto add = [&](IdRow& row) {
+    std::string key;
+    for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
+    const auto first = static_cast<uint32_t>(table.cells.size());
+    for (int slot : table.value_slots) table.cells.push_back(row.values[slot]);
+    // claim_of is set where this pattern bound the object; it travels
+    // only when the object is one of the values the table binds.
+    const bool object_bound_here = std::find(table.value_slots.begin(), table.value_slots.end(),
+                                             pattern.object.slot) != table.value_slots.end();
+    if (object_bound_here && !row.claim_of[pattern.object.slot].empty()) {
+      table.claims.emplace(first, row.claim_of[pattern.object.slot]);
+    }
+    table.matches[key].push_back(first);
+    return true;
+  };
+  Lookup(pattern, scratch, cursor, add);
+}
+
+template <typename Next>
+bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
+  HashTable& table = *tables_[step];
+  if (!table.built) Build(step);
+  if (timed_out_) return false;
+  std::string key;
+  for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
+  auto found = table.matches.find(key);
+  if (found == table.matches.end()) return true;
+  const int object_slot = patterns_[plan_->steps[step].pattern].object.slot;
+  for (uint32_t first : found->second) {
+    for (size_t i = 0; i < table.value_slots.size(); ++i) {
+      row.values[table.value_slots[i]] = table.cells[first + i];
+      row.bound[table.value_slots[i]] = 1;
+    }
+    if (!table.claims.empty()) {
+      auto claim = table.claims.find(first);
+      if (claim != table.claims.end()) row.claim_of[object_slot] = claim->second;
+    }
+    bool go_on = !TimedOut() && next(row);
+    for (int slot : table.value_slots) {
+      row.bound[slot] = 0;
+      row.claim_of[slot].clear();
+    }
+    if (!go_on) return false;
+  }
+  return true;
+}
+
+Value IdExecutor::Decode(const IdRow& row, int slot) {
+  const std::string& key = row.values[slot];
+  if (key.empty()) return Value::Null();
+  if (!row.claim_of[slot].empty()) {
+    // A shown quantity takes the bound its claim's mentions give.
+    ClaimKeyParts parts;
+    storage::ClaimReader reader(store_, scanner_.snapshot());
+    if (!storage::ParseSpoKey(row.claim_of[slot], &parts)) throw StoreFailure(Status::Corruption("damaged claim key"));
+    return Value::OfTerm(ValueOrThrow(reader.Read(parts, true)).claim.object);
+  }
+  if (key.size() != kIdSize) return Value::OfTerm(ValueOrThrow(scanner_.TermOfObject(key)));
+  return Value::OfTerm(ValueOrThrow(store_.TermOf(storage::GetBig64(key))));  // the store caches terms
+}
+
+bool IdExecutor::PassesFilters(const PlanStep& step, const IdRow& row) {
+  for (size_t f : step.filters) {
+    Row decoded(find_.slot_names.size());
+    for (int slot : filter_slots_[f]) {
+      decoded.values[slot] = Decode(row, slot);
+      decoded.bound[slot] = true;
+    }
+    if (!EvaluateFilter(plan_->conjuncts[f], decoded)) return false;
+  }
+  return true;
+}
+
+bool IdExecutor::Emit(const IdRow& row) {
+  if (collector_->streaming()) {
+    std::vector<Value> out;
+    out.reserve(find_.visible_columns);
+    for (size_t c = 0; c < find_.visible_columns; ++c) out.push_back(Decode(row, find_.columns[c].slot));
+    return collector_->AddOutput(std::move(out));
+  }
+  Row decoded(find_.slot_names.size());
+  for (int slot : output_slots_) {
+    decoded.values[slot] = Decode(row, slot);
+    decoded.bound[slot] = true;
+  }
+  return collector_->AddSolution(decoded);
+}
+
+bool IdExecutor::RunStep(size_t step, IdRow& row) {
+  if (step == plan_->steps.size()) return Emit(row);
+  const PlanStep& planned = plan_->steps[step];
+  auto next = [this, &planned, step](IdRow& extended) {
+    return !PassesFilters(planned, extended) || RunStep(step + 1, extended);
+  };
+  if (planned.hash_join) return Probe(step, row, next);
+  return Lookup(patterns_[planned.pattern], row, *cursors_[step], next);
+}
+
+Result<QueryResult> IdExecutor::Run(const Plan& plan) {
+  plan_ = &plan;
+  collector_ = std::make_unique<ResultCollector>(find_, options_);
+  std::set<int> bound;
+  for (const PlanStep& step : plan.steps) {
+    cursors_.push_back(std::make_unique<storage::ClaimCursor>(scanner_));
+    auto table = std::make_unique<HashTable>();
+    const Prepared& pattern = patterns_[step.pattern];
+    for (const Position* position : {&pattern.subject, &pattern.predicate, &pattern.object, &pattern.when}) {
+      if (position->slot < 0 || (position == &pattern.when && !pattern.has_when)) continue;
+      auto& slots = bound.count(position->slot) ? table->key_slots : table->value_slots;
+      if (std::find(slots.begin(), slots.end(), position->slot) == slots.end()) slots.push_back(position->slot);
+    }
+    for (int slot : table->value_slots) bound.insert(slot);
+    tables_.push_back(std::move(table));
+  }
+  for (const auto& conjunct : plan.conjuncts) {
+    std::set<int> slots = FilterSlots(conjunct);
+    filter_slots_.emplace_back(slots.begin(), slots.end());
+  }
+  std::set<int> needed(find_.group_slots.begin(), find_.group_slots.end());
+  for (const auto& column : find_.columns) {
+    if (column.slot >= 0) needed.insert(column.slot);
+  }
+  output_slots_.assign(needed.begin(), needed.end());
+
+  IdRow row = EmptyRow();
+  RunStep(0, row);
+  return collector_->Finish(timed_out_);
+}
+
+}  // namespace kg::query

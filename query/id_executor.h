@@ -1,0 +1,103 @@
+// Stage 4 of a FIND without FROM / LANG: runs the plan on term ids. Lookups
+// read index keys only (no mentions, no term decoding); joins compare ids;
+// terms are decoded (the store caches them) only for FILTER conditions and
+// the rows that reach the result. Rows stream to the result as they are found.
+//
+// A step either looks the pattern up once per incoming row, with the
+// values bound so far in the index prefix, or (PlanStep::hash_join) reads
+// the pattern's matches once into a hash table keyed on the variables
+// bound before it and probes that per row.
+#ifndef KG_QUERY_ID_EXECUTOR_H_
+#define KG_QUERY_ID_EXECUTOR_H_
+
+#include <chrono>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kg/query.h"
+#include "query/binder.h"
+#include "query/planner.h"
+#include "query/row.h"
+#include "query/shaping.h"
+#include "storage/id_scan.h"
+
+namespace kg::query {
+
+class IdExecutor {
+ public:
+  // `symmetric`: predicates declared symmetric, matched both ways.
+  IdExecutor(const storage::RocksStore& store, const BoundFind& find, const QueryOptions& options,
+             const std::set<std::string>& symmetric);
+  ~IdExecutor();
+
+  // Per pattern, its matches with only its constants bound, counted up to
+  // `cap` where a constant other than the predicate narrows it (-1 where
+  // the predicate's count says enough): Statistics::constant_matches.
+  std::vector<double> ConstantMatches(uint64_t cap);
+
+  Result<QueryResult> Run(const Plan& plan);
+  size_t patterns() const { return patterns_.size(); }
+
+ private:
+  // A position of a pattern: a variable, or constants as object components
+  // (8-byte ids, quantity value keys) that the store holds.
+  struct Position {
+    int slot = -1;
+    std::vector<std::string> keys;
+  };
+  struct Prepared {
+    Position subject, predicate, object;
+    bool has_when = false;
+    Position when;
+    bool symmetric = false;
+    bool shows_bound = false;  // a quantity object is shown with its bound
+  };
+  // A solution in progress. A value is an object component; "" is null
+  // (a claim without a time bound to ?when).
+  struct IdRow {
+    std::vector<std::string> values;
+    std::vector<char> bound;
+    std::vector<std::string> claim_of;  // spo key of the claim that bound a shown quantity
+  };
+  struct HashTable;
+
+  Prepared Prepare(const BoundPattern& pattern, const std::set<std::string>& symmetric);
+  IdRow EmptyRow() const;
+  // Matches `pattern` under `row` and calls next(row) with each match bound
+  // (undone afterwards); false when `next` or a limit stopped the run.
+  template <typename Next>
+  bool Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next);
+  template <typename Next>
+  bool LookupDirected(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, bool mirrored, Next& next);
+  template <typename Next>
+  bool BindMatch(const Prepared& pattern, const storage::ClaimKeyParts& parts, bool mirrored, IdRow& row, Next& next);
+  template <typename Next>
+  bool Probe(size_t step, IdRow& row, Next& next);
+  void Build(size_t step);
+  bool RunStep(size_t step, IdRow& row);
+  bool Emit(const IdRow& row);
+  bool PassesFilters(const PlanStep& step, const IdRow& row);
+  Value Decode(const IdRow& row, int slot);
+  bool TimedOut();
+
+  const storage::RocksStore& store_;
+  const BoundFind& find_;
+  QueryOptions options_;
+  storage::IdScanner scanner_;
+  std::vector<Prepared> patterns_;
+  const Plan* plan_ = nullptr;
+  std::vector<std::unique_ptr<storage::ClaimCursor>> cursors_;  // one per step
+  std::vector<std::unique_ptr<HashTable>> tables_;             // per hash-join step
+  std::vector<std::vector<int>> filter_slots_;                 // per conjunct
+  std::vector<int> output_slots_;  // what the result needs decoded
+  std::unique_ptr<ResultCollector> collector_;
+  std::chrono::steady_clock::time_point deadline_;
+  uint64_t ticks_ = 0;
+  bool timed_out_ = false;
+};
+
+}  // namespace kg::query
+
+#endif  // KG_QUERY_ID_EXECUTOR_H_

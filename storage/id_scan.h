@@ -1,0 +1,107 @@
+// Claim lookups on ids, for the query executor: no term is decoded and no
+// mention read until a result needs it. A pattern here is made of term ids
+// and object components (encoding.h), and a match is the claim's key parts.
+//
+// One IdScanner per query run holds the snapshot all its reads see. Each
+// ClaimCursor keeps its own RocksDB iterators and re-seeks them from lookup
+// to lookup, so a nested-loop join opens no iterator per outer row; lookups
+// of one cursor must not nest (give every join level its own cursor).
+#ifndef KG_STORAGE_ID_SCAN_H_
+#define KG_STORAGE_ID_SCAN_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "storage/encoding.h"
+#include "storage/rocks_store.h"
+
+namespace kg::storage {
+
+// Unbound positions are nullopt. `object` is an object component: an 8-byte
+// id, or a quantity's value key.
+struct IdPattern {
+  std::optional<TermId> subject;
+  std::optional<TermId> predicate;
+  std::optional<std::string> object;
+  std::optional<TermId> when;  // kNoTime: claims without a time
+};
+
+// The ordering that serves a pattern and the key prefix to scan in it:
+// every pattern with a bound position is a prefix scan; the positions the
+// prefix leaves out are checked on each key (docs/storage.md).
+struct IndexAccess {
+  Cf index = kSpo;
+  std::string prefix;
+};
+IndexAccess ChooseAccess(const IdPattern& pattern);
+bool ParseIndexKey(Cf index, std::string_view key, ClaimKeyParts* parts);
+bool MatchesPattern(const IdPattern& pattern, const ClaimKeyParts& parts);
+
+class IdScanner;
+
+// Walks the matches of one pattern at a time, in index order:
+//   for (cursor.Seek(pattern); cursor.Valid(); cursor.Next()) use(cursor.parts());
+//   if (!cursor.status().ok()) ...
+class ClaimCursor {
+ public:
+  explicit ClaimCursor(const IdScanner& scanner);
+  ~ClaimCursor();
+  ClaimCursor(const ClaimCursor&) = delete;
+  ClaimCursor& operator=(const ClaimCursor&) = delete;
+
+  // Positions the cursor on the first match of `pattern`.
+  void Seek(const IdPattern& pattern);
+  // On a match; false at the end and after an error.
+  bool Valid() const { return valid_; }
+  const ClaimKeyParts& parts() const { return parts_; }
+  void Next();
+  Status status() const { return status_; }
+
+  // Matches, counted up to `cap` (then `cap`): a cheap estimate that is
+  // exact for small answers.
+  Result<uint64_t> CountUpTo(const IdPattern& pattern, uint64_t cap);
+
+ private:
+  rocksdb::Iterator* IteratorFor(Cf index);
+  // Moves forward to the first key at or after the iterator that matches.
+  void Settle();
+
+  const IdScanner& scanner_;
+  std::unique_ptr<rocksdb::Iterator> iterators_[kCfCount];
+  rocksdb::Iterator* it_ = nullptr;
+  IdPattern pattern_;
+  Cf index_ = kSpo;
+  std::string prefix_;
+  ClaimKeyParts parts_;
+  bool valid_ = false;
+  Status status_;
+};
+
+class IdScanner {
+ public:
+  explicit IdScanner(const RocksStore& store);
+
+  const RocksStore& store() const { return store_; }
+  const rocksdb::Snapshot* snapshot() const { return snapshot_.get(); }
+
+  // The id of a term (a time's id is its value), 0 when the store has never
+  // seen it; InvalidArgument when the term is not valid.
+  Result<TermId> IdOf(const Term& term) const;
+  // The object component of a term, "" when the store has never seen it.
+  Result<std::string> ObjectKeyOf(const Term& term) const;
+  // The term of an object component (ids through the store's cache).
+  Result<Term> TermOfObject(std::string_view object_key) const;
+  // Whether the claim exists (a point read).
+  Result<bool> Contains(const ClaimKeyParts& claim) const;
+
+ private:
+  const RocksStore& store_;
+  SnapshotHolder snapshot_;
+};
+
+}  // namespace kg::storage
+
+#endif  // KG_STORAGE_ID_SCAN_H_
