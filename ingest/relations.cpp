@@ -139,9 +139,8 @@ std::string WhenOf(const Rule& rule, WhenGrain grain, const TaggedSentence& s, i
 }
 
 // A cheap test that the rule's patterns may match: the placeholder types it
-// captures and the words it needs are in the sentence (`present`: the
-// language's cue words found in it).
-bool MayMatch(const Rule& rule, const std::vector<bool>& present) { return CuesPresent(rule.cue_ids, present); }
+// captures and the words it needs are in the sentence.
+bool MayMatch(const Rule& rule, const TaggedSentence& s) { return CuesPresent(rule.cue_ids, s.cues_present); }
 
 }  // namespace
 
@@ -158,9 +157,8 @@ icu::RegexMatcher* RuleMatchers::Reset(const icu::RegexPattern& pattern, const i
 
 std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
                              RuleMatchers* matchers) {
-  std::vector<bool> present = lang.cues.Present(sentence->tagged_text);
   for (const auto& rule : lang.rules) {
-    if (rule.predicate != "@attribution" || !MayMatch(rule, present)) continue;
+    if (rule.predicate != "@attribution" || !MayMatch(rule, *sentence)) continue;
     UErrorCode status = U_ZERO_ERROR;
     icu::RegexMatcher* m = matchers->Reset(*rule.match, sentence->tagged);
     if (m == nullptr || !m->find(status) || U_FAILURE(status)) continue;
@@ -170,7 +168,7 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
     if (!rule.keep_tags) {
       for (size_t i : TagsIn(sentence->tagged, m->start(status), m->end(status))) sentence->tags[i].type = "ATTR";
     }
-    Render(sentence);
+    Render(lang, sentence);
     if (sentence->tags[static_cast<size_t>(source)].id.size() > 0 && !who.empty()) context->last_source = who;
     return who;
   }
@@ -188,10 +186,9 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
                       e.claim.object.unit + "\x1f" + e.claim.when;
     if (seen.insert(key).second) out.push_back(std::move(e));
   };
-  std::vector<bool> present = lang.cues.Present(s.tagged_text);
   for (const auto& rule : lang.rules) {
     bool anaphoric = rule.predicate == kSamePrevious;
-    if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, present)) continue;
+    if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     if (rule.forbid && Found(*rule.forbid, s.tagged, matchers)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);

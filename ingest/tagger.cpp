@@ -225,7 +225,7 @@ std::string QuantityType(const QuantityMention& q) {
 
 bool IsEntityType(const std::string& type) { return !IsQuantityType(type) && type != "TIME"; }
 
-void Render(TaggedSentence* sentence) {
+void Render(const Language& lang, TaggedSentence* sentence) {
   const TextView& view = sentence->view;
   const std::vector<Tag>& tags = sentence->tags;
   std::string& out = sentence->tagged_text;
@@ -239,6 +239,7 @@ void Render(TaggedSentence* sentence) {
   }
   for (; pos < view.text.size(); ++pos) if (view.text[pos] != '"') out += view.text[pos];
   sentence->tagged = icu::UnicodeString::fromUTF8(out);
+  sentence->cues_present = lang.cues.Present(out);
 }
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref) {
@@ -269,7 +270,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
   result.tags = std::move(tags);
-  Render(&result);
+  Render(lang, &result);
   return result;
 }
 

@@ -31,8 +31,9 @@ struct Tag {
 struct TaggedSentence {
   TextView view;
   std::vector<Tag> tags;  // by start
-  std::string tagged_text;    // the placeholder text, UTF-8 (rule cues are looked up here)
+  std::string tagged_text;    // the placeholder text, UTF-8
   icu::UnicodeString tagged;  // the same for the regular expressions
+  std::vector<bool> cues_present;  // which words of the language's CueIndex occur in tagged_text
 };
 
 bool IsQuantityType(const std::string& type);
@@ -43,9 +44,9 @@ bool IsEntityType(const std::string& type);
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data,
                            const RefDate& ref);
 
-// Sets the placeholder text from the view and the tags (used again after
-// the tags change).
-void Render(TaggedSentence* sentence);
+// Sets the placeholder text and the cue words present from the view and
+// the tags (used again after the tags change).
+void Render(const Language& lang, TaggedSentence* sentence);
 
 }  // namespace kg::ingest
 
