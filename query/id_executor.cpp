@@ -67,7 +67,11 @@ struct IdExecutor::HashTable {
   std::unordered_map<std::string, std::vector<uint32_t>> matches;  // key -> first cell of each match
   std::vector<std::string> cells;
   std::unordered_map<uint32_t, std::string> claims;  // first cell -> claim_of of a shown quantity
+  std::string last_key;                              // of the last probe
+  const std::vector<uint32_t>* last_probe = nullptr;  // its matches
 };
+
+const std::vector<uint32_t> kNoMatches;
 
 IdExecutor::IdExecutor(const storage::RocksStore& store, const BoundFind& find, const QueryOptions& options,
                        const std::set<std::string>& symmetric)
@@ -246,10 +250,15 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   if (timed_out_) return false;
   std::string key;
   for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
-  auto found = table.matches.find(key);
-  if (found == table.matches.end()) return true;
+  // Probes come in runs of one key (the rows are in index order).
+  if (!table.last_probe || key != table.last_key) {
+    auto found = table.matches.find(key);
+    table.last_probe = found == table.matches.end() ? &kNoMatches : &found->second;
+    table.last_key = std::move(key);
+  }
+  const std::vector<uint32_t>& matches = *table.last_probe;
   const int object_slot = patterns_[plan_->steps[step].pattern].object.slot;
-  for (uint32_t first : found->second) {
+  for (uint32_t first : matches) {
     for (size_t i = 0; i < table.value_slots.size(); ++i) {
       row.values[table.value_slots[i]] = table.cells[first + i];
       row.bound[table.value_slots[i]] = 1;
@@ -279,7 +288,14 @@ Value IdExecutor::Decode(const IdRow& row, int slot) {
     return Value::OfTerm(ValueOrThrow(reader.Read(parts, true)).claim.object);
   }
   if (key.size() != kIdSize) return Value::OfTerm(ValueOrThrow(scanner_.TermOfObject(key)));
-  return Value::OfTerm(ValueOrThrow(store_.TermOf(storage::GetBig64(key))));  // the store caches terms
+  // Rows come in index order, so a slot often keeps its value from one
+  // row to the next: remember the last one per slot. Otherwise the store's
+  // term cache (a cache of every term here would cost more in copies than
+  // it saves, measured).
+  if (key == last_key_[slot]) return last_value_[slot];
+  last_key_[slot] = key;
+  last_value_[slot] = Value::OfTerm(ValueOrThrow(store_.TermOf(storage::GetBig64(key))));
+  return last_value_[slot];
 }
 
 bool IdExecutor::PassesFilters(const PlanStep& step, const IdRow& row) {
@@ -345,6 +361,8 @@ Result<QueryResult> IdExecutor::Run(const Plan& plan) {
   }
   output_slots_.assign(needed.begin(), needed.end());
 
+  last_key_.assign(find_.slot_names.size(), std::string());
+  last_value_.assign(find_.slot_names.size(), Value::Null());
   IdRow row = EmptyRow();
   RunStep(0, row);
   return collector_->Finish(timed_out_);

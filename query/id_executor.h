@@ -92,6 +92,8 @@ class IdExecutor {
   std::vector<std::unique_ptr<HashTable>> tables_;             // per hash-join step
   std::vector<std::vector<int>> filter_slots_;                 // per conjunct
   std::vector<int> output_slots_;  // what the result needs decoded
+  std::vector<std::string> last_key_;  // per slot, the last value decoded
+  std::vector<Value> last_value_;
   std::unique_ptr<ResultCollector> collector_;
   std::chrono::steady_clock::time_point deadline_;
   uint64_t ticks_ = 0;
