@@ -75,7 +75,30 @@ bool ContinuesPrevious(const std::optional<std::pair<Claim, size_t>>& last, size
   return true;
 }
 
+// The single-word names the document's sentences use (UNK tags).
+std::set<std::string> SingleWordNames(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> names;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      if (tag.type == "UNK" && tag.id.find(' ') == std::string::npos) names.insert(tag.id);
+    }
+  }
+  return names;
+}
+
 }  // namespace
+
+void RuleExtractor::RetagKnownInitialNames(const std::string& text, const std::vector<Span>& spans, const Language& lang,
+                                           const RefDate& ref, std::vector<TaggedSentence>* tagged) const {
+  std::set<std::string> names = SingleWordNames(*tagged);
+  if (names.empty()) return;
+  for (size_t i = 0; i < tagged->size(); ++i) {
+    std::string initial = UntaggedInitialWord((*tagged)[i]);
+    if (initial.empty() || names.count(initial) == 0) continue;
+    (*tagged)[i] = TagSentence(std::string_view(text).substr(spans[i].start, spans[i].end - spans[i].start), lang,
+                               *data_, ref, names);
+  }
+}
 
 Result<std::unique_ptr<RuleExtractor>> RuleExtractor::Create(const std::string& rules_dir) {
   auto data = RuleData::Load(rules_dir);
@@ -126,6 +149,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     for (const Span& s : spans) {
       tagged.push_back(TagSentence(std::string_view(text).substr(s.start, s.end - s.start), *lang, *data_, ref));
     }
+    RetagKnownInitialNames(text, spans, *lang, ref, &tagged);
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
     context.topic = Topic(tagged);

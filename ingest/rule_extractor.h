@@ -9,6 +9,7 @@
 
 #include "ingest/rule_data.h"
 #include "ingest/sentences.h"
+#include "ingest/tagger.h"
 #include "kg/ingest.h"
 
 namespace kg::ingest {
@@ -29,6 +30,11 @@ class RuleExtractor : public Extractor {
  private:
   explicit RuleExtractor(std::shared_ptr<const RuleData> data) : data_(std::move(data)) {}
   Status Init();
+  // Sentences that start with a single word the document names elsewhere
+  // ("Lumora competes ..." beside "... rival Lumora") are tagged again,
+  // that word a name.
+  void RetagKnownInitialNames(const std::string& text, const std::vector<Span>& spans, const Language& lang,
+                              const RefDate& ref, std::vector<TaggedSentence>* tagged) const;
 
   std::shared_ptr<const RuleData> data_;
   std::map<std::string, SentenceSplitter> splitters_;

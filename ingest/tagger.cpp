@@ -78,9 +78,29 @@ void TagPhrases(const TextView& view, const std::vector<size_t>& starts, const P
   }
 }
 
+// The view span [start, end) of the sentence's first word.
+std::pair<size_t, size_t> InitialWord(const TextView& view) {
+  const std::string& text = view.text;
+  size_t start = SkipSpaces(text, 0);
+  while (start < text.size() && !IsWordCharAt(text, start)) ++start;  // opening quotes
+  size_t end = start;
+  while (end < text.size() && IsWordCharAt(text, end)) {
+    size_t length = 1;
+    CodePointAt(text, end, &length);
+    end += length;
+  }
+  return {start, end};
+}
+
+bool IsCapitalisedLatin(const TextView& view, size_t pos) {
+  size_t length = 1;
+  uint32_t c = CodePointAt(view.source, view.origin[pos], &length);
+  return IsUpperCodePoint(c) && c <= 0x24F;
+}
+
 // Capitalised Latin words not in the gazetteer: "QuestMobile", "Reliance Jio".
-void TagProperNames(const TextView& view, const Language& lang, const RuleData& data, std::vector<bool>* taken,
-                    std::vector<Tag>* tags) {
+void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
+                    const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
@@ -115,7 +135,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     }
     while (end > start && text[end - 1] == ' ') --end;
     bool sentence_initial = start == first_word;
-    if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital)) {
+    bool known = known_names.count(SourceText(view, start, end)) > 0;
+    if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital && !known)) {
       pos = std::max(end, pos + 1);
       while (pos < text.size() && IsWordCharAt(text, pos)) ++pos;
       continue;
@@ -169,6 +190,29 @@ void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tag
     }
   }
   *tags = std::move(out);
+}
+
+// "Waymo, Cruise and Zoox ...": a capitalised word that starts the sentence
+// is usually no name ("Separately", "Analysts"), but the head of a list of
+// unknown names joined by a coordinator is one more of them. Lists of known
+// companies are left alone: "Separately, Alphabet and Meta" is the usual
+// shape of an adverb before such a list.
+void TagListHead(const TextView& view, const Language& lang, const RuleData& data, const std::vector<bool>& taken,
+                 std::vector<Tag>* tags) {
+  auto [start, end] = InitialWord(view);
+  if (end == start || taken[start] || !IsCapitalisedLatin(view, start)) return;
+  if (lang.stopwords.count(view.text.substr(start, end - start)) || data.stopcaps().count(SourceText(view, start, end))) return;
+  size_t members = 0;
+  bool coordinated = false;
+  size_t pos = end;
+  for (const Tag& tag : *tags) {
+    if (tag.start < end) continue;
+    if (tag.type != "UNK" || !OnlyJoiners(view, lang, pos, tag.start, &coordinated)) break;
+    ++members;
+    pos = tag.end;
+  }
+  if (members < 2 || !coordinated) return;
+  tags->insert(tags->begin(), Tag{start, end, "UNK", SourceText(view, start, end), {}});
 }
 
 // "20,000 H200 chips", "20.000 chip H200": a number of products.
@@ -242,7 +286,16 @@ void Render(const Language& lang, TaggedSentence* sentence) {
   sentence->cues_present = lang.cues.Present(out);
 }
 
-TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref) {
+std::string UntaggedInitialWord(const TaggedSentence& sentence) {
+  const TextView& view = sentence.view;
+  auto [start, end] = InitialWord(view);
+  if (end == start || !IsCapitalisedLatin(view, start)) return "";
+  if (!sentence.tags.empty() && sentence.tags[0].start < end) return "";
+  return SourceText(view, start, end);
+}
+
+TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
+                           const std::set<std::string>& known_names) {
   TaggedSentence result;
   result.view = MakeView(sentence);
   const TextView& view = result.view;
@@ -264,8 +317,9 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
   TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
-  TagProperNames(view, lang, data, &taken, &tags);
+  TagProperNames(view, lang, data, known_names, &taken, &tags);
   std::sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
+  TagListHead(view, lang, data, taken, &tags);
   DropAppositiveRefs(view, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);

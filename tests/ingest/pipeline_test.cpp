@@ -120,6 +120,34 @@ TEST_F(ExtractorTest, GroupSubjectIsNotSplitIntoCompanies) {
   EXPECT_EQ(input.statements[0].claim.when, "2025");
 }
 
+bool HasSubject(const DocumentInput& input, const std::string& subject) {
+  for (const auto& st : input.statements) {
+    if (st.claim.subject.value == subject) return true;
+  }
+  return false;
+}
+
+TEST_F(ExtractorTest, UnknownNameHeadingAListOfUnknownNames) {
+  DocumentInput input = Extract("Waymo, Cruise and Zoox compete with Tesla in driverless taxis.");
+  EXPECT_TRUE(HasSubject(input, "Waymo, Cruise and Zoox"));
+  EXPECT_FALSE(HasSubject(input, "Cruise"));
+}
+
+TEST_F(ExtractorTest, AdverbBeforeAListOfKnownCompaniesIsNoName) {
+  DocumentInput input = Extract("Separately, Alphabet and Meta plan to spend $10 billion in capital expenditure in 2026.");
+  ASSERT_FALSE(input.statements.empty());
+  for (const auto& st : input.statements) EXPECT_EQ(st.claim.subject.value.find("Separately"), std::string::npos);
+}
+
+TEST_F(ExtractorTest, SentenceInitialWordIsANameWhenTheDocumentUsesItAsOne) {
+  DocumentInput alone = Extract("Lumora competes with Zoox in several cities.");
+  EXPECT_FALSE(HasSubject(alone, "Lumora"));  // one capitalised word could be any word
+  DocumentInput input = Extract("Lumora competes with Zoox in several cities.\nInvestors backed Lumora with fresh money last spring.");
+  ASSERT_TRUE(HasSubject(input, "Lumora"));
+  EXPECT_EQ(input.statements[0].claim.predicate, "competes_with");
+  EXPECT_EQ(input.statements[0].claim.object.value, "Zoox");
+}
+
 TEST_F(ExtractorTest, AmountInTwoCurrenciesGivesTwoClaims) {
   DocumentInput input = Extract("Helios Grid plans to invest about €2 billion ($2.2 billion) in 2027.");
   ASSERT_EQ(input.statements.size(), 2u);
