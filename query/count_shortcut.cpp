@@ -48,7 +48,9 @@ std::optional<QueryResult> CountFromStatistics(const BoundFind& find, Catalog& c
   ResultCollector collector(find, options);
   const bool per_predicate = !find.group_slots.empty();
   int64_t total = 0;
-  for (const auto& [name, count] : counts) {
+  for (const auto& entry : counts) {
+    const std::string& name = entry.first;  // not a structured binding: lambdas capture it
+    const uint64_t count = entry.second;
     bool wanted = pattern.predicate.IsVariable() ||
                   std::any_of(pattern.predicate.constants.begin(), pattern.predicate.constants.end(),
                               [&](const Term& constant) { return constant.value == name; });
