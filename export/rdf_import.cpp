@@ -1,6 +1,12 @@
 #include "export/rdf_import.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <future>
+#include <memory>
+#include <sstream>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -40,6 +46,45 @@ bool IsNumericDatatype(const std::string& datatype) {
 }
 
 std::string StemOf(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+// An RDF node as a term: IRIs and blank nodes are entities; literals are
+// texts, quantities (numeric datatypes) or times (date datatypes).
+Term TermOfNode(const Node& node, const RdfNames& names) {
+  if (node.kind != Node::Kind::kLiteral) return Term::Entity(names.EntityId(node));
+  if (!node.lang.empty()) return Term::Text(node.value, node.lang);
+  if (node.datatype.empty() || node.datatype == std::string(kXsd) + "string") return Term::Text(node.value, "");
+  Term typed = Term::Text(node.value, std::string(kDatatypeMark) + node.datatype);
+  if (IsNumericDatatype(node.datatype) && IsPlainDecimal(node.value)) {
+    typed = Term::Quantity(node.value, node.datatype);
+  } else if (!TimeDatatype(node.value).empty() && TimeDatatype(node.value) == node.datatype) {
+    typed = Term::Time(node.value);
+  }
+  // A time like "2025-13" has the shape but is no time: keep it as text.
+  if (!storage::CanonicalTerm(typed).ok()) return Term::Text(node.value, std::string(kDatatypeMark) + node.datatype);
+  return typed;
+}
+
+// The provenance of a plain triple: its line and that line's byte span in
+// the file (the line itself is not stored: the file is named by the
+// document's source).
+Mention LineMentionOf(const ReadQuad& read, Syntax syntax) {
+  Mention mention;
+  mention.sentence = read.line;
+  mention.start = read.start;
+  mention.end = read.end;
+  mention.rule = std::string("rdf.") + (syntax == Syntax::kTurtle ? "ttl" : syntax == Syntax::kNQuads ? "nq" : "nt");
+  return mention;
+}
+
+// The document of a file's plain triples, named after the file.
+Document FileDocument(const std::string& name, uint64_t size, std::string content_hash) {
+  Document doc;
+  doc.id = StemOf(name);
+  doc.source = std::filesystem::path(name).filename().string();
+  doc.size = size;
+  doc.content_hash = std::move(content_hash);
+  return doc;
+}
 
 // Turns RDF back into claims, documents, aliases and predicate declarations.
 class RdfImporter {
@@ -128,20 +173,7 @@ class RdfImporter {
 
   // ---- terms ----
 
-  Term TermOf(const Node& node) const {
-    if (node.kind != Node::Kind::kLiteral) return Term::Entity(names_.EntityId(node));
-    if (!node.lang.empty()) return Term::Text(node.value, node.lang);
-    if (node.datatype.empty() || node.datatype == std::string(kXsd) + "string") return Term::Text(node.value, "");
-    Term typed = Term::Text(node.value, std::string(kDatatypeMark) + node.datatype);
-    if (IsNumericDatatype(node.datatype) && IsPlainDecimal(node.value)) {
-      typed = Term::Quantity(node.value, node.datatype);
-    } else if (!TimeDatatype(node.value).empty() && TimeDatatype(node.value) == node.datatype) {
-      typed = Term::Time(node.value);
-    }
-    // A time like "2025-13" has the shape but is no time: keep it as text.
-    if (!storage::CanonicalTerm(typed).ok()) return Term::Text(node.value, std::string(kDatatypeMark) + node.datatype);
-    return typed;
-  }
+  Term TermOf(const Node& node) const { return TermOfNode(node, names_); }
 
   std::string UnitOf(const Node& node) const {
     if (node.kind == Node::Kind::kLiteral) return node.value;
@@ -297,23 +329,16 @@ class RdfImporter {
     }
   }
 
-  Mention LineMention(const ReadQuad& read) const {
-    Mention mention;
-    mention.sentence = read.line;
-    mention.start = read.start;
-    mention.end = read.end;
-    mention.text = text_.substr(read.start, read.end - read.start);
-    mention.rule = std::string("rdf.") + (options_.syntax == Syntax::kTurtle ? "ttl" : options_.syntax == Syntax::kNQuads ? "nq" : "nt");
-    return mention;
-  }
+  Mention LineMention(const ReadQuad& read) const { return LineMentionOf(read, options_.syntax); }
 
   void AddToFileDocument(const Claim& claim, const ReadQuad& where) {
     std::string id = StemOf(name_);
     DocumentInput& input = DocumentFor(id);
     if (input.document.size == 0) {
-      input.document.source = std::filesystem::path(name_).filename().string();
-      input.document.size = text_.size();
-      input.document.content_hash = StableHash({text_});
+      const Document file = FileDocument(name_, text_.size(), StableHash({text_}));
+      input.document.source = file.source;
+      input.document.size = file.size;
+      input.document.content_hash = file.content_hash;
     }
     Mention mention = LineMention(where);
     mention.bound = claim.object.bound;
@@ -376,11 +401,224 @@ class RdfImporter {
   std::vector<PredicateInfo> predicates_;
 };
 
+// ---- plain N-Triples and N-Quads files: the bulk path ----
+
+constexpr size_t kChunksInFlight = 3;
+
+// Whole lines of a file and where they start in it.
+struct Chunk {
+  std::string text;
+  uint64_t offset = 0;
+  uint32_t first_line = 1;
+};
+
+// Reads a file in chunks that end at a line break.
+class ChunkReader {
+ public:
+  ChunkReader(const std::string& path, size_t chunk_bytes) : in_(path, std::ios::binary), chunk_bytes_(chunk_bytes) {}
+  bool good() const { return !in_.bad() && in_.is_open(); }
+
+  // False at the end of the file.
+  bool Next(Chunk* chunk) {
+    std::string text = std::move(carry_);
+    carry_.clear();
+    size_t line_end = std::string::npos;
+    while (in_ && line_end == std::string::npos) {
+      const size_t old = text.size();
+      text.resize(old + chunk_bytes_);
+      in_.read(text.data() + old, static_cast<std::streamsize>(chunk_bytes_));
+      text.resize(old + static_cast<size_t>(in_.gcount()));
+      line_end = text.rfind('\n');
+    }
+    if (in_ && line_end != std::string::npos) {
+      carry_ = text.substr(line_end + 1);
+      text.resize(line_end + 1);
+    }
+    if (text.empty()) return false;
+    chunk->offset = offset_;
+    chunk->first_line = line_;
+    offset_ += text.size();
+    line_ += static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n'));
+    chunk->text = std::move(text);
+    return true;
+  }
+
+ private:
+  std::ifstream in_;
+  size_t chunk_bytes_;
+  std::string carry_;
+  uint64_t offset_ = 0;
+  uint32_t line_ = 1;
+};
+
+// A chunk's statements, parsed (on a worker thread), ready for the loader.
+struct ParsedChunk {
+  std::vector<DocumentInput::Statement> statements;
+  std::vector<uint32_t> lines;  // the line of each statement
+  std::vector<ReadError> errors;  // with lines in the file
+  uint64_t triples = 0;
+  bool plain = true;  // false: kgstore's own vocabulary or a named graph
+};
+
+// True when a quad is plain data: the generic path of RdfImporter would
+// make it a claim of its own (no named graph, nothing of kgstore's export).
+bool IsPlainQuad(const Quad& q, const RdfNames& names) {
+  if (!q.InDefaultGraph() || q.predicate.value == vocab::kHasSource) return false;
+  for (const Node* node : {&q.subject, &q.predicate, &q.object}) {
+    const std::string& iri = node->kind == Node::Kind::kLiteral ? node->datatype : node->value;
+    if (iri.starts_with(kKg) || iri.starts_with(names.base())) return false;
+  }
+  return true;
+}
+
+ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const RdfNames& names) {
+  ParsedChunk out;
+  auto on_quad = [&](const ReadQuad& read) {
+    ++out.triples;
+    if (!out.plain || !(out.plain = IsPlainQuad(read.quad, names))) return;
+    DocumentInput::Statement statement;
+    statement.claim.subject = TermOfNode(read.quad.subject, names);
+    statement.claim.predicate = names.PredicateName(read.quad.predicate.value);
+    statement.claim.object = TermOfNode(read.quad.object, names);
+    ReadQuad where = read;
+    where.line += chunk.first_line - 1;
+    where.start += static_cast<uint32_t>(chunk.offset);
+    where.end += static_cast<uint32_t>(chunk.offset);
+    statement.mention = LineMentionOf(where, options.syntax);
+    statement.mention.bound = statement.claim.object.bound;
+    statement.claim.object.bound = Bound::kExact;
+    out.lines.push_back(where.line);
+    out.statements.push_back(std::move(statement));
+  };
+  out.errors = ReadRdf(chunk.text, options.syntax, options.base_iri, on_quad);
+  for (ReadError& error : out.errors) error.line += chunk.first_line - 1;
+  return out;
+}
+
+// The content hash of a file as StableHash({text}) gives it, read in chunks.
+Result<std::pair<std::string, uint64_t>> HashFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot read");
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  uint64_t size = 0;
+  std::string block(1 << 20, '\0');
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    const auto got = static_cast<size_t>(in.gcount());
+    hash = storage::Fingerprint(std::string_view(block.data(), got), hash);
+    size += got;
+  }
+  if (in.bad()) return Status::IOError(path + ": read error");
+  std::string length;
+  for (size_t shift = 0; shift < 64; shift += 8) length.push_back(static_cast<char>(size >> shift));
+  hash = storage::Fingerprint(length, hash);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::make_pair(std::string(hex), size);
+}
+
+// Streams a plain file into one bulk load; nullopt when a statement turns
+// out not to be plain (the caller then takes the general path).
+class BulkFileImport {
+ public:
+  BulkFileImport(Store& store, const std::string& path, const ImportOptions& options, const ImportProgress& progress)
+      : store_(store), path_(path), options_(options), progress_(progress), names_(options.base_iri) {}
+
+  Result<std::optional<ImportReport>> Run() {
+    auto hashed = HashFile(path_);
+    if (!hashed.ok()) return hashed.status();
+    const uint64_t size = hashed->second;
+    auto loader = store_.BeginBulkLoad(FileDocument(path_, size, hashed->first), BulkLoadOptions{});
+    if (!loader.ok()) return loader.status();
+    ChunkReader reader(path_, std::max<size_t>(options_.chunk_bytes, 1));
+    if (!reader.good()) return Status::NotFound(path_ + ": cannot read");
+    std::deque<std::pair<uint64_t, std::future<ParsedChunk>>> pending;  // (bytes read so far, parse)
+    uint64_t bytes = 0;
+    bool more = true;
+    while (more || !pending.empty()) {
+      while (more && pending.size() < kChunksInFlight) {
+        auto chunk = std::make_shared<Chunk>();
+        more = reader.Next(chunk.get());
+        if (!more) break;
+        bytes += chunk->text.size();
+        pending.emplace_back(bytes, std::async(std::launch::async, [this, chunk] {
+                               return ParseChunk(*chunk, options_, names_);
+                             }));
+      }
+      if (pending.empty()) break;
+      ParsedChunk parsed = pending.front().second.get();
+      const uint64_t done = pending.front().first;
+      pending.pop_front();
+      if (!parsed.plain) return std::optional<ImportReport>();
+      KG_RETURN_IF_ERROR(Load(**loader, parsed));
+      if (progress_) progress_(done, size, report_.triples);
+    }
+    if (options_.strict && !report_.problems.empty()) {
+      report_.claims = 0;  // nothing is written
+      return std::optional<ImportReport>(report_);
+    }
+    auto finished = (*loader)->Finish();
+    if (!finished.ok()) return finished.status();
+    report_.documents = 1;
+    report_.bulk = true;
+    return std::optional<ImportReport>(report_);
+  }
+
+ private:
+  Status Load(BulkLoader& loader, const ParsedChunk& parsed) {
+    report_.triples += parsed.triples;
+    for (const ReadError& error : parsed.errors) Problem(error.line, error.message);
+    for (size_t i = 0; i < parsed.statements.size(); ++i) {
+      Status added = loader.Add(parsed.statements[i]);
+      if (added.ok()) {
+        ++report_.claims;
+      } else if (added.code() == Status::Code::kInvalidArgument) {
+        Problem(parsed.lines[i], added.message());
+      } else {
+        return added;
+      }
+    }
+    return Status::OK();
+  }
+
+  void Problem(uint32_t line, const std::string& message) {
+    report_.problems.push_back(path_ + ":" + std::to_string(line) + ": " + message);
+  }
+
+  Store& store_;
+  const std::string& path_;
+  const ImportOptions& options_;
+  const ImportProgress& progress_;
+  RdfNames names_;
+  ImportReport report_;
+};
+
 }  // namespace
 
 Result<ImportReport> ImportRdf(Store& store, const std::string& text, const std::string& name,
                                const ImportOptions& options) {
   return RdfImporter(store, text, name, options).Run();
+}
+
+bool ReadFileText(const std::string& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *text = buffer.str();
+  return !in.bad();
+}
+
+Result<ImportReport> ImportRdfFile(Store& store, const std::string& path, const ImportOptions& options,
+                                   const ImportProgress& progress) {
+  if (options.syntax != Syntax::kTurtle) {
+    auto bulk = BulkFileImport(store, path, options, progress).Run();
+    if (!bulk.ok()) return bulk.status();
+    if (bulk->has_value()) return std::move(**bulk);
+  }
+  std::string text;
+  if (!ReadFileText(path, &text)) return Status::NotFound(path + ": cannot read");
+  return ImportRdf(store, text, path, options);
 }
 
 }  // namespace kg::rdf

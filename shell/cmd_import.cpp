@@ -1,8 +1,8 @@
 // kg import: RDF (N-Triples, N-Quads, Turtle) or claims JSON Lines into
 // the store, with the file (and graph) as provenance; docs/rdf.md.
-#include <fstream>
 #include <iostream>
-#include <sstream>
+
+#include <unistd.h>
 
 #include "export/claims_import.h"
 #include "export/rdf_import.h"
@@ -19,15 +19,6 @@ struct ImportArgs {
   bool strict = false;
   std::vector<std::string> files;
 };
-
-bool ReadWholeFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *text = buffer.str();
-  return !in.bad();
-}
 
 // "claims" or an RDF syntax, from --format or the extension.
 bool FormatOf(const ImportArgs& args, const std::string& path, bool* claims, rdf::Syntax* syntax) {
@@ -55,6 +46,16 @@ bool Report(const std::string& path, const std::vector<std::string>& problems, b
   return problems.empty();
 }
 
+// Progress of a large file on stderr, only when stderr is a terminal.
+rdf::ImportProgress ProgressOnTerminal(const std::string& path) {
+  if (!isatty(STDERR_FILENO)) return {};
+  return [path](uint64_t done, uint64_t total, uint64_t triples) {
+    const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+    std::cerr << "\r" << path << ": " << triples << " triples read (" << percent << "%)" << (done >= total ? "\n" : "")
+              << std::flush;
+  };
+}
+
 bool ImportOne(Store& store, const ImportArgs& args, const std::string& path) {
   bool claims = false;
   rdf::Syntax syntax = rdf::Syntax::kNTriples;
@@ -63,12 +64,12 @@ bool ImportOne(Store& store, const ImportArgs& args, const std::string& path) {
     SetExitCode(kExitUsage);
     return false;
   }
-  std::string text;
-  if (!ReadWholeFile(path, &text)) {
-    std::cerr << "kg import: " << path << ": cannot read\n";
-    return false;
-  }
   if (claims) {
+    std::string text;
+    if (!rdf::ReadFileText(path, &text)) {
+      std::cerr << "kg import: " << path << ": cannot read\n";
+      return false;
+    }
     auto report = ImportClaimsJsonl(store, text, path, args.strict);
     if (!report.ok()) {
       std::cerr << "kg import: " << report.status().ToString() << "\n";
@@ -80,7 +81,7 @@ bool ImportOne(Store& store, const ImportArgs& args, const std::string& path) {
   options.syntax = syntax;
   options.base_iri = args.base;
   options.strict = args.strict;
-  auto report = rdf::ImportRdf(store, text, path, options);
+  auto report = rdf::ImportRdfFile(store, path, options, ProgressOnTerminal(path));
   if (!report.ok()) {
     std::cerr << "kg import: " << report.status().ToString() << "\n";
     return false;

@@ -26,6 +26,9 @@ namespace kg::storage {
 
 inline constexpr uint32_t kFormatVersion = 1;
 inline constexpr const char* kMarkerFile = "KGSTORE";
+// Scratch space of a bulk load inside the store directory; what a killed
+// loader left there is removed when the store is next opened for writing.
+inline constexpr const char* kBulkTempDir = "bulk-load.tmp";
 
 enum Cf : int {
   kDefaultCf,      // unused; RocksDB requires it
@@ -96,6 +99,7 @@ class RocksStore final : public Store {
   using Store::AddDocument;
   Result<AddResult> AddDocument(const DocumentInput& input, const WriteOptions& options) override;
   Status Sync() override;
+  Result<std::unique_ptr<BulkLoader>> BeginBulkLoad(const Document& document, const BulkLoadOptions& options) override;
   Status RemoveDocument(const std::string& doc_id) override;
   Status AddAliases(const std::vector<Alias>& aliases) override;
   Status DeclarePredicate(const PredicateInfo& info) override;

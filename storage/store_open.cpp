@@ -55,7 +55,10 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
     table.whole_key_filtering = which == kSpo;  // spo also gets point lookups
   }
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  options.compression = rocksdb::kNoCompression;
+  // LZ4 where data is rewritten soon; ZSTD on the bottom level and in bulk
+  // load table files (SstFileWriter takes the bottommost setting).
+  options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
   return options;
 }
 
@@ -213,6 +216,8 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
   } else {
     db_options.create_if_missing = true;
     db_options.create_missing_column_families = true;
+    std::error_code ec;
+    fs::remove_all(fs::path(path) / kBulkTempDir, ec);  // left by a bulk load that was killed
     status = rocksdb::DB::Open(db_options, path, Descriptors(), &store->handles_, &raw);
   }
   if (!status.ok()) return FromRocks(status, "opening " + path);

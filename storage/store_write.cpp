@@ -7,22 +7,30 @@
 #include <unordered_map>
 
 #include "storage/normalize.h"
-#include "storage/rocks_store.h"
+#include "storage/store_write.h"
 
 namespace kg::storage {
 
-namespace {
-
 std::string Big64(uint64_t value) { return IdKey(value); }
 
-// A statement after validation: canonical terms, ready to be interned.
-struct CanonicalStatement {
-  Term subject;
-  Term predicate;
-  Term object;
-  TermId when = kNoTime;
-  MentionRecord mention;
-};
+std::vector<DictionaryEntry> NewTermEntries(const Term& canonical, TermId id) {
+  Term stored = canonical;
+  stored.bound = Bound::kExact;  // a term's identity has no bound
+  std::vector<DictionaryEntry> entries;
+  entries.push_back({kTermById, IdKey(id), EncodeTerm(stored)});
+  entries.push_back({kTermByValue, TermValueKey(canonical), IdKey(id)});
+  if (canonical.kind == TermKind::kEntity) entries.push_back({kEntityNames, EntityNameKey(canonical.value), ""});
+  return entries;
+}
+
+std::vector<const char*> NewTermCounters(TermKind kind) {
+  std::vector<const char*> counters = {counter::kTerms};
+  if (kind == TermKind::kEntity) counters.push_back(counter::kEntities);
+  if (kind == TermKind::kPredicate) counters.push_back(counter::kPredicates);
+  return counters;
+}
+
+namespace {
 
 class WriteContext {
  public:
@@ -62,35 +70,19 @@ class WriteContext {
       if (!sequence.ok()) return sequence.status();
       id = MakeId(canonical.kind, *sequence);
     }
-    Term stored = canonical;
-    stored.bound = Bound::kExact;  // a term's identity has no bound
-    Put(kTermById, IdKey(id), EncodeTerm(stored));
-    Put(kTermByValue, value_key, IdKey(id));
-    Count(counter::kTerms, 1);
-    if (canonical.kind == TermKind::kEntity) {
-      Count(counter::kEntities, 1);
-      Put(kEntityNames, EntityNameKey(canonical.value), "");
-    }
-    if (canonical.kind == TermKind::kPredicate) Count(counter::kPredicates, 1);
+    for (const DictionaryEntry& entry : NewTermEntries(canonical, id)) Put(entry.cf, entry.key, entry.value);
+    for (const char* name : NewTermCounters(canonical.kind)) Count(name, 1);
     new_terms_.emplace(std::move(value_key), id);
     return id;
   }
 
   Result<std::string> InternClaim(const CanonicalStatement& s) {
+    auto ids = InternStatement(s, [this](const Term& term) { return Intern(term); });
+    if (!ids.ok()) return ids.status();
     ClaimKeyParts parts;
-    auto subject = Intern(s.subject);
-    if (!subject.ok()) return subject.status();
-    auto predicate = Intern(s.predicate);
-    if (!predicate.ok()) return predicate.status();
-    auto object = Intern(s.object);
-    if (!object.ok()) return object.status();
-    if (s.when != kNoTime) {
-      auto when = Intern(Term::Time(TimeString(s.when)));
-      if (!when.ok()) return when.status();
-    }
-    parts.subject = *subject;
-    parts.predicate = *predicate;
-    parts.object = s.object.kind == TermKind::kQuantity ? ObjectKeyForQuantity(s.object) : ObjectKeyForId(*object);
+    parts.subject = ids->subject;
+    parts.predicate = ids->predicate;
+    parts.object = s.object.kind == TermKind::kQuantity ? ObjectKeyForQuantity(s.object) : ObjectKeyForId(ids->object);
     parts.when = s.when;
     return SpoKey(parts);
   }
@@ -216,6 +208,8 @@ class WriteContext {
   std::map<std::string, uint64_t> sequences_;
 };
 
+}  // namespace
+
 Result<CanonicalStatement> CanonicalizeStatement(const DocumentInput::Statement& in) {
   CanonicalStatement out;
   auto subject = CanonicalTerm(in.claim.subject);
@@ -246,23 +240,38 @@ Result<CanonicalStatement> CanonicalizeStatement(const DocumentInput::Statement&
   return out;
 }
 
-// What tells an identical re-add apart: metadata, statements and aliases.
-uint64_t InputFingerprint(const DocumentInput& input, const std::vector<CanonicalStatement>& statements) {
+uint64_t FingerprintMetadata(const Document& d) {
   std::string data;
-  const Document& d = input.document;
   for (const std::string* field : {&d.lang, &d.published, &d.source, &d.title, &d.content_hash}) PutString(&data, *field);
   PutVarint(&data, d.size);
-  for (const CanonicalStatement& s : statements) {
-    for (const Term* term : {&s.subject, &s.predicate, &s.object}) PutString(&data, EncodeTerm(*term));
-    PutVarint(&data, s.when);
-    MentionRecord m = s.mention;
-    m.text_inline = true;
-    PutString(&data, EncodeMention(m));
-  }
-  for (const Alias& a : input.aliases) {
+  return Fingerprint(data);
+}
+
+uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& s) {
+  std::string data;
+  for (const Term* term : {&s.subject, &s.predicate, &s.object}) PutString(&data, EncodeTerm(*term));
+  PutVarint(&data, s.when);
+  MentionRecord m = s.mention;
+  m.text_inline = true;
+  PutString(&data, EncodeMention(m));
+  return Fingerprint(data, running);
+}
+
+uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases) {
+  std::string data;
+  for (const Alias& a : aliases) {
     for (const std::string* field : {&a.text, &a.entity, &a.lang}) PutString(&data, *field);
   }
-  return Fingerprint(data);
+  return Fingerprint(data, running);
+}
+
+namespace {
+
+// What tells an identical re-add apart: metadata, statements and aliases.
+uint64_t InputFingerprint(const DocumentInput& input, const std::vector<CanonicalStatement>& statements) {
+  uint64_t running = FingerprintMetadata(input.document);
+  for (const CanonicalStatement& s : statements) running = FingerprintStatement(running, s);
+  return FingerprintAliases(running, input.aliases);
 }
 
 }  // namespace
@@ -348,6 +357,13 @@ Status RocksStore::RemoveDocument(const std::string& doc_id) {
     uint64_t ignored = 0;
     return ctx.Finish(&ignored);
   });
+}
+
+Status RetractDocumentMentions(RocksStore& store, uint64_t number) {
+  WriteContext ctx(store);
+  KG_RETURN_IF_ERROR(ctx.RetractDocument(number));
+  uint64_t ignored = 0;
+  return ctx.Finish(&ignored);
 }
 
 Status RocksStore::AddAliases(const std::vector<Alias>& aliases) {

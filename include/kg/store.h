@@ -10,6 +10,7 @@
 #ifndef KG_STORE_H_
 #define KG_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -56,6 +57,32 @@ struct WriteOptions {
   // written since the last Sync(). Loading many documents in a row, write
   // them unsynced and call Sync() once at the end.
   bool sync = true;
+};
+
+// How a bulk load runs (Store::BeginBulkLoad).
+struct BulkLoadOptions {
+  // Bytes of encoded statements sorted in memory before a sorted run is
+  // spilled to a temporary file; bounds the loader's memory beside the
+  // dictionary of new terms.
+  size_t memory_budget = 128 << 20;
+};
+
+// Loads one document with many statements without one big write: the
+// statements are encoded and sorted (spilling to temporary files inside the
+// store directory), written as table files and taken into the store in one
+// atomic step by Finish. Until Finish returns, the store is unchanged; a
+// loader destroyed (or a process killed) before that leaves it as it was.
+// The loader holds the store's write lock from BeginBulkLoad until it is
+// finished or destroyed: other writes of this process wait.
+class BulkLoader {
+ public:
+  virtual ~BulkLoader() = default;
+  // Validates and encodes one statement; a bad statement is InvalidArgument
+  // (the loader stays usable, the statement is not loaded).
+  virtual Status Add(const DocumentInput::Statement& statement) = 0;
+  // Writes everything; same outcomes as AddDocument (kUnchanged when the
+  // document is already there with the same content and statements).
+  virtual Result<AddResult> Finish() = 0;
 };
 
 // Any position may be left unbound (nullopt). `when` bound to "" matches
@@ -125,6 +152,11 @@ class Store {
   // (outcome kUnchanged); changed content replaces the document's mentions.
   Result<AddResult> AddDocument(const DocumentInput& input) { return AddDocument(input, WriteOptions{}); }
   virtual Result<AddResult> AddDocument(const DocumentInput& input, const WriteOptions& options) = 0;
+
+  // Starts a bulk load of one document (see BulkLoader); the document's
+  // statements are then given to the loader one by one.
+  virtual Result<std::unique_ptr<BulkLoader>> BeginBulkLoad(const Document& document,
+                                                            const BulkLoadOptions& options) = 0;
 
   // Makes every write so far durable (see WriteOptions::sync).
   virtual Status Sync() = 0;

@@ -39,6 +39,29 @@ inline DocumentInput CrashDocument(int number, int version) {
   return doc;
 }
 
+// The document the bulk-load crash test loads: `statements` statements
+// about 500 subjects, some merging with claims CrashDocument wrote.
+inline DocumentInput BulkCrashDocument(int statements) {
+  DocumentInput doc;
+  doc.document.id = "bulk";
+  doc.document.lang = "en";
+  doc.document.content_hash = "bulk-" + std::to_string(statements);
+  for (int i = 0; i < statements; ++i) {
+    DocumentInput::Statement s;
+    if (i % 1000 == 0) {
+      s.claim = {Term::Entity("Shared"), "mentioned_by", Term::Entity("Everyone"), ""};
+    } else {
+      s.claim = {Term::Entity("Bulk " + std::to_string(i % 500)), i % 3 ? "links" : "measures",
+                 i % 3 ? Term::Entity("Target " + std::to_string(i % 777)) : Term::Quantity(std::to_string(i % 91), "m"),
+                 i % 4 ? "" : "2025"};
+    }
+    s.mention.sentence = static_cast<uint32_t>(i);
+    s.mention.rule = "bulk";
+    doc.statements.push_back(std::move(s));
+  }
+  return doc;
+}
+
 }  // namespace kg::testing
 
 #endif  // KG_TESTS_STORAGE_CRASH_DOCS_H_

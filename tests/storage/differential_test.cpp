@@ -16,18 +16,6 @@ const std::vector<std::string> kEntities = {"Alpha", "Beta", "Gamma", "Delta", "
 const std::vector<std::string> kPredicates = {"owns", "plans_capex", "competes_with", "founded"};
 const std::vector<std::string> kWhens = {"", "2025", "2025-10", "2025-10-14", "2026"};
 
-std::vector<Term> ObjectPool() {
-  std::vector<Term> pool;
-  for (const auto& e : kEntities) pool.push_back(Term::Entity(e));
-  for (const char* v : {"160000000000", "1.5", "-3", "0", "1600000000000"}) {
-    pool.push_back(Term::Quantity(v, "CNY"));
-    pool.push_back(Term::Quantity(v, "USD"));
-  }
-  pool.push_back(Term::Time("2024-05"));
-  pool.push_back(Term::Text("uno", "it"));
-  pool.push_back(Term::Text("uno", "es"));
-  return pool;
-}
 
 std::string ObjectKey(const Term& t) {
   return std::to_string(static_cast<int>(t.kind)) + ":" + t.value + ":" + t.unit + ":" + t.lang;
@@ -120,7 +108,7 @@ class Differential : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<Store> store_;
   std::mt19937_64 rng_{20251203};
-  std::vector<Term> objects_ = ObjectPool();
+  std::vector<Term> objects_ = TestObjectPool(kEntities);
   std::map<std::string, DocumentInput> live_;
 };
 

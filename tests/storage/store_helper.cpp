@@ -5,6 +5,8 @@
 //                                     each number once it is committed
 //   kg_store_helper hold DIR          open DIR for writing, add one document,
 //                                     print "ready", wait for stdin to close
+//   kg_store_helper bulk DIR N        bulk-load BulkCrashDocument(N), printing
+//                                     "adding", "finishing" and "done"
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -50,12 +52,33 @@ int Hold(const std::string& dir) {
   return 0;
 }
 
+int Bulk(const std::string& dir, int statements) {
+  auto store = OpenWriter(dir);
+  const kg::DocumentInput doc = kg::testing::BulkCrashDocument(statements);
+  kg::BulkLoadOptions options;
+  options.memory_budget = 1 << 20;  // spill runs, as a large load would
+  auto loader = store->BeginBulkLoad(doc.document, options);
+  if (!loader.ok()) return 1;
+  std::printf("adding\n");
+  std::fflush(stdout);
+  for (const auto& s : doc.statements) {
+    if (!(*loader)->Add(s).ok()) return 1;
+  }
+  std::printf("finishing\n");
+  std::fflush(stdout);
+  if (!(*loader)->Finish().ok()) return 1;
+  std::printf("done\n");
+  std::fflush(stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "write" && argc == 4) return Write(argv[2], std::atoi(argv[3]));
   if (mode == "hold" && argc == 3) return Hold(argv[2]);
-  std::cerr << "usage: kg_store_helper write DIR FIRST | hold DIR\n";
+  if (mode == "bulk" && argc == 4) return Bulk(argv[2], std::atoi(argv[3]));
+  std::cerr << "usage: kg_store_helper write DIR FIRST | hold DIR | bulk DIR N\n";
   return 2;
 }

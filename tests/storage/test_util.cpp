@@ -50,6 +50,19 @@ DocumentInput MakeDocument(std::string id, std::string lang, std::string content
   return input;
 }
 
+std::vector<Term> TestObjectPool(const std::vector<std::string>& entities) {
+  std::vector<Term> pool;
+  for (const auto& e : entities) pool.push_back(Term::Entity(e));
+  for (const char* v : {"160000000000", "1.5", "-3", "0", "1600000000000"}) {
+    pool.push_back(Term::Quantity(v, "CNY"));
+    pool.push_back(Term::Quantity(v, "USD"));
+  }
+  pool.push_back(Term::Time("2024-05"));
+  pool.push_back(Term::Text("uno", "it"));
+  pool.push_back(Term::Text("uno", "es"));
+  return pool;
+}
+
 std::vector<ClaimRecord> MatchAll(const Store& store, const Pattern& pattern) {
   std::vector<ClaimRecord> out;
   Status status = store.Match(pattern, [&](const ClaimRecord& r) {

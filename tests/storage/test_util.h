@@ -33,6 +33,10 @@ DocumentInput::Statement MakeStatement(Term subject, std::string predicate, Term
                                        uint32_t sentence, std::string text, Bound bound = Bound::kExact);
 DocumentInput MakeDocument(std::string id, std::string lang, std::string content_hash);
 
+// Objects of every kind for random statements: entities, quantities in two
+// units, a time, texts in two languages.
+std::vector<Term> TestObjectPool(const std::vector<std::string>& entities);
+
 // Every claim matching `pattern`, as visited.
 std::vector<ClaimRecord> MatchAll(const Store& store, const Pattern& pattern);
 

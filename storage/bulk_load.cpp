@@ -1,0 +1,488 @@
+// The bulk loader (Store::BeginBulkLoad, docs/storage.md "Bulk load"):
+// statements are dictionary-encoded into fixed-size records as they come,
+// sorted by claim (spilling sorted runs to disk), and Finish writes one table
+// file per column family that all go into the store with one atomic
+// IngestExternalFiles call.
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <rocksdb/sst_file_writer.h>
+
+#include "storage/bulk_sorter.h"
+#include "storage/store_write.h"
+
+namespace kg::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// One statement, encoded: the claim's parts as ids (a quantity object is its
+// term id; its key bytes are looked up when comparing), its number in the
+// document, and its mention value inline or in the side file.
+struct MentionRec {
+  uint64_t s, p, o, w;
+  uint32_t seq;
+  uint8_t payload_size;  // kSpilledPayload: payload holds offset(8) and size(4) in the side file
+  char payload[27];
+};
+static_assert(sizeof(MentionRec) == 64);
+constexpr uint8_t kSpilledPayload = 0xFF;
+
+// One claim, for the pos, osp and wps orderings.
+struct ClaimRec {
+  uint64_t s, p, o, w;
+};
+
+// Compares object components in key byte order: ids by value (their top
+// byte is the kind), quantities (kind 3) by their value keys.
+class ObjectOrder {
+ public:
+  explicit ObjectOrder(const std::unordered_map<TermId, std::string>* quantity_keys) : keys_(quantity_keys) {}
+  int operator()(uint64_t a, uint64_t b) const {
+    if (a == b) return 0;
+    if (KindOfId(a) == TermKind::kQuantity && KindOfId(b) == TermKind::kQuantity) {
+      return keys_->at(a) < keys_->at(b) ? -1 : 1;
+    }
+    return a < b ? -1 : 1;
+  }
+
+ private:
+  const std::unordered_map<TermId, std::string>* keys_;
+};
+
+int Cmp(uint64_t a, uint64_t b) { return a < b ? -1 : (a > b ? 1 : 0); }
+
+struct SpoOrder {
+  ObjectOrder object;
+  bool operator()(const MentionRec& a, const MentionRec& b) const {
+    if (int c = Cmp(a.s, b.s)) return c < 0;
+    if (int c = Cmp(a.p, b.p)) return c < 0;
+    if (int c = object(a.o, b.o)) return c < 0;
+    if (int c = Cmp(a.w, b.w)) return c < 0;
+    return a.seq < b.seq;
+  }
+};
+
+// The claim orderings other than spo, as in docs/storage.md.
+struct IndexOrder {
+  Cf index;
+  ObjectOrder object;
+  bool operator()(const ClaimRec& a, const ClaimRec& b) const {
+    int c = 0;
+    switch (index) {
+      case kPos:
+        (c = Cmp(a.p, b.p)) || (c = object(a.o, b.o)) || (c = Cmp(a.s, b.s)) || (c = Cmp(a.w, b.w));
+        break;
+      case kOsp:
+        (c = object(a.o, b.o)) || (c = Cmp(a.s, b.s)) || (c = Cmp(a.p, b.p)) || (c = Cmp(a.w, b.w));
+        break;
+      default:  // kWps
+        (c = Cmp(a.w, b.w)) || (c = Cmp(a.p, b.p)) || (c = Cmp(a.s, b.s)) || (c = object(a.o, b.o));
+        break;
+    }
+    return c < 0;
+  }
+};
+
+// A table file for one column family; no file when nothing was put.
+class TableOut {
+ public:
+  TableOut(RocksStore& store, Cf which, std::string path)
+      : store_(store), which_(which), path_(std::move(path)) {}
+
+  Status Put(std::string_view key, std::string_view value) {
+    if (!writer_) {
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(),
+                                                         store_.db()->GetOptions(store_.cf(which_)),
+                                                         store_.cf(which_));
+      KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path_), "creating " + path_));
+    }
+    return FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())),
+                     std::string("writing a bulk table of ") + CfName(which_));
+  }
+
+  // Closes the file and adds it to `args`, if anything was put.
+  Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
+    if (!writer_) return Status::OK();
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(), "finishing " + path_));
+    writer_.reset();
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = store_.cf(which_);
+    arg.external_files.push_back(path_);
+    arg.options.move_files = true;
+    args->push_back(std::move(arg));
+    return Status::OK();
+  }
+
+ private:
+  RocksStore& store_;
+  Cf which_;
+  std::string path_;
+  std::unique_ptr<rocksdb::SstFileWriter> writer_;
+};
+
+class RocksBulkLoader final : public BulkLoader {
+ public:
+  RocksBulkLoader(RocksStore& store, const Document& document, const BulkLoadOptions& options)
+      : store_(store),
+        lock_(store.write_mutex()),
+        dir_(fs::path(store.path()) / kBulkTempDir),
+        options_(options),
+        mentions_((dir_ / "mentions").string(), options.memory_budget, SpoOrder{ObjectOrder(&quantity_keys_)}),
+        doc_mentions_(store, kDocMentions, (dir_ / "doc_mentions.sst").string()) {
+    record_.document = document;
+  }
+
+  ~RocksBulkLoader() override {
+    if (side_fd_ >= 0) close(side_fd_);
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  Status Start() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+    fs::create_directories(dir_, ec);
+    if (ec) return Status::IOError("cannot create " + dir_.string() + ": " + ec.message());
+    const std::string side = (dir_ / "mention-values").string();
+    side_fd_ = open(side.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+    if (side_fd_ < 0) return Status::IOError("cannot create " + side);
+    auto terms = store_.ReadCounter(counter::kTerms);
+    if (!terms.ok()) return terms.status();
+    store_has_terms_ = *terms > 0;
+    auto claims = store_.ReadCounter(counter::kClaims);
+    if (!claims.ok()) return claims.status();
+    store_had_claims_ = *claims > 0;
+    auto next_term = store_.ReadCounter(counter::kNextTerm);
+    if (!next_term.ok()) return next_term.status();
+    next_term_ = *next_term;
+    std::string encoded;
+    KG_RETURN_IF_ERROR(store_.Get(kDocuments, record_.document.id, &encoded, &existed_));
+    if (existed_) {
+      if (!DecodeDocument(encoded, &old_record_)) return Status::Corruption("damaged record of document " + record_.document.id);
+      record_.number = old_record_.number;
+    } else {
+      auto next_document = store_.ReadCounter(counter::kNextDocument);
+      if (!next_document.ok()) return next_document.status();
+      record_.number = *next_document + 1;
+    }
+    fingerprint_ = FingerprintMetadata(record_.document);
+    return Status::OK();
+  }
+
+  Status Add(const DocumentInput::Statement& statement) override {
+    return Guarded("bulk loading a statement", [&]() -> Status {
+      if (finished_) return Status::InvalidArgument("the bulk load is finished");
+      auto canonical = CanonicalizeStatement(statement);
+      if (!canonical.ok()) return canonical.status();
+      return AddCanonical(*canonical);
+    });
+  }
+
+  Result<AddResult> Finish() override {
+    return Guarded("finishing a bulk load", [&]() -> Result<AddResult> {
+      if (finished_) return Status::InvalidArgument("the bulk load is finished");
+      finished_ = true;
+      AddResult result;
+      if (existed_) {
+        if (old_record_.document.content_hash == record_.document.content_hash &&
+            old_record_.statements_fingerprint == fingerprint_) {
+          result.outcome = AddOutcome::kUnchanged;
+          return result;
+        }
+        result.outcome = AddOutcome::kReplaced;
+        before_retraction_ = std::make_unique<SnapshotHolder>(store_);
+        KG_RETURN_IF_ERROR(RetractDocumentMentions(store_, record_.number));
+      }
+      record_.statements_fingerprint = fingerprint_;
+      KG_RETURN_IF_ERROR(WriteTables(&result.claims_new));
+      std::vector<rocksdb::IngestExternalFileArg> args;
+      for (auto& table : tables_) KG_RETURN_IF_ERROR(table->Finish(&args));
+      KG_RETURN_IF_ERROR(doc_mentions_.Finish(&args));
+      KG_RETURN_IF_ERROR(FromRocks(store_.db()->IngestExternalFiles(args), "taking in the bulk load"));
+      result.mentions = seq_;
+      result.claims_merged = seq_ - result.claims_new;
+      return result;
+    });
+  }
+
+ private:
+  Status AddCanonical(CanonicalStatement& s) {
+    auto ids = InternStatement(s, [this](const Term& term) { return Intern(term); });
+    if (!ids.ok()) return ids.status();
+    MentionRec rec{};
+    rec.s = ids->subject;
+    rec.p = ids->predicate;
+    rec.o = ids->object;
+    rec.w = s.when;
+    rec.seq = seq_;
+    if (s.object.kind == TermKind::kQuantity && !quantity_keys_.count(rec.o)) {
+      quantity_keys_.emplace(rec.o, ObjectKeyForQuantity(s.object));
+    }
+    fingerprint_ = FingerprintStatement(fingerprint_, s);
+    KeepSentence(&s.mention);
+    KG_RETURN_IF_ERROR(SetPayload(EncodeMention(s.mention), &rec));
+    KG_RETURN_IF_ERROR(doc_mentions_.Put(DocMentionKey(record_.number, seq_), SpoKey(PartsOf(rec))));
+    KG_RETURN_IF_ERROR(mentions_.Add(rec));
+    ++seq_;
+    return Status::OK();
+  }
+
+  // As AddDocument: the first text given for a sentence is stored once, a
+  // mention with another text keeps its own. A mention without text keeps
+  // an empty one of its own, so texts-less loads store no sentences.
+  void KeepSentence(MentionRecord* mention) {
+    if (mention->text.empty() && !sentences_.count(mention->sentence)) {
+      mention->text_inline = true;
+      return;
+    }
+    auto [sentence, inserted] = sentences_.emplace(mention->sentence, mention->text);
+    mention->text_inline = !inserted && sentence->second != mention->text;
+    if (!mention->text_inline) mention->text.clear();
+  }
+
+  Status SetPayload(const std::string& value, MentionRec* rec) {
+    if (value.size() < sizeof(rec->payload)) {
+      rec->payload_size = static_cast<uint8_t>(value.size());
+      std::memcpy(rec->payload, value.data(), value.size());
+      return Status::OK();
+    }
+    if (pwrite(side_fd_, value.data(), value.size(), static_cast<off_t>(side_size_)) != static_cast<ssize_t>(value.size())) {
+      return Status::IOError("cannot write to " + dir_.string());
+    }
+    rec->payload_size = kSpilledPayload;
+    const uint32_t size = static_cast<uint32_t>(value.size());
+    std::memcpy(rec->payload, &side_size_, 8);
+    std::memcpy(rec->payload + 8, &size, 4);
+    side_size_ += value.size();
+    return Status::OK();
+  }
+
+  Status GetPayload(const MentionRec& rec, std::string* value) const {
+    if (rec.payload_size != kSpilledPayload) {
+      value->assign(rec.payload, rec.payload_size);
+      return Status::OK();
+    }
+    uint64_t offset = 0;
+    uint32_t size = 0;
+    std::memcpy(&offset, rec.payload, 8);
+    std::memcpy(&size, rec.payload + 8, 4);
+    value->resize(size);
+    if (pread(side_fd_, value->data(), size, static_cast<off_t>(offset)) != static_cast<ssize_t>(size)) {
+      return Status::IOError("cannot read back a mention from " + dir_.string());
+    }
+    return Status::OK();
+  }
+
+  // The id of a canonical term: known to this load, in the store, or new.
+  Result<TermId> Intern(const Term& canonical) {
+    std::string value_key = TermValueKey(canonical);
+    if (auto it = terms_.find(value_key); it != terms_.end()) return it->second;
+    TermId id = 0;
+    if (store_has_terms_) {
+      auto existing = store_.FindTermId(canonical);
+      if (!existing.ok()) return existing.status();
+      id = *existing;
+    }
+    if (id == 0) {
+      id = canonical.kind == TermKind::kTime ? *TimeId(canonical.value) : MakeId(canonical.kind, ++next_term_);
+      for (DictionaryEntry& entry : NewTermEntries(canonical, id)) dictionary_[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
+      for (const char* name : NewTermCounters(canonical.kind)) ++counter_delta_[name];
+    }
+    terms_.emplace(std::move(value_key), id);
+    return id;
+  }
+
+  ClaimKeyParts PartsOf(const MentionRec& rec) const {
+    ClaimKeyParts parts;
+    parts.subject = rec.s;
+    parts.predicate = rec.p;
+    parts.object = KindOfId(rec.o) == TermKind::kQuantity ? quantity_keys_.at(rec.o) : ObjectKeyForId(rec.o);
+    parts.when = rec.w;
+    return parts;
+  }
+
+  TableOut& Table(Cf which) {
+    tables_.push_back(std::make_unique<TableOut>(store_, which, (dir_ / (std::string(CfName(which)) + ".sst")).string()));
+    return *tables_.back();
+  }
+
+  Status WriteTables(uint64_t* claims_new) {
+    std::map<TermId, int64_t> predicate_delta;
+    KG_RETURN_IF_ERROR(WriteClaims(claims_new, &predicate_delta));
+    for (Cf index : {kPos, kOsp, kWps}) KG_RETURN_IF_ERROR(WriteIndex(index));
+    KG_RETURN_IF_ERROR(WriteDictionary());
+    KG_RETURN_IF_ERROR(WriteSentences());
+    KG_RETURN_IF_ERROR(Table(kDocuments).Put(record_.document.id, EncodeDocument(record_)));
+    KG_RETURN_IF_ERROR(Table(kDocNumbers).Put(IdKey(record_.number), record_.document.id));
+    KG_RETURN_IF_ERROR(WritePredicateCounts(predicate_delta));
+    counter_delta_[counter::kClaims] += static_cast<int64_t>(claims_created_);
+    counter_delta_[counter::kMentions] += seq_;
+    if (!existed_) counter_delta_[counter::kDocuments] += 1;
+    return WriteCounters();
+  }
+
+  // spo and mentions from the sorted statements; each new claim goes to
+  // the sorters of the other orderings.
+  Status WriteClaims(uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
+    KG_RETURN_IF_ERROR(mentions_.Finish());
+    for (Cf index : {kPos, kOsp, kWps}) {
+      index_sorters_.push_back(std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4,
+                                                             IndexOrder{index, ObjectOrder(&quantity_keys_)}));
+    }
+    TableOut& spo = Table(kSpo);
+    TableOut& mentions = Table(kMentions);
+    MentionRec rec{};
+    bool have = mentions_.Next(&rec);
+    std::string value;
+    while (have) {
+      const MentionRec first = rec;
+      const std::string spo_key = SpoKey(PartsOf(first));
+      uint64_t count = 0;
+      do {
+        KG_RETURN_IF_ERROR(GetPayload(rec, &value));
+        KG_RETURN_IF_ERROR(mentions.Put(MentionKey(spo_key, record_.number, rec.seq), value));
+        ++count;
+        have = mentions_.Next(&rec);
+      } while (have && rec.s == first.s && rec.p == first.p && rec.o == first.o && rec.w == first.w);
+      std::string old;
+      bool found = false;
+      if (store_had_claims_) KG_RETURN_IF_ERROR(store_.Get(kSpo, spo_key, &old, &found));
+      const uint64_t before = found && old.size() == 8 ? GetBig64(old) : 0;
+      KG_RETURN_IF_ERROR(spo.Put(spo_key, Big64(before + count)));
+      if (before == 0) {
+        ++claims_created_;
+        KG_RETURN_IF_ERROR(WasThereBeforeRetraction(spo_key, &found));
+        if (!found) ++*claims_new;
+        (*predicate_delta)[first.p] += 1;
+        for (auto& sorter : index_sorters_) KG_RETURN_IF_ERROR(sorter->Add(ClaimRec{first.s, first.p, first.o, first.w}));
+      }
+    }
+    return mentions_.status();
+  }
+
+  // As AddDocument counts them, a claim of a replaced document that the
+  // document states again is not new (the retraction removed it a moment ago).
+  Status WasThereBeforeRetraction(const std::string& spo_key, bool* found) {
+    *found = false;
+    if (!before_retraction_) return Status::OK();
+    std::string ignored;
+    return store_.Get(kSpo, spo_key, &ignored, found, before_retraction_->get());
+  }
+
+  Status WriteIndex(Cf index) {
+    IndexSorter& sorter = *index_sorters_[index - kPos];
+    KG_RETURN_IF_ERROR(sorter.Finish());
+    TableOut& table = Table(index);
+    ClaimRec claim{};
+    while (sorter.Next(&claim)) {
+      MentionRec rec{};
+      rec.s = claim.s;
+      rec.p = claim.p;
+      rec.o = claim.o;
+      rec.w = claim.w;
+      const ClaimKeyParts parts = PartsOf(rec);
+      KG_RETURN_IF_ERROR(table.Put(index == kPos ? PosKey(parts) : index == kOsp ? OspKey(parts) : WpsKey(parts), ""));
+    }
+    return sorter.status();
+  }
+
+  Status WriteDictionary() {
+    for (auto& [which, entries] : dictionary_) {
+      std::sort(entries.begin(), entries.end());
+      TableOut& table = Table(which);
+      for (const auto& [key, value] : entries) KG_RETURN_IF_ERROR(table.Put(key, value));
+      entries.clear();
+      entries.shrink_to_fit();
+    }
+    return Status::OK();
+  }
+
+  Status WriteSentences() {
+    if (sentences_.empty()) return Status::OK();
+    TableOut& table = Table(kSentences);
+    for (const auto& [sentence, text] : sentences_) {
+      KG_RETURN_IF_ERROR(table.Put(SentenceKey(record_.number, sentence), text));
+    }
+    return Status::OK();
+  }
+
+  // Predicate counts and counters are written as their new absolute values.
+  Status WritePredicateCounts(const std::map<TermId, int64_t>& delta) {
+    if (delta.empty()) return Status::OK();
+    TableOut& table = Table(kPredicateCounts);
+    for (const auto& [predicate, added] : delta) {
+      std::string old;
+      bool found = false;
+      KG_RETURN_IF_ERROR(store_.Get(kPredicateCounts, IdKey(predicate), &old, &found));
+      const uint64_t before = found && old.size() == 8 ? GetBig64(old) : 0;
+      KG_RETURN_IF_ERROR(table.Put(IdKey(predicate), Big64(before + static_cast<uint64_t>(added))));
+    }
+    return Status::OK();
+  }
+
+  Status WriteCounters() {
+    std::map<std::string, uint64_t> values;
+    for (const auto& [name, delta] : counter_delta_) {
+      auto current = store_.ReadCounter(name);
+      if (!current.ok()) return current.status();
+      values[name] = *current + static_cast<uint64_t>(delta);
+    }
+    values[counter::kNextTerm] = next_term_;
+    if (!existed_) values[counter::kNextDocument] = record_.number;
+    TableOut& table = Table(kMeta);
+    for (const auto& [name, value] : values) KG_RETURN_IF_ERROR(table.Put(name, Big64(value)));
+    return Status::OK();
+  }
+
+  using MentionSorter = ExternalSorter<MentionRec, SpoOrder>;
+  using IndexSorter = ExternalSorter<ClaimRec, IndexOrder>;
+
+  RocksStore& store_;
+  std::unique_lock<std::mutex> lock_;
+  fs::path dir_;
+  BulkLoadOptions options_;
+  std::unordered_map<TermId, std::string> quantity_keys_;  // declared before the sorters that use it
+  MentionSorter mentions_;
+  TableOut doc_mentions_;
+  std::vector<std::unique_ptr<IndexSorter>> index_sorters_;  // pos, osp, wps
+  std::vector<std::unique_ptr<TableOut>> tables_;
+  DocumentRecord record_;
+  DocumentRecord old_record_;
+  std::unique_ptr<SnapshotHolder> before_retraction_;  // only when replacing
+  uint64_t claims_created_ = 0;  // claims the take-in adds to the store
+  bool existed_ = false;
+  bool finished_ = false;
+  bool store_has_terms_ = false;
+  bool store_had_claims_ = false;  // false: no claim lookups needed
+  uint64_t next_term_ = 0;
+  uint64_t fingerprint_ = 0;
+  uint32_t seq_ = 0;
+  int side_fd_ = -1;
+  uint64_t side_size_ = 0;
+  std::unordered_map<std::string, TermId> terms_;  // value key -> id, every term this load used
+  std::map<Cf, std::vector<std::pair<std::string, std::string>>> dictionary_;  // new terms' entries
+  std::map<std::string, int64_t> counter_delta_;
+  std::map<uint32_t, std::string> sentences_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<BulkLoader>> RocksStore::BeginBulkLoad(const Document& document, const BulkLoadOptions& options) {
+  return Guarded("starting a bulk load", [&]() -> Result<std::unique_ptr<BulkLoader>> {
+    if (read_only_) return Status::InvalidArgument(path_ + " is open read-only");
+    if (document.id.empty()) return Status::InvalidArgument("a document needs an id");
+    auto loader = std::make_unique<RocksBulkLoader>(*this, document, options);
+    KG_RETURN_IF_ERROR(loader->Start());
+    return std::unique_ptr<BulkLoader>(std::move(loader));
+  });
+}
+
+}  // namespace kg::storage
