@@ -34,6 +34,9 @@ struct MentionRec {
 };
 static_assert(sizeof(MentionRec) == 64);
 constexpr uint8_t kSpilledPayload = 0xFF;
+// Marks, in the map of a load's terms, the ids that are new to the store
+// (an id's top byte is its kind, 1 to 5, so the top bit is free).
+constexpr TermId kNewTerm = TermId{1} << 63;
 
 // One claim, for the pos, osp and wps orderings.
 struct ClaimRec {
@@ -284,7 +287,7 @@ class RocksBulkLoader final : public BulkLoader {
   // The id of a canonical term: known to this load, in the store, or new.
   Result<TermId> Intern(const Term& canonical) {
     std::string value_key = TermValueKey(canonical);
-    if (auto it = terms_.find(value_key); it != terms_.end()) return it->second;
+    if (auto it = terms_.find(value_key); it != terms_.end()) return it->second & ~kNewTerm;
     TermId id = 0;
     if (store_has_terms_) {
       auto existing = store_.FindTermId(canonical);
@@ -293,8 +296,13 @@ class RocksBulkLoader final : public BulkLoader {
     }
     if (id == 0) {
       id = canonical.kind == TermKind::kTime ? *TimeId(canonical.value) : MakeId(canonical.kind, ++next_term_);
-      for (DictionaryEntry& entry : NewTermEntries(canonical, id)) dictionary_[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
+      for (DictionaryEntry& entry : NewTermEntries(canonical, id)) {
+        // term_by_value is written from terms_ itself: its keys are those.
+        if (entry.cf != kTermByValue) dictionary_[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
+      }
       for (const char* name : NewTermCounters(canonical.kind)) ++counter_delta_[name];
+      terms_.emplace(std::move(value_key), id | kNewTerm);
+      return id;
     }
     terms_.emplace(std::move(value_key), id);
     return id;
@@ -315,10 +323,10 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   Status WriteTables(uint64_t* claims_new) {
+    KG_RETURN_IF_ERROR(WriteDictionary());
     std::map<TermId, int64_t> predicate_delta;
     KG_RETURN_IF_ERROR(WriteClaims(claims_new, &predicate_delta));
     for (Cf index : {kPos, kOsp, kWps}) KG_RETURN_IF_ERROR(WriteIndex(index));
-    KG_RETURN_IF_ERROR(WriteDictionary());
     KG_RETURN_IF_ERROR(WriteSentences());
     KG_RETURN_IF_ERROR(Table(kDocuments).Put(record_.document.id, EncodeDocument(record_)));
     KG_RETURN_IF_ERROR(Table(kDocNumbers).Put(IdKey(record_.number), record_.document.id));
@@ -394,14 +402,26 @@ class RocksBulkLoader final : public BulkLoader {
     return sorter.status();
   }
 
+  // Written first, and the maps freed, so the merge of the claims has
+  // their memory.
   Status WriteDictionary() {
+    std::vector<std::pair<std::string_view, TermId>> new_terms;
+    for (const auto& [key, id] : terms_) {
+      if (id & kNewTerm) new_terms.emplace_back(key, id & ~kNewTerm);
+    }
+    std::sort(new_terms.begin(), new_terms.end());
+    if (!new_terms.empty()) {
+      TableOut& table = Table(kTermByValue);
+      for (const auto& [key, id] : new_terms) KG_RETURN_IF_ERROR(table.Put(key, IdKey(id)));
+    }
+    new_terms = {};
+    terms_ = {};
     for (auto& [which, entries] : dictionary_) {
       std::sort(entries.begin(), entries.end());
       TableOut& table = Table(which);
       for (const auto& [key, value] : entries) KG_RETURN_IF_ERROR(table.Put(key, value));
-      entries.clear();
-      entries.shrink_to_fit();
     }
+    dictionary_ = {};
     return Status::OK();
   }
 

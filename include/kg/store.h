@@ -64,7 +64,7 @@ struct BulkLoadOptions {
   // Bytes of encoded statements sorted in memory before a sorted run is
   // spilled to a temporary file; bounds the loader's memory beside the
   // dictionary of new terms.
-  size_t memory_budget = 128 << 20;
+  size_t memory_budget = 64 << 20;
 };
 
 // Loads one document with many statements without one big write: the
