@@ -403,7 +403,7 @@ class RdfImporter {
 
 // ---- plain N-Triples and N-Quads files: the bulk path ----
 
-constexpr size_t kChunksInFlight = 3;
+constexpr size_t kChunksInFlight = 2;
 
 // Whole lines of a file and where they start in it.
 struct Chunk {
@@ -473,6 +473,9 @@ bool IsPlainQuad(const Quad& q, const RdfNames& names) {
 
 ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const RdfNames& names) {
   ParsedChunk out;
+  const auto lines = static_cast<size_t>(std::count(chunk.text.begin(), chunk.text.end(), '\n')) + 1;
+  out.statements.reserve(lines);
+  out.lines.reserve(lines);
   auto on_quad = [&](const ReadQuad& read) {
     ++out.triples;
     if (!out.plain || !(out.plain = IsPlainQuad(read.quad, names))) return;

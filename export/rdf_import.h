@@ -29,7 +29,7 @@ struct ImportOptions {
   // With strict, one malformed statement loads nothing.
   bool strict = false;
   // ImportRdfFile reads and parses a file in pieces of about this size.
-  size_t chunk_bytes = 8 << 20;
+  size_t chunk_bytes = 2 << 20;
 };
 
 struct ImportReport {

@@ -26,7 +26,7 @@ if [ "${1:-}" = --inner ]; then
   version=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || true)
   awk -v n="$triples" -v t0="$t0" -v t1="$t1" -v disk="$disk" -v ds="$name" -v ver="${version:-kgstore}" 'BEGIN {
     s = t1 - t0
-    printf "{\"peer\": \"kgstore\", \"dataset\": \"%s\", \"phase\": \"load\", \"seconds\": %.3f, \"rows\": %d, \"triples_per_s\": %d, \"disk_bytes\": %d, \"path\": \"kg import (per-document)\", \"version\": \"%s\"}\n", ds, s, n, n / s, disk, ver
+    printf "{\"peer\": \"kgstore\", \"dataset\": \"%s\", \"phase\": \"load\", \"seconds\": %.3f, \"rows\": %d, \"triples_per_s\": %d, \"disk_bytes\": %d, \"path\": \"kg import (bulk)\", \"version\": \"%s\"}\n", ds, s, n, n / s, disk, ver
   }'
   exec "$KG_BUILD/bench/runner/kgstore_bench_runner" "$work/db" "$KG_BENCH_SHARED/queries.json" \
     "$qset" "$name" "${REPEATS:-5}"
