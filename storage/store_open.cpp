@@ -50,6 +50,12 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   table.block_cache = cache;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.cache_index_and_filter_blocks = true;
+  // Partitioned index and filters: a bulk load writes one large file per
+  // column family, whose whole filter would otherwise be read (and evicted
+  // again) for a point lookup; the small top level stays pinned.
+  table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+  table.partition_filters = true;
+  table.pin_top_level_index_and_filter = true;
   if (HasIdPrefix(which)) {
     options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
     table.whole_key_filtering = which == kSpo;  // spo also gets point lookups
