@@ -502,22 +502,18 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const R
 Result<std::pair<std::string, uint64_t>> HashFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot read");
-  uint64_t hash = 0xcbf29ce484222325ULL;
+  StableHasher hasher;
   uint64_t size = 0;
   std::string block(1 << 20, '\0');
   while (in) {
     in.read(block.data(), static_cast<std::streamsize>(block.size()));
     const auto got = static_cast<size_t>(in.gcount());
-    hash = storage::Fingerprint(std::string_view(block.data(), got), hash);
+    hasher.Add(std::string_view(block.data(), got));
     size += got;
   }
   if (in.bad()) return Status::IOError(path + ": read error");
-  std::string length;
-  for (size_t shift = 0; shift < 64; shift += 8) length.push_back(static_cast<char>(size >> shift));
-  hash = storage::Fingerprint(length, hash);
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::make_pair(std::string(hex), size);
+  hasher.EndPart();
+  return std::make_pair(hasher.Hex(), size);
 }
 
 // Streams a plain file into one bulk load; nullopt when a statement turns

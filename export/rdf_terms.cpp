@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "storage/encoding.h"
+
 namespace kg::rdf {
 
 Node Node::Iri(std::string iri) {
@@ -271,21 +273,34 @@ std::string SanitizeBlankLabel(std::string_view label) {
   return out.empty() ? "b" : out;
 }
 
-std::string StableHash(const std::vector<std::string_view>& parts) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  auto mix = [&hash](unsigned char byte) {
-    hash ^= byte;
-    hash *= 0x100000001b3ULL;
-  };
-  for (std::string_view part : parts) {
-    for (char c : part) mix(static_cast<unsigned char>(c));
-    // The length closes each part, so ("ab","c") and ("a","bc") differ.
-    for (size_t shift = 0; shift < 64; shift += 8) mix(static_cast<unsigned char>(part.size() >> shift));
-  }
+void StableHasher::Add(std::string_view bytes) {
+  hash_ = storage::Fingerprint(bytes, hash_);
+  part_size_ += bytes.size();
+}
+
+void StableHasher::EndPart() {
+  // The length closes each part, so ("ab","c") and ("a","bc") differ.
+  std::string length;
+  for (size_t shift = 0; shift < 64; shift += 8) length.push_back(static_cast<char>(part_size_ >> shift));
+  hash_ = storage::Fingerprint(length, hash_);
+  part_size_ = 0;
+}
+
+std::string StableHasher::Hex() const {
   std::string out(16, '0');
+  uint64_t hash = hash_;
   for (int i = 15; i >= 0; --i, hash >>= 4) out[i] = kHex[hash & 0xF];
   for (char& c : out) c = static_cast<char>(c >= 'A' ? c - 'A' + 'a' : c);
   return out;
+}
+
+std::string StableHash(const std::vector<std::string_view>& parts) {
+  StableHasher hasher;
+  for (std::string_view part : parts) {
+    hasher.Add(part);
+    hasher.EndPart();
+  }
+  return hasher.Hex();
 }
 
 }  // namespace kg::rdf

@@ -79,6 +79,19 @@ std::string SanitizeBlankLabel(std::string_view label);
 // runs and platforms: minted IRIs depend on it.
 std::string StableHash(const std::vector<std::string_view>& parts);
 
+// StableHash fed piece by piece, for a part too large to hold (a whole
+// file): Add the bytes of a part, EndPart, ..., then Hex.
+class StableHasher {
+ public:
+  void Add(std::string_view bytes);
+  void EndPart();
+  std::string Hex() const;
+
+ private:
+  uint64_t hash_ = 0xcbf29ce484222325ULL;
+  uint64_t part_size_ = 0;
+};
+
 // Length of the valid UTF-8 sequence at text[pos], or 0 when the bytes there
 // are not one (overlong, surrogate, truncated); sets *code_point.
 size_t DecodeUtf8(std::string_view text, size_t pos, char32_t* code_point);
