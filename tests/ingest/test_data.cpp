@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -35,13 +36,34 @@ void WriteAll(const std::string& path, const std::string& content) {
   out << content;
 }
 
+namespace {
+
+// The directories a test process made, removed when it exits (some hold
+// 50 MB inputs; left behind they fill the disk of a machine that runs the
+// tests often).
+class TempDirsOfThisProcess {
+ public:
+  void Add(const std::filesystem::path& dir) { dirs_.insert(dir); }
+  ~TempDirsOfThisProcess() {
+    std::error_code ec;
+    for (const auto& dir : dirs_) std::filesystem::remove_all(dir, ec);
+  }
+
+ private:
+  std::set<std::filesystem::path> dirs_;
+};
+
+}  // namespace
+
 std::string TempDir(const std::string& name) {
   namespace fs = std::filesystem;
+  static TempDirsOfThisProcess made;
   const char* base = std::getenv("TEST_TMPDIR");
   fs::path dir = fs::path(base ? base : fs::temp_directory_path().string()) /
                  ("kg-ingest-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
+  made.Add(dir);
   return dir.string();
 }
 
