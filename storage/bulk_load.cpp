@@ -15,6 +15,7 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include "storage/bulk_sorter.h"
+#include "storage/bulk_terms.h"
 #include "storage/store_write.h"
 
 namespace kg::storage {
@@ -107,8 +108,11 @@ class TableOut {
                                                          store_.cf(which_));
       KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path_), "creating " + path_));
     }
-    return FromRocks(writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size())),
-                     std::string("writing a bulk table of ") + CfName(which_));
+    const rocksdb::Status put =
+        writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
+    // The message is built only on failure: this runs for every entry.
+    if (!put.ok()) return FromRocks(put, std::string("writing a bulk table of ") + CfName(which_));
+    return Status::OK();
   }
 
   // Closes the file and adds it to `args`, if anything was put.
@@ -286,8 +290,8 @@ class RocksBulkLoader final : public BulkLoader {
 
   // The id of a canonical term: known to this load, in the store, or new.
   Result<TermId> Intern(const Term& canonical) {
-    std::string value_key = TermValueKey(canonical);
-    if (auto it = terms_.find(value_key); it != terms_.end()) return it->second & ~kNewTerm;
+    const std::string value_key = TermValueKey(canonical);
+    if (const TermId* known = terms_.Find(value_key)) return *known & ~kNewTerm;
     TermId id = 0;
     if (store_has_terms_) {
       auto existing = store_.FindTermId(canonical);
@@ -301,10 +305,10 @@ class RocksBulkLoader final : public BulkLoader {
         if (entry.cf != kTermByValue) dictionary_[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
       }
       for (const char* name : NewTermCounters(canonical.kind)) ++counter_delta_[name];
-      terms_.emplace(std::move(value_key), id | kNewTerm);
+      terms_.Insert(value_key, id | kNewTerm);
       return id;
     }
-    terms_.emplace(std::move(value_key), id);
+    terms_.Insert(value_key, id);
     return id;
   }
 
@@ -406,9 +410,10 @@ class RocksBulkLoader final : public BulkLoader {
   // their memory.
   Status WriteDictionary() {
     std::vector<std::pair<std::string_view, TermId>> new_terms;
-    for (const auto& [key, id] : terms_) {
+    new_terms.reserve(terms_.size());
+    terms_.ForEach([&](std::string_view key, TermId id) {
       if (id & kNewTerm) new_terms.emplace_back(key, id & ~kNewTerm);
-    }
+    });
     std::sort(new_terms.begin(), new_terms.end());
     if (!new_terms.empty()) {
       TableOut& table = Table(kTermByValue);
@@ -487,7 +492,7 @@ class RocksBulkLoader final : public BulkLoader {
   uint32_t seq_ = 0;
   int side_fd_ = -1;
   uint64_t side_size_ = 0;
-  std::unordered_map<std::string, TermId> terms_;  // value key -> id, every term this load used
+  BulkTermMap terms_;  // value key -> id, every term this load used
   std::map<Cf, std::vector<std::pair<std::string, std::string>>> dictionary_;  // new terms' entries
   std::map<std::string, int64_t> counter_delta_;
   std::map<uint32_t, std::string> sentences_;
