@@ -21,6 +21,7 @@
 #include "kg/store.h"
 #include "storage/encoding.h"
 #include "storage/records.h"
+#include "storage/write_cache.h"
 
 namespace kg::storage {
 
@@ -140,6 +141,7 @@ class RocksStore final : public Store {
 
   // Serialises writers inside this process.
   std::mutex& write_mutex() { return write_mutex_; }
+  WriteCache& write_cache() { return write_cache_; }  // under write_mutex()
   Status Commit(rocksdb::WriteBatch* batch, bool sync = true);
 
  private:
@@ -153,6 +155,7 @@ class RocksStore final : public Store {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mutex_;
+  WriteCache write_cache_;
   mutable std::shared_mutex term_cache_mutex_;
   mutable std::unordered_map<TermId, Term> term_cache_;
 };

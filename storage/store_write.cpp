@@ -3,7 +3,6 @@
 // are serialised by the store's mutex (and across processes by RocksDB's
 // LOCK), so read-modify-write of counters inside a batch is safe.
 #include <map>
-#include <set>
 #include <unordered_map>
 
 #include "storage/normalize.h"
@@ -59,9 +58,13 @@ class WriteContext {
   Result<TermId> Intern(const Term& canonical) {
     std::string value_key = TermValueKey(canonical);
     if (auto it = new_terms_.find(value_key); it != new_terms_.end()) return it->second;
+    if (TermId known = store_.write_cache().TermId(value_key); known != 0) return known;
     auto existing = store_.FindTermId(canonical);
     if (!existing.ok()) return existing.status();
-    if (*existing != 0) return *existing;
+    if (*existing != 0) {
+      store_.write_cache().AddTerm(std::move(value_key), *existing);
+      return *existing;
+    }
     TermId id = 0;
     if (canonical.kind == TermKind::kTime) {
       id = *TimeId(canonical.value);
@@ -94,15 +97,23 @@ class WriteContext {
     }
     const std::string normalised = NormalizeName(alias.text);
     const std::string entity = ToNfc(alias.entity);
-    const std::string key = AliasKey(normalised, entity, alias.lang);
-    if (new_aliases_.insert(key).second) {
-      std::string ignored;
+    std::string key = AliasKey(normalised, entity, alias.lang);
+    // Every document sends the aliases of its entities again: one already
+    // stored as written (and not rewritten earlier in this batch) is skipped.
+    if (!new_aliases_.count(key)) {
+      if (store_.write_cache().HasAlias(key, alias.text)) return Status::OK();
+      std::string stored;
       bool found = false;
-      KG_RETURN_IF_ERROR(store_.Get(kAliases, key, &ignored, &found));
+      KG_RETURN_IF_ERROR(store_.Get(kAliases, key, &stored, &found));
+      if (found && stored == alias.text) {
+        store_.write_cache().AddAlias(std::move(key), std::move(stored));
+        return Status::OK();
+      }
       if (!found) Count(counter::kAliases, 1);
     }
     Put(kAliases, key, alias.text);
     Put(kEntityAliases, EntityAliasKey(entity, normalised, alias.lang), alias.text);
+    new_aliases_.insert_or_assign(std::move(key), alias.text);
     return Status::OK();
   }
 
@@ -144,7 +155,10 @@ class WriteContext {
       if (delta != 0) KG_RETURN_IF_ERROR(WriteCount(kMeta, name, delta));
     }
     for (const auto& [name, value] : sequences_) Put(kMeta, name, Big64(value));
-    return store_.Commit(&batch_, sync);
+    KG_RETURN_IF_ERROR(store_.Commit(&batch_, sync));
+    for (auto& [key, id] : new_terms_) store_.write_cache().AddTerm(key, id);
+    for (auto& [key, written] : new_aliases_) store_.write_cache().AddAlias(key, std::move(written));
+    return Status::OK();
   }
 
  private:
@@ -202,7 +216,7 @@ class WriteContext {
   RocksStore& store_;
   rocksdb::WriteBatch batch_;
   std::unordered_map<std::string, TermId> new_terms_;
-  std::set<std::string> new_aliases_;
+  std::unordered_map<std::string, std::string> new_aliases_;  // alias key -> as written, in this batch
   std::map<std::string, int64_t> claim_delta_;
   std::map<std::string, int64_t> counter_delta_;
   std::map<std::string, uint64_t> sequences_;
