@@ -102,6 +102,10 @@ Result<Term> RocksStore::TermOf(TermId id) const {
     return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
   }
   std::unique_lock lock(term_cache_mutex_);
+  // Bounded, or a long-lived reader that decodes a whole large store would
+  // keep every term; emptied when full, the block cache still has them.
+  constexpr size_t kMaxCachedTerms = 1 << 18;
+  if (term_cache_.size() >= kMaxCachedTerms) term_cache_.clear();
   term_cache_.emplace(id, term);
   return term;
 }
