@@ -3,8 +3,10 @@
 // sorted by claim (spilling sorted runs to disk), and Finish writes one table
 // file per column family that all go into the store with one atomic
 // IngestExternalFiles call.
+#include <array>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -15,6 +17,7 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include "storage/bulk_sorter.h"
+#include "storage/bulk_tasks.h"
 #include "storage/bulk_terms.h"
 #include "storage/store_write.h"
 
@@ -39,10 +42,30 @@ constexpr uint8_t kSpilledPayload = 0xFF;
 // (an id's top byte is its kind, 1 to 5, so the top bit is free).
 constexpr TermId kNewTerm = TermId{1} << 63;
 
-// One claim, for the pos, osp and wps orderings.
+// One claim: its parts as ids, the object as in MentionRec.
 struct ClaimRec {
   uint64_t s, p, o, w;
 };
+
+// A claim in the key order of pos, osp or wps, its quantity object ranked
+// (QuantityRanks), so that records compare as plain integers.
+using IndexRec = std::array<uint64_t, 4>;
+
+IndexRec InIndexOrder(Cf index, const ClaimRec& c) {
+  switch (index) {
+    case kPos: return {c.p, c.o, c.s, c.w};
+    case kOsp: return {c.o, c.s, c.p, c.w};
+    default: return {c.w, c.p, c.s, c.o};  // kWps
+  }
+}
+
+ClaimRec FromIndexOrder(Cf index, const IndexRec& k) {
+  switch (index) {
+    case kPos: return {k[2], k[0], k[1], k[3]};
+    case kOsp: return {k[1], k[2], k[0], k[3]};
+    default: return {k[2], k[1], k[3], k[0]};  // kWps
+  }
+}
 
 // Compares object components in key byte order: ids by value (their top
 // byte is the kind), quantities (kind 3) by their value keys.
@@ -74,25 +97,30 @@ struct SpoOrder {
   }
 };
 
-// The claim orderings other than spo, as in docs/storage.md.
-struct IndexOrder {
-  Cf index;
-  ObjectOrder object;
-  bool operator()(const ClaimRec& a, const ClaimRec& b) const {
-    int c = 0;
-    switch (index) {
-      case kPos:
-        (c = Cmp(a.p, b.p)) || (c = object(a.o, b.o)) || (c = Cmp(a.s, b.s)) || (c = Cmp(a.w, b.w));
-        break;
-      case kOsp:
-        (c = object(a.o, b.o)) || (c = Cmp(a.s, b.s)) || (c = Cmp(a.p, b.p)) || (c = Cmp(a.w, b.w));
-        break;
-      default:  // kWps
-        (c = Cmp(a.w, b.w)) || (c = Cmp(a.p, b.p)) || (c = Cmp(a.s, b.s)) || (c = object(a.o, b.o));
-        break;
-    }
-    return c < 0;
+// Quantity ids replaced by ids in the order of their keys (the kind byte
+// stays), known once every statement is in: index records then sort by
+// integer comparisons instead of a key lookup per comparison.
+class QuantityRanks {
+ public:
+  explicit QuantityRanks(const std::unordered_map<TermId, std::string>& keys) {
+    for (const auto& [id, key] : keys) by_rank_.emplace_back(&key, id);
+    std::sort(by_rank_.begin(), by_rank_.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    rank_of_.reserve(by_rank_.size());
+    for (size_t i = 0; i < by_rank_.size(); ++i) rank_of_.emplace(by_rank_[i].second, first_ + i);
   }
+
+  uint64_t Ranked(uint64_t object) const {
+    return KindOfId(object) == TermKind::kQuantity ? rank_of_.at(object) : object;
+  }
+  // The object component of claim keys for a ranked object.
+  std::string ObjectKey(uint64_t ranked) const {
+    return KindOfId(ranked) == TermKind::kQuantity ? *by_rank_[ranked - first_].first : ObjectKeyForId(ranked);
+  }
+
+ private:
+  const uint64_t first_ = MakeId(TermKind::kQuantity, 0);
+  std::vector<std::pair<const std::string*, TermId>> by_rank_;
+  std::unordered_map<TermId, uint64_t> rank_of_;
 };
 
 // A table file for one column family; no file when nothing was put.
@@ -103,9 +131,11 @@ class TableOut {
 
   Status Put(std::string_view key, std::string_view value) {
     if (!writer_) {
+      // The page cache keeps what was written: the take-in reads each file's
+      // tail back at once.
       writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(),
                                                          store_.db()->GetOptions(store_.cf(which_)),
-                                                         store_.cf(which_));
+                                                         store_.cf(which_), /*invalidate_page_cache=*/false);
       KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path_), "creating " + path_));
     }
     const rocksdb::Status put =
@@ -143,7 +173,7 @@ class RocksBulkLoader final : public BulkLoader {
         dir_(fs::path(store.path()) / kBulkTempDir),
         options_(options),
         mentions_((dir_ / "mentions").string(), options.memory_budget, SpoOrder{ObjectOrder(&quantity_keys_)}),
-        doc_mentions_(store, kDocMentions, (dir_ / "doc_mentions.sst").string()) {
+        claims_by_seq_((dir_ / "claims-by-seq").string()) {
     record_.document = document;
   }
 
@@ -212,7 +242,6 @@ class RocksBulkLoader final : public BulkLoader {
       KG_RETURN_IF_ERROR(WriteTables(&result.claims_new));
       std::vector<rocksdb::IngestExternalFileArg> args;
       for (auto& table : tables_) KG_RETURN_IF_ERROR(table->Finish(&args));
-      KG_RETURN_IF_ERROR(doc_mentions_.Finish(&args));
       KG_RETURN_IF_ERROR(FromRocks(store_.db()->IngestExternalFiles(args), "taking in the bulk load"));
       result.mentions = seq_;
       result.claims_merged = seq_ - result.claims_new;
@@ -236,7 +265,7 @@ class RocksBulkLoader final : public BulkLoader {
     fingerprint_ = FingerprintStatement(fingerprint_, s);
     KeepSentence(&s.mention);
     KG_RETURN_IF_ERROR(SetPayload(EncodeMention(s.mention), &rec));
-    KG_RETURN_IF_ERROR(doc_mentions_.Put(DocMentionKey(record_.number, seq_), SpoKey(PartsOf(rec))));
+    KG_RETURN_IF_ERROR(claims_by_seq_.Add(ClaimRec{rec.s, rec.p, rec.o, rec.w}));
     KG_RETURN_IF_ERROR(mentions_.Add(rec));
     ++seq_;
     return Status::OK();
@@ -312,7 +341,8 @@ class RocksBulkLoader final : public BulkLoader {
     return id;
   }
 
-  ClaimKeyParts PartsOf(const MentionRec& rec) const {
+  template <typename Rec>  // MentionRec or ClaimRec
+  ClaimKeyParts PartsOf(const Rec& rec) const {
     ClaimKeyParts parts;
     parts.subject = rec.s;
     parts.predicate = rec.p;
@@ -321,16 +351,25 @@ class RocksBulkLoader final : public BulkLoader {
     return parts;
   }
 
+  // Tables are written from two threads in Finish.
   TableOut& Table(Cf which) {
+    std::lock_guard<std::mutex> lock(tables_mutex_);
     tables_.push_back(std::make_unique<TableOut>(store_, which, (dir_ / (std::string(CfName(which)) + ".sst")).string()));
     return *tables_.back();
   }
 
+  // The tables are written by two threads (the machine this was measured on
+  // has two cores): the dictionary and doc_mentions beside the merge of the
+  // claims, then the three orderings of the new claims.
   Status WriteTables(uint64_t* claims_new) {
-    KG_RETURN_IF_ERROR(WriteDictionary());
+    KG_RETURN_IF_ERROR(claims_by_seq_.Finish());
+    KG_RETURN_IF_ERROR(mentions_.Finish());
+    ranks_ = std::make_unique<QuantityRanks>(quantity_keys_);
     std::map<TermId, int64_t> predicate_delta;
-    KG_RETURN_IF_ERROR(WriteClaims(claims_new, &predicate_delta));
-    for (Cf index : {kPos, kOsp, kWps}) KG_RETURN_IF_ERROR(WriteIndex(index));
+    KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteClaims(claims_new, &predicate_delta); },
+                                        [&] { return WriteDictionaryAndDocMentions(); }}));
+    KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteIndex(kPos); }, [&] { return WriteIndex(kOsp); },
+                                        [&] { return WriteIndex(kWps); }}));
     KG_RETURN_IF_ERROR(WriteSentences());
     KG_RETURN_IF_ERROR(Table(kDocuments).Put(record_.document.id, EncodeDocument(record_)));
     KG_RETURN_IF_ERROR(Table(kDocNumbers).Put(IdKey(record_.number), record_.document.id));
@@ -344,10 +383,9 @@ class RocksBulkLoader final : public BulkLoader {
   // spo and mentions from the sorted statements; each new claim goes to
   // the sorters of the other orderings.
   Status WriteClaims(uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
-    KG_RETURN_IF_ERROR(mentions_.Finish());
     for (Cf index : {kPos, kOsp, kWps}) {
-      index_sorters_.push_back(std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4,
-                                                             IndexOrder{index, ObjectOrder(&quantity_keys_)}));
+      index_sorters_.push_back(
+          std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4, std::less<>()));
     }
     TableOut& spo = Table(kSpo);
     TableOut& mentions = Table(kMentions);
@@ -374,7 +412,10 @@ class RocksBulkLoader final : public BulkLoader {
         KG_RETURN_IF_ERROR(WasThereBeforeRetraction(spo_key, &found));
         if (!found) ++*claims_new;
         (*predicate_delta)[first.p] += 1;
-        for (auto& sorter : index_sorters_) KG_RETURN_IF_ERROR(sorter->Add(ClaimRec{first.s, first.p, first.o, first.w}));
+        const ClaimRec claim{first.s, first.p, ranks_->Ranked(first.o), first.w};
+        for (Cf index : {kPos, kOsp, kWps}) {
+          KG_RETURN_IF_ERROR(index_sorters_[index - kPos]->Add(InIndexOrder(index, claim)));
+        }
       }
     }
     return mentions_.status();
@@ -393,21 +434,30 @@ class RocksBulkLoader final : public BulkLoader {
     IndexSorter& sorter = *index_sorters_[index - kPos];
     KG_RETURN_IF_ERROR(sorter.Finish());
     TableOut& table = Table(index);
-    ClaimRec claim{};
-    while (sorter.Next(&claim)) {
-      MentionRec rec{};
-      rec.s = claim.s;
-      rec.p = claim.p;
-      rec.o = claim.o;
-      rec.w = claim.w;
-      const ClaimKeyParts parts = PartsOf(rec);
+    IndexRec ordered{};
+    ClaimKeyParts parts;
+    while (sorter.Next(&ordered)) {
+      const ClaimRec claim = FromIndexOrder(index, ordered);
+      parts.subject = claim.s;
+      parts.predicate = claim.p;
+      parts.object = ranks_->ObjectKey(claim.o);
+      parts.when = claim.w;
       KG_RETURN_IF_ERROR(table.Put(index == kPos ? PosKey(parts) : index == kOsp ? OspKey(parts) : WpsKey(parts), ""));
     }
     return sorter.status();
   }
 
-  // Written first, and the maps freed, so the merge of the claims has
-  // their memory.
+  Status WriteDictionaryAndDocMentions() {
+    KG_RETURN_IF_ERROR(WriteDictionary());
+    TableOut& table = Table(kDocMentions);
+    ClaimRec claim{};
+    for (uint32_t seq = 0; claims_by_seq_.Next(&claim); ++seq) {
+      KG_RETURN_IF_ERROR(table.Put(DocMentionKey(record_.number, seq), SpoKey(PartsOf(claim))));
+    }
+    return claims_by_seq_.status();
+  }
+
+  // The maps are freed as soon as they are written.
   Status WriteDictionary() {
     std::vector<std::pair<std::string_view, TermId>> new_terms;
     new_terms.reserve(terms_.size());
@@ -468,7 +518,7 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   using MentionSorter = ExternalSorter<MentionRec, SpoOrder>;
-  using IndexSorter = ExternalSorter<ClaimRec, IndexOrder>;
+  using IndexSorter = ExternalSorter<IndexRec, std::less<>>;
 
   RocksStore& store_;
   std::unique_lock<std::mutex> lock_;
@@ -476,8 +526,10 @@ class RocksBulkLoader final : public BulkLoader {
   BulkLoadOptions options_;
   std::unordered_map<TermId, std::string> quantity_keys_;  // declared before the sorters that use it
   MentionSorter mentions_;
-  TableOut doc_mentions_;
+  RecordLog<ClaimRec> claims_by_seq_;  // for doc_mentions, in statement order
+  std::unique_ptr<QuantityRanks> ranks_;  // from Finish on
   std::vector<std::unique_ptr<IndexSorter>> index_sorters_;  // pos, osp, wps
+  std::mutex tables_mutex_;
   std::vector<std::unique_ptr<TableOut>> tables_;
   DocumentRecord record_;
   DocumentRecord old_record_;

@@ -1,3 +1,5 @@
+// Disk-backed sequences of fixed-size records for the bulk loader.
+//
 // An external sort of fixed-size records for the bulk loader: records are
 // sorted in memory up to a budget, each full buffer is spilled as a sorted
 // run to a file, and reading merges the runs (k-way) with the last buffer.
@@ -139,6 +141,53 @@ class ExternalSorter {
   uint64_t count_ = 0;
   std::vector<Run> runs_;
   std::priority_queue<Head, std::vector<Head>, HeadGreater> heap_{HeadGreater{this}};
+  Status status_;
+};
+
+// Fixed-size records kept on disk in the order they were added, read back
+// once in that order: what needs no sort costs one buffered write and read.
+template <typename Record>
+class RecordLog {
+  static_assert(std::is_trivially_copyable_v<Record>, "records are written to disk as bytes");
+
+ public:
+  explicit RecordLog(std::string path) : path_(std::move(path)) {}
+  ~RecordLog() {
+    if (file_ != nullptr) std::fclose(file_);
+    std::remove(path_.c_str());
+  }
+  RecordLog(const RecordLog&) = delete;
+  RecordLog& operator=(const RecordLog&) = delete;
+
+  Status Add(const Record& record) {
+    if (file_ == nullptr && (file_ = std::fopen(path_.c_str(), "w+b")) == nullptr) {
+      return Status::IOError("cannot create " + path_);
+    }
+    if (std::fwrite(&record, sizeof(Record), 1, file_) != 1) return Status::IOError("cannot write " + path_);
+    return Status::OK();
+  }
+
+  // Ends adding; Next then yields the records in the order they came.
+  Status Finish() {
+    if (file_ != nullptr && (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0)) {
+      return Status::IOError("cannot rewind " + path_);
+    }
+    return Status::OK();
+  }
+
+  // False at the end or on a read error (status()).
+  bool Next(Record* out) {
+    if (file_ == nullptr) return false;
+    if (std::fread(out, sizeof(Record), 1, file_) == 1) return true;
+    if (std::ferror(file_)) status_ = Status::IOError("cannot read back " + path_);
+    return false;
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  std::string path_;
+  std::FILE* file_ = nullptr;
   Status status_;
 };
 
