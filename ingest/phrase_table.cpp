@@ -36,8 +36,12 @@ uint64_t StartKey(std::string_view text, size_t pos) {
 void PhraseTable::Add(const std::string& written, std::string value, std::string extra) {
   Phrase phrase{written, FoldPhrase(written), std::move(value), std::move(extra)};
   if (phrase.folded.empty()) return;
+  phrase.ends_in_word = IsWordCharBefore(phrase.folded, phrase.folded.size());
+  size_t length = 1;
+  phrase.capitalised = IsUpperCodePoint(CodePointAt(written, 0, &length));
+  phrase.acronym = phrase.capitalised && IsAcronym(written);
   uint64_t key = StartKey(phrase.folded, 0);
-  first_bytes_.set(static_cast<unsigned char>(phrase.folded[0]));
+  first_pairs_.Add(phrase.folded);
   phrases_.push_back(std::move(phrase));
   size_t index = phrases_.size() - 1;
   auto& bucket = by_start_[key];
@@ -47,17 +51,16 @@ void PhraseTable::Add(const std::string& written, std::string value, std::string
   exact_.emplace(phrases_[index].folded, index);
 }
 
-bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) const {
-  size_t length = 1;
-  uint32_t first = CodePointAt(phrase.written, 0, &length);
-  if (!IsUpperCodePoint(first)) return true;
+bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) {
+  if (!phrase.capitalised) return true;
   std::string_view source = view.source.substr(view.origin[pos], view.origin[end] - view.origin[pos]);
-  if (IsAcronym(phrase.written)) return source == phrase.written;
+  if (phrase.acronym) return source == phrase.written;
+  size_t length = 1;
   return IsUpperCodePoint(CodePointAt(source, 0, &length));
 }
 
 const Phrase* PhraseTable::Match(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
-  if (pos >= view.text.size() || !first_bytes_[static_cast<unsigned char>(view.text[pos])]) return nullptr;
+  if (pos >= view.text.size() || !first_pairs_.MayStartAt(view.text, pos)) return nullptr;
   // Phrases of two or more code points first: they are the longer ones.
   uint64_t two = StartKey(view.text, pos);
   for (uint64_t key : {two, two & ~uint64_t{0xFFFFFFFF}}) {
@@ -73,8 +76,7 @@ const Phrase* PhraseTable::MatchBucket(uint64_t key, const TextView& view, size_
     const Phrase& phrase = phrases_[index];
     if (view.text.compare(pos, phrase.folded.size(), phrase.folded) != 0) continue;
     size_t stop = pos + phrase.folded.size();
-    bool ends_in_word = IsWordCharBefore(phrase.folded, phrase.folded.size());
-    if (!glued_ok && ends_in_word && IsWordCharAt(view.text, stop)) continue;
+    if (!glued_ok && phrase.ends_in_word && IsWordCharAt(view.text, stop)) continue;
     if (!CaseFits(phrase, view, pos, stop)) continue;
     *end = stop;
     return &phrase;

@@ -6,12 +6,12 @@
 #ifndef KG_INGEST_PHRASE_TABLE_H_
 #define KG_INGEST_PHRASE_TABLE_H_
 
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/byte_pairs.h"
 #include "ingest/text_view.h"
 
 namespace kg::ingest {
@@ -21,6 +21,10 @@ struct Phrase {
   std::string folded;   // as it appears in a TextView
   std::string value;    // what it means (an ISO code, an exponent, an entity id)
   std::string extra;    // a second field (entity type, position)
+  // Read from `written` and `folded` once, when the phrase is added.
+  bool ends_in_word = false;  // must not be followed by a word character
+  bool capitalised = false;   // matches only capitalised text
+  bool acronym = false;       // matches only exactly as written
 };
 
 class PhraseTable {
@@ -38,13 +42,13 @@ class PhraseTable {
   const std::vector<Phrase>& phrases() const { return phrases_; }
 
  private:
-  bool CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) const;
+  static bool CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end);
   const Phrase* MatchBucket(uint64_t key, const TextView& view, size_t pos, size_t* end, bool glued_ok) const;
   std::vector<Phrase> phrases_;
   // By the first two code points (the second 0 for one-code-point phrases), longest first.
   std::unordered_map<uint64_t, std::vector<size_t>> by_start_;
   std::unordered_map<std::string, size_t> exact_;
-  std::bitset<256> first_bytes_;  // first bytes of the phrases: most positions fail here
+  FirstBytePairs first_pairs_;  // most positions fail this test before any hashing
 };
 
 }  // namespace kg::ingest

@@ -253,6 +253,7 @@ uint32_t CueIndex::Child(uint32_t node, unsigned char c) const {
 }
 
 uint32_t CueIndex::Add(const std::string& word) {
+  first_pairs_.Add(word);
   uint32_t node = 0;
   for (unsigned char c : word) {
     if (uint32_t child = Child(node, c); child != 0) {
@@ -275,6 +276,7 @@ uint32_t CueIndex::Add(const std::string& word) {
 std::vector<bool> CueIndex::Present(std::string_view text) const {
   std::vector<bool> present(words_, false);
   for (size_t start = 0; start < text.size(); ++start) {
+    if (!first_pairs_.MayStartAt(text, start)) continue;
     uint32_t node = 0;
     for (size_t i = start; i < text.size(); ++i) {
       node = Child(node, static_cast<unsigned char>(text[i]));

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/byte_pairs.h"
+
 namespace kg::ingest {
 
 // One cue: the pattern matches only text that contains one of these.
@@ -47,6 +49,7 @@ class CueIndex {
 
   std::vector<Node> nodes_;  // nodes_[0]: the root
   std::array<uint32_t, 256> root_children_{};  // the root's children by byte: every walk starts there
+  FirstBytePairs first_pairs_;  // a walk starts only where a word may start
   uint32_t words_ = 0;
 };
 

@@ -310,7 +310,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q});
     Take(&taken, q.start, q.end);
   }
-  for (const auto& t : FindTimes(view, lang, ref, taken)) {
+  for (const auto& t : FindTimes(view, starts, lang, ref, taken)) {
     tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}});
     Take(&taken, t.start, t.end);
   }

@@ -68,13 +68,13 @@ RefDate RefDate::Parse(const std::string& published) {
   return ref;
 }
 
-std::vector<TimeMention> FindTimes(const TextView& view, const Language& lang, const RefDate& ref,
-                                   const std::vector<bool>& taken) {
+std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                                   const RefDate& ref, const std::vector<bool>& taken) {
   std::vector<TimeMention> found;
   const std::string& text = view.text;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    if (taken[pos] || IsWordCharBefore(text, pos)) { ++pos; continue; }
+  size_t next = 0;  // the end of the last time found
+  for (size_t pos : starts) {
+    if (pos < next || taken[pos] || IsWordCharBefore(text, pos)) continue;
     size_t end = 0;
     TimeMention t;
     t.start = pos;
@@ -103,11 +103,11 @@ std::vector<TimeMention> FindTimes(const TextView& view, const Language& lang, c
       t.value = std::to_string(year);
       t.end = pos + 4;
     }
-    if (t.end == 0) { ++pos; continue; }
+    if (t.end == 0) continue;
     bool free = true;
     for (size_t i = t.start; i < t.end; ++i) free = free && !taken[i];
     if (free && !t.value.empty()) found.push_back(t);
-    pos = t.end;
+    next = t.end;
   }
   return found;
 }

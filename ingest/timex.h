@@ -25,10 +25,12 @@ struct TimeMention {
   std::string value;  // ISO: "2026", "2025-10", "2025-Q3"
 };
 
-// Every time expression of the view that can be resolved; positions in
-// `taken` (already claimed by other mentions) are skipped.
-std::vector<TimeMention> FindTimes(const TextView& view, const Language& lang, const RefDate& ref,
-                                   const std::vector<bool>& taken);
+// Every time expression of the view that can be resolved, starting at one
+// of `starts` (where words and symbols start, ascending: a time starts
+// nowhere else); positions in `taken` (already claimed by other mentions)
+// are skipped.
+std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                                   const RefDate& ref, const std::vector<bool>& taken);
 
 // "2025-10" at year grain -> "2025"; a year stays a year.
 std::string TimeAtGrain(const std::string& iso, WhenGrain grain);

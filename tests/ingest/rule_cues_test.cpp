@@ -75,6 +75,29 @@ TEST(CueIndex, FindsEveryWordWhereverItStarts) {
   EXPECT_FALSE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan")));
 }
 
+TEST(CueIndex, FindsOneByteWordsAndWordsAtTheEnd) {
+  CueIndex index;
+  uint32_t dollar = index.Add("$");
+  uint32_t vs = index.Add("vs");
+  EXPECT_TRUE(index.Present("cost $")[dollar]);
+  EXPECT_TRUE(index.Present("$5")[dollar]);
+  EXPECT_TRUE(index.Present("a vs")[vs]);
+  EXPECT_FALSE(index.Present("a v")[vs]);
+  EXPECT_FALSE(index.Present("5 s")[dollar]);
+}
+
+TEST(FirstBytePairs, AdmitsOnlyWhereAWordMayStart) {
+  FirstBytePairs pairs;
+  pairs.Add("plan");
+  pairs.Add("%");
+  EXPECT_TRUE(pairs.MayStartAt("a plan", 2));
+  EXPECT_FALSE(pairs.MayStartAt("a plan", 3));
+  EXPECT_FALSE(pairs.MayStartAt("pop", 0));
+  EXPECT_FALSE(pairs.MayStartAt("ap", 1));  // "p" at the end cannot start "plan"
+  EXPECT_TRUE(pairs.MayStartAt("5%", 1));   // a one-byte word, last in the text
+  EXPECT_TRUE(pairs.MayStartAt("%x", 0));
+}
+
 bool Finds(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::UnicodeString& text) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
