@@ -17,6 +17,7 @@
 #include "export/rdf_mapping.h"
 #include "export/rdf_names.h"
 #include "export/rdf_writer.h"
+#include "storage/bulk_load.h"
 #include "storage/encoding.h"
 
 namespace kg::rdf {
@@ -451,11 +452,15 @@ class ChunkReader {
   uint32_t line_ = 1;
 };
 
-// A chunk's statements, parsed (on a worker thread), ready for the loader.
+// A chunk's statements, parsed (on a worker thread), ready for the loader:
+// prepared for it there when the loader takes prepared statements (the
+// loader's own thread is the bottleneck of a bulk import).
 struct ParsedChunk {
-  std::vector<DocumentInput::Statement> statements;
-  std::vector<uint32_t> lines;  // the line of each statement
-  std::vector<ReadError> errors;  // with lines in the file
+  std::vector<DocumentInput::Statement> statements;  // when not prepared
+  std::vector<storage::PreparedStatement> prepared;
+  std::vector<uint32_t> lines;  // the line of each statement or prepared one
+  std::vector<ReadError> errors;  // with lines in the file: malformed, or refused by PrepareStatement
+  Status failure;  // PrepareStatement failed for another reason than the statement
   uint64_t triples = 0;
   bool plain = true;  // false: kgstore's own vocabulary or a named graph
 };
@@ -471,11 +476,16 @@ bool IsPlainQuad(const Quad& q, const RdfNames& names) {
   return true;
 }
 
-ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const RdfNames& names) {
+ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const RdfNames& names, bool prepare) {
   ParsedChunk out;
   const auto lines = static_cast<size_t>(std::count(chunk.text.begin(), chunk.text.end(), '\n')) + 1;
-  out.statements.reserve(lines);
+  if (prepare) {
+    out.prepared.reserve(lines);
+  } else {
+    out.statements.reserve(lines);
+  }
   out.lines.reserve(lines);
+  std::vector<ReadError> refused;
   auto on_quad = [&](const ReadQuad& read) {
     ++out.triples;
     if (!out.plain || !(out.plain = IsPlainQuad(read.quad, names))) return;
@@ -490,11 +500,24 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const R
     statement.mention = LineMentionOf(where, options.syntax);
     statement.mention.bound = statement.claim.object.bound;
     statement.claim.object.bound = Bound::kExact;
-    out.lines.push_back(where.line);
-    out.statements.push_back(std::move(statement));
+    if (!prepare) {
+      out.lines.push_back(where.line);
+      out.statements.push_back(std::move(statement));
+      return;
+    }
+    auto prepared = storage::PrepareStatement(statement);
+    if (prepared.ok()) {
+      out.lines.push_back(where.line);
+      out.prepared.push_back(std::move(*prepared));
+    } else if (prepared.status().code() == Status::Code::kInvalidArgument) {
+      refused.push_back(ReadError{where.line, prepared.status().message()});
+    } else if (out.failure.ok()) {
+      out.failure = prepared.status();
+    }
   };
   out.errors = ReadRdf(chunk.text, options.syntax, options.base_iri, on_quad);
   for (ReadError& error : out.errors) error.line += chunk.first_line - 1;
+  out.errors.insert(out.errors.end(), refused.begin(), refused.end());
   return out;
 }
 
@@ -529,6 +552,7 @@ class BulkFileImport {
     const uint64_t size = hashed->second;
     auto loader = store_.BeginBulkLoad(FileDocument(path_, size, hashed->first), BulkLoadOptions{});
     if (!loader.ok()) return loader.status();
+    storage::PreparedStatementSink* sink = dynamic_cast<storage::PreparedStatementSink*>(loader->get());
     ChunkReader reader(path_, std::max<size_t>(options_.chunk_bytes, 1));
     if (!reader.good()) return Status::NotFound(path_ + ": cannot read");
     std::deque<std::pair<uint64_t, std::future<ParsedChunk>>> pending;  // (bytes read so far, parse)
@@ -540,8 +564,8 @@ class BulkFileImport {
         more = reader.Next(chunk.get());
         if (!more) break;
         bytes += chunk->text.size();
-        pending.emplace_back(bytes, std::async(std::launch::async, [this, chunk] {
-                               return ParseChunk(*chunk, options_, names_);
+        pending.emplace_back(bytes, std::async(std::launch::async, [this, chunk, sink] {
+                               return ParseChunk(*chunk, options_, names_, sink != nullptr);
                              }));
       }
       if (pending.empty()) break;
@@ -549,7 +573,7 @@ class BulkFileImport {
       const uint64_t done = pending.front().first;
       pending.pop_front();
       if (!parsed.plain) return std::optional<ImportReport>();
-      KG_RETURN_IF_ERROR(Load(**loader, parsed));
+      KG_RETURN_IF_ERROR(Load(**loader, sink, parsed));
       if (progress_) progress_(done, size, report_.triples);
     }
     if (options_.strict && !report_.problems.empty()) {
@@ -564,11 +588,13 @@ class BulkFileImport {
   }
 
  private:
-  Status Load(BulkLoader& loader, const ParsedChunk& parsed) {
+  Status Load(BulkLoader& loader, storage::PreparedStatementSink* sink, ParsedChunk& parsed) {
     report_.triples += parsed.triples;
     for (const ReadError& error : parsed.errors) Problem(error.line, error.message);
-    for (size_t i = 0; i < parsed.statements.size(); ++i) {
-      Status added = loader.Add(parsed.statements[i]);
+    KG_RETURN_IF_ERROR(parsed.failure);
+    const size_t count = sink != nullptr ? parsed.prepared.size() : parsed.statements.size();
+    for (size_t i = 0; i < count; ++i) {
+      Status added = sink != nullptr ? sink->AddPrepared(parsed.prepared[i]) : loader.Add(parsed.statements[i]);
       if (added.ok()) {
         ++report_.claims;
       } else if (added.code() == Status::Code::kInvalidArgument) {

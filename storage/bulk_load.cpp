@@ -16,6 +16,7 @@
 
 #include <rocksdb/sst_file_writer.h>
 
+#include "storage/bulk_load.h"
 #include "storage/bulk_sorter.h"
 #include "storage/bulk_tasks.h"
 #include "storage/bulk_terms.h"
@@ -165,7 +166,7 @@ class TableOut {
   std::unique_ptr<rocksdb::SstFileWriter> writer_;
 };
 
-class RocksBulkLoader final : public BulkLoader {
+class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
  public:
   RocksBulkLoader(RocksStore& store, const Document& document, const BulkLoadOptions& options)
       : store_(store),
@@ -215,11 +216,15 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   Status Add(const DocumentInput::Statement& statement) override {
+    auto prepared = PrepareStatement(statement);
+    if (!prepared.ok()) return prepared.status();
+    return AddPrepared(*prepared);
+  }
+
+  Status AddPrepared(PreparedStatement& statement) override {
     return Guarded("bulk loading a statement", [&]() -> Status {
       if (finished_) return Status::InvalidArgument("the bulk load is finished");
-      auto canonical = CanonicalizeStatement(statement);
-      if (!canonical.ok()) return canonical.status();
-      return AddCanonical(*canonical);
+      return AddCanonical(statement);
     });
   }
 
@@ -250,8 +255,13 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
  private:
-  Status AddCanonical(CanonicalStatement& s) {
-    auto ids = InternStatement(s, [this](const Term& term) { return Intern(term); });
+  Status AddCanonical(PreparedStatement& prepared) {
+    CanonicalStatement& s = prepared.canonical;
+    size_t next_key = 0;  // the prepared keys come in InternStatement's order; the time has none
+    auto ids = InternStatement(s, [&](const Term& term) {
+      return next_key < prepared.value_keys.size() ? Intern(term, prepared.value_keys[next_key++])
+                                                   : Intern(term, TermValueKey(term));
+    });
     if (!ids.ok()) return ids.status();
     MentionRec rec{};
     rec.s = ids->subject;
@@ -318,8 +328,7 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   // The id of a canonical term: known to this load, in the store, or new.
-  Result<TermId> Intern(const Term& canonical) {
-    const std::string value_key = TermValueKey(canonical);
+  Result<TermId> Intern(const Term& canonical, const std::string& value_key) {
     if (const TermId* known = terms_.Find(value_key)) return *known & ~kNewTerm;
     TermId id = 0;
     if (store_has_terms_) {
@@ -551,6 +560,17 @@ class RocksBulkLoader final : public BulkLoader {
 };
 
 }  // namespace
+
+Result<PreparedStatement> PrepareStatement(const DocumentInput::Statement& statement) {
+  return Guarded("preparing a statement", [&]() -> Result<PreparedStatement> {
+    auto canonical = CanonicalizeStatement(statement);
+    if (!canonical.ok()) return canonical.status();
+    PreparedStatement prepared{std::move(*canonical), {}};
+    const CanonicalStatement& c = prepared.canonical;
+    prepared.value_keys = {TermValueKey(c.subject), TermValueKey(c.predicate), TermValueKey(c.object)};
+    return prepared;
+  });
+}
 
 Result<std::unique_ptr<BulkLoader>> RocksStore::BeginBulkLoad(const Document& document, const BulkLoadOptions& options) {
   return Guarded("starting a bulk load", [&]() -> Result<std::unique_ptr<BulkLoader>> {

@@ -1,0 +1,38 @@
+// Statements prepared for the bulk loader away from its thread. The loader
+// interns, fingerprints and records statements one at a time, in order; what
+// each statement needs before that (validation, canonical terms, their
+// dictionary keys) can run on the threads that parse the input, and
+// `kg import` does so through PreparedStatementSink.
+#ifndef KG_STORAGE_BULK_LOAD_H_
+#define KG_STORAGE_BULK_LOAD_H_
+
+#include <array>
+#include <string>
+
+#include "kg/store.h"
+#include "storage/store_write.h"
+
+namespace kg::storage {
+
+struct PreparedStatement {
+  CanonicalStatement canonical;
+  // TermValueKey of the subject, predicate and object, the order in which
+  // InternStatement interns them.
+  std::array<std::string, 3> value_keys;
+};
+
+// Thread-safe; InvalidArgument as BulkLoader::Add reports a bad statement.
+Result<PreparedStatement> PrepareStatement(const DocumentInput::Statement& statement);
+
+// The store's bulk loader is also a PreparedStatementSink (dynamic_cast a
+// BulkLoader to find out): AddPrepared(PrepareStatement(s)) does what Add(s)
+// does.
+class PreparedStatementSink {
+ public:
+  virtual ~PreparedStatementSink() = default;
+  virtual Status AddPrepared(PreparedStatement& statement) = 0;
+};
+
+}  // namespace kg::storage
+
+#endif  // KG_STORAGE_BULK_LOAD_H_
