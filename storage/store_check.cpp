@@ -1,6 +1,15 @@
 // The consistency checker: walks every column family and verifies each entry
 // against the claims, mentions, documents, dictionary and counters.
+//
+// Two column families that must hold the same set of facts (an index and the
+// claims, mentions and their per-document list, the two dictionaries) are
+// compared by a digest of each side, one sequential walk each; only when the
+// digests differ is the slow pass run that looks every entry up in the other
+// side and names the damaged ones. A point look-up per entry took ~12 us,
+// sixteen minutes for a 5M-triple store.
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,6 +23,32 @@ namespace {
 std::string Hex(std::string_view bytes) {
   std::string out;
   for (char c : bytes) out += fmt::format("{:02x}", static_cast<uint8_t>(c));
+  return out;
+}
+
+// An order-independent digest of a multiset of byte strings: equal digests
+// mean equal sets but for a 2^-64 chance.
+class SetDigest {
+ public:
+  void Add(std::string_view item) {
+    ++count_;
+    sum_ += Mix(Fingerprint(item));
+  }
+  bool operator==(const SetDigest&) const = default;
+
+ private:
+  // splitmix64's finaliser: FNV-1a alone leaves sums of nearby keys close.
+  static uint64_t Mix(uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+  uint64_t count_ = 0, sum_ = 0;
+};
+
+std::string Concat(std::string_view a, std::string_view b) {
+  std::string out(a);
+  out.append(b);
   return out;
 }
 
@@ -33,12 +68,31 @@ class Checker {
  private:
   using Visit = std::function<void(std::string_view key, std::string_view value)>;
 
+  // Visits every entry of a column family, counting it as checked.
   Status Walk(Cf which, const Visit& visit) {
-    return store_.ScanPrefix(which, "", [&](std::string_view key, std::string_view value) {
+    return Rewalk(which, [&](std::string_view key, std::string_view value) {
       ++report_.entries_checked;
+      visit(key, value);
+    });
+  }
+
+  // Visits every entry again, for a slow pass that names damage.
+  Status Rewalk(Cf which, const Visit& visit) {
+    return store_.ScanPrefix(which, "", [&](std::string_view key, std::string_view value) {
       visit(key, value);
       return report_.problems.size() < kMaxProblems;
     }, snapshot_);
+  }
+
+  // When two digests that should agree differ, runs `find_damage`, the
+  // per-entry comparison; if even that names nothing, says which differ.
+  Status Compare(const SetDigest& expected, const SetDigest& actual, std::string_view what,
+                 const std::function<Status()>& find_damage) {
+    if (expected == actual) return Status::OK();
+    const size_t before = report_.problems.size();
+    KG_RETURN_IF_ERROR(find_damage());
+    if (report_.problems.size() == before) Problem("{} do not hold the same entries", what);
+    return Status::OK();
   }
 
   bool Exists(Cf which, std::string_view key, std::string* value = nullptr) {
@@ -54,25 +108,58 @@ class Checker {
     report_.problems.push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 
-  bool TermExists(TermId id) { return KindOfId(id) == TermKind::kTime || Exists(kTermById, IdKey(id)); }
+  // Term ids are kept in memory (8 bytes each) up to this many; beyond it a
+  // claim's terms are looked up in the dictionary.
+  static constexpr size_t kMaxRememberedTerms = size_t{1} << 24;
+
+  void RememberTermId(TermId id) {
+    if (term_ids_.size() >= kMaxRememberedTerms) {
+      term_ids_complete_ = false;
+      return;
+    }
+    if (!term_ids_.empty() && id < term_ids_.back()) term_ids_sorted_ = false;
+    term_ids_.push_back(id);
+  }
+
+  bool TermExists(TermId id) {
+    if (KindOfId(id) == TermKind::kTime) return true;
+    if (term_ids_complete_) return std::binary_search(term_ids_.begin(), term_ids_.end(), id);
+    return Exists(kTermById, IdKey(id));
+  }
 
   Status CheckTerms() {
+    SetDigest by_id, by_value;
     KG_RETURN_IF_ERROR(Walk(kTermById, [&](std::string_view key, std::string_view value) {
       Term term;
       if (key.size() != 8 || !DecodeTerm(value, &term)) return Problem("term_by_id: damaged entry {}", Hex(key));
       ++terms_;
+      RememberTermId(GetBig64(key));
       if (term.kind == TermKind::kEntity) {
         ++entities_;
         if (!Exists(kEntityNames, EntityNameKey(term.value))) Problem("entity {} has no entity_names entry", term.value);
       }
       if (term.kind == TermKind::kPredicate) ++predicates_;
+      by_id.Add(Concat(TermValueKey(term), key));
+    }));
+    if (!term_ids_sorted_) std::sort(term_ids_.begin(), term_ids_.end());
+    KG_RETURN_IF_ERROR(Walk(kTermByValue, [&](std::string_view key, std::string_view value) {
+      if (value.size() != 8) return Problem("term_by_value entry {} points nowhere", Hex(key));
+      by_value.Add(Concat(key, value));
+    }));
+    return Compare(by_id, by_value, "term_by_id and term_by_value", [&]() { return FindDictionaryDamage(); });
+  }
+
+  Status FindDictionaryDamage() {
+    KG_RETURN_IF_ERROR(Rewalk(kTermById, [&](std::string_view key, std::string_view value) {
+      Term term;
       std::string id;
+      if (key.size() != 8 || !DecodeTerm(value, &term)) return;  // reported by the walk
       if (!Exists(kTermByValue, TermValueKey(term), &id) || id != key) {
         Problem("term {} ({}) is missing from term_by_value", term.ToString(), Hex(key));
       }
     }));
-    return Walk(kTermByValue, [&](std::string_view key, std::string_view value) {
-      if (value.size() != 8 || !Exists(kTermById, value)) Problem("term_by_value entry {} points nowhere", Hex(key));
+    return Rewalk(kTermByValue, [&](std::string_view key, std::string_view value) {
+      if (value.size() == 8 && !Exists(kTermById, value)) Problem("term_by_value entry {} points nowhere", Hex(key));
     });
   }
 
@@ -106,9 +193,97 @@ class Checker {
           (object_is_id && !TermExists(GetBig64(parts.object))) || (parts.when != kNoTime && !TermExists(parts.when))) {
         Problem("claim {} uses a term missing from the dictionary", Hex(key));
       }
-      if (!Exists(kPos, PosKey(parts))) Problem("claim {} is missing from pos", Hex(key));
-      if (!Exists(kOsp, OspKey(parts))) Problem("claim {} is missing from osp", Hex(key));
-      if (!Exists(kWps, WpsKey(parts))) Problem("claim {} is missing from wps", Hex(key));
+      claim_keys_.Add(key);
+      claim_mention_counts_.Add(Concat(key, value));
+    });
+  }
+
+  static bool ParseIndexKey(Cf index, std::string_view key, ClaimKeyParts* parts) {
+    return index == kPos ? ParsePosKey(key, parts) : index == kOsp ? ParseOspKey(key, parts) : ParseWpsKey(key, parts);
+  }
+
+  static std::string IndexKey(Cf index, const ClaimKeyParts& parts) {
+    return index == kPos ? PosKey(parts) : index == kOsp ? OspKey(parts) : WpsKey(parts);
+  }
+
+  Status CheckIndexes() {
+    for (Cf index : {kPos, kOsp, kWps}) {
+      uint64_t entries = 0;
+      SetDigest claims_indexed;
+      KG_RETURN_IF_ERROR(Walk(index, [&](std::string_view key, std::string_view) {
+        ++entries;
+        ClaimKeyParts parts;
+        if (!ParseIndexKey(index, key, &parts)) return Problem("{}: damaged entry {}", CfName(index), Hex(key));
+        claims_indexed.Add(SpoKey(parts));
+      }));
+      KG_RETURN_IF_ERROR(Compare(claim_keys_, claims_indexed, fmt::format("spo and {}", CfName(index)),
+                                 [&]() { return FindIndexDamage(index); }));
+      if (entries != claims_) Problem("{} has {} entries for {} claims", CfName(index), entries, claims_);
+    }
+    return Status::OK();
+  }
+
+  Status FindIndexDamage(Cf index) {
+    KG_RETURN_IF_ERROR(Rewalk(kSpo, [&](std::string_view key, std::string_view) {
+      ClaimKeyParts parts;
+      if (ParseSpoKey(key, &parts) && !Exists(index, IndexKey(index, parts))) {
+        Problem("claim {} is missing from {}", Hex(key), CfName(index));
+      }
+    }));
+    return Rewalk(index, [&](std::string_view key, std::string_view) {
+      ClaimKeyParts parts;
+      if (ParseIndexKey(index, key, &parts) && !Exists(kSpo, SpoKey(parts))) {
+        Problem("{} entry {} has no claim in spo", CfName(index), Hex(key));
+      }
+    });
+  }
+
+  // A mention key is its claim's spo key, the document number (8) and the
+  // mention's sequence number in the document (4).
+  static constexpr size_t kMentionSuffix = 12;
+
+  Status CheckMentions() {
+    SetDigest counted;  // (claim, mentions found) for each run of one claim's mentions
+    std::string run_claim, sentence_seen;
+    uint64_t run_length = 0;
+    auto end_run = [&]() {
+      if (run_length == 0) return;
+      std::string claim_and_count = run_claim;
+      PutBig64(&claim_and_count, run_length);
+      counted.Add(claim_and_count);
+    };
+    KG_RETURN_IF_ERROR(Walk(kMentions, [&](std::string_view key, std::string_view value) {
+      ++mentions_;
+      MentionRecord mention;
+      if (key.size() < kMentionSuffix + 25 || !DecodeMention(value, &mention)) {
+        return Problem("mentions: damaged entry {}", Hex(key));
+      }
+      std::string_view claim = key.substr(0, key.size() - kMentionSuffix);
+      uint64_t number = GetBig64(key.substr(key.size() - kMentionSuffix));
+      if (claim != run_claim) {
+        end_run();
+        run_claim = claim;
+        run_length = 0;
+      }
+      ++run_length;
+      mention_keys_.Add(key);
+      if (document_numbers_.count(number) == 0) Problem("mention {} belongs to no document", Hex(key));
+      if (!mention.text_inline) {
+        std::string sentence = SentenceKey(number, mention.sentence);
+        if (sentence != sentence_seen && !Exists(kSentences, sentence)) {
+          Problem("mention {} refers to a missing sentence", Hex(key));
+        }
+        sentence_seen = std::move(sentence);
+      }
+    }));
+    end_run();
+    return Compare(claim_mention_counts_, counted, "the claims' mention counts and the mentions",
+                   [&]() { return FindMentionCountDamage(); });
+  }
+
+  Status FindMentionCountDamage() {
+    KG_RETURN_IF_ERROR(Rewalk(kSpo, [&](std::string_view key, std::string_view value) {
+      if (value.size() != 8) return;
       uint64_t mentions = 0;
       Status scan = store_.ScanPrefix(kMentions, key, [&](std::string_view, std::string_view) {
         ++mentions;
@@ -118,50 +293,35 @@ class Checker {
       if (mentions == 0 || mentions != GetBig64(value)) {
         Problem("claim {} records {} mentions but has {}", Hex(key), GetBig64(value), mentions);
       }
-    });
-  }
-
-  Status CheckIndexes() {
-    for (Cf index : {kPos, kOsp, kWps}) {
-      uint64_t entries = 0;
-      KG_RETURN_IF_ERROR(Walk(index, [&](std::string_view key, std::string_view) {
-        ++entries;
-        ClaimKeyParts parts;
-        bool parsed = index == kPos ? ParsePosKey(key, &parts) : index == kOsp ? ParseOspKey(key, &parts)
-                                                                                 : ParseWpsKey(key, &parts);
-        if (!parsed) return Problem("{}: damaged entry {}", CfName(index), Hex(key));
-        if (!Exists(kSpo, SpoKey(parts))) Problem("{} entry {} has no claim in spo", CfName(index), Hex(key));
-      }));
-      if (entries != claims_) Problem("{} has {} entries for {} claims", CfName(index), entries, claims_);
-    }
-    return Status::OK();
-  }
-
-  Status CheckMentions() {
-    return Walk(kMentions, [&](std::string_view key, std::string_view value) {
-      ++mentions_;
-      MentionRecord mention;
-      if (key.size() < 12 + 25 || !DecodeMention(value, &mention)) return Problem("mentions: damaged entry {}", Hex(key));
-      std::string_view claim = key.substr(0, key.size() - 12);
-      uint64_t number = GetBig64(key.substr(key.size() - 12));
-      uint32_t seq = GetBig32(key.substr(key.size() - 4));
-      if (!Exists(kSpo, claim)) Problem("mention {} belongs to no claim", Hex(key));
-      if (document_numbers_.count(number) == 0) Problem("mention {} belongs to no document", Hex(key));
-      std::string back;
-      if (!Exists(kDocMentions, DocMentionKey(number, seq), &back) || back != claim) {
-        Problem("mention {} is missing from doc_mentions", Hex(key));
-      }
-      if (!mention.text_inline && !Exists(kSentences, SentenceKey(number, mention.sentence))) {
-        Problem("mention {} refers to a missing sentence", Hex(key));
+    }));
+    return Rewalk(kMentions, [&](std::string_view key, std::string_view) {
+      if (key.size() > kMentionSuffix && !Exists(kSpo, key.substr(0, key.size() - kMentionSuffix))) {
+        Problem("mention {} belongs to no claim", Hex(key));
       }
     });
   }
 
   Status CheckDocMentions() {
-    return Walk(kDocMentions, [&](std::string_view key, std::string_view value) {
-      if (key.size() != 12) return Problem("doc_mentions: damaged entry {}", Hex(key));
-      uint64_t number = GetBig64(key);
-      if (!Exists(kMentions, MentionKey(value, number, GetBig32(key.substr(8))))) {
+    SetDigest listed;  // the mention key each doc_mentions entry stands for
+    KG_RETURN_IF_ERROR(Walk(kDocMentions, [&](std::string_view key, std::string_view value) {
+      if (key.size() != kMentionSuffix) return Problem("doc_mentions: damaged entry {}", Hex(key));
+      listed.Add(MentionKey(value, GetBig64(key), GetBig32(key.substr(8))));
+    }));
+    return Compare(mention_keys_, listed, "mentions and doc_mentions", [&]() { return FindDocMentionDamage(); });
+  }
+
+  Status FindDocMentionDamage() {
+    KG_RETURN_IF_ERROR(Rewalk(kMentions, [&](std::string_view key, std::string_view) {
+      if (key.size() <= kMentionSuffix) return;
+      std::string_view claim = key.substr(0, key.size() - kMentionSuffix);
+      std::string_view suffix = key.substr(key.size() - kMentionSuffix);
+      std::string back;
+      if (!Exists(kDocMentions, DocMentionKey(GetBig64(suffix), GetBig32(suffix.substr(8))), &back) || back != claim) {
+        Problem("mention {} is missing from doc_mentions", Hex(key));
+      }
+    }));
+    return Rewalk(kDocMentions, [&](std::string_view key, std::string_view value) {
+      if (key.size() == kMentionSuffix && !Exists(kMentions, MentionKey(value, GetBig64(key), GetBig32(key.substr(8))))) {
         Problem("doc_mentions entry {} has no mention", Hex(key));
       }
     });
@@ -224,6 +384,9 @@ class Checker {
   CheckReport report_;
   std::map<uint64_t, std::string> document_numbers_;
   std::map<TermId, uint64_t> claims_per_predicate_;
+  std::vector<TermId> term_ids_;  // every term id of term_by_id, sorted
+  bool term_ids_sorted_ = true, term_ids_complete_ = true;
+  SetDigest claim_keys_, claim_mention_counts_, mention_keys_;
   uint64_t claims_ = 0, mentions_ = 0, terms_ = 0, entities_ = 0, predicates_ = 0, aliases_ = 0;
 };
 

@@ -27,6 +27,18 @@ Status DamageForTest(Store& store, Damage damage) {
     case Damage::kWrongMentionCount:
       batch.Put(rocks->cf(kSpo), first_key, IdKey(999));
       break;
+    case Damage::kDropDocMention: {
+      std::string first_listed;
+      KG_RETURN_IF_ERROR(rocks->ScanPrefix(kDocMentions, "", [&](std::string_view key, std::string_view) {
+        first_listed = std::string(key);
+        return false;
+      }));
+      batch.Delete(rocks->cf(kDocMentions), first_listed);
+      break;
+    }
+    case Damage::kStrayTermByValue:
+      batch.Put(rocks->cf(kTermByValue), TermValueKey(Term::Entity("nobody-at-all")), IdKey(~uint64_t{0} >> 8));
+      break;
   }
   return rocks->Commit(&batch);
 }

@@ -11,6 +11,8 @@ enum class Damage {
   kDropPosEntry,      // delete one entry of the pos index
   kStrayOspEntry,     // add an osp entry for a claim that does not exist
   kWrongMentionCount, // change the mention count recorded on one claim
+  kDropDocMention,    // delete one entry of a document's mention list
+  kStrayTermByValue,  // add a dictionary entry by value whose id has no term
 };
 
 // Applies `damage` to a store opened for writing. NotFound when the store has

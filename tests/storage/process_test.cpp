@@ -221,7 +221,9 @@ INSTANTIATE_TEST_SUITE_P(
     Damages, CheckTest,
     ::testing::Values(DamageCase{storage::Damage::kDropPosEntry, "missing from pos", "DropPosEntry"},
                       DamageCase{storage::Damage::kStrayOspEntry, "osp entry", "StrayOspEntry"},
-                      DamageCase{storage::Damage::kWrongMentionCount, "mentions but has", "WrongMentionCount"}),
+                      DamageCase{storage::Damage::kWrongMentionCount, "mentions but has", "WrongMentionCount"},
+                      DamageCase{storage::Damage::kDropDocMention, "missing from doc_mentions", "DropDocMention"},
+                      DamageCase{storage::Damage::kStrayTermByValue, "points nowhere", "StrayTermByValue"}),
     [](const ::testing::TestParamInfo<DamageCase>& info) { return std::string(info.param.name); });
 
 TEST(ThreadTest, ReadersInSeveralThreadsBesideTheWriter) {
