@@ -574,6 +574,7 @@ class BulkFileImport {
       pending.pop_front();
       if (!parsed.plain) return std::optional<ImportReport>();
       KG_RETURN_IF_ERROR(Load(**loader, sink, parsed));
+      Dispose(std::move(parsed));
       if (progress_) progress_(done, size, report_.triples);
     }
     if (options_.strict && !report_.problems.empty()) {
@@ -610,12 +611,19 @@ class BulkFileImport {
     report_.problems.push_back(path_ + ":" + std::to_string(line) + ": " + message);
   }
 
+  // Frees a loaded chunk on another thread: freeing its many strings was a
+  // noticeable part of the loading thread's time. (Waits for the previous one.)
+  void Dispose(ParsedChunk chunk) {
+    disposal_ = std::async(std::launch::async, [done = std::move(chunk)]() mutable { done = ParsedChunk(); });
+  }
+
   Store& store_;
   const std::string& path_;
   const ImportOptions& options_;
   const ImportProgress& progress_;
   RdfNames names_;
   ImportReport report_;
+  std::future<void> disposal_;
 };
 
 }  // namespace
