@@ -141,14 +141,14 @@ bool IdExecutor::TimedOut() {
 }
 
 template <typename Next>
-bool IdExecutor::Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next) {
-  if (!LookupDirected(pattern, row, cursor, false, next)) return false;
+bool IdExecutor::Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next, bool star) {
+  if (!LookupDirected(pattern, row, cursor, false, next, star)) return false;
   return !pattern.symmetric || LookupDirected(pattern, row, cursor, true, next);
 }
 
 template <typename Next>
 bool IdExecutor::LookupDirected(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, bool mirrored,
-                                Next& next) {
+                                Next& next, bool star) {
   auto choices = [&row](const Position& position) {
     if (position.slot < 0) return Choices{position.keys.data(), position.keys.size(), false};
     if (!row.bound[position.slot]) return Choices{};
@@ -160,6 +160,11 @@ bool IdExecutor::LookupDirected(const Prepared& pattern, IdRow& row, storage::Cl
   const Choices objects = choices(mirrored ? pattern.subject : pattern.object);
   const Choices whens = pattern.has_when ? choices(pattern.when) : Choices{};
   storage::IdPattern lookup;
+  // A bound subject under a constant predicate and object: in a join the
+  // subjects come in ascending order (planner: WalksForward).
+  const Position& subject = mirrored ? pattern.object : pattern.subject;
+  const Position& object = mirrored ? pattern.subject : pattern.object;
+  lookup.subject_varies = subject.slot >= 0 && pattern.predicate.slot < 0 && object.slot < 0;
   for (size_t s = 0; s < subjects.count; ++s) {
     if (!IdChoice(subjects, s, false, &lookup.subject)) continue;
     for (size_t p = 0; p < predicates.count; ++p) {
@@ -168,6 +173,15 @@ bool IdExecutor::LookupDirected(const Prepared& pattern, IdRow& row, storage::Cl
         if (!ObjectChoice(objects, o, &lookup.object)) continue;
         for (size_t w = 0; w < whens.count; ++w) {
           if (!IdChoice(whens, w, true, &lookup.when)) continue;
+          const SubjectClaims* claims = star ? &ClaimsOf(subject.slot, *lookup.subject, cursor) : nullptr;
+          if (claims != nullptr && claims->complete) {
+            // By index: a nested step of the same star reads this list too.
+            for (size_t i = 0; i < claims->count; ++i) {
+              if (!storage::MatchesPattern(lookup, claims->claims[i])) continue;
+              if (TimedOut() || !BindMatch(pattern, claims->claims[i], mirrored, row, next)) return false;
+            }
+            continue;
+          }
           for (cursor.Seek(lookup); cursor.Valid(); cursor.Next()) {
             if (TimedOut() || !BindMatch(pattern, cursor.parts(), mirrored, row, next)) return false;
           }
@@ -217,6 +231,55 @@ bool IdExecutor::BindMatch(const Prepared& pattern, const ClaimKeyParts& parts, 
     row.claim_of[set[i]].clear();
   }
   return go_on;
+}
+
+const IdExecutor::SubjectClaims& IdExecutor::ClaimsOf(int slot, TermId subject, storage::ClaimCursor& cursor) {
+  // More than this and the steps seek their predicates instead: reading a
+  // hub's claims for each would cost more than the seeks it saves.
+  constexpr size_t kMaxStarClaims = 64;
+  SubjectClaims& star = stars_[slot];
+  if (star.filled && star.subject == subject) return star;
+  star.filled = true;
+  star.complete = false;
+  star.subject = subject;
+  star.count = 0;
+  storage::IdPattern all;
+  all.subject = subject;
+  for (cursor.Seek(all); cursor.Valid(); cursor.Next()) {
+    if (star.count == kMaxStarClaims) return star;
+    if (star.count == star.claims.size()) star.claims.emplace_back();
+    star.claims[star.count++] = cursor.parts();
+  }
+  if (!cursor.status().ok()) throw StoreFailure(cursor.status());
+  star.complete = true;
+  return star;
+}
+
+// A star: two or more lookup steps whose subject is the same variable,
+// bound before them, under constant predicates, with a variable object
+// (a constant object would rather walk forward in pos). Each of them
+// reads the subject's claims from one list (ClaimsOf).
+void IdExecutor::PlanStars() {
+  star_steps_.assign(plan_->steps.size(), 0);
+  stars_.assign(find_.slot_names.size(), SubjectClaims{});
+  std::vector<int> subject_of(plan_->steps.size(), -1);
+  std::vector<int> steps_per_slot(find_.slot_names.size(), 0);
+  std::set<int> bound;
+  for (size_t i = 0; i < plan_->steps.size(); ++i) {
+    const Prepared& pattern = patterns_[plan_->steps[i].pattern];
+    const int slot = pattern.subject.slot;
+    if (i > 0 && !plan_->steps[i].hash_join && !pattern.symmetric && slot >= 0 && bound.count(slot) > 0 &&
+        pattern.predicate.slot < 0 && pattern.object.slot >= 0) {
+      subject_of[i] = slot;
+      ++steps_per_slot[slot];
+    }
+    for (const Position* position : {&pattern.subject, &pattern.predicate, &pattern.object, &pattern.when}) {
+      if (position->slot >= 0) bound.insert(position->slot);
+    }
+  }
+  for (size_t i = 0; i < plan_->steps.size(); ++i) {
+    star_steps_[i] = subject_of[i] >= 0 && steps_per_slot[subject_of[i]] >= 2;
+  }
 }
 
 void IdExecutor::Build(size_t step) {
@@ -277,7 +340,21 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   return true;
 }
 
-Value IdExecutor::Decode(const IdRow& row, int slot) {
+const Value& IdExecutor::Decode(const IdRow& row, int slot) {
+  // Rows come in index order, so a slot often keeps its value from one
+  // row to the next: remember the last one per slot. Otherwise the store's
+  // term cache (a cache of every term here would cost more in copies than
+  // it saves, measured).
+  const std::string& key = row.values[slot];
+  const bool by_key = row.claim_of[slot].empty();  // else the value depends on its claim
+  if (by_key && last_known_[slot] && key == last_key_[slot]) return last_value_[slot];
+  last_value_[slot] = DecodeValue(row, slot);
+  last_key_[slot] = key;
+  last_known_[slot] = by_key;
+  return last_value_[slot];
+}
+
+Value IdExecutor::DecodeValue(const IdRow& row, int slot) {
   const std::string& key = row.values[slot];
   if (key.empty()) return Value::Null();
   if (!row.claim_of[slot].empty()) {
@@ -288,14 +365,7 @@ Value IdExecutor::Decode(const IdRow& row, int slot) {
     return Value::OfTerm(ValueOrThrow(reader.Read(parts, true)).claim.object);
   }
   if (key.size() != kIdSize) return Value::OfTerm(ValueOrThrow(scanner_.TermOfObject(key)));
-  // Rows come in index order, so a slot often keeps its value from one
-  // row to the next: remember the last one per slot. Otherwise the store's
-  // term cache (a cache of every term here would cost more in copies than
-  // it saves, measured).
-  if (key == last_key_[slot]) return last_value_[slot];
-  last_key_[slot] = key;
-  last_value_[slot] = Value::OfTerm(ValueOrThrow(store_.TermOf(storage::GetBig64(key))));
-  return last_value_[slot];
+  return Value::OfTerm(ValueOrThrow(store_.TermOf(storage::GetBig64(key))));
 }
 
 bool IdExecutor::PassesFilters(const PlanStep& step, const IdRow& row) {
@@ -332,7 +402,7 @@ bool IdExecutor::RunStep(size_t step, IdRow& row) {
     return !PassesFilters(planned, extended) || RunStep(step + 1, extended);
   };
   if (planned.hash_join) return Probe(step, row, next);
-  return Lookup(patterns_[planned.pattern], row, *cursors_[step], next);
+  return Lookup(patterns_[planned.pattern], row, *cursors_[step], next, star_steps_[step]);
 }
 
 Result<QueryResult> IdExecutor::Run(const Plan& plan) {
@@ -361,7 +431,9 @@ Result<QueryResult> IdExecutor::Run(const Plan& plan) {
   }
   output_slots_.assign(needed.begin(), needed.end());
 
+  PlanStars();
   last_key_.assign(find_.slot_names.size(), std::string());
+  last_known_.assign(find_.slot_names.size(), 0);
   last_value_.assign(find_.slot_names.size(), Value::Null());
   IdRow row = EmptyRow();
   RunStep(0, row);

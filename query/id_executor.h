@@ -62,15 +62,27 @@ class IdExecutor {
     std::vector<std::string> claim_of;  // spo key of the claim that bound a shown quantity
   };
   struct HashTable;
+  // The claims of one subject, read with one seek for the steps that look
+  // that subject up under several predicates (a star around ?x): they then
+  // filter these instead of seeking each. `complete` is false when the
+  // subject has more than a few claims (those steps seek as usual).
+  struct SubjectClaims {
+    bool filled = false;
+    bool complete = false;
+    storage::TermId subject = 0;
+    size_t count = 0;
+    std::vector<storage::ClaimKeyParts> claims;  // reused: the first `count` are this subject's
+  };
 
   Prepared Prepare(const BoundPattern& pattern, const std::set<std::string>& symmetric);
   IdRow EmptyRow() const;
   // Matches `pattern` under `row` and calls next(row) with each match bound
   // (undone afterwards); false when `next` or a limit stopped the run.
   template <typename Next>
-  bool Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next);
+  bool Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next, bool star = false);
   template <typename Next>
-  bool LookupDirected(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, bool mirrored, Next& next);
+  bool LookupDirected(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, bool mirrored, Next& next,
+                      bool star = false);
   template <typename Next>
   bool BindMatch(const Prepared& pattern, const storage::ClaimKeyParts& parts, bool mirrored, IdRow& row, Next& next);
   template <typename Next>
@@ -79,7 +91,11 @@ class IdExecutor {
   bool RunStep(size_t step, IdRow& row);
   bool Emit(const IdRow& row);
   bool PassesFilters(const PlanStep& step, const IdRow& row);
-  Value Decode(const IdRow& row, int slot);
+  const SubjectClaims& ClaimsOf(int slot, storage::TermId subject, storage::ClaimCursor& cursor);
+  void PlanStars();
+  // The value of `slot`, decoded; valid until the next Decode of the slot.
+  const Value& Decode(const IdRow& row, int slot);
+  Value DecodeValue(const IdRow& row, int slot);
   bool TimedOut();
 
   const storage::RocksStore& store_;
@@ -90,9 +106,12 @@ class IdExecutor {
   const Plan* plan_ = nullptr;
   std::vector<std::unique_ptr<storage::ClaimCursor>> cursors_;  // one per step
   std::vector<std::unique_ptr<HashTable>> tables_;             // per hash-join step
+  std::vector<char> star_steps_;          // per step: reads its subject's claims from stars_
+  std::vector<SubjectClaims> stars_;      // per slot
   std::vector<std::vector<int>> filter_slots_;                 // per conjunct
   std::vector<int> output_slots_;  // what the result needs decoded
   std::vector<std::string> last_key_;  // per slot, the last value decoded
+  std::vector<char> last_known_;       // last_value_ is last_key_'s (not a claim's bound)
   std::vector<Value> last_value_;
   std::unique_ptr<ResultCollector> collector_;
   std::chrono::steady_clock::time_point deadline_;

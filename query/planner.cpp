@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "storage/id_scan.h"
+
 namespace kg::query {
 
 namespace {
@@ -118,16 +120,60 @@ std::vector<size_t> GreedyOrder(const BoundFind& find, const Statistics& statist
   return order;
 }
 
+bool SingleConstant(const BoundTerm& term) { return !term.IsVariable() && term.constants.size() == 1; }
+
+// The variable whose values the first step's matches come in ascending
+// order of: the first variable after the constants in the index ordering
+// that serves the lookup (storage::ChooseAccess). Later steps keep that
+// order (each expands its incoming rows in place). -1 when alternative
+// constants make several lookups.
+int SortedSlot(const BoundPattern& pattern) {
+  const BoundTerm* when = pattern.when ? &*pattern.when : nullptr;
+  storage::IdPattern constants;  // which positions are bound, not their values
+  for (const BoundTerm* term : {&pattern.subject, &pattern.predicate, &pattern.object, when}) {
+    if (term != nullptr && !term->IsVariable() && !SingleConstant(*term)) return -1;
+  }
+  if (!pattern.subject.IsVariable()) constants.subject = 1;
+  if (!pattern.predicate.IsVariable()) constants.predicate = 1;
+  if (!pattern.object.IsVariable()) constants.object = "";
+  if (when != nullptr && !when->IsVariable()) constants.when = 1;
+  const BoundTerm* s = &pattern.subject;
+  const BoundTerm* p = &pattern.predicate;
+  const BoundTerm* o = &pattern.object;
+  std::vector<const BoundTerm*> key_order;
+  switch (storage::ChooseAccess(constants).index) {
+    case storage::kPos: key_order = {p, o, s, when}; break;
+    case storage::kOsp: key_order = {o, s, p, when}; break;
+    case storage::kWps: key_order = {when, p, s, o}; break;
+    default: key_order = {s, p, o, when}; break;
+  }
+  for (const BoundTerm* term : key_order) {
+    if (term != nullptr && term->IsVariable()) return term->slot;
+  }
+  return -1;
+}
+
+// A lookup whose subject is the variable the rows are sorted by, under a
+// constant predicate and object: successive lookups move forward through
+// one stretch of the pos index (storage::IdPattern::subject_varies), so
+// all of them together read at most the pattern's matches once.
+bool WalksForward(const BoundPattern& pattern, int sorted_slot) {
+  return sorted_slot >= 0 && pattern.subject.slot == sorted_slot && SingleConstant(pattern.predicate) &&
+         SingleConstant(pattern.object);
+}
+
 // Steps with estimates and join methods for patterns in `order`.
 std::vector<PlanStep> StepsFor(const BoundFind& find, const std::vector<size_t>& order, const Statistics& statistics) {
   std::vector<PlanStep> steps;
   std::set<int> bound;
   double rows = 1;
+  const int sorted_slot = order.empty() ? -1 : SortedSlot(find.patterns[order.front()]);
   for (size_t i : order) {
     const BoundPattern& pattern = find.patterns[i];
     PlanStep step{i, Estimate(i, pattern, bound, statistics), false, {}};
     if (!steps.empty()) {
       double lookups = rows * (kSeekCost + step.estimate);
+      if (WalksForward(pattern, sorted_slot)) lookups = std::min(lookups, ConstantMatches(i, pattern, statistics) + rows);
       double hashed = ConstantMatches(i, pattern, statistics) * kHashBuildCost + rows;
       step.hash_join = rows >= kMinRowsToHash && hashed < lookups;
     }

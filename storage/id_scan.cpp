@@ -2,9 +2,19 @@
 
 namespace kg::storage {
 
+namespace {
+
+// Keys a cursor reads forward before it gives up and seeks.
+constexpr int kMaxWalk = 8;
+
+}  // namespace
+
 IndexAccess ChooseAccess(const IdPattern& p) {
   IndexAccess a;
-  if (p.subject && p.predicate && p.object) {
+  if (p.subject && p.predicate && p.object && p.subject_varies) {
+    a.index = kPos;
+    a.prefix = IdKey(*p.predicate) + *p.object + IdKey(*p.subject) + (p.when ? IdKey(*p.when) : "");
+  } else if (p.subject && p.predicate && p.object) {
     a.index = kSpo;
     a.prefix = IdKey(*p.subject) + IdKey(*p.predicate) + *p.object + (p.when ? IdKey(*p.when) : "");
   } else if (p.when && p.predicate) {
@@ -63,8 +73,19 @@ void ClaimCursor::Seek(const IdPattern& pattern) {
   index_ = access.index;
   prefix_ = std::move(access.prefix);
   it_ = IteratorFor(index_);
-  it_->Seek(prefix_);
+  MoveTo(prefix_);
   Settle();
+}
+
+void ClaimCursor::MoveTo(std::string_view target) {
+  auto behind = [&] { return std::string_view(it_->key().data(), it_->key().size()) < target; };
+  if (it_->Valid() && behind()) {
+    for (int i = 0; i < kMaxWalk; ++i) {
+      it_->Next();
+      if (!it_->Valid() || !behind()) return;
+    }
+  }
+  it_->Seek(rocksdb::Slice(target.data(), target.size()));
 }
 
 void ClaimCursor::Next() {

@@ -27,6 +27,11 @@ struct IdPattern {
   std::optional<TermId> predicate;
   std::optional<std::string> object;
   std::optional<TermId> when;  // kNoTime: claims without a time
+  // With subject, predicate and object bound: successive lookups change
+  // the subject only (a join variable under constants), so the pos
+  // ordering keeps them near each other and the cursor can walk forward
+  // from one to the next instead of seeking (ClaimCursor::Seek).
+  bool subject_varies = false;
 };
 
 // The ordering that serves a pattern and the key prefix to scan in it:
@@ -52,7 +57,10 @@ class ClaimCursor {
   ClaimCursor(const ClaimCursor&) = delete;
   ClaimCursor& operator=(const ClaimCursor&) = delete;
 
-  // Positions the cursor on the first match of `pattern`.
+  // Positions the cursor on the first match of `pattern`. When the
+  // pattern's first key lies a few keys ahead of the cursor in the same
+  // ordering (lookups in ascending order), it walks there instead of
+  // seeking: a seek costs as much as reading a handful of keys.
   void Seek(const IdPattern& pattern);
   // On a match; false at the end and after an error.
   bool Valid() const { return valid_; }
@@ -66,6 +74,8 @@ class ClaimCursor {
 
  private:
   rocksdb::Iterator* IteratorFor(Cf index);
+  // Moves `it_` to the first key at or after `target`.
+  void MoveTo(std::string_view target);
   // Moves forward to the first key at or after the iterator that matches.
   void Settle();
 

@@ -7,7 +7,8 @@
 //
 // Every query is KGQL through kg::RunQuery; IRIs are written <…>.
 //
-// usage: kgstore_bench_runner STORE_DIR QUERIES.json QUERYSET DATASET_NAME [REPEATS]
+// usage: kgstore_bench_runner STORE_DIR QUERIES.json QUERYSET DATASET_NAME [REPEATS [Qn...]]
+// Naming queries runs only those (to profile one with perf).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -58,8 +59,10 @@ int64_t RowsReported(const std::string& name, const Rows& rows) {
   return static_cast<int64_t>(rows.size());
 }
 
-int RunAll(const kg::Store& store, const nlohmann::json& qset, const std::string& dataset, int repeats) {
+int RunAll(const kg::Store& store, const nlohmann::json& qset, const std::string& dataset, int repeats,
+           const std::vector<std::string>& only) {
   for (const auto& [name, query] : SetQueries(qset)) {
+    if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
     std::vector<double> times;
     int64_t rows_reported = 0;
     for (int i = 0; i < repeats; ++i) {
@@ -94,7 +97,7 @@ int RunAll(const kg::Store& store, const nlohmann::json& qset, const std::string
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::cerr << "usage: kgstore_bench_runner STORE_DIR QUERIES.json QUERYSET DATASET_NAME [REPEATS]\n";
+    std::cerr << "usage: kgstore_bench_runner STORE_DIR QUERIES.json QUERYSET DATASET_NAME [REPEATS [Qn...]]\n";
     return 2;
   }
   const std::string qset_name = argv[3];
@@ -113,5 +116,6 @@ int main(int argc, char** argv) {
     std::cerr << argv[1] << ": " << store.status().ToString() << "\n";
     return 1;
   }
-  return RunAll(**store, all[qset_name], argv[4], repeats);
+  const std::vector<std::string> only(argv + std::min(argc, 6), argv + argc);
+  return RunAll(**store, all[qset_name], argv[4], repeats, only);
 }
