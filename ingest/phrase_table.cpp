@@ -31,6 +31,11 @@ uint64_t StartKey(std::string_view text, size_t pos) {
   return (first << 32) | CodePointAt(text, pos + length, &second_length);
 }
 
+// The home slot of `key` in a table of `size` slots (a power of two).
+size_t SlotOf(uint64_t key, size_t size) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (size - 1);
+}
+
 }  // namespace
 
 void PhraseTable::Add(const std::string& written, std::string value, std::string extra) {
@@ -41,6 +46,7 @@ void PhraseTable::Add(const std::string& written, std::string value, std::string
   phrase.capitalised = IsUpperCodePoint(CodePointAt(written, 0, &length));
   phrase.acronym = phrase.capitalised && IsAcronym(written);
   uint64_t key = StartKey(phrase.folded, 0);
+  has_single_code_point_ = has_single_code_point_ || (key & 0xFFFFFFFF) == 0;
   first_pairs_.Add(phrase.folded);
   phrases_.push_back(std::move(phrase));
   size_t index = phrases_.size() - 1;
@@ -49,6 +55,22 @@ void PhraseTable::Add(const std::string& written, std::string value, std::string
   std::stable_sort(bucket.begin(), bucket.end(),
                    [this](size_t a, size_t b) { return phrases_[a].folded.size() > phrases_[b].folded.size(); });
   exact_.emplace(phrases_[index].folded, index);
+  Reindex();
+}
+
+void PhraseTable::Reindex() {
+  size_t size = 1;
+  while (size < 2 * by_start_.size()) size *= 2;  // at most half full: probes stay short
+  slots_.assign(size, Slot{});
+  bucket_phrases_.clear();
+  for (const auto& [key, bucket] : by_start_) {
+    size_t slot = SlotOf(key, size);
+    while (slots_[slot].key != kNoKey) slot = (slot + 1) & (size - 1);
+    slots_[slot].key = key;
+    slots_[slot].begin = static_cast<uint32_t>(bucket_phrases_.size());
+    for (size_t index : bucket) bucket_phrases_.push_back(static_cast<uint32_t>(index));
+    slots_[slot].end = static_cast<uint32_t>(bucket_phrases_.size());
+  }
 }
 
 bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end) {
@@ -63,17 +85,20 @@ const Phrase* PhraseTable::Match(const TextView& view, size_t pos, size_t* end, 
   if (pos >= view.text.size() || !first_pairs_.MayStartAt(view.text, pos)) return nullptr;
   // Phrases of two or more code points first: they are the longer ones.
   uint64_t two = StartKey(view.text, pos);
-  for (uint64_t key : {two, two & ~uint64_t{0xFFFFFFFF}}) {
-    if (const Phrase* phrase = MatchBucket(key, view, pos, end, glued_ok)) return phrase;
-  }
-  return nullptr;
+  if (const Phrase* phrase = MatchBucket(two, view, pos, end, glued_ok)) return phrase;
+  if (!has_single_code_point_) return nullptr;
+  return MatchBucket(two & ~uint64_t{0xFFFFFFFF}, view, pos, end, glued_ok);
 }
 
 const Phrase* PhraseTable::MatchBucket(uint64_t key, const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
-  auto bucket = by_start_.find(key);
-  if (bucket == by_start_.end()) return nullptr;
-  for (size_t index : bucket->second) {
-    const Phrase& phrase = phrases_[index];
+  if (slots_.empty()) return nullptr;
+  size_t slot = SlotOf(key, slots_.size());
+  while (slots_[slot].key != key) {
+    if (slots_[slot].key == kNoKey) return nullptr;
+    slot = (slot + 1) & (slots_.size() - 1);
+  }
+  for (uint32_t i = slots_[slot].begin; i < slots_[slot].end; ++i) {
+    const Phrase& phrase = phrases_[bucket_phrases_[i]];
     if (view.text.compare(pos, phrase.folded.size(), phrase.folded) != 0) continue;
     size_t stop = pos + phrase.folded.size();
     if (!glued_ok && phrase.ends_in_word && IsWordCharAt(view.text, stop)) continue;

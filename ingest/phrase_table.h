@@ -44,10 +44,24 @@ class PhraseTable {
  private:
   static bool CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end);
   const Phrase* MatchBucket(uint64_t key, const TextView& view, size_t pos, size_t* end, bool glued_ok) const;
+  // Lays by_start_ out flat in slots_ and bucket_phrases_ (after each Add).
+  void Reindex();
   std::vector<Phrase> phrases_;
   // By the first two code points (the second 0 for one-code-point phrases), longest first.
   std::unordered_map<uint64_t, std::vector<size_t>> by_start_;
+  // The same for matching, where a hash map's scattered nodes cost a cache
+  // miss each: open addressing over a power-of-two array of slots, each
+  // naming its bucket's run of phrase indexes in bucket_phrases_.
+  struct Slot {
+    uint64_t key = kNoKey;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  static constexpr uint64_t kNoKey = UINT64_MAX;  // no key: code points have 21 bits
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> bucket_phrases_;
   std::unordered_map<std::string, size_t> exact_;
+  bool has_single_code_point_ = false;  // a phrase of one code point ("$", "%")
   FirstBytePairs first_pairs_;  // most positions fail this test before any hashing
 };
 

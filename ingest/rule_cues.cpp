@@ -244,12 +244,19 @@ bool CuesPresent(const std::vector<Cue>& cues, std::string_view text) {
   });
 }
 
-uint32_t CueIndex::Child(uint32_t node, unsigned char c) const {
-  if (node == 0) return root_children_[c];
-  for (const auto& [byte, child] : nodes_[node].children) {
-    if (byte == c) return child;
+void CueIndex::AddChild(uint32_t node, unsigned char c, uint32_t child) {
+  Node& n = nodes_[node];
+  if (n.table < 0 && (node == 0 || n.children.size() + 1 >= kTableFrom)) {
+    n.table = static_cast<int64_t>(tables_.size());
+    tables_.emplace_back().fill(0);
+    for (const auto& [byte, existing] : n.children) tables_.back()[byte] = existing;
+    n.children.clear();
   }
-  return 0;
+  if (n.table >= 0) {
+    tables_[static_cast<size_t>(n.table)][c] = child;
+  } else {
+    n.children.emplace_back(c, child);
+  }
 }
 
 uint32_t CueIndex::Add(const std::string& word) {
@@ -262,11 +269,7 @@ uint32_t CueIndex::Add(const std::string& word) {
     }
     nodes_.emplace_back();
     auto child = static_cast<uint32_t>(nodes_.size() - 1);
-    if (node == 0) {
-      root_children_[c] = child;
-    } else {
-      nodes_[node].children.emplace_back(c, child);
-    }
+    AddChild(node, c, child);
     node = child;
   }
   if (nodes_[node].word < 0) nodes_[node].word = words_++;

@@ -40,15 +40,28 @@ class CueIndex {
   std::vector<bool> Present(std::string_view text) const;
 
  private:
+  // A node with few children lists them; one with many (the root, the
+  // lead bytes of Devanagari, "⟦") has a table by byte, which it is walked
+  // through far more often.
   struct Node {
     std::vector<std::pair<unsigned char, uint32_t>> children;
+    int64_t table = -1;  // index in tables_, or -1
     int64_t word = -1;
   };
+  static constexpr size_t kTableFrom = 8;  // children
   // The child of `node` by byte `c`, or 0 (the root is no one's child).
-  uint32_t Child(uint32_t node, unsigned char c) const;
+  uint32_t Child(uint32_t node, unsigned char c) const {
+    const Node& n = nodes_[node];
+    if (n.table >= 0) return tables_[static_cast<size_t>(n.table)][c];
+    for (const auto& [byte, child] : n.children) {
+      if (byte == c) return child;
+    }
+    return 0;
+  }
+  void AddChild(uint32_t node, unsigned char c, uint32_t child);
 
   std::vector<Node> nodes_;  // nodes_[0]: the root
-  std::array<uint32_t, 256> root_children_{};  // the root's children by byte: every walk starts there
+  std::vector<std::array<uint32_t, 256>> tables_;
   FirstBytePairs first_pairs_;  // a walk starts only where a word may start
   uint32_t words_ = 0;
 };
