@@ -58,20 +58,37 @@ void AppendKeyPart(std::string* key, const std::string& value) {
 }  // namespace
 
 // The matches of a hash-join step, read once, by the values of the
-// variables bound before the step. A match is value_slots.size()
-// consecutive cells, so the table makes no allocation per match.
+// variables bound before the step. Match m is value_slots.size()
+// consecutive cells from m * value_slots.size(); the matches of one key
+// are chained in the order read, so the table allocates per key only.
 struct IdExecutor::HashTable {
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  struct Chain {
+    uint32_t first = kEnd;
+    uint32_t last = kEnd;
+  };
   bool built = false;
   std::vector<int> key_slots;    // bound before the step
   std::vector<int> value_slots;  // bound by the step
-  std::unordered_map<std::string, std::vector<uint32_t>> matches;  // key -> first cell of each match
+  std::unordered_map<std::string, Chain> chains;
+  std::vector<uint32_t> next;  // per match: the next match of its key, or kEnd
   std::vector<std::string> cells;
   std::unordered_map<uint32_t, std::string> claims;  // first cell -> claim_of of a shown quantity
   std::string last_key;                              // of the last probe
-  const std::vector<uint32_t>* last_probe = nullptr;  // its matches
-};
+  uint32_t last_first = kEnd;                        // its first match
 
-const std::vector<uint32_t> kNoMatches;
+  void Add(const std::string& key) {
+    const auto match = static_cast<uint32_t>(next.size());
+    next.push_back(kEnd);
+    Chain& chain = chains[key];
+    if (chain.last == kEnd) {
+      chain.first = match;
+    } else {
+      next[chain.last] = match;
+    }
+    chain.last = match;
+  }
+};
 
 IdExecutor::IdExecutor(const storage::RocksStore& store, const BoundFind& find, const QueryOptions& options,
                        const std::set<std::string>& symmetric)
@@ -300,7 +317,7 @@ void IdExecutor::Build(size_t step) {
     if (object_bound_here && !row.claim_of[pattern.object.slot].empty()) {
       table.claims.emplace(first, row.claim_of[pattern.object.slot]);
     }
-    table.matches[key].push_back(first);
+    table.Add(key);
     return true;
   };
   Lookup(pattern, scratch, cursor, add);
@@ -314,20 +331,21 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   std::string key;
   for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
   // Probes come in runs of one key (the rows are in index order).
-  if (!table.last_probe || key != table.last_key) {
-    auto found = table.matches.find(key);
-    table.last_probe = found == table.matches.end() ? &kNoMatches : &found->second;
+  if (table.last_first == HashTable::kEnd || key != table.last_key) {
+    auto found = table.chains.find(key);
+    table.last_first = found == table.chains.end() ? HashTable::kEnd : found->second.first;
     table.last_key = std::move(key);
   }
-  const std::vector<uint32_t>& matches = *table.last_probe;
   const int object_slot = patterns_[plan_->steps[step].pattern].object.slot;
-  for (uint32_t first : matches) {
+  const size_t width = table.value_slots.size();
+  for (uint32_t match = table.last_first; match != HashTable::kEnd; match = table.next[match]) {
+    const size_t first = match * width;
     for (size_t i = 0; i < table.value_slots.size(); ++i) {
       row.values[table.value_slots[i]] = table.cells[first + i];
       row.bound[table.value_slots[i]] = 1;
     }
     if (!table.claims.empty()) {
-      auto claim = table.claims.find(first);
+      auto claim = table.claims.find(static_cast<uint32_t>(first));
       if (claim != table.claims.end()) row.claim_of[object_slot] = claim->second;
     }
     bool go_on = !TimedOut() && next(row);
@@ -341,17 +359,25 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
 }
 
 const Value& IdExecutor::Decode(const IdRow& row, int slot) {
-  // Rows come in index order, so a slot often keeps its value from one
-  // row to the next: remember the last one per slot. Otherwise the store's
-  // term cache (a cache of every term here would cost more in copies than
-  // it saves, measured).
   const std::string& key = row.values[slot];
-  const bool by_key = row.claim_of[slot].empty();  // else the value depends on its claim
-  if (by_key && last_known_[slot] && key == last_key_[slot]) return last_value_[slot];
-  last_value_[slot] = DecodeValue(row, slot);
-  last_key_[slot] = key;
-  last_known_[slot] = by_key;
+  if (row.claim_of[slot].empty() && key.size() == kIdSize) return DecodeId(storage::GetBig64(key));
+  last_value_[slot] = DecodeValue(row, slot);  // a null, a quantity or a shown bound
   return last_value_[slot];
+}
+
+const Value& IdExecutor::DecodeId(TermId id) {
+  // The terms of one query repeat (predicates on every row, the values a
+  // hash join hands out again per probe): a direct-mapped table answers
+  // them without the store's lock and large cache. A miss overwrites its
+  // entry in place, reusing the strings' buffers.
+  DecodedTerm& entry = decoded_[(id * 0x9E3779B97F4A7C15ULL) >> (64 - kDecodedBits)];
+  if (entry.id != id) {
+    entry.id = 0;  // until the decode below succeeds
+    entry.value.kind = Value::Kind::kTerm;
+    entry.value.term = ValueOrThrow(store_.TermOf(id));
+    entry.id = id;
+  }
+  return entry.value;
 }
 
 Value IdExecutor::DecodeValue(const IdRow& row, int slot) {
@@ -364,8 +390,7 @@ Value IdExecutor::DecodeValue(const IdRow& row, int slot) {
     if (!storage::ParseSpoKey(row.claim_of[slot], &parts)) throw StoreFailure(Status::Corruption("damaged claim key"));
     return Value::OfTerm(ValueOrThrow(reader.Read(parts, true)).claim.object);
   }
-  if (key.size() != kIdSize) return Value::OfTerm(ValueOrThrow(scanner_.TermOfObject(key)));
-  return Value::OfTerm(ValueOrThrow(store_.TermOf(storage::GetBig64(key))));
+  return Value::OfTerm(ValueOrThrow(scanner_.TermOfObject(key)));
 }
 
 bool IdExecutor::PassesFilters(const PlanStep& step, const IdRow& row) {
@@ -432,8 +457,7 @@ Result<QueryResult> IdExecutor::Run(const Plan& plan) {
   output_slots_.assign(needed.begin(), needed.end());
 
   PlanStars();
-  last_key_.assign(find_.slot_names.size(), std::string());
-  last_known_.assign(find_.slot_names.size(), 0);
+  decoded_.assign(size_t{1} << kDecodedBits, DecodedTerm{});
   last_value_.assign(find_.slot_names.size(), Value::Null());
   IdRow row = EmptyRow();
   RunStep(0, row);

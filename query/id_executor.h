@@ -93,8 +93,9 @@ class IdExecutor {
   bool PassesFilters(const PlanStep& step, const IdRow& row);
   const SubjectClaims& ClaimsOf(int slot, storage::TermId subject, storage::ClaimCursor& cursor);
   void PlanStars();
-  // The value of `slot`, decoded; valid until the next Decode of the slot.
+  // The value of `slot`, decoded; valid until the next Decode.
   const Value& Decode(const IdRow& row, int slot);
+  const Value& DecodeId(storage::TermId id);
   Value DecodeValue(const IdRow& row, int slot);
   bool TimedOut();
 
@@ -110,9 +111,13 @@ class IdExecutor {
   std::vector<SubjectClaims> stars_;      // per slot
   std::vector<std::vector<int>> filter_slots_;                 // per conjunct
   std::vector<int> output_slots_;  // what the result needs decoded
-  std::vector<std::string> last_key_;  // per slot, the last value decoded
-  std::vector<char> last_known_;       // last_value_ is last_key_'s (not a claim's bound)
-  std::vector<Value> last_value_;
+  struct DecodedTerm {
+    storage::TermId id = 0;  // 0: empty (no term has id 0)
+    Value value;
+  };
+  static constexpr int kDecodedBits = 12;
+  std::vector<DecodedTerm> decoded_;  // terms this query decoded, by a hash of their id
+  std::vector<Value> last_value_;  // per slot, the last value decoded other than a term id
   std::unique_ptr<ResultCollector> collector_;
   std::chrono::steady_clock::time_point deadline_;
   uint64_t ticks_ = 0;
