@@ -115,7 +115,7 @@ class IdExecutor {
     storage::TermId id = 0;  // 0: empty (no term has id 0)
     Value value;
   };
-  static constexpr int kDecodedBits = 12;
+  static constexpr int kDecodedBits = 10;
   std::vector<DecodedTerm> decoded_;  // terms this query decoded, by a hash of their id
   std::vector<Value> last_value_;  // per slot, the last value decoded other than a term id
   std::unique_ptr<ResultCollector> collector_;
