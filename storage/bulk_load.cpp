@@ -60,6 +60,17 @@ IndexRec InIndexOrder(Cf index, const ClaimRec& c) {
   }
 }
 
+// Plain integer order of index records (std::array's own <, through <=>,
+// was a noticeable part of the sort).
+struct IndexRecLess {
+  bool operator()(const IndexRec& a, const IndexRec& b) const {
+    if (a[0] != b[0]) return a[0] < b[0];
+    if (a[1] != b[1]) return a[1] < b[1];
+    if (a[2] != b[2]) return a[2] < b[2];
+    return a[3] < b[3];
+  }
+};
+
 ClaimRec FromIndexOrder(Cf index, const IndexRec& k) {
   switch (index) {
     case kPos: return {k[2], k[0], k[1], k[3]};
@@ -221,6 +232,10 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return AddPrepared(*prepared);
   }
 
+  void Prefetch(const PreparedStatement& statement) const override {
+    for (size_t hash : statement.key_hashes) terms_.Prefetch(hash);
+  }
+
   Status AddPrepared(PreparedStatement& statement) override {
     return Guarded("bulk loading a statement", [&]() -> Status {
       if (finished_) return Status::InvalidArgument("the bulk load is finished");
@@ -259,8 +274,12 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     CanonicalStatement& s = prepared.canonical;
     size_t next_key = 0;  // the prepared keys come in InternStatement's order; the time has none
     auto ids = InternStatement(s, [&](const Term& term) {
-      return next_key < prepared.value_keys.size() ? Intern(term, prepared.value_keys[next_key++])
-                                                   : Intern(term, TermValueKey(term));
+      if (next_key == prepared.value_keys.size()) {
+        const std::string key = TermValueKey(term);
+        return Intern(term, key, BulkTermMap::Hash(key));
+      }
+      ++next_key;
+      return Intern(term, prepared.value_keys[next_key - 1], prepared.key_hashes[next_key - 1]);
     });
     if (!ids.ok()) return ids.status();
     MentionRec rec{};
@@ -328,8 +347,8 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   }
 
   // The id of a canonical term: known to this load, in the store, or new.
-  Result<TermId> Intern(const Term& canonical, const std::string& value_key) {
-    if (const TermId* known = terms_.Find(value_key)) return *known & ~kNewTerm;
+  Result<TermId> Intern(const Term& canonical, const std::string& value_key, size_t hash) {
+    if (const TermId* known = terms_.Find(value_key, hash)) return *known & ~kNewTerm;
     TermId id = 0;
     if (store_has_terms_) {
       auto existing = store_.FindTermId(canonical);
@@ -343,10 +362,10 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
         if (entry.cf != kTermByValue) dictionary_[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
       }
       for (const char* name : NewTermCounters(canonical.kind)) ++counter_delta_[name];
-      terms_.Insert(value_key, id | kNewTerm);
+      terms_.Insert(value_key, id | kNewTerm, hash);
       return id;
     }
-    terms_.Insert(value_key, id);
+    terms_.Insert(value_key, id, hash);
     return id;
   }
 
@@ -394,7 +413,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   Status WriteClaims(uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
     for (Cf index : {kPos, kOsp, kWps}) {
       index_sorters_.push_back(
-          std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4, std::less<>()));
+          std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4, IndexRecLess()));
     }
     TableOut& spo = Table(kSpo);
     TableOut& mentions = Table(kMentions);
@@ -527,7 +546,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   }
 
   using MentionSorter = ExternalSorter<MentionRec, SpoOrder>;
-  using IndexSorter = ExternalSorter<IndexRec, std::less<>>;
+  using IndexSorter = ExternalSorter<IndexRec, IndexRecLess>;
 
   RocksStore& store_;
   std::unique_lock<std::mutex> lock_;
@@ -568,6 +587,7 @@ Result<PreparedStatement> PrepareStatement(const DocumentInput::Statement& state
     PreparedStatement prepared{std::move(*canonical), {}};
     const CanonicalStatement& c = prepared.canonical;
     prepared.value_keys = {TermValueKey(c.subject), TermValueKey(c.predicate), TermValueKey(c.object)};
+    for (size_t i = 0; i < prepared.value_keys.size(); ++i) prepared.key_hashes[i] = BulkTermMap::Hash(prepared.value_keys[i]);
     return prepared;
   });
 }

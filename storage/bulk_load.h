@@ -17,8 +17,9 @@ namespace kg::storage {
 struct PreparedStatement {
   CanonicalStatement canonical;
   // TermValueKey of the subject, predicate and object, the order in which
-  // InternStatement interns them.
+  // InternStatement interns them, and their hashes in the loader's map.
   std::array<std::string, 3> value_keys;
+  std::array<size_t, 3> key_hashes{};
 };
 
 // Thread-safe; InvalidArgument as BulkLoader::Add reports a bad statement.
@@ -31,6 +32,8 @@ class PreparedStatementSink {
  public:
   virtual ~PreparedStatementSink() = default;
   virtual Status AddPrepared(PreparedStatement& statement) = 0;
+  // A hint: `statement` is added soon (its terms' lookups can start).
+  virtual void Prefetch(const PreparedStatement& statement) const = 0;
 };
 
 }  // namespace kg::storage

@@ -18,17 +18,28 @@ namespace kg::storage {
 
 class BulkTermMap {
  public:
+  // The hash the map uses for `key`; callers may compute it ahead (on
+  // another thread) and pass it along.
+  static size_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
+
   // The id stored for `key`, or nullptr.
-  const uint64_t* Find(std::string_view key) const {
+  const uint64_t* Find(std::string_view key) const { return Find(key, Hash(key)); }
+  const uint64_t* Find(std::string_view key, size_t hash) const {
     if (slots_.empty()) return nullptr;
-    const Slot& slot = slots_[Probe(key, Hash(key))];
+    const Slot& slot = slots_[Probe(key, hash)];
     return slot.key.data() != nullptr ? &slot.id : nullptr;
   }
 
+  // Starts loading the slot of `hash` into the cache: the lookups are
+  // random accesses to a large table, most of them a cache miss.
+  void Prefetch(size_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+
   // Adds `key`, which the map does not hold yet.
-  void Insert(std::string_view key, uint64_t id) {
+  void Insert(std::string_view key, uint64_t id) { Insert(key, id, Hash(key)); }
+  void Insert(std::string_view key, uint64_t id, size_t hash) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
-    const size_t hash = Hash(key);
     Slot& slot = slots_[Probe(key, hash)];
     slot = Slot{hash, Keep(key), id};
     ++size_;
@@ -51,8 +62,6 @@ class BulkTermMap {
     uint64_t id = 0;
   };
   static constexpr size_t kBlockBytes = 1 << 20;
-
-  static size_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
 
   // The slot holding `key`, or the empty one where it belongs.
   size_t Probe(std::string_view key, size_t hash) const {
