@@ -70,15 +70,24 @@ void ClaimCursor::Seek(const IdPattern& pattern) {
   IndexAccess access = ChooseAccess(pattern);
   pattern_ = pattern;
   status_ = Status::OK();
+  const bool rested_here = rested_ && rested_index_ == access.index;
+  rested_ = false;
   index_ = access.index;
   prefix_ = std::move(access.prefix);
   it_ = IteratorFor(index_);
-  MoveTo(prefix_);
+  MoveTo(prefix_, rested_here);
   Settle();
 }
 
-void ClaimCursor::MoveTo(std::string_view target) {
+void ClaimCursor::MoveTo(std::string_view target, bool rested_here) {
   auto behind = [&] { return std::string_view(it_->key().data(), it_->key().size()) < target; };
+  // Resting just past the keys of the last prefix, below `target`: when
+  // `target` lies beyond all of them, the iterator is on its first key
+  // already (the next lookup of a merge often starts right there).
+  if (rested_here && it_->Valid() && !behind() && target > rested_prefix_ &&
+      target.substr(0, rested_prefix_.size()) != rested_prefix_) {
+    return;
+  }
   if (it_->Valid() && behind()) {
     for (int i = 0; i < kMaxWalk; ++i) {
       it_->Next();
@@ -98,7 +107,12 @@ void ClaimCursor::Settle() {
   valid_ = false;
   for (; it_->Valid(); it_->Next()) {
     std::string_view key(it_->key().data(), it_->key().size());
-    if (key.substr(0, prefix_.size()) != prefix_) return;
+    if (key.substr(0, prefix_.size()) != prefix_) {
+      rested_ = true;  // on the first key after every key of prefix_
+      rested_index_ = index_;
+      rested_prefix_.assign(prefix_);
+      return;
+    }
     if (!ParseIndexKey(index_, key, &parts_)) {
       status_ = Status::Corruption(std::string("damaged key in index ") + CfName(index_));
       return;

@@ -74,8 +74,9 @@ class ClaimCursor {
 
  private:
   rocksdb::Iterator* IteratorFor(Cf index);
-  // Moves `it_` to the first key at or after `target`.
-  void MoveTo(std::string_view target);
+  // Moves `it_` to the first key at or after `target`; `rested_here`: it
+  // rests where the last lookup in this index left it (rested_prefix_).
+  void MoveTo(std::string_view target, bool rested_here);
   // Moves forward to the first key at or after the iterator that matches.
   void Settle();
 
@@ -86,6 +87,11 @@ class ClaimCursor {
   Cf index_ = kSpo;
   std::string prefix_;
   ClaimKeyParts parts_;
+  // Set when the iterator of rested_index_ stands on the first key after
+  // all keys starting with rested_prefix_ (a lookup ran to its end).
+  bool rested_ = false;
+  Cf rested_index_ = kSpo;
+  std::string rested_prefix_;
   bool valid_ = false;
   Status status_;
 };
