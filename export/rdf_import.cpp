@@ -67,12 +67,13 @@ Term TermOfNode(const Node& node, const RdfNames& names) {
 
 // The provenance of a plain triple: its line and that line's byte span in
 // the file (the line itself is not stored: the file is named by the
-// document's source).
-Mention LineMentionOf(const ReadQuad& read, Syntax syntax) {
+// document's source). A quad read from a piece of the file is placed by the
+// lines and bytes before that piece.
+Mention LineMentionOf(const ReadQuad& read, Syntax syntax, uint32_t lines_before = 0, uint32_t bytes_before = 0) {
   Mention mention;
-  mention.sentence = read.line;
-  mention.start = read.start;
-  mention.end = read.end;
+  mention.sentence = read.line + lines_before;
+  mention.start = read.start + bytes_before;
+  mention.end = read.end + bytes_before;
   mention.rule = std::string("rdf.") + (syntax == Syntax::kTurtle ? "ttl" : syntax == Syntax::kNQuads ? "nq" : "nt");
   return mention;
 }
@@ -493,24 +494,21 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const R
     statement.claim.subject = TermOfNode(read.quad.subject, names);
     statement.claim.predicate = names.PredicateName(read.quad.predicate.value);
     statement.claim.object = TermOfNode(read.quad.object, names);
-    ReadQuad where = read;
-    where.line += chunk.first_line - 1;
-    where.start += static_cast<uint32_t>(chunk.offset);
-    where.end += static_cast<uint32_t>(chunk.offset);
-    statement.mention = LineMentionOf(where, options.syntax);
+    statement.mention = LineMentionOf(read, options.syntax, chunk.first_line - 1, static_cast<uint32_t>(chunk.offset));
+    const uint32_t line = statement.mention.sentence;
     statement.mention.bound = statement.claim.object.bound;
     statement.claim.object.bound = Bound::kExact;
     if (!prepare) {
-      out.lines.push_back(where.line);
+      out.lines.push_back(line);
       out.statements.push_back(std::move(statement));
       return;
     }
     auto prepared = storage::PrepareStatement(statement);
     if (prepared.ok()) {
-      out.lines.push_back(where.line);
+      out.lines.push_back(line);
       out.prepared.push_back(std::move(*prepared));
     } else if (prepared.status().code() == Status::Code::kInvalidArgument) {
-      refused.push_back(ReadError{where.line, prepared.status().message()});
+      refused.push_back(ReadError{line, prepared.status().message()});
     } else if (out.failure.ok()) {
       out.failure = prepared.status();
     }
