@@ -65,7 +65,7 @@ std::optional<QueryResult> CountFromStatistics(const BoundFind& find, Catalog& c
   }
   // The rows of one group count as one, with their number as its count.
   if (!per_predicate && total > 0) collector.AddSolution(Row(find.slot_names.size()), total);
-  return collector.Finish(false);
+  return collector.Finish(/*stopped_by=*/"");  // read from the counts: nothing to stop
 }
 
 }  // namespace kg::query

@@ -101,18 +101,7 @@ bool ShowsBound(const BoundFind& find, const BoundPattern& pattern) {
 }
 
 Executor::Executor(const Store& store, const QueryOptions& options, std::set<std::string> symmetric)
-    : store_(store), options_(options), symmetric_(std::move(symmetric)) {
-  deadline_ = options.timeout_ms == 0 ? std::chrono::steady_clock::time_point::max()
-                                      : std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
-}
-
-bool Executor::TimedOut() {
-  if (!timed_out_ && deadline_ != std::chrono::steady_clock::time_point::max() &&
-      std::chrono::steady_clock::now() > deadline_) {
-    timed_out_ = true;
-  }
-  return timed_out_;
-}
+    : store_(store), options_(options), symmetric_(std::move(symmetric)), stop_(options) {}
 
 bool Executor::MatchPattern(const BoundPattern& pattern, const Row& row, bool with_mentions,
                             const std::function<bool(const ClaimRecord&, Row&)>& visit) {
@@ -153,14 +142,14 @@ bool Executor::MatchDirected(const BoundPattern& pattern, const Row& row, bool w
     std::vector<ClaimRecord> records;
     Status matched = store_.Match(lookup, [&](const ClaimRecord& record) {
       records.push_back(record);
-      return !TimedOut();
+      return !Stopped();
     });
     if (!matched.ok()) {
       status_ = matched;
       return false;
     }
     for (const auto& record : records) {
-      if (TimedOut()) return false;
+      if (Stopped()) return false;
       Claim claim = record.claim;
       if (mirrored) {
         // b p a read as a p b, unless the store states a p b itself (then
@@ -174,7 +163,7 @@ bool Executor::MatchDirected(const BoundPattern& pattern, const Row& row, bool w
       if (!visit(record, extended)) return false;
     }
   }
-  return !TimedOut();
+  return !Stopped();
 }
 
 bool Executor::Step(const BoundFind& find, const Plan& plan, size_t step, const Row& row,
@@ -204,7 +193,7 @@ Result<QueryResult> Executor::RunFind(const BoundFind& find, const Plan& plan) {
   ResultCollector collector(find, options_);
   Step(find, plan, 0, Row(find.slot_names.size()), [&](const Row& row) { return collector.AddSolution(row); });
   if (!status_.ok()) return status_;
-  return collector.Finish(timed_out_);
+  return collector.Finish(stop_.reason());
 }
 
 Result<QueryResult> Executor::RunSources(const BoundFind& find) {
@@ -233,7 +222,7 @@ Result<QueryResult> Executor::RunSources(const BoundFind& find) {
     return true;
   });
   if (!status_.ok()) return status_;
-  if (timed_out_) result.stopped_by = "timeout";
+  if (stop_.stopped()) result.stopped_by = stop_.reason();
   return result;
 }
 

@@ -5,7 +5,6 @@
 #ifndef KG_QUERY_EXECUTOR_H_
 #define KG_QUERY_EXECUTOR_H_
 
-#include <chrono>
 #include <functional>
 #include <set>
 #include <string>
@@ -16,6 +15,7 @@
 #include "query/binder.h"
 #include "query/planner.h"
 #include "query/row.h"
+#include "query/stop_check.h"
 
 namespace kg::query {
 
@@ -40,7 +40,7 @@ class Executor {
   bool MatchPattern(const BoundPattern& pattern, const Row& row, bool with_mentions,
                     const std::function<bool(const ClaimRecord&, Row&)>& visit);
 
-  bool TimedOut();
+  bool Stopped() { return stop_.Due(); }
   const Status& status() const { return status_; }
 
  private:
@@ -54,8 +54,7 @@ class Executor {
   const Store& store_;
   QueryOptions options_;
   std::set<std::string> symmetric_;
-  std::chrono::steady_clock::time_point deadline_;
-  bool timed_out_ = false;
+  StopCheck stop_;
   Status status_;
 };
 

@@ -92,10 +92,8 @@ struct IdExecutor::HashTable {
 
 IdExecutor::IdExecutor(const storage::RocksStore& store, const BoundFind& find, const QueryOptions& options,
                        const std::set<std::string>& symmetric)
-    : store_(store), find_(find), options_(options), scanner_(store) {
+    : store_(store), find_(find), options_(options), scanner_(store), stop_(options) {
   for (const auto& pattern : find.patterns) patterns_.push_back(Prepare(pattern, symmetric));
-  deadline_ = options.timeout_ms == 0 ? std::chrono::steady_clock::time_point::max()
-                                      : std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
 }
 
 IdExecutor::~IdExecutor() = default;
@@ -150,13 +148,6 @@ std::vector<double> IdExecutor::ConstantMatches(uint64_t cap) {
   return matches;
 }
 
-bool IdExecutor::TimedOut() {
-  if (timed_out_) return true;
-  if ((++ticks_ & 0xff) != 0 || deadline_ == std::chrono::steady_clock::time_point::max()) return false;
-  timed_out_ = std::chrono::steady_clock::now() > deadline_;
-  return timed_out_;
-}
-
 template <typename Next>
 bool IdExecutor::Lookup(const Prepared& pattern, IdRow& row, storage::ClaimCursor& cursor, Next& next, bool star) {
   if (!LookupDirected(pattern, row, cursor, false, next, star)) return false;
@@ -195,12 +186,12 @@ bool IdExecutor::LookupDirected(const Prepared& pattern, IdRow& row, storage::Cl
             // By index: a nested step of the same star reads this list too.
             for (size_t i = 0; i < claims->count; ++i) {
               if (!storage::MatchesPattern(lookup, claims->claims[i])) continue;
-              if (TimedOut() || !BindMatch(pattern, claims->claims[i], mirrored, row, next)) return false;
+              if (Stopped() || !BindMatch(pattern, claims->claims[i], mirrored, row, next)) return false;
             }
             continue;
           }
           for (cursor.Seek(lookup); cursor.Valid(); cursor.Next()) {
-            if (TimedOut() || !BindMatch(pattern, cursor.parts(), mirrored, row, next)) return false;
+            if (Stopped() || !BindMatch(pattern, cursor.parts(), mirrored, row, next)) return false;
           }
           if (!cursor.status().ok()) throw StoreFailure(cursor.status());
         }
@@ -327,7 +318,7 @@ template <typename Next>
 bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   HashTable& table = *tables_[step];
   if (!table.built) Build(step);
-  if (timed_out_) return false;
+  if (stop_.stopped()) return false;
   std::string key;
   for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
   // Probes come in runs of one key (the rows are in index order).
@@ -348,7 +339,7 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
       auto claim = table.claims.find(static_cast<uint32_t>(first));
       if (claim != table.claims.end()) row.claim_of[object_slot] = claim->second;
     }
-    bool go_on = !TimedOut() && next(row);
+    bool go_on = !Stopped() && next(row);
     for (int slot : table.value_slots) {
       row.bound[slot] = 0;
       row.claim_of[slot].clear();
@@ -461,7 +452,7 @@ Result<QueryResult> IdExecutor::Run(const Plan& plan) {
   last_value_.assign(find_.slot_names.size(), Value::Null());
   IdRow row = EmptyRow();
   RunStep(0, row);
-  return collector_->Finish(timed_out_);
+  return collector_->Finish(stop_.reason());
 }
 
 }  // namespace kg::query

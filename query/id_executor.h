@@ -10,7 +10,6 @@
 #ifndef KG_QUERY_ID_EXECUTOR_H_
 #define KG_QUERY_ID_EXECUTOR_H_
 
-#include <chrono>
 #include <memory>
 #include <set>
 #include <string>
@@ -21,6 +20,7 @@
 #include "query/planner.h"
 #include "query/row.h"
 #include "query/shaping.h"
+#include "query/stop_check.h"
 #include "storage/id_scan.h"
 
 namespace kg::query {
@@ -97,7 +97,7 @@ class IdExecutor {
   const Value& Decode(const IdRow& row, int slot);
   const Value& DecodeId(storage::TermId id);
   Value DecodeValue(const IdRow& row, int slot);
-  bool TimedOut();
+  bool Stopped() { return stop_.Due(); }
 
   const storage::RocksStore& store_;
   const BoundFind& find_;
@@ -119,9 +119,7 @@ class IdExecutor {
   std::vector<DecodedTerm> decoded_;  // terms this query decoded, by a hash of their id
   std::vector<Value> last_value_;  // per slot, the last value decoded other than a term id
   std::unique_ptr<ResultCollector> collector_;
-  std::chrono::steady_clock::time_point deadline_;
-  uint64_t ticks_ = 0;
-  bool timed_out_ = false;
+  StopCheck stop_;
 };
 
 }  // namespace kg::query

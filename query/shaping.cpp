@@ -135,9 +135,9 @@ bool ResultCollector::AddSolution(const Row& row, int64_t times) {
   return true;
 }
 
-QueryResult ResultCollector::Finish(bool timed_out) {
+QueryResult ResultCollector::Finish(const std::string& stopped_by) {
   if (!streaming_) shaper_.Finish(options_.max_rows, &result_);
-  if (timed_out) result_.stopped_by = "timeout";
+  if (!stopped_by.empty()) result_.stopped_by = stopped_by;
   return std::move(result_);
 }
 

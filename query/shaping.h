@@ -59,7 +59,9 @@ class ResultCollector {
   bool AddOutput(std::vector<Value> visible);
   // A solution; streams it or hands it to the shaper. False to stop.
   bool AddSolution(const Row& row, int64_t times = 1);
-  QueryResult Finish(bool timed_out);
+  // The result; `stopped_by` ("timeout", "cancelled") says why the
+  // solutions ended early, empty when they did not.
+  QueryResult Finish(const std::string& stopped_by);
 
  private:
   const BoundFind& find_;

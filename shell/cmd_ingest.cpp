@@ -1,12 +1,11 @@
 // kg ingest: articles (files, folders, manifests) into the store.
 #include <unistd.h>
 
-#include <atomic>
-#include <csignal>
 #include <iostream>
 
 #include "ingest/batch.h"
 #include "shell/cli.h"
+#include "shell/interrupt.h"
 
 namespace kg::cli {
 
@@ -16,30 +15,6 @@ struct IngestArgs {
   std::string db;
   ingest::BatchOptions batch;
   std::string rules;
-};
-
-// Ctrl-C ends the run after the current document; what was written is
-// then synced, so the store keeps every document ingested so far.
-std::atomic<bool> g_interrupted{false};
-
-void OnInterrupt(int) { g_interrupted.store(true); }
-
-// Installs OnInterrupt for its lifetime (the shell has its own handler).
-class InterruptScope {
- public:
-  InterruptScope() {
-    g_interrupted.store(false);
-    struct sigaction action {};
-    action.sa_handler = OnInterrupt;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, &previous_);
-  }
-  ~InterruptScope() { sigaction(SIGINT, &previous_, nullptr); }
-  InterruptScope(const InterruptScope&) = delete;
-  InterruptScope& operator=(const InterruptScope&) = delete;
-
- private:
-  struct sigaction previous_ {};
 };
 
 // A progress bar on a terminal; errors always, one line per bad file.
@@ -75,11 +50,13 @@ void Run(const IngestArgs& args) {
   auto store = OpenOrReport(args.db, false);
   if (!store) return;
   bool bar = isatty(STDERR_FILENO) && inputs->size() > 1;
-  InterruptScope interrupt_scope;
+  // Ctrl-C ends the run after the current document; what was written is
+  // then synced, so the store keeps every document ingested so far.
+  shell::InterruptScope interrupt;
   auto summary = ingest::RunBatch(
       *store, **extractor, *inputs,
       [bar](size_t done, size_t total, const std::string& path, const Status& status) { Report(done, total, path, status, bar); },
-      &g_interrupted);
+      interrupt.flag());
   if (!summary.ok()) {
     std::cerr << "kg ingest: " << summary.status().ToString() << "\n";
     SetExitCode(kExitFailed);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kg/query.h"
+#include "shell/interrupt.h"
 #include "shell/line_editor.h"
 
 namespace kg::shell {
@@ -72,7 +73,11 @@ void Repl::Remember(const std::string& entry) {
 
 void Repl::RunStatement(const Statement& statement) {
   const auto start = std::chrono::steady_clock::now();
-  auto result = RunQuery(store_, statement.text, QueryOptions{});
+  // Ctrl-C stops the statement, not the shell: it prints what it has.
+  InterruptScope interrupt;
+  QueryOptions options;
+  options.cancel = interrupt.flag();
+  auto result = RunQuery(store_, statement.text, options);
   if (!result.ok()) {
     Report(fmt::format("statement at line {}", statement.first_line), result.status());
     return;

@@ -74,7 +74,11 @@ void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
     out << "\n";
   }
   out << (colour ? kDim : "") << "(" << result.rows.size() << (result.rows.size() == 1 ? " row" : " rows");
-  if (!result.stopped_by.empty()) out << "; stopped by " << result.stopped_by;
+  if (result.stopped_by == "cancelled") {
+    out << "; cancelled";
+  } else if (!result.stopped_by.empty()) {
+    out << "; stopped by " << result.stopped_by;
+  }
   out << ")" << (colour ? kReset : "") << "\n";
 }
 

@@ -8,6 +8,7 @@
 #ifndef KG_QUERY_H_
 #define KG_QUERY_H_
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct QueryResult {
 struct QueryOptions {
   uint64_t max_rows = 0;     // 0: no cap
   uint64_t timeout_ms = 0;   // 0: no limit
+  // When set, the query stops soon after *cancel becomes true (another
+  // thread or a signal handler sets it) with stopped_by "cancelled".
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 Result<QueryResult> RunQuery(const Store& store, const std::string& text, const QueryOptions& options);

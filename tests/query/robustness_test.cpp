@@ -1,7 +1,10 @@
 // Robustness: thousands of random and mutated queries; every call returns
 // a Result, errors are InvalidArgument with a message, and results are
 // well formed. (The libFuzzer target in tests/fuzz goes further.)
+#include <atomic>
+#include <chrono>
 #include <random>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -140,6 +143,48 @@ TEST(QueryRobustnessTest, TimeoutStopsALongJoin) {
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->stopped_by, "timeout");
   ASSERT_EQ(result->rows.size(), 1u);
+}
+
+TEST(QueryRobustnessTest, ACancelledQueryStopsAndSaysSo) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  FillSmallStore(*store);
+  std::atomic<bool> cancel{true};
+  QueryOptions options;
+  options.cancel = &cancel;
+  // Both executors (term ids; claims with mentions) and an ordered result.
+  for (const char* text : {"FIND ?s ?p ?o WHERE ?s ?p ?o", "FIND ?s ?p ?o WHERE ?s ?p ?o ORDER BY ?s",
+                           "SOURCES OF ?s ?p ?o"}) {
+    auto result = RunQuery(*store, text, options);
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    EXPECT_EQ(result->stopped_by, "cancelled") << text;
+    EXPECT_TRUE(result->rows.empty()) << text;
+  }
+  cancel = false;
+  auto whole = RunQuery(*store, "FIND ?s ?p ?o WHERE ?s ?p ?o", options);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->stopped_by, "");
+  EXPECT_EQ(whole->rows.size(), 18u);
+}
+
+TEST(QueryRobustnessTest, CancelFromAnotherThreadStopsALongJoin) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  FillSmallStore(*store);
+  std::atomic<bool> cancel{false};
+  QueryOptions options;
+  options.cancel = &cancel;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    cancel = true;
+  });
+  // 18^5 solutions: it runs until cancelled.
+  auto result = RunQuery(*store, "FIND COUNT(*) WHERE ?a ?p ?b, ?c ?q ?d, ?e ?r ?f, ?g ?s ?h, ?i ?t ?j", options);
+  canceller.join();
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->stopped_by, "cancelled");
 }
 
 TEST(QueryRobustnessTest, DeepNestingIsAnErrorNotACrash) {

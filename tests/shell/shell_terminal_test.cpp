@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -129,6 +130,23 @@ TEST_F(ShellTerminalTest, CtrlCDropsTheLineAndCtrlDLeaves) {
   session->Press("Enter");
   ASSERT_TRUE(session->WaitFor("Initech")) << session->Screen();
   EXPECT_EQ(session->Count("Error"), 0u) << session->Screen();  // the dropped line never ran
+  session->Press("C-d");
+  EXPECT_TRUE(session->WaitForExit());
+}
+
+TEST_F(ShellTerminalTest, CtrlCCancelsARunningStatementAndTheShellGoesOn) {
+  auto session = Start();
+  // Six unconnected patterns: millions of solutions, far longer than the
+  // pause before Ctrl-C (the pause is not a speed assertion: it only lets
+  // the statement start).
+  session->Type("FIND COUNT(*) WHERE ?a ?p ?b, ?c ?q ?d, ?e ?r ?f, ?g ?s ?h, ?i ?t ?j, ?k ?u ?l;");
+  session->Press("Enter");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  session->Press("C-c");
+  ASSERT_TRUE(session->WaitFor("cancelled")) << session->Screen();
+  session->Type("FIND ?who WHERE ?who develops Sprocket;");
+  session->Press("Enter");
+  EXPECT_TRUE(session->WaitFor("Initech")) << session->Screen();
   session->Press("C-d");
   EXPECT_TRUE(session->WaitForExit());
 }
