@@ -35,7 +35,7 @@ class Executor {
 
   // Matches one pattern under `row`; calls `visit` with each claim and the
   // row extended by its bindings. Returns false when stopped (by `visit`,
-  // the deadline or a store error, kept in status()). Without
+  // the StopCheck or a store error, kept in status()). Without
   // `with_mentions` records come without mentions and quantity bounds.
   bool MatchPattern(const BoundPattern& pattern, const Row& row, bool with_mentions,
                     const std::function<bool(const ClaimRecord&, Row&)>& visit);
