@@ -40,10 +40,10 @@ bool IsPlainDecimal(const std::string& text) {
 }
 
 bool IsNumericDatatype(const std::string& datatype) {
-  static const std::set<std::string> kNumeric = {
+  static const std::set<std::string, std::less<>> kNumeric = {
       "decimal", "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
       "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"};
-  return datatype.starts_with(kXsd) && kNumeric.count(datatype.substr(std::string_view(kXsd).size())) > 0;
+  return datatype.starts_with(kXsd) && kNumeric.count(std::string_view(datatype).substr(std::string_view(kXsd).size())) > 0;
 }
 
 std::string StemOf(const std::string& path) { return std::filesystem::path(path).stem().string(); }
@@ -54,14 +54,17 @@ Term TermOfNode(const Node& node, const RdfNames& names) {
   if (node.kind != Node::Kind::kLiteral) return Term::Entity(names.EntityId(node));
   if (!node.lang.empty()) return Term::Text(node.value, node.lang);
   if (node.datatype.empty() || node.datatype == std::string(kXsd) + "string") return Term::Text(node.value, "");
-  Term typed = Term::Text(node.value, std::string(kDatatypeMark) + node.datatype);
+  auto as_text = [&node] { return Term::Text(node.value, std::string(kDatatypeMark) + node.datatype); };
+  Term typed;
   if (IsNumericDatatype(node.datatype) && IsPlainDecimal(node.value)) {
     typed = Term::Quantity(node.value, node.datatype);
-  } else if (!TimeDatatype(node.value).empty() && TimeDatatype(node.value) == node.datatype) {
+  } else if (const std::string time_type = TimeDatatype(node.value); !time_type.empty() && time_type == node.datatype) {
     typed = Term::Time(node.value);
+  } else {
+    return as_text();
   }
   // A time like "2025-13" has the shape but is no time: keep it as text.
-  if (!storage::CanonicalTerm(typed).ok()) return Term::Text(node.value, std::string(kDatatypeMark) + node.datatype);
+  if (!storage::CanonicalTerm(typed).ok()) return as_text();
   return typed;
 }
 

@@ -1,6 +1,8 @@
 #include "export/rdf_reader.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <map>
 #include <utility>
 
@@ -36,6 +38,23 @@ struct SyntaxError {
   std::string message;
 };
 
+// Bytes that stand for themselves inside <...>: not a control, space,
+// <>"{}|^` nor the backslash that starts an escape.
+constexpr std::array<bool, 256> kIriPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x21; c < 256; ++c) plain[c] = true;
+  for (unsigned char c : std::string_view("<>\"{}|^`\\")) plain[c] = false;
+  return plain;
+}();
+
+// Bytes a string's body stops at: either quote, the backslash of an escape
+// and the line breaks a short string may not hold.
+constexpr std::array<bool, 256> kStringStop = [] {
+  std::array<bool, 256> stop{};
+  for (unsigned char c : std::string_view("\"'\\\n\r")) stop[c] = true;
+  return stop;
+}();
+
 bool IsNameStartAscii(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -45,8 +64,12 @@ class Reader {
          const std::function<void(const ReadQuad&)>& on_quad)
       : text_(text), syntax_(syntax), base_(std::move(base)), on_quad_(on_quad) {
     line_starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    const char* const end = text_.data() + text_.size();
+    for (const char* at = text_.data(); at != end;) {
+      const char* newline = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at)));
+      if (newline == nullptr) break;
+      at = newline + 1;
+      line_starts_.push_back(static_cast<size_t>(at - text_.data()));
     }
   }
 
@@ -69,6 +92,7 @@ class Reader {
       pos_ = start;
       limit_ = end;
       statement_start_ = start;
+      line_ = static_cast<uint32_t>(line + 1);
       try {
         SkipBlanks();
         if (AtEnd()) continue;
@@ -130,7 +154,7 @@ class Reader {
   void Emit(Node subject, Node predicate, Node object, size_t object_pos) {
     ReadQuad quad;
     quad.quad = Quad{std::move(subject), std::move(predicate), std::move(object), graph_};
-    quad.line = LineOf(object_pos);
+    quad.line = syntax_ == Syntax::kTurtle ? LineOf(object_pos) : line_;  // a line statement has one line
     quad.start = static_cast<uint32_t>(line_starts_[quad.line - 1]);
     size_t next = quad.line < line_starts_.size() ? line_starts_[quad.line] - 1 : text_.size();
     if (next > quad.start && text_[next - 1] == '\r') --next;
@@ -377,6 +401,10 @@ class Reader {
     Expect('<');
     std::string iri;
     while (true) {
+      // A run of plain characters is taken at once: most IRIs are one run.
+      const size_t run = pos_;
+      while (pos_ < limit_ && kIriPlain[static_cast<unsigned char>(text_[pos_])]) ++pos_;
+      iri.append(text_.data() + run, pos_ - run);
       if (AtEnd()) Error("unterminated IRI");
       char c = Peek();
       if (c == '>') break;
@@ -384,12 +412,7 @@ class Reader {
         AppendUtf8(ParseUnicodeEscape(), &iri);
         continue;
       }
-      if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' ||
-          c == '|' || c == '^' || c == '`') {
-        Error("character not allowed in an IRI" + Found());
-      }
-      iri.push_back(c);
-      ++pos_;
+      Error("character not allowed in an IRI" + Found());
     }
     ++pos_;
     if (syntax_ != Syntax::kTurtle && !IsAbsoluteIri(iri)) Error("relative IRI <" + iri + ">");
@@ -476,8 +499,10 @@ class Reader {
         out += ParseStringEscape();
         continue;
       }
-      out.push_back(c);
-      ++pos_;
+      // Up to the next character that may end the string or start an escape.
+      const size_t run = pos_++;
+      while (pos_ < limit_ && !kStringStop[static_cast<unsigned char>(text_[pos_])]) ++pos_;
+      out.append(text_.data() + run, pos_ - run);
     }
   }
 
@@ -588,6 +613,7 @@ class Reader {
   size_t pos_ = 0;
   size_t limit_ = 0;
   size_t statement_start_ = 0;
+  uint32_t line_ = 0;  // N-Triples and N-Quads: the line being read, 1-based
   uint64_t blank_counter_ = 0;
 };
 

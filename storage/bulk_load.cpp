@@ -5,6 +5,7 @@
 // IngestExternalFiles call.
 #include <array>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -273,13 +274,17 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   Status AddCanonical(PreparedStatement& prepared) {
     CanonicalStatement& s = prepared.canonical;
     size_t next_key = 0;  // the prepared keys come in InternStatement's order; the time has none
-    auto ids = InternStatement(s, [&](const Term& term) {
+    std::array<bool, 3> fresh{};  // which of subject, predicate, object this statement made new
+    auto ids = InternStatement(s, [&](const Term& term) -> Result<TermId> {
       if (next_key == prepared.value_keys.size()) {
         const std::string key = TermValueKey(term);
-        return Intern(term, key, BulkTermMap::Hash(key));
+        bool time_is_new = false;
+        auto id = Intern(term, key, BulkTermMap::Hash(key), &time_is_new);
+        if (time_is_new) new_terms_.emplace_back(*id, term);
+        return id;
       }
       ++next_key;
-      return Intern(term, prepared.value_keys[next_key - 1], prepared.key_hashes[next_key - 1]);
+      return Intern(term, prepared.value_keys[next_key - 1], prepared.key_hashes[next_key - 1], &fresh[next_key - 1]);
     });
     if (!ids.ok()) return ids.status();
     MentionRec rec{};
@@ -291,13 +296,29 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     if (s.object.kind == TermKind::kQuantity && !quantity_keys_.count(rec.o)) {
       quantity_keys_.emplace(rec.o, ObjectKeyForQuantity(s.object));
     }
-    fingerprint_ = FingerprintStatement(fingerprint_, s);
-    KeepSentence(&s.mention);
-    KG_RETURN_IF_ERROR(SetPayload(EncodeMention(s.mention), &rec));
+    fingerprint_ = Fingerprint(prepared.fingerprint_bytes, fingerprint_);
+    KeepNewTerms(s, *ids, fresh);
+    if (prepared.mention_value) {
+      KG_RETURN_IF_ERROR(SetPayload(*prepared.mention_value, &rec));
+    } else {
+      KeepSentence(&s.mention);
+      KG_RETURN_IF_ERROR(SetPayload(EncodeMention(s.mention), &rec));
+    }
     KG_RETURN_IF_ERROR(claims_by_seq_.Add(ClaimRec{rec.s, rec.p, rec.o, rec.w}));
     KG_RETURN_IF_ERROR(mentions_.Add(rec));
     ++seq_;
     return Status::OK();
+  }
+
+  // The terms a statement made new are kept (moved: the statement is done
+  // with them) for Finish, which writes their dictionary entries on its
+  // helper thread instead of this one.
+  void KeepNewTerms(CanonicalStatement& s, const StatementIds& ids, const std::array<bool, 3>& fresh) {
+    const std::array<std::pair<Term*, TermId>, 3> parts = {
+        std::pair{&s.subject, ids.subject}, {&s.predicate, ids.predicate}, {&s.object, ids.object}};
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (fresh[i]) new_terms_.emplace_back(parts[i].second, std::move(*parts[i].first));
+    }
   }
 
   // As AddDocument: the first text given for a sentence is stored once, a
@@ -346,8 +367,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return Status::OK();
   }
 
-  // The id of a canonical term: known to this load, in the store, or new.
-  Result<TermId> Intern(const Term& canonical, const std::string& value_key, size_t hash) {
+  // The id of a canonical term: known to this load, in the store, or new
+  // (*is_new; the caller keeps the term for its dictionary entries).
+  Result<TermId> Intern(const Term& canonical, const std::string& value_key, size_t hash, bool* is_new) {
     if (const TermId* known = terms_.Find(value_key, hash)) return *known & ~kNewTerm;
     TermId id = 0;
     if (store_has_terms_) {
@@ -357,11 +379,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     }
     if (id == 0) {
       id = canonical.kind == TermKind::kTime ? *TimeId(canonical.value) : MakeId(canonical.kind, ++next_term_);
-      for (DictionaryEntry& entry : NewTermEntries(canonical, id)) {
-        // term_by_value is written from terms_ itself: its keys are those.
-        if (entry.cf != kTermByValue) dictionary_[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
-      }
-      for (const char* name : NewTermCounters(canonical.kind)) ++counter_delta_[name];
+      *is_new = true;
       terms_.Insert(value_key, id | kNewTerm, hash);
       return id;
     }
@@ -391,9 +409,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   // claims, then the three orderings of the new claims.
   Status WriteTables(uint64_t* claims_new) {
     KG_RETURN_IF_ERROR(claims_by_seq_.Finish());
-    KG_RETURN_IF_ERROR(mentions_.Finish());
     ranks_ = std::make_unique<QuantityRanks>(quantity_keys_);
     std::map<TermId, int64_t> predicate_delta;
+    // The statements' last sort runs beside the dictionary, not before it.
     KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteClaims(claims_new, &predicate_delta); },
                                         [&] { return WriteDictionaryAndDocMentions(); }}));
     KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteIndex(kPos); }, [&] { return WriteIndex(kOsp); },
@@ -411,6 +429,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   // spo and mentions from the sorted statements; each new claim goes to
   // the sorters of the other orderings.
   Status WriteClaims(uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
+    KG_RETURN_IF_ERROR(mentions_.Finish());
     for (Cf index : {kPos, kOsp, kWps}) {
       index_sorters_.push_back(
           std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4, IndexRecLess()));
@@ -487,24 +506,49 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
 
   // The maps are freed as soon as they are written.
   Status WriteDictionary() {
-    std::vector<std::pair<std::string_view, TermId>> new_terms;
-    new_terms.reserve(terms_.size());
+    std::vector<std::pair<std::string_view, TermId>> new_keys;
+    new_keys.reserve(terms_.size());
     terms_.ForEach([&](std::string_view key, TermId id) {
-      if (id & kNewTerm) new_terms.emplace_back(key, id & ~kNewTerm);
+      if (id & kNewTerm) new_keys.emplace_back(key, id & ~kNewTerm);
     });
-    std::sort(new_terms.begin(), new_terms.end());
-    if (!new_terms.empty()) {
+    std::sort(new_keys.begin(), new_keys.end());
+    if (!new_keys.empty()) {
       TableOut& table = Table(kTermByValue);
-      for (const auto& [key, id] : new_terms) KG_RETURN_IF_ERROR(table.Put(key, IdKey(id)));
+      for (const auto& [key, id] : new_keys) KG_RETURN_IF_ERROR(table.Put(key, IdKey(id)));
     }
-    new_terms = {};
+    new_keys = {};
     terms_ = {};
-    for (auto& [which, entries] : dictionary_) {
+    return WriteNewTermEntries();
+  }
+
+  // The other dictionary entries of the new terms (term_by_value is written
+  // from the map's keys) and the counters they add to. In id order,
+  // term_by_id's entries come sorted; the others are sorted first. This
+  // runs on one thread only: nothing else touches counter_delta_ meanwhile.
+  Status WriteNewTermEntries() {
+    std::vector<uint32_t> by_id(new_terms_.size());
+    for (uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+    std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return new_terms_[a].first < new_terms_[b].first; });
+    std::map<Cf, std::vector<std::pair<std::string, std::string>>> unsorted;
+    TableOut* id_table = new_terms_.empty() ? nullptr : &Table(kTermById);
+    for (uint32_t i : by_id) {
+      auto& [id, term] = new_terms_[i];
+      for (DictionaryEntry& entry : NewTermEntries(term, id)) {
+        if (entry.cf == kTermById) {
+          KG_RETURN_IF_ERROR(id_table->Put(entry.key, entry.value));
+        } else if (entry.cf != kTermByValue) {
+          unsorted[entry.cf].emplace_back(std::move(entry.key), std::move(entry.value));
+        }
+      }
+      for (const char* name : NewTermCounters(term.kind)) ++counter_delta_[name];
+      term = Term();
+    }
+    new_terms_ = {};
+    for (auto& [which, entries] : unsorted) {
       std::sort(entries.begin(), entries.end());
       TableOut& table = Table(which);
       for (const auto& [key, value] : entries) KG_RETURN_IF_ERROR(table.Put(key, value));
     }
-    dictionary_ = {};
     return Status::OK();
   }
 
@@ -573,7 +617,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   int side_fd_ = -1;
   uint64_t side_size_ = 0;
   BulkTermMap terms_;  // value key -> id, every term this load used
-  std::map<Cf, std::vector<std::pair<std::string, std::string>>> dictionary_;  // new terms' entries
+  // The terms new to the store, canonical; a deque: no copy (and no twice
+  // the memory) as it grows.
+  std::deque<std::pair<TermId, Term>> new_terms_;
   std::map<std::string, int64_t> counter_delta_;
   std::map<uint32_t, std::string> sentences_;
 };
@@ -584,10 +630,17 @@ Result<PreparedStatement> PrepareStatement(const DocumentInput::Statement& state
   return Guarded("preparing a statement", [&]() -> Result<PreparedStatement> {
     auto canonical = CanonicalizeStatement(statement);
     if (!canonical.ok()) return canonical.status();
-    PreparedStatement prepared{std::move(*canonical), {}};
+    PreparedStatement prepared;
+    prepared.canonical = std::move(*canonical);
     const CanonicalStatement& c = prepared.canonical;
     prepared.value_keys = {TermValueKey(c.subject), TermValueKey(c.predicate), TermValueKey(c.object)};
     for (size_t i = 0; i < prepared.value_keys.size(); ++i) prepared.key_hashes[i] = BulkTermMap::Hash(prepared.value_keys[i]);
+    prepared.fingerprint_bytes = FingerprintBytes(c);
+    if (c.mention.text.empty()) {
+      MentionRecord inline_mention = c.mention;
+      inline_mention.text_inline = true;  // as KeepSentence makes every mention without text
+      prepared.mention_value = EncodeMention(inline_mention);
+    }
     return prepared;
   });
 }

@@ -7,6 +7,7 @@
 #define KG_STORAGE_BULK_LOAD_H_
 
 #include <array>
+#include <optional>
 #include <string>
 
 #include "kg/store.h"
@@ -20,6 +21,11 @@ struct PreparedStatement {
   // InternStatement interns them, and their hashes in the loader's map.
   std::array<std::string, 3> value_keys;
   std::array<size_t, 3> key_hashes{};
+  // FingerprintBytes(canonical), for the document fingerprint.
+  std::string fingerprint_bytes;
+  // The mention as stored when it has no text of its own (it is then
+  // stored inline whatever came before); unset when it has a text.
+  std::optional<std::string> mention_value;
 };
 
 // Thread-safe; InvalidArgument as BulkLoader::Add reports a bad statement.

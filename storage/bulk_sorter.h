@@ -40,7 +40,9 @@ class ExternalSorter {
   ExternalSorter& operator=(const ExternalSorter&) = delete;
 
   Status Add(const Record& record) {
-    if (buffer_.empty()) buffer_.reserve(std::min<size_t>(capacity_, 1 << 16));
+    // The whole buffer at once: growing it copied every record several
+    // times (pages not yet written cost nothing).
+    if (buffer_.capacity() == 0) buffer_.reserve(capacity_);
     buffer_.push_back(record);
     ++count_;
     return buffer_.size() >= capacity_ ? Spill() : Status::OK();

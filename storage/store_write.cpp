@@ -262,13 +262,17 @@ uint64_t FingerprintMetadata(const Document& d) {
 }
 
 uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& s) {
+  return Fingerprint(FingerprintBytes(s), running);
+}
+
+std::string FingerprintBytes(const CanonicalStatement& s) {
   std::string data;
   for (const Term* term : {&s.subject, &s.predicate, &s.object}) PutString(&data, EncodeTerm(*term));
   PutVarint(&data, s.when);
   MentionRecord m = s.mention;
   m.text_inline = true;
   PutString(&data, EncodeMention(m));
-  return Fingerprint(data, running);
+  return data;
 }
 
 uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases) {
