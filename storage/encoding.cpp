@@ -6,12 +6,18 @@
 
 namespace kg::storage {
 
+// One append, not a push_back per byte: keys are built of these, and the
+// byte-wise form was several percent of a bulk load.
 void PutBig64(std::string* out, uint64_t value) {
-  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xff));
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((value >> (56 - 8 * i)) & 0xff);
+  out->append(bytes, sizeof(bytes));
 }
 
 void PutBig32(std::string* out, uint32_t value) {
-  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xff));
+  char bytes[4];
+  for (int i = 0; i < 4; ++i) bytes[i] = static_cast<char>((value >> (24 - 8 * i)) & 0xff);
+  out->append(bytes, sizeof(bytes));
 }
 
 uint64_t GetBig64(std::string_view in) {
