@@ -415,8 +415,9 @@ class Reader {
       Error("character not allowed in an IRI" + Found());
     }
     ++pos_;
-    if (syntax_ != Syntax::kTurtle && !IsAbsoluteIri(iri)) Error("relative IRI <" + iri + ">");
-    return Node::Iri(syntax_ == Syntax::kTurtle ? Resolve(iri) : iri);
+    if (syntax_ == Syntax::kTurtle) return Node::Iri(Resolve(iri));
+    if (!IsAbsoluteIri(iri)) Error("relative IRI <" + iri + ">");
+    return Node::Iri(std::move(iri));  // (a ?: between the two copied it)
   }
 
   char32_t ParseUnicodeEscape() {

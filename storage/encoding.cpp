@@ -325,7 +325,11 @@ std::string TermValueKey(const Term& canonical) {
 }
 
 std::string EncodeTerm(const Term& canonical) {
-  std::string out(1, static_cast<char>(canonical.kind));
+  std::string out;
+  // Room for the three strings and their lengths: growing as they come
+  // reallocated up to three times per term.
+  out.reserve(16 + canonical.value.size() + canonical.unit.size() + canonical.lang.size());
+  out.push_back(static_cast<char>(canonical.kind));
   PutString(&out, canonical.value);
   PutString(&out, canonical.unit);
   PutString(&out, canonical.lang);

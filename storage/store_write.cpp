@@ -267,6 +267,7 @@ uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& s) {
 
 std::string FingerprintBytes(const CanonicalStatement& s) {
   std::string data;
+  data.reserve(128 + s.subject.value.size() + s.object.value.size());  // most statements: one allocation
   for (const Term* term : {&s.subject, &s.predicate, &s.object}) PutString(&data, EncodeTerm(*term));
   PutVarint(&data, s.when);
   MentionRecord m = s.mention;
