@@ -150,6 +150,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       tagged.push_back(TagSentence(std::string_view(text).substr(s.start, s.end - s.start), *lang, *data_, ref));
     }
     RetagKnownInitialNames(text, spans, *lang, ref, &tagged);
+    ReadDocumentWide(*lang, *data_, ref, &tagged);
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
     context.topic = Topic(tagged);

@@ -96,6 +96,47 @@ Bound ParseBoundName(const std::string& name) {
   return bound;
 }
 
+// Is the word right before view position `pos` a range word with `value`?
+bool RangeWordBefore(const TextView& view, const Language& lang, size_t pos, const std::string& value) {
+  const std::string& text = view.text;
+  while (pos > 0 && text[pos - 1] == ' ') --pos;
+  size_t start = pos;
+  while (start > 0 && IsWordCharBefore(text, start)) --start;
+  while (start < pos && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) ++start;
+  size_t end = 0;
+  const Phrase* phrase = lang.ranges.Match(view, start, &end);
+  return phrase != nullptr && end == pos && phrase->value == value;
+}
+
+bool RangeWordAt(const TextView& view, const Language& lang, size_t pos, const std::string& value, size_t* end) {
+  const Phrase* phrase = nullptr;
+  *end = After(lang.ranges, view, pos, &phrase);
+  return *end != std::string::npos && phrase->value == value;
+}
+
+// "between X and Y" (a range word before, a joining word between, or a
+// range word after: "X से Y के बीच"): at least X, at most Y; a bare X takes
+// Y's scale and unit ("tra 1 e 1,2 miliardi di euro").
+void ReadRanges(const TextView& view, const Language& lang, std::vector<QuantityMention>* found) {
+  if (lang.ranges.empty()) return;
+  for (size_t i = 0; i + 1 < found->size(); ++i) {
+    QuantityMention& low = (*found)[i];
+    QuantityMention& high = (*found)[i + 1];
+    size_t end = 0;
+    if (!RangeWordAt(view, lang, low.end, "join", &end) || SkipSpaces(view.text, end) != high.start) continue;
+    if (!RangeWordBefore(view, lang, low.start, "before") && !RangeWordAt(view, lang, high.end, "after", &end)) continue;
+    if (low.bound != Bound::kExact || high.bound != Bound::kExact) continue;
+    if (low.unit.empty() && !low.scaled) {
+      low.value = ShiftDecimal(low.value, high.exponent);
+      low.unit = high.unit;
+      low.kind = high.kind;
+    }
+    if (low.unit != high.unit) continue;
+    low.bound = Bound::kAtLeast;
+    high.bound = Bound::kAtMost;
+  }
+}
+
 }  // namespace
 
 std::string ShiftDecimal(const std::string& plain, int exponent) {
@@ -204,10 +245,12 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
       }
     }
     q.value = ShiftDecimal(*value, exponent);
+    q.exponent = exponent;
     q.end = end;
     found.push_back(q);
     pos = end;
   }
+  ReadRanges(view, lang, &found);
   return found;
 }
 

@@ -25,6 +25,7 @@ struct QuantityMention {
   std::string unit;   // ISO 4217 code, "percent", "tokens"; "" for a bare number
   Bound bound = Bound::kExact;
   bool scaled = false;  // a scale word was applied
+  int exponent = 0;     // the power of ten of its scale words
 };
 
 // "1.7" shifted by 12 decimal places -> "1700000000000"; "2.34" by 0 -> "2.34".
@@ -36,7 +37,9 @@ std::string ShiftDecimal(const std::string& plain, int exponent);
 std::optional<std::string> ParseNumber(const std::string& token, const Language& lang);
 
 // Every quantity in the view, left to right. Bare years (2026) are not
-// quantities: they are times.
+// quantities: they are times. A range ("between €7bn and €7.5bn", "tra 1 e
+// 1,2 miliardi di euro", "2,000 से 2,500 करोड़ रुपये के बीच") is two quantities,
+// at least the first and at most the second.
 std::vector<QuantityMention> FindQuantities(const TextView& view, const Language& lang);
 
 }  // namespace kg::ingest

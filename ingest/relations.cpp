@@ -67,6 +67,23 @@ bool ObjectOf(const Tag& tag, const Rule& rule, const DocumentContext& context, 
   return true;
 }
 
+// The objects of the tags `objects`: a group's members one by one when the
+// rule takes lists ("competes with Samsung, SK Hynix and Micron").
+std::vector<Term> ObjectTerms(const TaggedSentence& s, const std::vector<size_t>& objects, const Rule& rule,
+                              const DocumentContext& context) {
+  std::vector<Term> terms;
+  for (size_t index : objects) {
+    const Tag& tag = s.tags[index];
+    if (tag.type == "GROUP" && rule.object_lists) {
+      for (const auto& member : tag.members) terms.push_back(Term::Entity(member));
+      continue;
+    }
+    Term term;
+    if (ObjectOf(tag, rule, context, &term)) terms.push_back(term);
+  }
+  return terms;
+}
+
 // Tags right after position `from` that continue a list with the object:
 // "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object) {
@@ -213,14 +230,14 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
         objects.push_back(static_cast<size_t>(eq));
       }
       std::string when = WhenOf(rule, grain, s, *m, object);
-      for (size_t index : objects) {
+      for (const Term& term : ObjectTerms(s, objects, rule, context)) {
         Extracted e;
         e.rule = rule.name;
         e.claim.subject = Term::Entity(subject);
         e.claim.predicate = rule.predicate;
         e.claim.when = when;
-        if (!ObjectOf(s.tags[index], rule, context, &e.claim.object)) continue;
-        e.bound = e.claim.object.bound;
+        e.claim.object = term;
+        e.bound = term.bound;
         add(std::move(e));
       }
     }

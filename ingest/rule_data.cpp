@@ -213,7 +213,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"bound_blocker", &lang->bound_blockers}, {"count_noun", &lang->count_nouns},
       {"month", &lang->months}, {"quarter", &lang->quarters}, {"time", &lang->relative_times}, {"ref", &lang->refs},
       {"possessive", &lang->possessives}, {"coord", &lang->coordinators}, {"equivalence", &lang->equivalences},
-      {"source_ref", &lang->source_refs}};
+      {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
+      {"object_marker", &lang->object_markers}, {"range", &lang->ranges}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_prefix", &lang->clutter_prefix}};

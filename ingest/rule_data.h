@@ -66,6 +66,10 @@ struct Language {
   PhraseTable scales, glued_scales, currencies_before, currencies_after, unit_links, percent_words, units;
   PhraseTable bounds_before, bounds_after, bound_blockers, count_nouns;
   PhraseTable months, quarters, relative_times, refs, possessives, coordinators, equivalences, source_refs;
+  // Document-wide and range readings (tagger.cpp, quantity.cpp): words that make "¥" the yen, the
+  // company-type words that end a name in a script without capitals, case markers of a non-subject,
+  // and range words (value: before, join or after: "between X and Y", "X से Y के बीच").
+  PhraseTable yen_contexts, name_suffixes, object_markers, ranges;
   std::set<std::string> stopwords;  // folded
   std::vector<std::string> clutter_block, clutter_line, clutter_prefix;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."

@@ -1,6 +1,8 @@
 #include "ingest/tagger.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 namespace kg::ingest {
 
@@ -34,7 +36,7 @@ void TagTickers(const TextView& view, const RuleData& data, std::vector<bool>* t
     while (!name.empty() && name.back() == ' ') name.pop_back();
     size_t end = close + 2;
     if (!Free(*taken, pos, end)) continue;
-    Tag tag{pos, end, "UNK", SourceText(view, pos + 1, pos + 1 + name.size()), {}};
+    Tag tag{pos, end, "UNK", SourceText(view, pos + 1, pos + 1 + name.size()), {}, "", {}};
     if (const Phrase* p = data.gazetteer().Find(name)) {
       tag.type = p->extra;
       tag.id = p->value;
@@ -72,7 +74,7 @@ void TagPhrases(const TextView& view, const std::vector<size_t>& starts, const P
     if (end < view.text.size() && (view.text[end] == '$' || (view.text[end] >= '0' && view.text[end] <= '9'))) {
       continue;  // "US$1.5bn": the start of an amount, not a name
     }
-    tags->push_back(Tag{pos, end, use_extra ? p->extra : type, p->value, {}});
+    tags->push_back(Tag{pos, end, use_extra ? p->extra : type, p->value, {}, "", {}});
     Take(taken, pos, end);
     next_free = end;
   }
@@ -141,9 +143,39 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       while (pos < text.size() && IsWordCharAt(text, pos)) ++pos;
       continue;
     }
-    tags->push_back(Tag{start, end, "UNK", SourceText(view, start, end), {}});
+    tags->push_back(Tag{start, end, "UNK", SourceText(view, start, end), {}, "", {}});
     Take(taken, start, end);
     pos = end;
+  }
+}
+
+// The end of the word that starts at view position `pos`.
+size_t WordEnd(const std::string& text, size_t pos) {
+  while (pos < text.size() && IsWordCharAt(text, pos)) {
+    size_t length = 1;
+    CodePointAt(text, pos, &length);
+    pos += length;
+  }
+  return pos;
+}
+
+// Scripts without capitals ("हिंडाल्को इंडस्ट्रीज"): a company-type word of the
+// lexicon (`name_suffix`) and the word before it are an unknown name.
+void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                      std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_suffixes.empty()) return;
+  const std::string& text = view.text;
+  for (size_t i = 1; i < starts.size(); ++i) {
+    size_t end = 0;
+    if (taken->at(starts[i]) || lang.name_suffixes.Match(view, starts[i], &end) == nullptr) continue;
+    size_t head = starts[i - 1];
+    size_t length = 1;
+    // Latin names are found by their capitals.
+    if (!IsWordCharAt(text, head) || CodePointAt(text, head, &length) <= 0x24F || !Free(*taken, head, end)) continue;
+    size_t head_end = WordEnd(text, head);
+    if (SkipSpaces(text, head_end) != starts[i] || lang.stopwords.count(text.substr(head, head_end - head))) continue;
+    tags->push_back(Tag{head, end, "UNK", SourceText(view, head, end), {}, "", {}});
+    Take(taken, head, end);
   }
 }
 
@@ -178,9 +210,10 @@ void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tag
       ++j;
     }
     if (j - i + 1 >= 3 && kMemberTypes.count((*tags)[i].type) && coordinated) {
-      Tag group{(*tags)[i].start, (*tags)[j].end, "GROUP", "", {}};
+      Tag group{(*tags)[i].start, (*tags)[j].end, "GROUP", "", {}, "", {}};
       for (size_t k = i; k <= j; ++k) {
         group.id += (k == i ? "" : k == j ? " and " : ", ") + (*tags)[k].id;
+        group.members.push_back((*tags)[k].id);
       }
       out.push_back(group);
       i = j + 1;
@@ -212,24 +245,41 @@ void TagListHead(const TextView& view, const Language& lang, const RuleData& dat
     pos = tag.end;
   }
   if (members < 2 || !coordinated) return;
-  tags->insert(tags->begin(), Tag{start, end, "UNK", SourceText(view, start, end), {}});
+  tags->insert(tags->begin(), Tag{start, end, "UNK", SourceText(view, start, end), {}, "", {}});
 }
 
-// "20,000 H200 chips", "20.000 chip H200": a number of products.
+// Is tags[i] right after view position `pos` (spaces between)?
+bool StartsAt(const TextView& view, const std::vector<Tag>& tags, size_t i, size_t pos) {
+  return i < tags.size() && SkipSpaces(view.text, pos) == tags[i].start;
+}
+
+// "20,000 H200 chips", "20.000 chip H200": a number of products. With the
+// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100") the
+// count covers the number alone, so that the maker and its product stay
+// mentions of their own for the rules ("Nvidia makes H200").
 void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   for (size_t i = 0; i < tags->size(); ++i) {
     Tag tag = (*tags)[i];
-    if (tag.type == "NUM" && i + 1 < tags->size() && kProductTypes.count((*tags)[i + 1].type)) {
-      size_t gap = SkipSpaces(view.text, tag.end);
+    if (tag.type == "NUM") {
+      size_t after = tag.end;
       size_t end = 0;
-      if (lang.count_nouns.Match(view, gap, &end) != nullptr) gap = SkipSpaces(view.text, end);
-      if (gap == (*tags)[i + 1].start) {
+      if (lang.count_nouns.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
+      bool maker = StartsAt(view, *tags, i + 1, after) && (*tags)[i + 1].type == "ORG" &&
+                   StartsAt(view, *tags, i + 2, (*tags)[i + 1].end);
+      size_t product = maker ? i + 2 : i + 1;
+      if (StartsAt(view, *tags, product, maker ? (*tags)[i + 1].end : after) &&
+          kProductTypes.count((*tags)[product].type)) {
         tag.type = "COUNT";
-        tag.id = (*tags)[i + 1].id;
+        tag.id = (*tags)[product].id;
+        tag.product_type = (*tags)[product].type;
         tag.quantity.unit = tag.id;
-        tag.end = (*tags)[i + 1].end;
-        ++i;
+        if (maker) {
+          tag.end = after;
+        } else {
+          tag.end = (*tags)[product].end;
+          ++i;
+        }
       }
     }
     out.push_back(tag);
@@ -237,13 +287,38 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
   *tags = std::move(out);
 }
 
-// "the company ByteDance": an anaphor right before a name is no anaphor.
-void DropAppositiveRefs(const TextView& view, std::vector<Tag>* tags) {
+// How many words after view position `pos` an object marker may follow a name
+// ("वेदांता और नाल्को से": a coordinator and an unknown name between).
+constexpr int kMarkerReach = 3;
+
+// Does a case marker of a non-subject ("से", "को") follow the name ending at
+// `pos` within a few words, before any other mention?
+bool MarkedAsObject(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t pos) {
+  if (lang.object_markers.empty()) return false;
+  const std::string& text = view.text;
+  size_t limit = text.size();
+  for (const Tag& tag : tags) {
+    if (tag.start >= pos && !kMemberTypes.count(tag.type)) { limit = tag.start; break; }
+  }
+  for (int word = 0; word < kMarkerReach && pos < limit; ++word) {
+    pos = SkipSpaces(text, pos);
+    size_t end = 0;
+    if (lang.object_markers.Match(view, pos, &end) != nullptr) return true;
+    while (pos < limit && !IsSpaceAt(text, pos)) ++pos;
+  }
+  return false;
+}
+
+// "the company ByteDance": an anaphor right before a name is no anaphor,
+// unless the name is marked as an object: in Hindi the subject comes first,
+// so "कंपनी वेदांता से प्रतिस्पर्धा करती है" is the company, then its rival.
+void DropAppositiveRefs(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   for (size_t i = 0; i < tags->size(); ++i) {
     const Tag& tag = (*tags)[i];
     if (tag.type == "REF" && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
-        SkipSpaces(view.text, tag.end) == (*tags)[i + 1].start) {
+        SkipSpaces(view.text, tag.end) == (*tags)[i + 1].start &&
+        !MarkedAsObject(view, lang, *tags, (*tags)[i + 1].end)) {
       continue;
     }
     out.push_back(tag);
@@ -294,6 +369,156 @@ std::string UntaggedInitialWord(const TaggedSentence& sentence) {
   return SourceText(view, start, end);
 }
 
+namespace {
+
+// Any phrase of `table` in the sentence?
+bool Mentions(const PhraseTable& table, const TextView& view) {
+  size_t end = 0;
+  for (size_t pos : TokenStarts(view.text)) {
+    if (table.Match(view, pos, &end) != nullptr) return true;
+  }
+  return false;
+}
+
+// "¥" is both the yen and the yuan sign; the lexicon reads it as the yuan.
+bool WrittenWithYenSign(const TextView& view, const Tag& tag) {
+  std::string written = SourceText(view, tag.start, tag.end);
+  return tag.quantity.unit == "CNY" && written.find("¥") != std::string::npos && written.find("CN¥") == std::string::npos;
+}
+
+// The yen when the document speaks of Japan (and names no yuan in words).
+void ReadYenSigns(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  bool has_sign = false, japan = false;
+  for (const auto& s : *sentences) {
+    for (const auto& tag : s.tags) has_sign = has_sign || (tag.type == "MONEY" && WrittenWithYenSign(s.view, tag));
+  }
+  if (!has_sign) return;
+  for (const auto& s : *sentences) japan = japan || Mentions(lang.yen_contexts, s.view);
+  if (!japan) return;
+  for (auto& s : *sentences) {
+    for (auto& tag : s.tags) {
+      if (tag.type == "MONEY" && WrittenWithYenSign(s.view, tag)) tag.quantity.unit = "JPY";
+    }
+  }
+}
+
+// First word -> id of the unknown names outside Latin script ("हिंडाल्को" ->
+// "हिंडाल्को इंडस्ट्रीज"); Latin ones have their capitals to be found by.
+std::map<std::string, std::string> NameHeads(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, std::string> heads;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      size_t space = tag.id.find(' ');
+      size_t length = 1;
+      if (tag.type != "UNK" || space == std::string::npos || CodePointAt(tag.id, 0, &length) <= 0x24F) continue;
+      heads.emplace(tag.id.substr(0, space), tag.id);
+    }
+  }
+  return heads;
+}
+
+bool FreeOfTags(const std::vector<Tag>& tags, size_t start, size_t end) {
+  for (const auto& tag : tags) {
+    if (tag.start < end && start < tag.end) return false;
+  }
+  return true;
+}
+
+void SortTags(std::vector<Tag>* tags) {
+  std::sort(tags->begin(), tags->end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
+}
+
+bool TagNameHeads(const std::map<std::string, std::string>& heads, TaggedSentence* s) {
+  bool changed = false;
+  const std::string& text = s->view.text;
+  for (const auto& [head, id] : heads) {
+    for (size_t pos = text.find(head); pos != std::string::npos; pos = text.find(head, pos + 1)) {
+      size_t end = pos + head.size();
+      if (IsWordCharBefore(text, pos) || IsWordCharAt(text, end) || !FreeOfTags(s->tags, pos, end)) continue;
+      s->tags.push_back(Tag{pos, end, "UNK", id, {}, "", {}});
+      changed = true;
+    }
+  }
+  if (changed) SortTags(&s->tags);
+  return changed;
+}
+
+// The sentence after an order ("... ordered 4,000 H200 chips. Each chip cost
+// $30,000"): its count nouns are the product counted, when it names none.
+bool TagCountedProduct(const Language& lang, const TaggedSentence& previous, TaggedSentence* s) {
+  const Tag* count = nullptr;
+  for (const auto& tag : previous.tags) if (tag.type == "COUNT") count = &tag;
+  if (count == nullptr) return false;
+  for (const auto& tag : s->tags) {
+    if (tag.type == "COUNT" || kProductTypes.count(tag.type)) return false;
+  }
+  bool changed = false;
+  for (size_t pos : TokenStarts(s->view.text)) {
+    size_t end = 0;
+    if (lang.count_nouns.Match(s->view, pos, &end) == nullptr || !FreeOfTags(s->tags, pos, end)) continue;
+    s->tags.push_back(Tag{pos, end, count->product_type, count->id, {}, "", {}});
+    changed = true;
+  }
+  if (changed) SortTags(&s->tags);
+  return changed;
+}
+
+// Is `word` written in the document in lower case ("analysts" beside "Analysts")?
+bool WrittenInLowerCase(const std::vector<TaggedSentence>& sentences, std::string word) {
+  word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+  for (const auto& s : sentences) {
+    for (size_t pos = s.view.source.find(word); pos != std::string::npos; pos = s.view.source.find(word, pos + 1)) {
+      if (!IsWordCharBefore(s.view.source, pos) && !IsWordCharAt(s.view.source, pos + word.size())) return true;
+    }
+  }
+  return false;
+}
+
+// "Kioxia will invest ...", "Kioxia competes with ...": a capitalised word
+// that starts two sentences or more, each time followed by a word in lower
+// case, and that the document never writes in lower case, is a name even
+// where no sentence uses it mid-way (one such sentence alone could start
+// with any word: "Analysts said ...").
+std::set<std::string> RepeatedInitialNames(const Language& lang, const RuleData& data,
+                                           const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, int> starts;
+  for (const auto& s : sentences) {
+    std::string word = UntaggedInitialWord(s);
+    if (word.empty() || static_cast<unsigned char>(word[0]) >= 0x80 || data.stopcaps().count(word)) continue;
+    size_t after = s.view.source.find(word) + word.size();
+    bool verb_follows = after + 1 < s.view.source.size() && s.view.source[after] == ' ' &&
+                        std::islower(static_cast<unsigned char>(s.view.source[after + 1]));
+    std::string folded = word;
+    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (verb_follows && !lang.stopwords.count(folded)) ++starts[word];
+  }
+  std::set<std::string> names;
+  for (const auto& [word, count] : starts) {
+    if (count >= 2 && !WrittenInLowerCase(sentences, word)) names.insert(word);
+  }
+  return names;
+}
+
+}  // namespace
+
+void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
+                      std::vector<TaggedSentence>* sentences) {
+  std::set<std::string> initial_names = RepeatedInitialNames(lang, data, *sentences);
+  for (auto& s : *sentences) {
+    if (!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) {
+      s = TagSentence(s.view.source, lang, data, ref, initial_names);
+    }
+  }
+  ReadYenSigns(lang, sentences);
+  std::map<std::string, std::string> heads = NameHeads(*sentences);
+  for (size_t i = 0; i < sentences->size(); ++i) {
+    TaggedSentence& s = (*sentences)[i];
+    bool named = !heads.empty() && TagNameHeads(heads, &s);
+    bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
+    if (named || counted) Render(lang, &s);
+  }
+}
+
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
                            const std::set<std::string>& known_names) {
   TaggedSentence result;
@@ -307,20 +532,21 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
     if (!Free(taken, q.start, q.end)) continue;
-    tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q});
+    tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
     Take(&taken, q.start, q.end);
   }
   for (const auto& t : FindTimes(view, starts, lang, ref, taken)) {
-    tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}});
+    tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
     Take(&taken, t.start, t.end);
   }
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
   TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
+  TagSuffixedNames(view, starts, lang, &taken, &tags);
   TagProperNames(view, lang, data, known_names, &taken, &tags);
-  std::sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
+  SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
-  DropAppositiveRefs(view, &tags);
+  DropAppositiveRefs(view, lang, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
   result.tags = std::move(tags);

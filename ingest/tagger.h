@@ -26,6 +26,8 @@ struct Tag {
                      // MONEY, PERCENT, TOKENS, UNIT, NUM, COUNT, TIME
   std::string id;    // entity id; for COUNT the counted product; for TIME the ISO value
   QuantityMention quantity;  // quantities and COUNT
+  std::string product_type;  // COUNT: the counted product's type (HARDWARE...)
+  std::vector<std::string> members;  // GROUP: the member ids, in order
 };
 
 struct TaggedSentence {
@@ -50,6 +52,17 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
 // The capitalised single word that starts the sentence, as written, when
 // no tag covers it ("Lumora competes with..."); "" otherwise.
 std::string UntaggedInitialWord(const TaggedSentence& sentence);
+
+// Readings that need the whole document, after every sentence is tagged:
+// "¥" is the yen when the document speaks of Japan (`yen_context`), else
+// the yuan; the first word of an unknown name found with a `name_suffix`
+// ("हिंडाल्को इंडस्ट्रीज") names it alone elsewhere ("हिंडाल्को ने ..."); and a
+// count noun in the sentence after an order of products is that product
+// ("Each chip cost $30,000" after "ordered 4,000 H200 chips").
+// Also: a capitalised word that starts several sentences ("Kioxia will ...")
+// and is never written in lower case is a name.
+void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
+                      std::vector<TaggedSentence>* sentences);
 
 // Sets the placeholder text and the cue words present from the view and
 // the tags (used again after the tags change).

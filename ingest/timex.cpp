@@ -22,6 +22,31 @@ bool IsYearAt(const std::string& text, size_t pos, int* year) {
   return *year >= 1900 && *year <= 2100;
 }
 
+bool IsDigitAt(const std::string& text, size_t pos) { return pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; }
+
+// A fiscal year, named by the calendar year it starts in: "2026-27" (the
+// second year in two digits, the next one: Indian fiscal years), "FY2026",
+// "FY 2026", "FY26". Its end: the position after it, 0 when it is none.
+// "2026-2027" (four digits after the dash) stays a span of years.
+size_t FiscalYearAt(const std::string& text, size_t pos, int* year) {
+  size_t at = pos;
+  bool prefixed = text.compare(pos, 2, "fy") == 0;
+  if (prefixed) at = text[pos + 2] == ' ' ? pos + 3 : pos + 2;
+  if (!IsDigitAt(text, at) || !IsDigitAt(text, at + 1)) return 0;
+  size_t digits = IsDigitAt(text, at + 2) && IsDigitAt(text, at + 3) ? 4 : 2;
+  if (IsWordCharAt(text, at + digits) || (digits == 2 && !prefixed)) return 0;
+  int value = std::stoi(text.substr(at, digits));
+  if (digits == 2) value += 2000;
+  size_t end = at + digits;
+  bool span = digits == 4 && text[end] == '-' && IsDigitAt(text, end + 1) && IsDigitAt(text, end + 2) &&
+              !IsWordCharAt(text, end + 3);
+  if (span && std::stoi(text.substr(end + 1, 2)) != (value + 1) % 100) return 0;
+  if (span) end += 3;
+  if ((!prefixed && !span) || value < 1900 || value > 2100) return 0;
+  *year = value;
+  return end;
+}
+
 std::string Month(int year, int month) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
@@ -99,6 +124,9 @@ std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_
       if (IsYearAt(text, after, &explicit_year)) end = after + 4;
       if (explicit_year != 0) t.value = std::to_string(explicit_year) + "-Q" + q->value;
       t.end = end;
+    } else if (size_t fiscal_end = FiscalYearAt(text, pos, &year); fiscal_end != 0) {
+      t.value = std::to_string(year);
+      t.end = fiscal_end;
     } else if (IsYearAt(text, pos, &year)) {
       t.value = std::to_string(year);
       t.end = pos + 4;

@@ -8,6 +8,7 @@
 #include "ingest/clutter.h"
 #include "ingest/rule_extractor.h"
 #include "ingest/sentences.h"
+#include "ingest/tagger.h"
 #include "ingest/text_check.h"
 #include "tests/ingest/test_data.h"
 
@@ -169,6 +170,77 @@ TEST_F(ExtractorTest, ComparisonIsNotABound) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+bool HasClaim(const DocumentInput& input, const std::string& line) {
+  for (const auto& st : input.statements) {
+    const Claim& c = st.claim;
+    if (c.subject.value + " " + c.predicate + " " + c.object.ToString() + (c.when.empty() ? "" : " @" + c.when) == line) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST_F(ExtractorTest, YenSignIsTheYenOnlyInADocumentAboutJapan) {
+  const std::string plan = "Orbis Telecom plans to spend ¥300 billion on capital expenditure in 2026.";
+  EXPECT_TRUE(HasClaim(Extract(plan), "Orbis Telecom plans_capex CNY 300bn @2026"));
+  DocumentInput japan = Extract(plan + "\nThe group also runs a chain of hotels across Japan.");
+  EXPECT_TRUE(HasClaim(japan, "Orbis Telecom plans_capex JPY 300bn @2026"));
+  EXPECT_FALSE(HasClaim(japan, "Orbis Telecom plans_capex CNY 300bn @2026"));
+}
+
+// A company missing from the gazetteer, named in Devanagari.
+const std::string kHindiPlanOfAnUnknownCompany = "सुवर्णा इंडस्ट्रीज अगले साल नए संयंत्रों पर ₹5,000 करोड़ खर्च करेगी।\n";
+
+TEST_F(ExtractorTest, UnknownDevanagariNameEndsWithACompanyWordAndIsKnownByItsFirstWord) {
+  DocumentInput input = Extract(kHindiPlanOfAnUnknownCompany + "सुवर्णा ने जनवरी में ₹1,000 करोड़ के बॉन्ड जारी किए।", "hi");
+  EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज plans_capex INR 50bn @2026"));
+  EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज bond_issuance INR 10bn @2026"));
+}
+
+TEST_F(ExtractorTest, HindiAnaphorBeforeANameMarkedAsObjectIsTheSubject) {
+  DocumentInput input = Extract(kHindiPlanOfAnUnknownCompany + "कंपनी वेदांता से प्रतिस्पर्धा करती है।", "hi");
+  EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज competes_with Vedanta"));
+  // Without a case marker the name is in apposition: "the company Vedanta".
+  DocumentInput apposition = Extract("कंपनी वेदांता ने अगले साल ₹5,000 करोड़ खर्च करने की योजना बनाई है।", "hi");
+  EXPECT_TRUE(HasClaim(apposition, "Vedanta plans_capex INR 50bn @2026"));
+}
+
+TEST_F(ExtractorTest, ListOfThreeRivalsGivesOneClaimEach) {
+  DocumentInput input = Extract("Orbis Telecom competes with Vodafone, Telefonica and Iliad in several markets.");
+  EXPECT_TRUE(HasClaim(input, "Orbis Telecom competes_with Vodafone"));
+  EXPECT_TRUE(HasClaim(input, "Orbis Telecom competes_with Telefónica"));
+  EXPECT_TRUE(HasClaim(input, "Orbis Telecom competes_with Iliad"));
+  for (const auto& st : input.statements) EXPECT_EQ(st.claim.object.value.find(','), std::string::npos);
+}
+
+TEST_F(ExtractorTest, PriceInTheSentenceAfterAnOrderIsThePriceOfItsProduct) {
+  DocumentInput input = Extract("Orbis Telecom has ordered 2,000 Nvidia H100 chips.\nEach chip cost about $25,000.");
+  EXPECT_TRUE(HasClaim(input, "Orbis Telecom plans_order 2000 H100"));
+  EXPECT_TRUE(HasClaim(input, "Nvidia makes H100"));
+  EXPECT_TRUE(HasClaim(input, "H100 unit_price ≈ USD 25000"));
+  // Two sentences later, or with no order before, "the chip" is no product.
+  EXPECT_TRUE(Extract("Each chip cost about $25,000.", "en").statements.empty());
+  DocumentInput far = Extract("Orbis Telecom has ordered 2,000 Nvidia H100 chips.\nThe order is large.\nEach chip cost about $25,000.");
+  EXPECT_FALSE(HasClaim(far, "H100 unit_price ≈ USD 25000"));
+}
+
+TEST_F(ExtractorTest, WordThatStartsSeveralSentencesAndIsNeverLowerCaseIsAName) {
+  DocumentInput input = Extract("Velmora will invest $2 billion in new plants in 2026.\nVelmora competes with Micron in memory chips.");
+  EXPECT_TRUE(HasClaim(input, "Velmora plans_capex USD 2bn @2026"));
+  EXPECT_TRUE(HasClaim(input, "Velmora competes_with Micron"));
+  DocumentInput common = Extract("Analysts expect Micron to compete with Samsung.\nAnalysts say demand is strong.\nMost analysts agree.");
+  EXPECT_FALSE(HasSubject(common, "Analysts"));
+}
+
+TEST(Quantities, RangeIsALowerAndAnUpperBound) {
+  TaggedSentence s = TagSentence("It will spend between €7 billion and €7.5 billion.", *Data().language("en"), Data(),
+                                 RefDate::Parse("2025-12"));
+  ASSERT_EQ(s.tags.size(), 2u);
+  EXPECT_EQ(s.tags[0].quantity.bound, Bound::kAtLeast);
+  EXPECT_EQ(s.tags[1].quantity.bound, Bound::kAtMost);
+  EXPECT_EQ(s.tags[1].quantity.value, "7500000000");
 }
 
 TEST_F(ExtractorTest, UnknownLanguageIsAnError) {
