@@ -40,12 +40,13 @@ bool CountsOnlyMatches(const BoundFind& find) {
 
 }  // namespace
 
-std::optional<QueryResult> CountFromStatistics(const BoundFind& find, Catalog& catalog,
-                                               const std::set<std::string>& symmetric, const QueryOptions& options) {
+std::optional<QueryInfo> CountFromStatistics(const BoundFind& find, Catalog& catalog,
+                                             const std::set<std::string>& symmetric, const QueryOptions& options,
+                                             RowVisitor& visitor) {
   if (!find.aggregate || !CountsEveryClaim(find, symmetric) || !CountsOnlyMatches(find)) return std::nullopt;
   const BoundPattern& pattern = find.patterns.front();
   auto counts = ValueOrThrow(catalog.PredicateCounts());
-  ResultCollector collector(find, options);
+  ResultCollector collector(find, options, visitor);
   const bool per_predicate = !find.group_slots.empty();
   int64_t total = 0;
   for (const auto& entry : counts) {

@@ -16,9 +16,11 @@
 
 namespace kg::query {
 
-// The result, or nullopt when the query is not of that shape.
-std::optional<QueryResult> CountFromStatistics(const BoundFind& find, Catalog& catalog,
-                                               const std::set<std::string>& symmetric, const QueryOptions& options);
+// Sends the result to `visitor`; nullopt (and nothing sent) when the query
+// is not of that shape.
+std::optional<QueryInfo> CountFromStatistics(const BoundFind& find, Catalog& catalog,
+                                             const std::set<std::string>& symmetric, const QueryOptions& options,
+                                             RowVisitor& visitor);
 
 }  // namespace kg::query
 

@@ -37,6 +37,11 @@ struct StoreFailure : std::runtime_error {
   Status status;
 };
 
+// Throws StoreFailure unless `status` is OK.
+inline void ThrowIfFailed(Status status) {
+  if (!status.ok()) throw StoreFailure(std::move(status));
+}
+
 // The value of `result`, or a thrown StoreFailure.
 template <typename T>
 T ValueOrThrow(Result<T> result) {

@@ -189,8 +189,8 @@ bool Executor::Step(const BoundFind& find, const Plan& plan, size_t step, const 
   });
 }
 
-Result<QueryResult> Executor::RunFind(const BoundFind& find, const Plan& plan) {
-  ResultCollector collector(find, options_);
+Result<QueryInfo> Executor::RunFind(const BoundFind& find, const Plan& plan, RowVisitor& visitor) {
+  ResultCollector collector(find, options_, visitor);
   Step(find, plan, 0, Row(find.slot_names.size()), [&](const Row& row) { return collector.AddSolution(row); });
   if (!status_.ok()) return status_;
   return collector.Finish(stop_.reason());

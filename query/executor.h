@@ -1,7 +1,7 @@
 // Stage 4 of a query: runs a plan through Store::Match. Each step is a
 // lookup with the variables bound so far; rows stream out unless grouping,
 // DISTINCT or ORDER BY need them all. QueryOptions' caps stop the run and
-// say so in QueryResult::stopped_by.
+// say so in stopped_by.
 #ifndef KG_QUERY_EXECUTOR_H_
 #define KG_QUERY_EXECUTOR_H_
 
@@ -29,7 +29,7 @@ class Executor {
   // `symmetric`: predicates declared symmetric, matched both ways.
   Executor(const Store& store, const QueryOptions& options, std::set<std::string> symmetric = {});
 
-  Result<QueryResult> RunFind(const BoundFind& find, const Plan& plan);
+  Result<QueryInfo> RunFind(const BoundFind& find, const Plan& plan, RowVisitor& visitor);
   // SOURCES OF: one row per mention of each matching claim.
   Result<QueryResult> RunSources(const BoundFind& find);
 

@@ -351,23 +351,31 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
 
 const Value& IdExecutor::Decode(const IdRow& row, int slot) {
   const std::string& key = row.values[slot];
-  if (row.claim_of[slot].empty() && key.size() == kIdSize) return DecodeId(storage::GetBig64(key));
+  if (row.claim_of[slot].empty() && key.size() == kIdSize) return DecodeId(storage::GetBig64(key), &last_value_[slot]);
   last_value_[slot] = DecodeValue(row, slot);  // a null, a quantity or a shown bound
   return last_value_[slot];
 }
 
-const Value& IdExecutor::DecodeId(TermId id) {
+const Value& IdExecutor::DecodeId(TermId id, Value* spill) {
   // The terms of one query repeat (predicates on every row, the values a
   // hash join hands out again per probe): a direct-mapped table answers
   // them without the store's lock and large cache. A miss overwrites its
-  // entry in place, reusing the strings' buffers.
+  // entry in place, reusing the strings' buffers, unless the row being
+  // emitted shows the entry's term: then the term goes to `spill`.
   DecodedTerm& entry = decoded_[(id * 0x9E3779B97F4A7C15ULL) >> (64 - kDecodedBits)];
   if (entry.id != id) {
-    entry.id = 0;  // until the decode below succeeds
-    entry.value.kind = Value::Kind::kTerm;
-    entry.value.term = ValueOrThrow(store_.TermOf(id));
+    Value* target = &entry.value;
+    if (entry.pinned == emitted_ && entry.id != 0) {
+      target = spill;
+    } else {
+      entry.id = 0;  // until the decode below succeeds
+    }
+    target->kind = Value::Kind::kTerm;
+    ThrowIfFailed(store_.TermOf(id, &target->term));
+    if (target == spill) return *spill;
     entry.id = id;
   }
+  entry.pinned = emitted_;
   return entry.value;
 }
 
@@ -397,11 +405,11 @@ bool IdExecutor::PassesFilters(const PlanStep& step, const IdRow& row) {
 }
 
 bool IdExecutor::Emit(const IdRow& row) {
+  ++emitted_;  // entries pinned by the last row are free again
   if (collector_->streaming()) {
-    std::vector<Value> out;
-    out.reserve(find_.visible_columns);
-    for (size_t c = 0; c < find_.visible_columns; ++c) out.push_back(Decode(row, find_.columns[c].slot));
-    return collector_->AddOutput(std::move(out));
+    cells_.clear();
+    for (size_t c = 0; c < find_.visible_columns; ++c) cells_.push_back(&Decode(row, find_.columns[c].slot));
+    return collector_->AddOutput(RowView(cells_.data(), cells_.size()));
   }
   Row decoded(find_.slot_names.size());
   for (int slot : output_slots_) {
@@ -421,9 +429,9 @@ bool IdExecutor::RunStep(size_t step, IdRow& row) {
   return Lookup(patterns_[planned.pattern], row, *cursors_[step], next, star_steps_[step]);
 }
 
-Result<QueryResult> IdExecutor::Run(const Plan& plan) {
+Result<QueryInfo> IdExecutor::Run(const Plan& plan, RowVisitor& visitor) {
   plan_ = &plan;
-  collector_ = std::make_unique<ResultCollector>(find_, options_);
+  collector_ = std::make_unique<ResultCollector>(find_, options_, visitor);
   std::set<int> bound;
   for (const PlanStep& step : plan.steps) {
     cursors_.push_back(std::make_unique<storage::ClaimCursor>(scanner_));

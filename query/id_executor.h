@@ -1,7 +1,8 @@
 // Stage 4 of a FIND without FROM / LANG: runs the plan on term ids. Lookups
 // read index keys only (no mentions, no term decoding); joins compare ids;
 // terms are decoded (the store caches them) only for FILTER conditions and
-// the rows that reach the result. Rows stream to the result as they are found.
+// the rows that reach the result. Rows stream to the visitor as they are
+// found, their cells borrowed from the executor's table of decoded terms.
 //
 // A step either looks the pattern up once per incoming row, with the
 // values bound so far in the index prefix, or (PlanStep::hash_join) reads
@@ -37,7 +38,7 @@ class IdExecutor {
   // the predicate's count says enough): Statistics::constant_matches.
   std::vector<double> ConstantMatches(uint64_t cap);
 
-  Result<QueryResult> Run(const Plan& plan);
+  Result<QueryInfo> Run(const Plan& plan, RowVisitor& visitor);
   size_t patterns() const { return patterns_.size(); }
 
  private:
@@ -93,9 +94,12 @@ class IdExecutor {
   bool PassesFilters(const PlanStep& step, const IdRow& row);
   const SubjectClaims& ClaimsOf(int slot, storage::TermId subject, storage::ClaimCursor& cursor);
   void PlanStars();
-  // The value of `slot`, decoded; valid until the next Decode.
+  // The value of `slot`, decoded; valid until the next row is emitted
+  // (Emit pins what it hands out).
   const Value& Decode(const IdRow& row, int slot);
-  const Value& DecodeId(storage::TermId id);
+  // `spill`: where the term goes when its table entry holds another term
+  // the row being emitted still shows.
+  const Value& DecodeId(storage::TermId id, Value* spill);
   Value DecodeValue(const IdRow& row, int slot);
   bool Stopped() { return stop_.Due(); }
 
@@ -113,11 +117,14 @@ class IdExecutor {
   std::vector<int> output_slots_;  // what the result needs decoded
   struct DecodedTerm {
     storage::TermId id = 0;  // 0: empty (no term has id 0)
+    uint64_t pinned = 0;     // the emitted row that shows it (emitted_)
     Value value;
   };
   static constexpr int kDecodedBits = 10;
   std::vector<DecodedTerm> decoded_;  // terms this query decoded, by a hash of their id
-  std::vector<Value> last_value_;  // per slot, the last value decoded other than a term id
+  std::vector<Value> last_value_;  // per slot, the last value decoded other than a table entry
+  uint64_t emitted_ = 0;            // rows emitted so far, counting the one being emitted
+  std::vector<const Value*> cells_;  // the row being emitted
   std::unique_ptr<ResultCollector> collector_;
   StopCheck stop_;
 };

@@ -16,6 +16,7 @@
 #include "query/listings.h"
 #include "query/parser.h"
 #include "query/planner.h"
+#include "query/shaping.h"
 #include "storage/rocks_store.h"
 
 namespace kg {
@@ -61,27 +62,19 @@ std::unique_ptr<IdExecutor> IdExecutorFor(const Store& store, const BoundFind& f
   return std::make_unique<IdExecutor>(*rocks, find, options, symmetric);
 }
 
-Result<QueryResult> RunFind(const Store& store, const FindQuery& find, Binder& binder, Catalog& catalog,
-                            const std::set<std::string>& symmetric, const QueryOptions& options) {
+Result<QueryInfo> RunFind(const Store& store, const FindQuery& find, Binder& binder, Catalog& catalog,
+                          const std::set<std::string>& symmetric, const QueryOptions& options, RowVisitor& visitor) {
   BoundFind bound = binder.BindFind(find);
-  if (auto counted = CountFromStatistics(bound, catalog, symmetric, options)) return std::move(*counted);
+  if (auto counted = CountFromStatistics(bound, catalog, symmetric, options, visitor)) return std::move(*counted);
   auto by_id = IdExecutorFor(store, bound, options, symmetric);
   Plan plan = MakePlan(bound, GatherStatistics(catalog, by_id.get()));
-  if (by_id) return by_id->Run(plan);
-  return Executor(store, options, symmetric).RunFind(bound, plan);
+  if (by_id) return by_id->Run(plan, visitor);
+  return Executor(store, options, symmetric).RunFind(bound, plan, visitor);
 }
 
-// Dispatches one parsed statement; throws QueryError or StoreFailure.
-Result<QueryResult> Execute(const Store& store, const Statement& statement, const QueryOptions& options) {
-  Catalog catalog(store);
-  Binder binder(catalog);
-  std::set<std::string> symmetric;
-  for (const auto& info : ValueOrThrow(catalog.Declared())) {
-    if (info.symmetric) symmetric.insert(info.name);
-  }
-  if (const auto* find = std::get_if<FindQuery>(&statement)) {
-    return RunFind(store, *find, binder, catalog, symmetric, options);
-  }
+// The statements other than FIND, answered whole.
+Result<QueryResult> ExecuteWhole(const Store& store, const Statement& statement, const QueryOptions& options,
+                                 Binder& binder, Catalog& catalog, const std::set<std::string>& symmetric) {
   if (const auto* explain = std::get_if<ExplainQuery>(&statement)) {
     BoundFind bound = binder.BindFind(explain->find);
     auto by_id = IdExecutorFor(store, bound, options, symmetric);
@@ -101,13 +94,44 @@ Result<QueryResult> Execute(const Store& store, const Statement& statement, cons
   return ListDocuments(catalog);
 }
 
+// Dispatches one parsed statement; throws QueryError or StoreFailure.
+Result<QueryInfo> Execute(const Store& store, const Statement& statement, const QueryOptions& options,
+                          RowVisitor& visitor) {
+  Catalog catalog(store);
+  Binder binder(catalog);
+  std::set<std::string> symmetric;
+  for (const auto& info : ValueOrThrow(catalog.Declared())) {
+    if (info.symmetric) symmetric.insert(info.name);
+  }
+  if (const auto* find = std::get_if<FindQuery>(&statement)) {
+    return RunFind(store, *find, binder, catalog, symmetric, options, visitor);
+  }
+  auto whole = ExecuteWhole(store, statement, options, binder, catalog, symmetric);
+  if (!whole.ok()) return whole.status();
+  return Replay(*whole, visitor);
+}
+
+// The visitor of the collecting RunQuery: copies every row.
+class Collector final : public RowVisitor {
+ public:
+  void Columns(const std::vector<std::string>& names) override { result.columns = names; }
+  bool Row(const RowView& row) override {
+    std::vector<Value>& copy = result.rows.emplace_back();
+    copy.reserve(row.size());
+    for (size_t i = 0; i < row.size(); ++i) copy.push_back(row[i]);
+    return true;
+  }
+  QueryResult result;
+};
+
 }  // namespace
 
-Result<QueryResult> RunQuery(const Store& store, const std::string& text, const QueryOptions& options) {
+Result<QueryInfo> RunQuery(const Store& store, const std::string& text, const QueryOptions& options,
+                           RowVisitor& visitor) {
   auto statement = Parse(text);
   if (!statement.ok()) return statement.status();
   try {
-    return Execute(store, *statement, options);
+    return Execute(store, *statement, options, visitor);
   } catch (const QueryError& e) {
     return ErrorAt(text, e.pos, e.what(), e.suffix);
   } catch (const StoreFailure& e) {
@@ -117,6 +141,14 @@ Result<QueryResult> RunQuery(const Store& store, const std::string& text, const 
   } catch (const std::exception& e) {
     return Status::InvalidArgument(std::string("the query failed: ") + e.what());
   }
+}
+
+Result<QueryResult> RunQuery(const Store& store, const std::string& text, const QueryOptions& options) {
+  Collector collector;
+  auto info = RunQuery(store, text, options, collector);
+  if (!info.ok()) return info.status();
+  collector.result.stopped_by = info->stopped_by;
+  return std::move(collector.result);
 }
 
 const std::vector<std::string>& QueryKeywords() {

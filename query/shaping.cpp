@@ -25,6 +25,15 @@ std::vector<Value> Project(const BoundFind& find, const Row& row) {
   return out;
 }
 
+void ProjectVisible(const BoundFind& find, const Row& row, std::vector<const Value*>* cells) {
+  static const Value kNull;
+  cells->clear();
+  for (size_t c = 0; c < find.visible_columns; ++c) {
+    const OutputColumn& column = find.columns[c];
+    cells->push_back(column.is_count || column.slot < 0 ? &kNull : &row.values[column.slot]);
+  }
+}
+
 std::vector<std::string> ColumnNames(const BoundFind& find) {
   std::vector<std::string> names;
   for (size_t c = 0; c < find.visible_columns; ++c) names.push_back(find.columns[c].name);
@@ -60,7 +69,7 @@ void Shaper::Add(const Row& row, int64_t times) {
   }
 }
 
-void Shaper::Finish(uint64_t max_rows, QueryResult* result) {
+std::vector<std::vector<Value>> Shaper::Finish() {
   if (find_.aggregate) {
     // No solutions and no GROUP BY: one row of zero counts, as SQL does.
     if (groups_.empty() && find_.group_slots.empty()) GroupOf(Row(find_.slot_names.size()));
@@ -92,34 +101,30 @@ void Shaper::Finish(uint64_t max_rows, QueryResult* result) {
       return false;
     });
   }
-  if (find_.limit && rows_.size() > *find_.limit) rows_.resize(*find_.limit);
-  if (max_rows > 0 && rows_.size() > max_rows) {
-    rows_.resize(max_rows);
-    result->stopped_by = "max_rows";
-  }
-  for (auto& row : rows_) {
-    row.resize(find_.visible_columns);
-    result->rows.push_back(std::move(row));
-  }
-  rows_.clear();
+  return std::move(rows_);
 }
 
-ResultCollector::ResultCollector(const BoundFind& find, const QueryOptions& options)
+ResultCollector::ResultCollector(const BoundFind& find, const QueryOptions& options, RowVisitor& visitor)
     : find_(find),
       options_(options),
+      visitor_(visitor),
       streaming_(!find.aggregate && !find.distinct && find.order.empty()),
       shaper_(find) {
-  result_.columns = ColumnNames(find);
+  visitor_.Columns(ColumnNames(find));
 }
 
-bool ResultCollector::AddOutput(std::vector<Value> visible) {
-  if (find_.limit && result_.rows.size() >= *find_.limit) return false;
-  if (options_.max_rows > 0 && result_.rows.size() >= options_.max_rows) {
-    result_.stopped_by = "max_rows";
+bool ResultCollector::AddOutput(const RowView& visible) {
+  if (find_.limit && info_.rows >= *find_.limit) return false;
+  if (options_.max_rows > 0 && info_.rows >= options_.max_rows) {
+    info_.stopped_by = "max_rows";
     return false;
   }
-  result_.rows.push_back(std::move(visible));
-  return !find_.limit || result_.rows.size() < *find_.limit;
+  ++info_.rows;
+  if (!visitor_.Row(visible)) {
+    info_.stopped_by = "visitor";
+    return false;
+  }
+  return !find_.limit || info_.rows < *find_.limit;
 }
 
 bool ResultCollector::AddSolution(const Row& row, int64_t times) {
@@ -127,18 +132,40 @@ bool ResultCollector::AddSolution(const Row& row, int64_t times) {
     shaper_.Add(row, times);
     return true;
   }
+  ProjectVisible(find_, row, &cells_);
   for (int64_t i = 0; i < times; ++i) {
-    std::vector<Value> projected = Project(find_, row);
-    projected.resize(find_.visible_columns);
-    if (!AddOutput(std::move(projected))) return false;
+    if (!AddOutput(RowView(cells_.data(), cells_.size()))) return false;
   }
   return true;
 }
 
-QueryResult ResultCollector::Finish(const std::string& stopped_by) {
-  if (!streaming_) shaper_.Finish(options_.max_rows, &result_);
-  if (!stopped_by.empty()) result_.stopped_by = stopped_by;
-  return std::move(result_);
+QueryInfo ResultCollector::Finish(const std::string& stopped_by) {
+  if (!streaming_) {
+    for (const auto& row : shaper_.Finish()) {
+      cells_.clear();
+      for (size_t c = 0; c < find_.visible_columns; ++c) cells_.push_back(&row[c]);
+      if (!AddOutput(RowView(cells_.data(), cells_.size()))) break;
+    }
+  }
+  if (!stopped_by.empty()) info_.stopped_by = stopped_by;
+  return std::move(info_);
+}
+
+QueryInfo Replay(const QueryResult& result, RowVisitor& visitor) {
+  QueryInfo info;
+  info.stopped_by = result.stopped_by;
+  visitor.Columns(result.columns);
+  std::vector<const Value*> cells;
+  for (const auto& row : result.rows) {
+    cells.clear();
+    for (const auto& cell : row) cells.push_back(&cell);
+    ++info.rows;
+    if (!visitor.Row(RowView(cells.data(), cells.size()))) {
+      info.stopped_by = "visitor";
+      break;
+    }
+  }
+  return info;
 }
 
 }  // namespace kg::query

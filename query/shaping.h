@@ -18,6 +18,8 @@ namespace kg::query {
 
 // The output row of one solution (no counts): visible and hidden columns.
 std::vector<Value> Project(const BoundFind& find, const Row& row);
+// Its visible columns as cells borrowed from `row` (null where no slot).
+void ProjectVisible(const BoundFind& find, const Row& row, std::vector<const Value*>* cells);
 
 // The column names of FIND's result.
 std::vector<std::string> ColumnNames(const BoundFind& find);
@@ -30,8 +32,9 @@ class Shaper {
   // `times`: the row stands for that many equal solutions (counts taken
   // from the store's statistics).
   void Add(const Row& row, int64_t times = 1);
-  // Appends the shaped rows to `result`, cut at LIMIT and `max_rows`.
-  void Finish(uint64_t max_rows, QueryResult* result);
+  // The shaped rows (counted, DISTINCT, ordered), not yet cut at LIMIT;
+  // their hidden columns follow the visible ones.
+  std::vector<std::vector<Value>> Finish();
 
  private:
   struct Group {
@@ -47,29 +50,36 @@ class Shaper {
   std::vector<std::vector<Value>> rows_;  // without counts
 };
 
-// Gathers a FIND's result from either executor: rows stream straight into
-// the result unless counts, DISTINCT or ORDER BY need all solutions first.
+// Hands a FIND's result from either executor to a RowVisitor: rows stream
+// straight through unless counts, DISTINCT or ORDER BY need all solutions
+// first. Applies LIMIT and QueryOptions::max_rows.
 class ResultCollector {
  public:
-  ResultCollector(const BoundFind& find, const QueryOptions& options);
+  // Gives `visitor` the column names.
+  ResultCollector(const BoundFind& find, const QueryOptions& options, RowVisitor& visitor);
 
   bool streaming() const { return streaming_; }
-  // Streaming: one output row (its visible columns). False when LIMIT or
-  // max_rows say to stop.
-  bool AddOutput(std::vector<Value> visible);
+  // Streaming: one output row, its visible columns, borrowed for the
+  // call. False when LIMIT, max_rows or the visitor say to stop.
+  bool AddOutput(const RowView& visible);
   // A solution; streams it or hands it to the shaper. False to stop.
   bool AddSolution(const Row& row, int64_t times = 1);
-  // The result; `stopped_by` ("timeout", "cancelled") says why the
-  // solutions ended early, empty when they did not.
-  QueryResult Finish(const std::string& stopped_by);
+  // Sends the shaped rows, if any; `stopped_by` ("timeout", "cancelled")
+  // says why the solutions ended early, empty when they did not.
+  QueryInfo Finish(const std::string& stopped_by);
 
  private:
   const BoundFind& find_;
   QueryOptions options_;
+  RowVisitor& visitor_;
   bool streaming_;
   Shaper shaper_;
-  QueryResult result_;
+  QueryInfo info_;
+  std::vector<const Value*> cells_;  // the row being sent
 };
+
+// Sends a result made whole (listings, EXPLAIN, SOURCES) to `visitor`.
+QueryInfo Replay(const QueryResult& result, RowVisitor& visitor);
 
 }  // namespace kg::query
 

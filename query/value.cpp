@@ -5,13 +5,25 @@
 namespace kg {
 
 std::string Value::ToString() const {
+  std::string out;
+  AppendText(&out);
+  return out;
+}
+
+void Value::AppendText(std::string* out) const {
   switch (kind) {
-    case Kind::kNull: return "";
-    case Kind::kTerm: return term.ToString();
-    case Kind::kNumber: return std::to_string(number);
-    case Kind::kString: return text;
+    case Kind::kNull: return;
+    case Kind::kTerm:
+      // Term::ToString shows these as their value.
+      if (term.kind == TermKind::kEntity || term.kind == TermKind::kPredicate || term.kind == TermKind::kTime) {
+        *out += term.value;
+      } else {
+        *out += term.ToString();
+      }
+      return;
+    case Kind::kNumber: *out += std::to_string(number); return;
+    case Kind::kString: *out += text; return;
   }
-  return "";
 }
 
 namespace query {

@@ -134,6 +134,9 @@ class RocksStore final : public Store {
 
   // Terms by id, through a cache (ids are never reused).
   Result<Term> TermOf(TermId id) const;
+  // The same into *term, whose strings keep their buffers: a cache hit
+  // allocates nothing when they are big enough (a query's decode table).
+  Status TermOf(TermId id, Term* term) const;
   // The id of a canonical term, 0 when the dictionary does not hold it.
   Result<TermId> FindTermId(const Term& canonical) const;
   Result<Term> ObjectTerm(std::string_view object_key) const;

@@ -88,17 +88,28 @@ Result<uint64_t> RocksStore::ReadCounter(std::string_view name, const rocksdb::S
 }
 
 Result<Term> RocksStore::TermOf(TermId id) const {
-  if (KindOfId(id) == TermKind::kTime) return Term::Time(TimeString(id));
+  Term term;
+  KG_RETURN_IF_ERROR(TermOf(id, &term));
+  return term;
+}
+
+Status RocksStore::TermOf(TermId id, Term* term) const {
+  if (KindOfId(id) == TermKind::kTime) {
+    *term = Term::Time(TimeString(id));
+    return Status::OK();
+  }
   {
     std::shared_lock lock(term_cache_mutex_);
     auto it = term_cache_.find(id);
-    if (it != term_cache_.end()) return it->second;
+    if (it != term_cache_.end()) {
+      *term = it->second;  // copy-assigned: the strings keep their buffers
+      return Status::OK();
+    }
   }
   std::string value;
   bool found = false;
   KG_RETURN_IF_ERROR(Get(kTermById, IdKey(id), &value, &found));
-  Term term;
-  if (!found || !DecodeTerm(value, &term)) {
+  if (!found || !DecodeTerm(value, term)) {
     return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
   }
   std::unique_lock lock(term_cache_mutex_);
@@ -106,8 +117,8 @@ Result<Term> RocksStore::TermOf(TermId id) const {
   // keep every term; emptied when full, the block cache still has them.
   constexpr size_t kMaxCachedTerms = 1 << 18;
   if (term_cache_.size() >= kMaxCachedTerms) term_cache_.clear();
-  term_cache_.emplace(id, term);
-  return term;
+  term_cache_.emplace(id, *term);
+  return Status::OK();
 }
 
 Result<TermId> RocksStore::FindTermId(const Term& canonical) const {

@@ -5,10 +5,14 @@
 // Parsing, binding, planning and execution happen inside; a syntax error
 // comes back as InvalidArgument whose message names the line and column and
 // draws a caret under the place.
+//
+// To read a large answer without copying it, pass a RowVisitor instead:
+// the rows stream to it as the executor finds them, their cells borrowed.
 #ifndef KG_QUERY_H_
 #define KG_QUERY_H_
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,6 +37,8 @@ struct Value {
   static Value OfString(std::string s) { Value v; v.kind = Kind::kString; v.text = std::move(s); return v; }
   // Plain text form, as a table cell shows it.
   std::string ToString() const;
+  // Appends ToString() to *out; no temporary string for a plain term.
+  void AppendText(std::string* out) const;
 };
 
 struct QueryResult {
@@ -51,6 +57,42 @@ struct QueryOptions {
 };
 
 Result<QueryResult> RunQuery(const Store& store, const std::string& text, const QueryOptions& options);
+
+// One row of a streamed result. Its cells are borrowed from the executor:
+// valid only during the RowVisitor::Row call that hands them out (copy a
+// Value to keep it).
+class RowView {
+ public:
+  RowView(const Value* const* cells, size_t size) : cells_(cells), size_(size) {}
+  size_t size() const { return size_; }
+  const Value& operator[](size_t i) const { return *cells_[i]; }
+
+ private:
+  const Value* const* cells_;
+  size_t size_;
+};
+
+// Receives a query's answer: the column names once, then each row in the
+// order the collecting RunQuery would list it.
+class RowVisitor {
+ public:
+  virtual ~RowVisitor() = default;
+  virtual void Columns(const std::vector<std::string>& names) = 0;
+  // Returning false stops the query; QueryInfo::stopped_by is then "visitor".
+  virtual bool Row(const RowView& row) = 0;
+};
+
+// What a streamed query reports besides its rows.
+struct QueryInfo {
+  uint64_t rows = 0;  // rows handed to the visitor
+  // As QueryResult::stopped_by, or "visitor" when the visitor stopped it.
+  std::string stopped_by;
+};
+
+// Runs `text` and streams its rows to `visitor`. Errors and limits are as
+// for the collecting RunQuery, which is this with a visitor that copies.
+Result<QueryInfo> RunQuery(const Store& store, const std::string& text, const QueryOptions& options,
+                           RowVisitor& visitor);
 
 // Keywords of the language, for completion in the shell.
 const std::vector<std::string>& QueryKeywords();

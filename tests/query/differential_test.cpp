@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "kg/query.h"
+#include "row_recorder.h"
 #include "spec_file.h"
 #include "test_util.h"
 
@@ -179,6 +180,11 @@ int ExpectSameAsBruteForce(const Store& store, const std::vector<ClaimRecord>& c
   EXPECT_TRUE(result.ok()) << result.status().ToString();
   if (!result.ok()) return -1;
   std::vector<std::string> got = RenderRows(*result);
+  // The streamed rows are the collected ones, in the same order.
+  RowRecorder streamed;
+  auto info = RunQuery(store, query, QueryOptions{}, streamed);
+  EXPECT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ(streamed.rows, got);
   std::vector<std::string> expected;
   std::vector<const ClaimRecord*> chosen;
   BruteForce(patterns, claims, 0, {}, chosen, per_mention, columns, &expected);
