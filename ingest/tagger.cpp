@@ -205,7 +205,10 @@ void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tag
   while (i < tags->size()) {
     size_t j = i;
     bool coordinated = false;
+    // Names side by side with nothing between are no list: in Hindi the
+    // subject comes right before its objects ("Infosys टीसीएस और विप्रो से ...").
     while (j + 1 < tags->size() && kMemberTypes.count((*tags)[j].type) && kMemberTypes.count((*tags)[j + 1].type) &&
+           SkipSpaces(view.text, (*tags)[j].end) != (*tags)[j + 1].start &&
            OnlyJoiners(view, lang, (*tags)[j].end, (*tags)[j + 1].start, &coordinated)) {
       ++j;
     }

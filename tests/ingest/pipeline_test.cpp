@@ -235,7 +235,7 @@ TEST_F(ExtractorTest, WordThatStartsSeveralSentencesAndIsNeverLowerCaseIsAName) 
 }
 
 TEST(Quantities, RangeIsALowerAndAnUpperBound) {
-  TaggedSentence s = TagSentence("It will spend between €7 billion and €7.5 billion.", *Data().language("en"), Data(),
+  TaggedSentence s = TagSentence("The plan costs between €7 billion and €7.5 billion.", *Data().language("en"), Data(),
                                  RefDate::Parse("2025-12"));
   ASSERT_EQ(s.tags.size(), 2u);
   EXPECT_EQ(s.tags[0].quantity.bound, Bound::kAtLeast);
