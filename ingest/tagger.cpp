@@ -502,6 +502,62 @@ std::set<std::string> RepeatedInitialNames(const Language& lang, const RuleData&
   return names;
 }
 
+// How often the most named organisation of the document is named.
+size_t TopOrganisationCount(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, size_t> counts;
+  size_t top = 0;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      if (tag.type == "ORG" || tag.type == "UNK") top = std::max(top, ++counts[tag.id]);
+    }
+  }
+  return top;
+}
+
+// Whole-word occurrences of `word` in the document.
+size_t Occurrences(const std::vector<TaggedSentence>& sentences, const std::string& word) {
+  size_t n = 0;
+  for (const auto& s : sentences) {
+    const std::string& text = s.view.text;
+    for (size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
+      if (!IsWordCharBefore(text, pos) && !IsWordCharAt(text, pos + word.size())) ++n;
+    }
+  }
+  return n;
+}
+
+// A Hindi article about a company that is neither in the gazetteer nor
+// written with a company-type word names only its rivals, if anyone: then a
+// word outside Latin script that starts two sentences or more, each time
+// before a postposition ("सीमेंस ने ...", "सीमेंस का मुकाबला ..."), and that the
+// document names more often than any organisation, is the company's name.
+// Only then: elsewhere such a word is far more likely a common noun.
+std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& lang,
+                                                               const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, int> starts;
+  for (const auto& s : sentences) {
+    const std::string& text = s.view.text;
+    size_t start = SkipSpaces(text, 0);
+    size_t length = 1;
+    if (start >= text.size() || CodePointAt(text, start, &length) <= 0x24F || !FreeOfTags(s.tags, start, start + 1)) {
+      continue;
+    }
+    size_t end = WordEnd(text, start);
+    size_t next = SkipSpaces(text, end);
+    std::string word = text.substr(start, end - start);
+    if (end == start || lang.stopwords.count(word) || !lang.stopwords.count(text.substr(next, WordEnd(text, next) - next))) {
+      continue;
+    }
+    ++starts[word];
+  }
+  std::map<std::string, std::string> names;
+  size_t top = TopOrganisationCount(sentences);
+  for (const auto& [word, count] : starts) {
+    if (count >= 2 && Occurrences(sentences, word) > top) names.emplace(word, word);
+  }
+  return names;
+}
+
 }  // namespace
 
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
@@ -514,6 +570,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   }
   ReadYenSigns(lang, sentences);
   std::map<std::string, std::string> heads = NameHeads(*sentences);
+  heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
   for (size_t i = 0; i < sentences->size(); ++i) {
     TaggedSentence& s = (*sentences)[i];
     bool named = !heads.empty() && TagNameHeads(heads, &s);

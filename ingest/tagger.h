@@ -60,7 +60,9 @@ std::string UntaggedInitialWord(const TaggedSentence& sentence);
 // count noun in the sentence after an order of products is that product
 // ("Each chip cost $30,000" after "ordered 4,000 H200 chips").
 // Also: a capitalised word that starts several sentences ("Kioxia will ...")
-// and is never written in lower case is a name.
+// and is never written in lower case is a name; so is a word of another
+// script that starts several sentences before a postposition ("सीमेंस ने
+// ...") when the document names no organisation as often.
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
                       std::vector<TaggedSentence>* sentences);
 

@@ -111,9 +111,15 @@ std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_
       int month = std::stoi(m->value);
       size_t after = SkipSpaces(text, end);
       int explicit_year = 0;
+      size_t relative_end = 0;
+      const Phrase* relative = lang.relative_times.Match(view, after, &relative_end);
       if (IsYearAt(text, after, &explicit_year)) {
         t.value = Month(explicit_year, month);
         end = after + 4;
+      } else if (relative != nullptr && relative->value.rfind("year", 0) == 0 && ref.year != 0) {
+        // "in March last year": that year's March, not the nearest one.
+        t.value = Month(std::stoi(ResolveRelative(relative->value, ref)), month);
+        end = relative_end;
       } else if (ref.year != 0) {
         t.value = Month(YearOfMonth(month, ref), month);
       }

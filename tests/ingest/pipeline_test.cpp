@@ -199,6 +199,19 @@ TEST_F(ExtractorTest, UnknownDevanagariNameEndsWithACompanyWordAndIsKnownByItsFi
   EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज bond_issuance INR 10bn @2026"));
 }
 
+TEST_F(ExtractorTest, HindiWordStartingSentencesIsTheCompanyWhenNoOrganisationIsNamedAsOften) {
+  const std::string article =
+      "तारामंडल का मुख्यालय पुणे में है।\n"
+      "तारामंडल ने जनवरी में ₹1,000 करोड़ के बॉन्ड जारी किए।";
+  EXPECT_TRUE(HasClaim(Extract(article, "hi"), "तारामंडल bond_issuance INR 10bn @2026"));
+  EXPECT_TRUE(HasClaim(Extract(article + "\nतारामंडल का मुकाबला विप्रो से है।", "hi"), "तारामंडल competes_with Wipro"));
+  const std::string wipro_twice = "\nविप्रो ने भी निवेश बढ़ाया।\nविप्रो का मुख्यालय बेंगलुरु में है।";
+  EXPECT_FALSE(HasSubject(Extract(article + wipro_twice, "hi"), "तारामंडल"));
+  // A common noun is never such a name.
+  EXPECT_TRUE(Extract("सरकार अगले साल सड़कों पर ₹5,000 करोड़ खर्च करेगी।\nसरकार ने जनवरी में ₹1,000 करोड़ के बॉन्ड जारी किए।", "hi")
+                  .statements.empty());
+}
+
 TEST_F(ExtractorTest, HindiAnaphorBeforeANameMarkedAsObjectIsTheSubject) {
   DocumentInput input = Extract(kHindiPlanOfAnUnknownCompany + "कंपनी वेदांता से प्रतिस्पर्धा करती है।", "hi");
   EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज competes_with Vedanta"));
