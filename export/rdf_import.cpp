@@ -506,14 +506,16 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const R
       out.statements.push_back(std::move(statement));
       return;
     }
-    auto prepared = storage::PrepareStatement(statement);
+    const Status prepared = storage::PrepareStatement(statement, &out.prepared.emplace_back());
     if (prepared.ok()) {
       out.lines.push_back(line);
-      out.prepared.push_back(std::move(*prepared));
-    } else if (prepared.status().code() == Status::Code::kInvalidArgument) {
-      refused.push_back(ReadError{line, prepared.status().message()});
+      return;
+    }
+    out.prepared.pop_back();
+    if (prepared.code() == Status::Code::kInvalidArgument) {
+      refused.push_back(ReadError{line, prepared.message()});
     } else if (out.failure.ok()) {
-      out.failure = prepared.status();
+      out.failure = prepared;
     }
   };
   out.errors = ReadRdf(chunk.text, options.syntax, options.base_iri, on_quad);

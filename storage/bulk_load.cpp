@@ -228,9 +228,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   }
 
   Status Add(const DocumentInput::Statement& statement) override {
-    auto prepared = PrepareStatement(statement);
-    if (!prepared.ok()) return prepared.status();
-    return AddPrepared(*prepared);
+    PreparedStatement prepared;
+    KG_RETURN_IF_ERROR(PrepareStatement(statement, &prepared));
+    return AddPrepared(prepared);
   }
 
   void Prefetch(const PreparedStatement& statement) const override {
@@ -296,7 +296,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     if (s.object.kind == TermKind::kQuantity && !quantity_keys_.count(rec.o)) {
       quantity_keys_.emplace(rec.o, ObjectKeyForQuantity(s.object));
     }
-    fingerprint_ = Fingerprint(prepared.fingerprint_bytes, fingerprint_);
+    fingerprint_ = FingerprintStatement(fingerprint_, s);
     KeepNewTerms(s, *ids, fresh);
     if (prepared.mention_value) {
       KG_RETURN_IF_ERROR(SetPayload(*prepared.mention_value, &rec));
@@ -310,14 +310,16 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return Status::OK();
   }
 
-  // The terms a statement made new are kept (moved: the statement is done
-  // with them) for Finish, which writes their dictionary entries on its
-  // helper thread instead of this one.
-  void KeepNewTerms(CanonicalStatement& s, const StatementIds& ids, const std::array<bool, 3>& fresh) {
-    const std::array<std::pair<Term*, TermId>, 3> parts = {
+  // The terms a statement made new are kept for Finish, which writes their
+  // dictionary entries on its helper thread instead of this one. Copied,
+  // not moved: a moved string would stay behind in the parse thread's heap
+  // after the rest of its chunk is freed, and those scattered survivors made
+  // every later allocation there slower (malloc's bins fragmented).
+  void KeepNewTerms(const CanonicalStatement& s, const StatementIds& ids, const std::array<bool, 3>& fresh) {
+    const std::array<std::pair<const Term*, TermId>, 3> parts = {
         std::pair{&s.subject, ids.subject}, {&s.predicate, ids.predicate}, {&s.object, ids.object}};
     for (size_t i = 0; i < parts.size(); ++i) {
-      if (fresh[i]) new_terms_.emplace_back(parts[i].second, std::move(*parts[i].first));
+      if (fresh[i]) new_terms_.emplace_back(parts[i].second, *parts[i].first);
     }
   }
 
@@ -526,12 +528,17 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   // term_by_id's entries come sorted; the others are sorted first. This
   // runs on one thread only: nothing else touches counter_delta_ meanwhile.
   Status WriteNewTermEntries() {
-    std::vector<uint32_t> by_id(new_terms_.size());
-    for (uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
-    std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return new_terms_[a].first < new_terms_[b].first; });
+    // (id, position) pairs sorted on their own: comparing through the deque
+    // was a cache miss or two per comparison (seconds at 5M triples). Within
+    // a kind the positions come in id order, so the walk below is nearly
+    // sequential.
+    std::vector<std::pair<TermId, size_t>> by_id;
+    by_id.reserve(new_terms_.size());
+    for (size_t i = 0; i < new_terms_.size(); ++i) by_id.emplace_back(new_terms_[i].first, i);
+    std::sort(by_id.begin(), by_id.end());
     std::map<Cf, std::vector<std::pair<std::string, std::string>>> unsorted;
     TableOut* id_table = new_terms_.empty() ? nullptr : &Table(kTermById);
-    for (uint32_t i : by_id) {
+    for (const auto& [sorted_id, i] : by_id) {
       auto& [id, term] = new_terms_[i];
       for (DictionaryEntry& entry : NewTermEntries(term, id)) {
         if (entry.cf == kTermById) {
@@ -626,22 +633,21 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
 
 }  // namespace
 
-Result<PreparedStatement> PrepareStatement(const DocumentInput::Statement& statement) {
-  return Guarded("preparing a statement", [&]() -> Result<PreparedStatement> {
+Status PrepareStatement(const DocumentInput::Statement& statement, PreparedStatement* out) {
+  return Guarded("preparing a statement", [&]() -> Status {
     auto canonical = CanonicalizeStatement(statement);
     if (!canonical.ok()) return canonical.status();
-    PreparedStatement prepared;
-    prepared.canonical = std::move(*canonical);
-    const CanonicalStatement& c = prepared.canonical;
-    prepared.value_keys = {TermValueKey(c.subject), TermValueKey(c.predicate), TermValueKey(c.object)};
-    for (size_t i = 0; i < prepared.value_keys.size(); ++i) prepared.key_hashes[i] = BulkTermMap::Hash(prepared.value_keys[i]);
-    prepared.fingerprint_bytes = FingerprintBytes(c);
+    out->canonical = std::move(*canonical);
+    const CanonicalStatement& c = out->canonical;
+    out->value_keys = {TermValueKey(c.subject), TermValueKey(c.predicate), TermValueKey(c.object)};
+    for (size_t i = 0; i < out->value_keys.size(); ++i) out->key_hashes[i] = BulkTermMap::Hash(out->value_keys[i]);
+    out->mention_value.reset();
     if (c.mention.text.empty()) {
       MentionRecord inline_mention = c.mention;
       inline_mention.text_inline = true;  // as KeepSentence makes every mention without text
-      prepared.mention_value = EncodeMention(inline_mention);
+      out->mention_value = EncodeMention(inline_mention);
     }
-    return prepared;
+    return Status::OK();
   });
 }
 

@@ -21,19 +21,19 @@ struct PreparedStatement {
   // InternStatement interns them, and their hashes in the loader's map.
   std::array<std::string, 3> value_keys;
   std::array<size_t, 3> key_hashes{};
-  // FingerprintBytes(canonical), for the document fingerprint.
-  std::string fingerprint_bytes;
   // The mention as stored when it has no text of its own (it is then
   // stored inline whatever came before); unset when it has a text.
   std::optional<std::string> mention_value;
 };
 
 // Thread-safe; InvalidArgument as BulkLoader::Add reports a bad statement.
-Result<PreparedStatement> PrepareStatement(const DocumentInput::Statement& statement);
+// Fills `*out` in place (a prepared statement is large: moving it was a
+// noticeable cost of parsing).
+Status PrepareStatement(const DocumentInput::Statement& statement, PreparedStatement* out);
 
 // The store's bulk loader is also a PreparedStatementSink (dynamic_cast a
-// BulkLoader to find out): AddPrepared(PrepareStatement(s)) does what Add(s)
-// does.
+// BulkLoader to find out): PrepareStatement(s, &p) and AddPrepared(p) do
+// what Add(s) does.
 class PreparedStatementSink {
  public:
   virtual ~PreparedStatementSink() = default;

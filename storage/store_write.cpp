@@ -262,10 +262,6 @@ uint64_t FingerprintMetadata(const Document& d) {
 }
 
 uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& s) {
-  return Fingerprint(FingerprintBytes(s), running);
-}
-
-std::string FingerprintBytes(const CanonicalStatement& s) {
   std::string data;
   data.reserve(128 + s.subject.value.size() + s.object.value.size());  // most statements: one allocation
   for (const Term* term : {&s.subject, &s.predicate, &s.object}) PutString(&data, EncodeTerm(*term));
@@ -273,7 +269,7 @@ std::string FingerprintBytes(const CanonicalStatement& s) {
   MentionRecord m = s.mention;
   m.text_inline = true;
   PutString(&data, EncodeMention(m));
-  return data;
+  return Fingerprint(data, running);
 }
 
 uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases) {

@@ -50,9 +50,6 @@ Result<StatementIds> InternStatement(const CanonicalStatement& s, Intern&& inter
 // (FNV-1a runs on): its metadata, each statement in order, its aliases.
 uint64_t FingerprintMetadata(const Document& document);
 uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& statement);
-// The bytes FingerprintStatement runs on: the bulk loader has them made
-// ahead, away from its own thread.
-std::string FingerprintBytes(const CanonicalStatement& statement);
 uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases);
 
 // The dictionary entries of a new term, as (column family, key, value); the
