@@ -126,7 +126,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     KG_RETURN_IF_ERROR(CheckText(raw));
     DocumentInput input;
     input.document = meta;
-    std::string text = ToNfc(raw);
+    std::string text = ArticleNfc(raw);
     std::string lang_code = meta.lang.empty() ? DetectLanguage(text, *data_) : meta.lang;
     const Language* lang = data_->language(lang_code);
     if (lang == nullptr) {
@@ -138,12 +138,11 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     input.document.size = text.size();
     RefDate ref = RefDate::Parse(meta.published);
 
-    std::vector<Span> spans;
-    const SentenceSplitter& splitter = splitters_.at(lang_code);
-    for (const Span& line : ContentLines(text, *lang)) {
+    std::vector<Span> lines = ContentLines(text, *lang);
+    for (const Span& line : lines) {
       if (input.document.title.empty()) input.document.title = text.substr(line.start, std::min<size_t>(line.end - line.start, 200));
-      for (const Span& s : splitter.Split(text, line)) spans.push_back(s);
     }
+    std::vector<Span> spans = splitters_.at(lang_code).Split(text, lines);
     std::vector<TaggedSentence> tagged;
     tagged.reserve(spans.size());
     for (const Span& s : spans) {

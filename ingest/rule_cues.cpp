@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace kg::ingest {
 
@@ -228,13 +229,46 @@ void CollectCues(const Sequence& sequence, std::vector<Cue>* cues) {
   AddCue(run.empty() ? Cue{} : Cue{run}, cues);
 }
 
+// The cue that rules out most text: the one whose shortest word is the
+// longest ("on" occurs almost everywhere, "dividend" rarely), then the one
+// with fewer words.
+bool LessSelective(const Cue& a, const Cue& b) {
+  auto shortest = [](const Cue& cue) {
+    size_t n = SIZE_MAX;
+    for (const auto& word : cue) n = std::min(n, CodePoints(word));
+    return n;
+  };
+  if (shortest(a) != shortest(b)) return shortest(a) < shortest(b);
+  return a.size() > b.size();
+}
+
+// A match of a top-level alternation is a match of one alternative, so it
+// contains a word of one cue of that alternative: the union of one cue per
+// alternative is a cue of the whole (none when an alternative has none).
+Cue UnionOfAlternatives(const std::vector<Sequence>& alternatives) {
+  Cue any;
+  for (const auto& alternative : alternatives) {
+    std::vector<Cue> own;
+    CollectCues(alternative, &own);
+    if (own.empty()) return {};
+    for (const auto& word : *std::max_element(own.begin(), own.end(), LessSelective)) {
+      if (std::find(any.begin(), any.end(), word) == any.end()) any.push_back(word);
+    }
+  }
+  return any;
+}
+
 }  // namespace
 
 std::vector<Cue> PatternCues(std::string_view pattern) {
   std::vector<Sequence> alternatives;
   std::vector<Cue> cues;
-  if (!Parser(pattern).Alternatives(&alternatives) || alternatives.size() != 1) return cues;
-  CollectCues(alternatives[0], &cues);
+  if (!Parser(pattern).Alternatives(&alternatives)) return cues;
+  if (alternatives.size() == 1) {
+    CollectCues(alternatives[0], &cues);
+  } else if (Cue any = UnionOfAlternatives(alternatives); !any.empty()) {
+    cues.push_back(std::move(any));
+  }
   return cues;
 }
 

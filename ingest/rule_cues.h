@@ -21,9 +21,11 @@ using Cue = std::vector<std::string>;
 // The cues of an ICU regular expression (UTF-8): the literal text it must
 // match at its top level, and each group it must match whose alternatives
 // all start with literal text ("\b(?:plans?|budget\w*)" gives {plan,
-// budget}). Conservative: empty when the pattern has a top-level '|', an
-// inline flag, or a construct it does not know. Cues shorter than two
-// characters, or made only of placeholder syntax, are left out.
+// budget}). A top-level alternation gives one cue: a cue of each
+// alternative put together. Conservative: empty when an alternative has no
+// cue, or the pattern has an inline flag or a construct it does not know.
+// Cues shorter than two characters, or made only of placeholder syntax, are
+// left out.
 std::vector<Cue> PatternCues(std::string_view pattern);
 
 // Whether `text` contains one alternative of every cue.

@@ -92,6 +92,17 @@ std::string LowerPattern(const std::string& segment) {
   return out;
 }
 
+// Cues as word ids of the language's index (the words added when new).
+std::vector<CueIds> IndexCues(const std::vector<Cue>& cues, CueIndex* index) {
+  std::vector<CueIds> out;
+  for (const auto& cue : cues) {
+    CueIds ids;
+    for (const auto& word : cue) ids.push_back(index->Add(word));
+    out.push_back(std::move(ids));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
@@ -117,11 +128,8 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     KG_RETURN_IF_ERROR(data->LoadLexicon((lang_dir / "lexicon.tsv").string(), &lang));
     for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
     for (auto& rule : lang.rules) {
-      for (const auto& cue : rule.cues) {
-        CueIds ids;
-        for (const auto& word : cue) ids.push_back(lang.cues.Add(word));
-        rule.cue_ids.push_back(std::move(ids));
-      }
+      rule.cue_ids = IndexCues(rule.cues, &lang.cues);
+      rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
     }
     data->languages_[lang.code] = std::move(lang);
   }
@@ -325,7 +333,7 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
     }
     if (rule == nullptr) return Bad(path, n, "'" + key + "' before the first 'rule' line");
     if (key == "match" || key == "require" || key == "forbid") {
-      auto compiled = Compile(value, where, key == "match" ? rule : nullptr, key == "forbid" ? nullptr : &rule->cues);
+      auto compiled = Compile(value, where, key == "match" ? rule : nullptr, key == "forbid" ? &rule->forbid_cues : &rule->cues);
       if (!compiled.ok()) return compiled.status();
       (key == "match" ? rule->match : key == "require" ? rule->require : rule->forbid) = *compiled;
       if (key == "match") {

@@ -51,6 +51,10 @@ struct Rule {
   // capture one of its placeholder types ("⟦ORG#"), fewest alternatives first.
   std::vector<Cue> cues;
   std::vector<CueIds> cue_ids;  // the same in the language's CueIndex
+  // What `forbid` cannot match without: a sentence lacking them needs no
+  // forbid test (relations.cpp: CuesPresent(forbid_cue_ids, cues_present)).
+  std::vector<Cue> forbid_cues;
+  std::vector<CueIds> forbid_cue_ids;
   bool when_none = false;      // the claim is never dated
   bool subject_topic = false;  // no subject in the sentence: the document's main organisation
   std::string unit;            // unit given to bare numbers

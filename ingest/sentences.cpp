@@ -31,6 +31,20 @@ bool SentenceSplitter::EndsWithAbbreviation(std::string_view sentence) const {
 }
 
 std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) const {
+  return Split(text, std::vector<Span>{line});
+}
+
+std::vector<Span> SentenceSplitter::Split(std::string_view text, const std::vector<Span>& lines) const {
+  std::unique_ptr<icu::BreakIterator> iter(prototype_->clone());
+  std::vector<Span> sentences;
+  for (const Span& line : lines) SplitLine(*iter, text, line, &sentences);
+  return sentences;
+}
+
+void SentenceSplitter::SplitLine(icu::BreakIterator& iter, std::string_view text, Span line,
+                                 std::vector<Span>* out) const {
+  std::vector<Span>& sentences = *out;
+  const size_t first = sentences.size();  // sentences of earlier lines are never merged with this one's
   std::string_view part = text.substr(line.start, line.end - line.start);
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
   // UTF-16 index -> byte offset within `part`.
@@ -45,17 +59,15 @@ std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) cons
       u16 += U16_LENGTH(c < 0 ? 0xFFFD : c);
     }
   }
-  std::unique_ptr<icu::BreakIterator> iter(prototype_->clone());
-  iter->setText(unicode);
-  std::vector<Span> sentences;
-  int32_t start = iter->first();
-  for (int32_t end = iter->next(); end != icu::BreakIterator::DONE; start = end, end = iter->next()) {
+  iter.setText(unicode);
+  int32_t start = iter.first();
+  for (int32_t end = iter.next(); end != icu::BreakIterator::DONE; start = end, end = iter.next()) {
     size_t b = byte_of[static_cast<size_t>(start)];
     size_t e = byte_of[static_cast<size_t>(end)];
     while (b < e && std::isspace(static_cast<unsigned char>(part[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(part[e - 1]))) --e;
     if (b >= e) continue;
-    if (!sentences.empty() && EndsWithAbbreviation(text.substr(sentences.back().start, sentences.back().end - sentences.back().start))) {
+    if (sentences.size() > first && EndsWithAbbreviation(text.substr(sentences.back().start, sentences.back().end - sentences.back().start))) {
       sentences.back().end = line.start + e;  // "the U.S. | President": one sentence
     } else {
       sentences.push_back({line.start + b, line.start + e});
@@ -73,7 +85,6 @@ std::vector<Span> SentenceSplitter::Split(std::string_view text, Span line) cons
       sentences.push_back(rest);
     }
   }
-  return sentences;
 }
 
 }  // namespace kg::ingest

@@ -27,9 +27,12 @@ class SentenceSplitter {
 
   // Byte spans of the sentences of `text` within `line`, trimmed of spaces.
   std::vector<Span> Split(std::string_view text, Span line) const;
+  // The same for every line, in order (one break iterator per call, not per line).
+  std::vector<Span> Split(std::string_view text, const std::vector<Span>& lines) const;
 
  private:
   bool EndsWithAbbreviation(std::string_view sentence) const;
+  void SplitLine(icu::BreakIterator& iter, std::string_view text, Span line, std::vector<Span>* sentences) const;
 
   std::shared_ptr<const icu::BreakIterator> prototype_;
   std::vector<std::string> abbreviations_;

@@ -2,11 +2,13 @@
 
 #include <map>
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include "ingest/text_view.h"
+#include "storage/normalize.h"
 
 namespace kg::ingest {
 
@@ -32,6 +34,17 @@ Status CheckText(std::string_view text) {
     }
   }
   return Status::OK();
+}
+
+std::string ArticleNfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status) &&
+      nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) &&
+      U_SUCCESS(status)) {
+    return std::string(text);
+  }
+  return ToNfc(text);
 }
 
 std::string DetectLanguage(std::string_view text, const RuleData& data) {

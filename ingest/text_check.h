@@ -18,6 +18,10 @@ inline constexpr size_t kMaxLineBytes = 1 << 20;
 // binary data, at which byte offset.
 Status CheckText(std::string_view text);
 
+// `text` in NFC. Most articles already are: they are checked in UTF-8 and
+// copied as they are, without the round trip through UTF-16 of ToNfc.
+std::string ArticleNfc(std::string_view text);
+
 // "hi", "it", "en"...: the language of the rule data whose script and
 // frequent words the text matches best; "" when none fits.
 std::string DetectLanguage(std::string_view text, const RuleData& data);

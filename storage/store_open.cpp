@@ -62,6 +62,12 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
     options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
     table.whole_key_filtering = which == kSpo;  // spo also gets point lookups
   }
+  // A document's mention list and sentences are written in key order under
+  // its new number: each memtable insert starts from where the last one of
+  // the same prefix ended instead of searching the skip list from the top.
+  if (which == kDocMentions || which == kSentences) {
+    options.memtable_insert_with_hint_prefix_extractor = options.prefix_extractor;
+  }
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   // LZ4 where data is rewritten soon; ZSTD on the bottom level and in bulk
   // load table files (SstFileWriter takes the bottommost setting).

@@ -3,6 +3,9 @@
 // patterns and checked against every rule example.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "ingest/batch.h"
 #include "ingest/rule_cues.h"
 #include "ingest/tagger.h"
 #include "tests/ingest/test_data.h"
@@ -34,8 +37,18 @@ TEST(PatternCues, OptionalPartsGiveNoCue) {
   EXPECT_EQ(PatternCues("[^⟦]{0,20}(?:for|on)\\b"), (Cues{{"for", "on"}}));
 }
 
-TEST(PatternCues, UnknownOrAlternativePatternsGiveNoCue) {
-  EXPECT_EQ(PatternCues("foo|bar"), Cues{});
+TEST(PatternCues, TopLevelAlternativesGiveOneCueOfEach) {
+  EXPECT_EQ(PatternCues("foo|bar"), (Cues{{"foo", "bar"}}));
+  // Of an alternative's cues, the one with the longest shortest word: "on" is in every other sentence.
+  EXPECT_EQ(PatternCues(R"(\bfrom\s+x|(?:on|for)\s+(?:dividends?|buybacks?)\b|\b(?:not|never)\s+\w+)"),
+            (Cues{{"from", "dividend", "buyback", "not", "never"}}));
+  EXPECT_EQ(PatternCues("योजना|बजट|योजना"), (Cues{{"योजना", "बजट"}}));  // each word once
+}
+
+TEST(PatternCues, UnknownSyntaxOrAnAlternativeWithoutCueGivesNoCue) {
+  EXPECT_EQ(PatternCues("foo|\\d+"), Cues{});  // one alternative needs no word
+  EXPECT_EQ(PatternCues("foo|"), Cues{});
+  EXPECT_EQ(PatternCues("foo|(?i)bar"), Cues{});
   EXPECT_EQ(PatternCues("(?i)foo"), Cues{});
   EXPECT_EQ(PatternCues("(?i:foo)"), Cues{});
   EXPECT_EQ(PatternCues("\\Qfoo\\E"), Cues{});
@@ -125,6 +138,31 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
+
+// Whatever a rule's `forbid` finds in a line of the seed articles, its cues
+// allow: a wrong forbid cue would keep claims the rule means to drop.
+TEST(ForbidCuesSound, NoForbidMatchInTheSeedArticlesIsSkipped) {
+  auto inputs = ReadManifest(kCorpusDir + "/manifest.tsv");
+  ASSERT_TRUE(inputs.ok()) << inputs.status().ToString();
+  RefDate ref = RefDate::Parse("2025-11-01");
+  size_t found = 0, with_cues = 0;
+  for (const auto& input : *inputs) {
+    const Language* lang = Data().language(input.meta.lang);
+    ASSERT_NE(lang, nullptr) << input.path;
+    std::istringstream lines(ReadAll(input.path));
+    for (std::string line; std::getline(lines, line);) {
+      TaggedSentence s = TagSentence(line, *lang, Data(), ref);
+      for (const auto& rule : lang->rules) {
+        with_cues += !rule.forbid_cues.empty();
+        if (!rule.forbid || !Finds(rule.forbid, s.tagged)) continue;
+        ++found;
+        EXPECT_TRUE(CuesPresent(rule.forbid_cue_ids, s.cues_present)) << rule.name << " forbid: " << s.tagged_text;
+      }
+    }
+  }
+  EXPECT_GT(found, 0u);
+  EXPECT_GT(with_cues, 0u);
+}
 
 }  // namespace
 }  // namespace kg::ingest::testing
