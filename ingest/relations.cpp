@@ -207,7 +207,8 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
     bool anaphoric = rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
-    if (rule.forbid && Found(*rule.forbid, s.tagged, matchers)) continue;
+    // A sentence without the forbid pattern's cues cannot match it: skip the regex.
+    if (rule.forbid && CuesPresent(rule.forbid_cue_ids, s.cues_present) && Found(*rule.forbid, s.tagged, matchers)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);
     WhenGrain grain = spec ? spec->grain : WhenGrain::kNone;
     UErrorCode status = U_ZERO_ERROR;
