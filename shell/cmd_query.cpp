@@ -23,6 +23,35 @@ struct QueryArgs {
   bool colour = false;
 };
 
+void ReportQueryError(const Status& status) {
+  std::cerr << "kg query: " << status.message() << "\n";
+  SetExitCode(kExitFailed);
+}
+
+// A table's column widths need every row, so it is collected first.
+void PrintTable(const Store& store, const std::string& text, const QueryOptions& options, bool colour) {
+  auto result = RunQuery(store, text, options);
+  if (!result.ok()) return ReportQueryError(result.status());
+  shell::PrintResult(*result, shell::ResultFormat::kTable, colour, std::cout);
+}
+
+// JSON and CSV are written row by row as the query yields them: a large
+// answer is never held whole in memory.
+void Stream(const Store& store, const std::string& text, const QueryOptions& options, shell::ResultFormat format) {
+  auto printer = shell::StreamingPrinter(format, std::cout);
+  auto info = RunQuery(store, text, options, *printer);
+  if (!info.ok()) return ReportQueryError(info.status());
+  if (info->stopped_by == "visitor") {
+    std::cerr << "kg query: writing the result failed after " << info->rows << " rows\n";
+    SetExitCode(kExitFailed);
+    return;
+  }
+  printer->Finish(info->stopped_by);
+  if (!info->stopped_by.empty()) {
+    std::cerr << "kg query: stopped by " << info->stopped_by << "; the result is incomplete\n";
+  }
+}
+
 void RunQueryCommand(const QueryArgs& args) {
   shell::ResultFormat format;
   if (!shell::ParseResultFormat(args.format, &format)) {
@@ -37,15 +66,10 @@ void RunQueryCommand(const QueryArgs& args) {
   QueryOptions options;
   options.max_rows = args.max_rows;
   options.timeout_ms = args.timeout_ms;
-  auto result = RunQuery(*store, text, options);
-  if (!result.ok()) {
-    std::cerr << "kg query: " << result.status().message() << "\n";
-    SetExitCode(kExitFailed);
-    return;
-  }
-  shell::PrintResult(*result, format, args.colour && isatty(STDOUT_FILENO), std::cout);
-  if (!result->stopped_by.empty() && format != shell::ResultFormat::kTable) {
-    std::cerr << "kg query: stopped by " << result->stopped_by << "; the result is incomplete\n";
+  if (format == shell::ResultFormat::kTable) {
+    PrintTable(*store, text, options, args.colour && isatty(STDOUT_FILENO));
+  } else {
+    Stream(*store, text, options, format);
   }
 }
 

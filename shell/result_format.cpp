@@ -1,6 +1,7 @@
 #include "shell/result_format.h"
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "export/term_json.h"
@@ -82,19 +83,6 @@ void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
   out << ")" << (colour ? kReset : "") << "\n";
 }
 
-void PrintJson(const QueryResult& result, std::ostream& out) {
-  nlohmann::json json;
-  json["columns"] = result.columns;
-  json["rows"] = nlohmann::json::array();
-  for (const auto& row : result.rows) {
-    nlohmann::json cells = nlohmann::json::array();
-    for (const auto& value : row) cells.push_back(ValueToJson(value));
-    json["rows"].push_back(std::move(cells));
-  }
-  if (!result.stopped_by.empty()) json["stopped_by"] = result.stopped_by;
-  out << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-}
-
 std::string CsvField(const std::string& text) {
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
@@ -102,13 +90,65 @@ std::string CsvField(const std::string& text) {
   return quoted + "\"";
 }
 
-void PrintCsv(const QueryResult& result, std::ostream& out) {
-  for (size_t c = 0; c < result.columns.size(); ++c) out << (c ? "," : "") << CsvField(result.columns[c]);
-  out << "\r\n";
-  for (const auto& row : result.rows) {
-    for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << CsvField(row[c].ToString());
-    out << "\r\n";
+std::string CompactJson(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// {"columns":[...],"rows":[[...],...],"stopped_by":"..."}: the compact form
+// nlohmann would give the whole object, written a row at a time.
+class JsonRowPrinter : public RowPrinter {
+ public:
+  explicit JsonRowPrinter(std::ostream& out) : out_(out) {}
+  void Columns(const std::vector<std::string>& names) override {
+    out_ << "{\"columns\":" << CompactJson(names) << ",\"rows\":[";
   }
+  bool Row(const RowView& row) override {
+    nlohmann::json cells = nlohmann::json::array();
+    for (size_t c = 0; c < row.size(); ++c) cells.push_back(ValueToJson(row[c]));
+    out_ << (first_ ? "" : ",") << CompactJson(cells);
+    first_ = false;
+    return static_cast<bool>(out_);
+  }
+  void Finish(const std::string& stopped_by) override {
+    out_ << "]";
+    if (!stopped_by.empty()) out_ << ",\"stopped_by\":" << CompactJson(stopped_by);
+    out_ << "}\n";
+  }
+
+ private:
+  std::ostream& out_;
+  bool first_ = true;
+};
+
+// RFC 4180: a header line, then one line per row, CRLF line ends.
+class CsvRowPrinter : public RowPrinter {
+ public:
+  explicit CsvRowPrinter(std::ostream& out) : out_(out) {}
+  void Columns(const std::vector<std::string>& names) override {
+    for (size_t c = 0; c < names.size(); ++c) out_ << (c ? "," : "") << CsvField(names[c]);
+    out_ << "\r\n";
+  }
+  bool Row(const RowView& row) override {
+    for (size_t c = 0; c < row.size(); ++c) out_ << (c ? "," : "") << CsvField(row[c].ToString());
+    out_ << "\r\n";
+    return static_cast<bool>(out_);
+  }
+  void Finish(const std::string&) override {}
+
+ private:
+  std::ostream& out_;
+};
+
+// Feeds a collected result to a streaming printer.
+void Replay(const QueryResult& result, RowPrinter& printer) {
+  printer.Columns(result.columns);
+  std::vector<const Value*> cells;
+  for (const auto& row : result.rows) {
+    cells.clear();
+    for (const auto& value : row) cells.push_back(&value);
+    if (!printer.Row(RowView(cells.data(), cells.size()))) break;
+  }
+  printer.Finish(result.stopped_by);
 }
 
 }  // namespace
@@ -147,9 +187,22 @@ nlohmann::json ValueToJson(const Value& value) {
 void PrintResult(const QueryResult& result, ResultFormat format, bool colour, std::ostream& out) {
   switch (format) {
     case ResultFormat::kTable: PrintTable(result, colour, out); break;
-    case ResultFormat::kJson: PrintJson(result, out); break;
-    case ResultFormat::kCsv: PrintCsv(result, out); break;
+    case ResultFormat::kJson:
+    case ResultFormat::kCsv: {
+      auto printer = StreamingPrinter(format, out);
+      Replay(result, *printer);
+      break;
+    }
   }
+}
+
+std::unique_ptr<RowPrinter> StreamingPrinter(ResultFormat format, std::ostream& out) {
+  switch (format) {
+    case ResultFormat::kJson: return std::make_unique<JsonRowPrinter>(out);
+    case ResultFormat::kCsv: return std::make_unique<CsvRowPrinter>(out);
+    case ResultFormat::kTable: break;
+  }
+  return nullptr;
 }
 
 }  // namespace kg::shell

@@ -146,6 +146,36 @@ TEST_F(KgQueryCommandTest, ErrorsGoToStderrWithNonZeroStatus) {
   EXPECT_NE(status, 0);
 }
 
+// kg query streams JSON and CSV row by row; the text must be exactly what
+// printing the collected result gives, caps included.
+TEST_F(KgQueryCommandTest, StreamedOutputEqualsTheCollectedResultPrinted) {
+  const std::vector<std::pair<std::string, uint64_t>> queries = {
+      {"FIND ?s ?p ?o WHERE ?s ?p ?o", 0},
+      {"FIND ?s ?p ?o WHERE ?s ?p ?o", 2},
+      {"FIND ?amt WHERE Acme capex ?amt @2025", 0},
+      {"FIND ?amt WHERE Acme capex ?amt @1999", 0},
+      {"FIND ?p COUNT(*) WHERE ?s ?p ?o", 0},
+  };
+  for (ResultFormat format : {ResultFormat::kJson, ResultFormat::kCsv}) {
+    for (const auto& [text, max_rows] : queries) {
+      std::string expected;
+      {
+        auto store = OpenStore(dir_.path());
+        ASSERT_NE(store, nullptr);
+        auto result = RunQuery(*store, text, QueryOptions{.max_rows = max_rows});
+        ASSERT_TRUE(result.ok()) << result.status().ToString();
+        expected = Render(*result, format);
+      }
+      int status = -1;
+      std::string out = Kg(std::string("--format ") + shell::ResultFormatName(format) + " --max-rows " +
+                               std::to_string(max_rows) + " '" + text + "' 2>/dev/null",
+                           &status);
+      EXPECT_EQ(status, 0) << text;
+      EXPECT_EQ(out, expected) << text;
+    }
+  }
+}
+
 TEST_F(KgQueryCommandTest, CapsAreReported) {
   int status = -1;
   std::string out = Kg("--max-rows 2 'FIND ?s WHERE ?s ?p ?o' 2>/dev/null", &status);
