@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "ingest/timex.h"
+
 namespace kg::ingest {
 
 namespace {
@@ -168,6 +170,19 @@ std::optional<std::string> ParseNumber(const std::string& token, const Language&
   return std::nullopt;
 }
 
+// "450 milioni di euro, contro i 380 milioni spesi": a bare amount with a
+// scale word after an amount of money in the same sentence is in its currency.
+void CarryCurrency(std::vector<QuantityMention>* found) {
+  const QuantityMention* money = nullptr;
+  for (QuantityMention& q : *found) {
+    if (q.kind == QuantityKind::kMoney) { money = &q; continue; }
+    if (money != nullptr && q.kind == QuantityKind::kNumber && q.scaled && q.unit.empty()) {
+      q.kind = QuantityKind::kMoney;
+      q.unit = money->unit;
+    }
+  }
+}
+
 std::vector<QuantityMention> FindQuantities(const TextView& view, const Language& lang) {
   std::vector<QuantityMention> found;
   const std::string& text = view.text;
@@ -235,7 +250,10 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     } else {
       q.kind = QuantityKind::kMoney;
     }
-    if (q.unit.empty() && !q.scaled && exponent == 0 && IsYear(token)) { pos = number_end; continue; }
+    if (q.unit.empty() && !q.scaled && exponent == 0 && (IsYear(token) || AfterFiscalPrefix(text, at))) {
+      pos = number_end;
+      continue;
+    }
     // A bound after the figure ("से अधिक"), unless a copula makes it a comparison.
     if (size_t e = After(lang.bounds_after, view, end, &phrase); e != std::string::npos) {
       const Phrase* blocker = nullptr;
@@ -251,6 +269,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     pos = end;
   }
   ReadRanges(view, lang, &found);
+  CarryCurrency(&found);
   return found;
 }
 

@@ -84,6 +84,12 @@ std::vector<Term> ObjectTerms(const TaggedSentence& s, const std::vector<size_t>
   return terms;
 }
 
+// A known and an unknown company make one list: "Kakao and Google".
+bool SameListKind(const std::string& a, const std::string& b) {
+  auto company = [](const std::string& type) { return type == "ORG" || type == "UNK"; };
+  return a == b || (company(a) && company(b));
+}
+
 // Tags right after position `from` that continue a list with the object:
 // "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object) {
@@ -95,7 +101,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
     size_t pos = s.tags[i].end;
     bool joined = false;
     // Skip an owner ("di Alibaba", "of Alibaba") between list items.
-    if (s.tags[next].type != type && next + 1 < s.tags.size()) {
+    if (!SameListKind(s.tags[next].type, type) && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(pos, s.tags[next].start - pos);
       if (gap == " di " || gap == " of " || gap == " del " || gap == " के ") {
         pos = s.tags[next].end;
@@ -109,7 +115,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
       break;
     }
-    if (pos != s.tags[next].start || !joined || s.tags[next].type != type) break;
+    if (pos != s.tags[next].start || !joined || !SameListKind(s.tags[next].type, type)) break;
     more.push_back(next);
     i = next;
   }

@@ -100,6 +100,97 @@ bool IsCapitalisedLatin(const TextView& view, size_t pos) {
   return IsUpperCodePoint(c) && c <= 0x24F;
 }
 
+// "the Seongnam-based firm": an unknown name written before "-based" is a
+// place, never the company (the company is the noun after it).
+const std::vector<std::string> kPlaceSuffixes = {"-based", "-headquartered"};
+
+// The view positions [place end, suffix end) of a place suffix inside the
+// name [start, end), or false.
+bool FindPlaceSuffix(const std::string& text, size_t start, size_t end, size_t* place_end, size_t* suffix_end) {
+  for (const std::string& suffix : kPlaceSuffixes) {
+    size_t at = text.find(suffix, start);
+    size_t after = at + suffix.size();
+    if (at == std::string::npos || at == start || after > end || (after < end && text[after] != ' ')) continue;
+    *place_end = at;
+    *suffix_end = after;
+    return true;
+  }
+  return false;
+}
+
+// Scripts without capitals: the rivals of "का मुकाबला A और B से है" are names
+// even when unknown and named once ("ई2ई नेटवर्क्स", "नेटमैजिक").
+const std::vector<std::string> kRivalryWords = {"मुकाबला ", "टक्कर ", "प्रतिस्पर्धा "};
+const std::vector<std::string> kListSeparators = {" और ", " तथा ", ", "};
+constexpr size_t kMaxRivalListBytes = 160;
+
+constexpr int kMaxNameWords = 3;
+
+// A plausible name: one to three words, none of them a frequent word.
+bool NameLike(const Language& lang, const std::string& item) {
+  int words = 0;
+  size_t pos = 0;
+  while (pos < item.size()) {
+    size_t space = item.find(' ', pos);
+    if (space == std::string::npos) space = item.size();
+    if (space == pos || lang.stopwords.count(item.substr(pos, space - pos))) return false;
+    ++words;
+    pos = space + 1;
+  }
+  return words >= 1 && words <= kMaxNameWords;
+}
+
+// The longer name wins: "टाटा प्रोजेक्ट्स" is not "टाटा" (Tata Group). Drops
+// the company tags inside [start, end); false when one is the whole item or
+// other tags lie there.
+bool ReplaceInnerNames(size_t start, size_t end, std::vector<Tag>* tags) {
+  auto inside = [&](const Tag& tag) { return tag.start < end && start < tag.end; };
+  for (const Tag& tag : *tags) {
+    if (!inside(tag)) continue;
+    bool whole = tag.start == start && tag.end == end;
+    if (whole || !kMemberTypes.count(tag.type) || tag.start < start || tag.end > end) return false;
+  }
+  tags->erase(std::remove_if(tags->begin(), tags->end(), inside), tags->end());
+  return true;
+}
+
+// Tags the free items of the list [start, end) as unknown names, when every
+// item looks like a name ("करने के लिए" does not).
+void TagListItems(const TextView& view, const Language& lang, size_t start, size_t end, std::vector<bool>* taken,
+                  std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  std::vector<std::pair<size_t, size_t>> items;
+  while (start < end) {
+    size_t item_end = end;
+    size_t next = end;
+    for (const std::string& separator : kListSeparators) {
+      size_t at = text.find(separator, start);
+      if (at != std::string::npos && at < item_end) { item_end = at; next = at + separator.size(); }
+    }
+    if (!NameLike(lang, text.substr(start, item_end - start))) return;
+    items.emplace_back(start, item_end);
+    start = next;
+  }
+  for (auto [item_start, item_end] : items) {
+    if (!Free(*taken, item_start, item_end) && !ReplaceInnerNames(item_start, item_end, tags)) continue;
+    tags->push_back(Tag{item_start, item_end, "UNK", SourceText(view, item_start, item_end), {}, "", {}});
+    Take(taken, item_start, item_end);
+  }
+}
+
+void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_suffixes.empty()) return;
+  const std::string& text = view.text;
+  for (const std::string& word : kRivalryWords) {
+    size_t at = text.find(word);
+    if (at == std::string::npos) continue;
+    size_t start = at + word.size();
+    size_t end = text.find(" से", start);
+    if (end == std::string::npos || end - start > kMaxRivalListBytes) continue;
+    TagListItems(view, lang, start, end, taken, tags);
+  }
+}
+
 // Capitalised Latin words not in the gazetteer: "QuestMobile", "Reliance Jio".
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
@@ -136,6 +227,14 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       break;
     }
     while (end > start && text[end - 1] == ' ') --end;
+    size_t place_end = 0;
+    size_t suffix_end = 0;
+    if (FindPlaceSuffix(text, start, end, &place_end, &suffix_end)) {
+      tags->push_back(Tag{start, place_end, "PLACE", SourceText(view, start, place_end), {}, "", {}});
+      Take(taken, start, place_end);
+      pos = suffix_end;
+      continue;
+    }
     bool sentence_initial = start == first_word;
     bool known = known_names.count(SourceText(view, start, end)) > 0;
     if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital && !known)) {
@@ -157,6 +256,39 @@ size_t WordEnd(const std::string& text, size_t pos) {
     pos += length;
   }
   return pos;
+}
+
+// Scripts without capitals: "सर्वम का इंडस मॉडल" is a model of its maker
+// when both names are unknown (a known maker or an anaphor leaves the
+// phrase alone: "कंपनी का बिज़नेस मॉडल").
+const std::vector<std::string> kModelWords = {"मॉडल", "चैटबॉट"};
+const std::vector<std::string> kOwnerMarkers = {"का", "के", "की"};
+
+bool FreeWord(const std::string& text, const Language& lang, const std::vector<bool>& taken, size_t start) {
+  size_t end = WordEnd(text, start);
+  return end > start && Free(taken, start, end) && !lang.stopwords.count(text.substr(start, end - start));
+}
+
+void TagModelNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                   std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_suffixes.empty()) return;
+  const std::string& text = view.text;
+  for (size_t i = 3; i < starts.size(); ++i) {
+    std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
+    std::string marker = text.substr(starts[i - 2], WordEnd(text, starts[i - 2]) - starts[i - 2]);
+    if (std::find(kModelWords.begin(), kModelWords.end(), word) == kModelWords.end() ||
+        std::find(kOwnerMarkers.begin(), kOwnerMarkers.end(), marker) == kOwnerMarkers.end()) {
+      continue;
+    }
+    size_t model = starts[i - 1];
+    size_t maker = starts[i - 3];
+    if (!FreeWord(text, lang, *taken, model) || !FreeWord(text, lang, *taken, maker)) continue;
+    for (auto [start, type] : {std::pair<size_t, const char*>{maker, "UNK"}, {model, "MODEL"}}) {
+      size_t end = WordEnd(text, start);
+      tags->push_back(Tag{start, end, type, SourceText(view, start, end), {}, "", {}});
+      Take(taken, start, end);
+    }
+  }
 }
 
 // Scripts without capitals ("हिंडाल्को इंडस्ट्रीज"): a company-type word of the
@@ -310,6 +442,30 @@ bool MarkedAsObject(const TextView& view, const Language& lang, const std::vecto
     while (pos < limit && !IsSpaceAt(text, pos)) ++pos;
   }
   return false;
+}
+
+// Words after which an unknown name is where a company sits: "con sede a Curno".
+const std::vector<std::string> kPlaceIntroducers = {"con sede a ", "con sede in ", "ha sede a ", "ha sede in ",
+                                                    "sede centrale a ", "based in ", "headquartered in "};
+
+bool AfterPlaceIntroducer(const std::string& text, size_t pos) {
+  for (const std::string& words : kPlaceIntroducers) {
+    if (pos >= words.size() && text.compare(pos - words.size(), words.size(), words) == 0) return true;
+  }
+  return false;
+}
+
+// An unknown name is a place, not a company, after a place introducer or
+// after an anaphor and "di": "la società di San Donato Milanese", "La casa di
+// Aichi ha emesso ..." (the anaphor is the company; the name, its home town).
+void RetypePlaces(const TextView& view, std::vector<Tag>* tags) {
+  for (size_t i = 0; i < tags->size(); ++i) {
+    Tag& tag = (*tags)[i];
+    if (tag.type != "UNK") continue;
+    bool after_ref = i > 0 && (*tags)[i - 1].type == "REF" &&
+                     view.text.compare((*tags)[i - 1].end, tag.start - (*tags)[i - 1].end, " di ") == 0;
+    if (after_ref || AfterPlaceIntroducer(view.text, tag.start)) tag.type = "PLACE";
+  }
 }
 
 // "the company ByteDance": an anaphor right before a name is no anaphor,
@@ -604,8 +760,11 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
   TagProperNames(view, lang, data, known_names, &taken, &tags);
+  TagRivalNames(view, lang, &taken, &tags);
+  TagModelNames(view, starts, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
+  RetypePlaces(view, &tags);
   DropAppositiveRefs(view, lang, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);

@@ -24,14 +24,36 @@ bool IsYearAt(const std::string& text, size_t pos, int* year) {
 
 bool IsDigitAt(const std::string& text, size_t pos) { return pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; }
 
-// A fiscal year, named by the calendar year it starts in: "2026-27" (the
-// second year in two digits, the next one: Indian fiscal years), "FY2026",
-// "FY 2026", "FY26". Its end: the position after it, 0 when it is none.
-// "2026-2027" (four digits after the dash) stays a span of years.
+// Words that name a fiscal year before its number ("FY27", "वित्त वर्ष 27").
+const std::vector<std::string> kFiscalPrefixes = {"fy ", "fy", "fiscal year ", "fiscal ", "वित्त वर्ष "};
+
+}  // namespace
+
+bool AfterFiscalPrefix(const std::string& text, size_t pos) {
+  for (const std::string& prefix : kFiscalPrefixes) {
+    if (pos >= prefix.size() && text.compare(pos - prefix.size(), prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// A fiscal year: "2026-27" (the second year in two digits, the next one:
+// Indian fiscal years) is named by the year it starts in; a prefixed one
+// ("FY2026", "FY 2026", "FY26", "वित्त वर्ष 27") by its year as written,
+// whatever the country's convention (Indian FY27 ends in March 2027, a
+// Japanese FY2026 starts in April 2026). Its end: the position after it, 0
+// when it is none. "2026-2027" (four digits after the dash) stays a span.
 size_t FiscalYearAt(const std::string& text, size_t pos, int* year) {
   size_t at = pos;
-  bool prefixed = text.compare(pos, 2, "fy") == 0;
-  if (prefixed) at = text[pos + 2] == ' ' ? pos + 3 : pos + 2;
+  bool prefixed = false;
+  for (const std::string& prefix : kFiscalPrefixes) {
+    if (text.compare(pos, prefix.size(), prefix) == 0 && IsDigitAt(text, pos + prefix.size())) {
+      at = pos + prefix.size();
+      prefixed = true;
+      break;
+    }
+  }
   if (!IsDigitAt(text, at) || !IsDigitAt(text, at + 1)) return 0;
   size_t digits = IsDigitAt(text, at + 2) && IsDigitAt(text, at + 3) ? 4 : 2;
   if (IsWordCharAt(text, at + digits) || (digits == 2 && !prefixed)) return 0;
