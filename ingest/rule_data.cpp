@@ -225,7 +225,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
-      {"clutter_prefix", &lang->clutter_prefix}};
+      {"clutter_prefix", &lang->clutter_prefix}, {"rival_word", &lang->rival_words},
+      {"list_and", &lang->list_ands}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

@@ -76,6 +76,9 @@ struct Language {
   PhraseTable yen_contexts, name_suffixes, object_markers, ranges;
   std::set<std::string> stopwords;  // folded
   std::vector<std::string> clutter_block, clutter_line, clutter_prefix;  // folded
+  // Script without capitals (tagger.cpp TagRivalNames): the words after which a list of rivals
+  // follows ("मुकाबला A और B से"), and the words joining its items besides the comma.
+  std::vector<std::string> rival_words, list_ands;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;

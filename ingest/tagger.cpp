@@ -120,8 +120,7 @@ bool FindPlaceSuffix(const std::string& text, size_t start, size_t end, size_t* 
 
 // Scripts without capitals: the rivals of "का मुकाबला A और B से है" are names
 // even when unknown and named once ("ई2ई नेटवर्क्स", "नेटमैजिक").
-const std::vector<std::string> kRivalryWords = {"मुकाबला ", "टक्कर ", "प्रतिस्पर्धा "};
-const std::vector<std::string> kListSeparators = {" और ", " तथा ", ", "};
+// The words come from the lexicon (`rival_word`, `list_and`).
 constexpr size_t kMaxRivalListBytes = 160;
 
 constexpr int kMaxNameWords = 3;
@@ -163,7 +162,8 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
   while (start < end) {
     size_t item_end = end;
     size_t next = end;
-    for (const std::string& separator : kListSeparators) {
+    for (const std::string& joiner : lang.list_ands) {
+      const std::string separator = joiner == "," ? ", " : " " + joiner + " ";
       size_t at = text.find(separator, start);
       if (at != std::string::npos && at < item_end) { item_end = at; next = at + separator.size(); }
     }
@@ -181,10 +181,10 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
 void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
-  for (const std::string& word : kRivalryWords) {
-    size_t at = text.find(word);
+  for (const std::string& word : lang.rival_words) {
+    size_t at = text.find(word + " ");
     if (at == std::string::npos) continue;
-    size_t start = at + word.size();
+    size_t start = at + word.size() + 1;
     size_t end = text.find(" से", start);
     if (end == std::string::npos || end - start > kMaxRivalListBytes) continue;
     TagListItems(view, lang, start, end, taken, tags);
