@@ -6,6 +6,7 @@
 
 #include "export/term_json.h"
 #include "query/display_width.h"
+#include "query/shaping.h"
 
 namespace kg::shell {
 
@@ -139,18 +140,6 @@ class CsvRowPrinter : public RowPrinter {
   std::ostream& out_;
 };
 
-// Feeds a collected result to a streaming printer.
-void Replay(const QueryResult& result, RowPrinter& printer) {
-  printer.Columns(result.columns);
-  std::vector<const Value*> cells;
-  for (const auto& row : result.rows) {
-    cells.clear();
-    for (const auto& value : row) cells.push_back(&value);
-    if (!printer.Row(RowView(cells.data(), cells.size()))) break;
-  }
-  printer.Finish(result.stopped_by);
-}
-
 }  // namespace
 
 const char* ResultFormatName(ResultFormat format) {
@@ -190,7 +179,8 @@ void PrintResult(const QueryResult& result, ResultFormat format, bool colour, st
     case ResultFormat::kJson:
     case ResultFormat::kCsv: {
       auto printer = StreamingPrinter(format, out);
-      Replay(result, *printer);
+      query::Replay(result, *printer);
+      printer->Finish(result.stopped_by);
       break;
     }
   }
