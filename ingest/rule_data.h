@@ -79,6 +79,11 @@ struct Language {
   // Script without capitals (tagger.cpp TagRivalNames): the words after which a list of rivals
   // follows ("मुकाबला A और B से"), and the words joining its items besides the comma.
   std::vector<std::string> rival_words, list_ands;  // folded
+  // Places among unknown names (tagger.cpp): "Seongnam-based" (`place_suffix`), "con sede a X"
+  // (`place_introducer`), an anaphor and "di X" (`ref_place`: "la casa di Aichi").
+  std::vector<std::string> place_suffixes, place_introducers, ref_places;  // folded
+  // Script without capitals: "X का Y मॉडल" names a model (`model_word`) and its maker (`owner_marker`).
+  std::vector<std::string> model_words, owner_markers;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;

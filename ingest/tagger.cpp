@@ -102,12 +102,12 @@ bool IsCapitalisedLatin(const TextView& view, size_t pos) {
 
 // "the Seongnam-based firm": an unknown name written before "-based" is a
 // place, never the company (the company is the noun after it).
-const std::vector<std::string> kPlaceSuffixes = {"-based", "-headquartered"};
 
 // The view positions [place end, suffix end) of a place suffix inside the
 // name [start, end), or false.
-bool FindPlaceSuffix(const std::string& text, size_t start, size_t end, size_t* place_end, size_t* suffix_end) {
-  for (const std::string& suffix : kPlaceSuffixes) {
+bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start, size_t end, size_t* place_end,
+                     size_t* suffix_end) {
+  for (const std::string& suffix : lang.place_suffixes) {
     size_t at = text.find(suffix, start);
     size_t after = at + suffix.size();
     if (at == std::string::npos || at == start || after > end || (after < end && text[after] != ' ')) continue;
@@ -229,7 +229,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     while (end > start && text[end - 1] == ' ') --end;
     size_t place_end = 0;
     size_t suffix_end = 0;
-    if (FindPlaceSuffix(text, start, end, &place_end, &suffix_end)) {
+    if (FindPlaceSuffix(lang, text, start, end, &place_end, &suffix_end)) {
       tags->push_back(Tag{start, place_end, "PLACE", SourceText(view, start, place_end), {}, "", {}});
       Take(taken, start, place_end);
       pos = suffix_end;
@@ -261,8 +261,6 @@ size_t WordEnd(const std::string& text, size_t pos) {
 // Scripts without capitals: "सर्वम का इंडस मॉडल" is a model of its maker
 // when both names are unknown (a known maker or an anaphor leaves the
 // phrase alone: "कंपनी का बिज़नेस मॉडल").
-const std::vector<std::string> kModelWords = {"मॉडल", "चैटबॉट"};
-const std::vector<std::string> kOwnerMarkers = {"का", "के", "की"};
 
 bool FreeWord(const std::string& text, const Language& lang, const std::vector<bool>& taken, size_t start) {
   size_t end = WordEnd(text, start);
@@ -276,8 +274,8 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
   for (size_t i = 3; i < starts.size(); ++i) {
     std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
     std::string marker = text.substr(starts[i - 2], WordEnd(text, starts[i - 2]) - starts[i - 2]);
-    if (std::find(kModelWords.begin(), kModelWords.end(), word) == kModelWords.end() ||
-        std::find(kOwnerMarkers.begin(), kOwnerMarkers.end(), marker) == kOwnerMarkers.end()) {
+    if (std::find(lang.model_words.begin(), lang.model_words.end(), word) == lang.model_words.end() ||
+        std::find(lang.owner_markers.begin(), lang.owner_markers.end(), marker) == lang.owner_markers.end()) {
       continue;
     }
     size_t model = starts[i - 1];
@@ -445,11 +443,10 @@ bool MarkedAsObject(const TextView& view, const Language& lang, const std::vecto
 }
 
 // Words after which an unknown name is where a company sits: "con sede a Curno".
-const std::vector<std::string> kPlaceIntroducers = {"con sede a ", "con sede in ", "ha sede a ", "ha sede in ",
-                                                    "sede centrale a ", "based in ", "headquartered in "};
 
-bool AfterPlaceIntroducer(const std::string& text, size_t pos) {
-  for (const std::string& words : kPlaceIntroducers) {
+bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t pos) {
+  for (const std::string& introducer : lang.place_introducers) {
+    const std::string words = introducer + " ";
     if (pos >= words.size() && text.compare(pos - words.size(), words.size(), words) == 0) return true;
   }
   return false;
@@ -458,13 +455,16 @@ bool AfterPlaceIntroducer(const std::string& text, size_t pos) {
 // An unknown name is a place, not a company, after a place introducer or
 // after an anaphor and "di": "la società di San Donato Milanese", "La casa di
 // Aichi ha emesso ..." (the anaphor is the company; the name, its home town).
-void RetypePlaces(const TextView& view, std::vector<Tag>* tags) {
+void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   for (size_t i = 0; i < tags->size(); ++i) {
     Tag& tag = (*tags)[i];
     if (tag.type != "UNK") continue;
+    const size_t gap = i > 0 ? tag.start - (*tags)[i - 1].end : 0;
     bool after_ref = i > 0 && (*tags)[i - 1].type == "REF" &&
-                     view.text.compare((*tags)[i - 1].end, tag.start - (*tags)[i - 1].end, " di ") == 0;
-    if (after_ref || AfterPlaceIntroducer(view.text, tag.start)) tag.type = "PLACE";
+                     std::any_of(lang.ref_places.begin(), lang.ref_places.end(), [&](const std::string& word) {
+                       return view.text.compare((*tags)[i - 1].end, gap, " " + word + " ") == 0;
+                     });
+    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start)) tag.type = "PLACE";
   }
 }
 
@@ -764,7 +764,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagModelNames(view, starts, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
-  RetypePlaces(view, &tags);
+  RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
