@@ -55,6 +55,75 @@ void AppendKeyPart(std::string* key, const std::string& value) {
   *key += value;
 }
 
+constexpr uint32_t kNoMatch = UINT32_MAX;
+
+// The first and last match of one key of a hash join.
+struct MatchChain {
+  uint32_t first = kNoMatch;
+  uint32_t last = kNoMatch;
+};
+
+// The chains of a hash join by key. A key that is one term id (a join on
+// one variable bound to an entity: the usual case) goes to an
+// open-addressing table of ids, found without hashing a string or following
+// a node per key; any other key to a map of strings.
+class ChainIndex {
+ public:
+  MatchChain& Insert(const std::string& key) {
+    TermId id = 0;
+    if (!SingleId(key, &id)) return others_[key];
+    if (2 * (used_ + 1) > ids_.size()) Grow();
+    const size_t slot = SlotOf(id);
+    if (ids_[slot] == 0) {
+      ids_[slot] = id;
+      ++used_;
+    }
+    return chains_[slot];
+  }
+  const MatchChain* Find(const std::string& key) const {
+    TermId id = 0;
+    if (!SingleId(key, &id)) {
+      auto found = others_.find(key);
+      return found == others_.end() ? nullptr : &found->second;
+    }
+    if (ids_.empty()) return nullptr;
+    const size_t slot = SlotOf(id);
+    return ids_[slot] == id ? &chains_[slot] : nullptr;
+  }
+
+ private:
+  // A key made by AppendKeyPart of one 8-byte value; no term has id 0.
+  static bool SingleId(const std::string& key, TermId* id) {
+    if (key.size() != 1 + kIdSize || key[0] != static_cast<char>(kIdSize)) return false;
+    *id = storage::GetBig64(std::string_view(key).substr(1));
+    return *id != 0;
+  }
+  // The slot that holds `id`, or the empty one where it goes.
+  size_t SlotOf(TermId id) const {
+    const size_t mask = ids_.size() - 1;
+    size_t slot = (id * 0x9E3779B97F4A7C15ULL) >> 20 & mask;
+    while (ids_[slot] != 0 && ids_[slot] != id) slot = (slot + 1) & mask;
+    return slot;
+  }
+  void Grow() {
+    std::vector<TermId> ids = std::move(ids_);
+    std::vector<MatchChain> chains = std::move(chains_);
+    ids_.assign(std::max<size_t>(64, 2 * ids.size()), 0);
+    chains_.assign(ids_.size(), MatchChain{});
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] == 0) continue;
+      const size_t slot = SlotOf(ids[i]);
+      ids_[slot] = ids[i];
+      chains_[slot] = chains[i];
+    }
+  }
+
+  std::vector<TermId> ids_;  // power-of-two size, at most half used; 0: empty
+  std::vector<MatchChain> chains_;  // beside ids_
+  size_t used_ = 0;
+  std::unordered_map<std::string, MatchChain> others_;
+};
+
 }  // namespace
 
 // The matches of a hash-join step, read once, by the values of the
@@ -62,15 +131,11 @@ void AppendKeyPart(std::string* key, const std::string& value) {
 // consecutive cells from m * value_slots.size(); the matches of one key
 // are chained in the order read, so the table allocates per key only.
 struct IdExecutor::HashTable {
-  static constexpr uint32_t kEnd = UINT32_MAX;
-  struct Chain {
-    uint32_t first = kEnd;
-    uint32_t last = kEnd;
-  };
+  static constexpr uint32_t kEnd = kNoMatch;
   bool built = false;
   std::vector<int> key_slots;    // bound before the step
   std::vector<int> value_slots;  // bound by the step
-  std::unordered_map<std::string, Chain> chains;
+  ChainIndex chains;
   std::vector<uint32_t> next;  // per match: the next match of its key, or kEnd
   std::vector<std::string> cells;
   std::unordered_map<uint32_t, std::string> claims;  // first cell -> claim_of of a shown quantity
@@ -80,7 +145,7 @@ struct IdExecutor::HashTable {
   void Add(const std::string& key) {
     const auto match = static_cast<uint32_t>(next.size());
     next.push_back(kEnd);
-    Chain& chain = chains[key];
+    MatchChain& chain = chains.Insert(key);
     if (chain.last == kEnd) {
       chain.first = match;
     } else {
@@ -204,31 +269,41 @@ bool IdExecutor::LookupDirected(const Prepared& pattern, IdRow& row, storage::Cl
 template <typename Next>
 bool IdExecutor::BindMatch(const Prepared& pattern, const ClaimKeyParts& parts, bool mirrored, IdRow& row,
                            Next& next) {
-  std::string subject = IdKey(parts.subject);
-  std::string object = parts.object;
+  std::string mirrored_subject;  // set only when mirrored: the object read as subject
+  std::string mirrored_object;
   if (mirrored) {
     // b p a read as a p b, unless the store states a p b itself (then the
     // direct lookup has it already).
-    std::swap(subject, object);
-    if (subject == object) return true;
-    if (subject.size() == kIdSize) {
-      ClaimKeyParts direct{storage::GetBig64(subject), parts.predicate, object, parts.when};
+    mirrored_subject = parts.object;
+    mirrored_object = IdKey(parts.subject);
+    if (mirrored_subject == mirrored_object) return true;
+    if (mirrored_subject.size() == kIdSize) {
+      ClaimKeyParts direct{storage::GetBig64(mirrored_subject), parts.predicate, mirrored_object, parts.when};
       if (ValueOrThrow(scanner_.Contains(direct))) return true;
     }
   }
+  const std::string& object = mirrored ? mirrored_object : parts.object;
   int set[4];
   int count = 0;
   auto bind = [&](const Position& position, const std::string& value) {
-    if (position.slot < 0) return true;
     if (row.bound[position.slot]) return row.values[position.slot] == value;
     row.values[position.slot] = value;
     row.bound[position.slot] = 1;
     set[count++] = position.slot;
     return true;
   };
-  bool ok = bind(pattern.subject, subject) && bind(pattern.predicate, IdKey(parts.predicate)) &&
-            bind(pattern.object, object) &&
-            (!pattern.has_when || bind(pattern.when, parts.when == storage::kNoTime ? std::string() : IdKey(parts.when)));
+  // An id becomes an object component only where a variable takes it.
+  auto bind_id = [&](const Position& position, TermId id) {
+    return position.slot < 0 || bind(position, IdKey(id));
+  };
+  auto bind_subject = [&] {
+    if (pattern.subject.slot < 0) return true;
+    return mirrored ? bind(pattern.subject, mirrored_subject) : bind_id(pattern.subject, parts.subject);
+  };
+  bool ok = bind_subject() && bind_id(pattern.predicate, parts.predicate) &&
+            (pattern.object.slot < 0 || bind(pattern.object, object)) &&
+            (!pattern.has_when || pattern.when.slot < 0 ||
+             bind(pattern.when, parts.when == storage::kNoTime ? std::string() : IdKey(parts.when)));
   // Only a quantity this match binds takes its bound from this claim.
   bool shown = ok && pattern.shows_bound && IsQuantityKey(object) &&
                std::find(set, set + count, pattern.object.slot) != set + count;
@@ -323,8 +398,8 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
   // Probes come in runs of one key (the rows are in index order).
   if (table.last_first == HashTable::kEnd || key != table.last_key) {
-    auto found = table.chains.find(key);
-    table.last_first = found == table.chains.end() ? HashTable::kEnd : found->second.first;
+    const MatchChain* found = table.chains.Find(key);
+    table.last_first = found == nullptr ? HashTable::kEnd : found->first;
     table.last_key = std::move(key);
   }
   const int object_slot = patterns_[plan_->steps[step].pattern].object.slot;

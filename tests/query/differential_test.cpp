@@ -290,5 +290,34 @@ TEST(QueryStarTest, AroundAHubMatchesBruteForce) {
   EXPECT_EQ(joins, (std::vector<std::string>{"scan", "lookup", "lookup"}));  // a star, not hashed
 }
 
+// Hash joins over hundreds of join values: the table of id keys grows
+// several times, and quantity values share it with entity ids.
+TEST(QueryHashJoinTest, ManyJoinValuesMatchBruteForce) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  DocumentInput input = MakeDocument("many", "en", "h");
+  constexpr int kEntityCount = 240;
+  auto entity = [](int i) { return Term::Entity("E" + std::to_string(i % kEntityCount)); };
+  for (int i = 0; i < 1200; ++i) {
+    Term object = i % 7 == 0 ? Term::Quantity(std::to_string(1 + i % 3) + "000", "EUR") : entity(i * 37 + 11);
+    input.statements.push_back(MakeStatement(entity(i), i % 2 ? "p1" : "p0", object, "", i,
+                                             "Sentence " + std::to_string(i)));
+  }
+  ASSERT_TRUE(store->AddDocument(input).ok());
+  std::vector<ClaimRecord> claims = MatchAll(*store, Pattern{});
+  const std::vector<RandomPattern> joins[] = {
+      {{Var("a"), Predicate("p0"), Var("b"), {}}, {Var("b"), Predicate("p1"), Var("c"), {}}},
+      {{Var("a"), Predicate("p0"), Var("o"), {}}, {Var("b"), Predicate("p1"), Var("o"), {}}},
+  };
+  for (const auto& join : joins) {
+    EXPECT_GT(ExpectSameAsBruteForce(*store, claims, join, false), 150);
+    std::vector<std::string> columns;
+    auto explained = RunQuery(*store, "EXPLAIN " + QueryText(join, false, &columns), QueryOptions{});
+    ASSERT_TRUE(explained.ok()) << explained.status().ToString();
+    EXPECT_EQ(explained->rows.back().back().ToString(), "hash");
+  }
+}
+
 }  // namespace
 }  // namespace kg::testing
