@@ -6,6 +6,8 @@ namespace {
 
 // Keys a cursor reads forward before it gives up and seeks.
 constexpr int kMaxWalk = 8;
+// Of the last eight walks, this many falling short make the next one a peek.
+constexpr int kShortWalksToPeek = 6;
 
 }  // namespace
 
@@ -89,10 +91,17 @@ void ClaimCursor::MoveTo(std::string_view target, bool rested_here) {
     return;
   }
   if (it_->Valid() && behind()) {
-    for (int i = 0; i < kMaxWalk; ++i) {
+    // Lookups whose targets lie far apart (the claims of scattered
+    // subjects) would read the whole budget before each seek: when most of
+    // the last walks fell short, the cursor only peeks at the next key.
+    const int budget = __builtin_popcount(walks_short_) >= kShortWalksToPeek ? 1 : kMaxWalk;
+    bool arrived = false;
+    for (int i = 0; i < budget && !arrived; ++i) {
       it_->Next();
-      if (!it_->Valid() || !behind()) return;
+      arrived = !it_->Valid() || !behind();
     }
+    walks_short_ = static_cast<uint8_t>(walks_short_ << 1 | (arrived ? 0 : 1));
+    if (arrived) return;
   }
   it_->Seek(rocksdb::Slice(target.data(), target.size()));
 }

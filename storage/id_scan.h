@@ -60,7 +60,8 @@ class ClaimCursor {
   // Positions the cursor on the first match of `pattern`. When the
   // pattern's first key lies a few keys ahead of the cursor in the same
   // ordering (lookups in ascending order), it walks there instead of
-  // seeking: a seek costs as much as reading a handful of keys.
+  // seeking: a seek costs as much as reading a handful of keys. How far it
+  // tries follows how far the last walks had to go.
   void Seek(const IdPattern& pattern);
   // On a match; false at the end and after an error.
   bool Valid() const { return valid_; }
@@ -94,6 +95,7 @@ class ClaimCursor {
   std::string rested_prefix_;
   bool valid_ = false;
   Status status_;
+  uint8_t walks_short_ = 0;  // the last eight walks of MoveTo, a bit set where one fell short
 };
 
 class IdScanner {
