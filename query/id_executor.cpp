@@ -208,9 +208,31 @@ std::vector<double> IdExecutor::ConstantMatches(uint64_t cap) {
     IdRow row = EmptyRow();
     auto counter = [&](IdRow&) { return ++count < cap; };
     Lookup(pattern, row, cursor, counter);
-    matches.push_back(static_cast<double>(count));
+    double counted = static_cast<double>(count);
+    // Past the cap the index tells roughly how many more there are.
+    auto lookup = count >= cap ? SingleLookup(pattern) : std::nullopt;
+    if (lookup) counted = std::max(counted, ValueOrThrow(scanner_.ApproximateMatches(*lookup)));
+    matches.push_back(counted);
   }
   return matches;
+}
+
+std::optional<storage::IdPattern> IdExecutor::SingleLookup(const Prepared& pattern) {
+  auto single = [](const Position& position) { return position.slot >= 0 || position.keys.size() == 1; };
+  if (pattern.symmetric || !single(pattern.subject) || !single(pattern.predicate) || !single(pattern.object) ||
+      (pattern.has_when && !single(pattern.when))) {
+    return std::nullopt;
+  }
+  auto id = [](const Position& position) -> std::optional<TermId> {
+    if (position.slot >= 0 || position.keys.front().size() != kIdSize) return std::nullopt;
+    return storage::GetBig64(position.keys.front());
+  };
+  storage::IdPattern lookup;
+  lookup.subject = id(pattern.subject);
+  lookup.predicate = id(pattern.predicate);
+  if (pattern.object.slot < 0) lookup.object = pattern.object.keys.front();
+  if (pattern.has_when) lookup.when = id(pattern.when);
+  return lookup;
 }
 
 template <typename Next>

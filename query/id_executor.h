@@ -35,7 +35,9 @@ class IdExecutor {
 
   // Per pattern, its matches with only its constants bound, counted up to
   // `cap` where a constant other than the predicate narrows it (-1 where
-  // the predicate's count says enough): Statistics::constant_matches.
+  // the predicate's count says enough), and beyond the cap the index's
+  // approximate size of its key range where one lookup serves it:
+  // Statistics::constant_matches.
   std::vector<double> ConstantMatches(uint64_t cap);
 
   Result<QueryInfo> Run(const Plan& plan, RowVisitor& visitor);
@@ -76,6 +78,9 @@ class IdExecutor {
   };
 
   Prepared Prepare(const BoundPattern& pattern, const std::set<std::string>& symmetric);
+  // The lookup of a pattern with one value per constant position and not
+  // symmetric; nullopt for those that take several.
+  static std::optional<storage::IdPattern> SingleLookup(const Prepared& pattern);
   IdRow EmptyRow() const;
   // Matches `pattern` under `row` and calls next(row) with each match bound
   // (undone afterwards); false when `next` or a limit stopped the run.

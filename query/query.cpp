@@ -26,8 +26,9 @@ namespace {
 using namespace kg::query;
 
 // Patterns with a constant besides the predicate are counted up to this
-// many matches for the planner: exact for small answers, cheap for big.
-constexpr uint64_t kCountCap = 1000;
+// many matches for the planner: exact for small answers; bigger ones are
+// estimated from the index's approximate sizes (IdExecutor::ConstantMatches).
+constexpr uint64_t kCountCap = 100;
 
 Statistics GatherStatistics(Catalog& catalog, IdExecutor* executor) {
   Statistics statistics;

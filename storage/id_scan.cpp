@@ -184,4 +184,28 @@ Result<bool> IdScanner::Contains(const ClaimKeyParts& claim) const {
   return found;
 }
 
+Result<double> IdScanner::ApproximateMatches(const IdPattern& pattern) const {
+  IndexAccess access = ChooseAccess(pattern);
+  rocksdb::DB* db = store_.db();
+  rocksdb::ColumnFamilyHandle* cf = store_.cf(access.index);
+  uint64_t keys = 0;
+  uint64_t file_bytes = 0;
+  if (!db->GetIntProperty(cf, "rocksdb.estimate-num-keys", &keys) ||
+      !db->GetIntProperty(cf, "rocksdb.total-sst-files-size", &file_bytes) || keys == 0 || file_bytes == 0) {
+    return 0.0;
+  }
+  // The first key after every key that starts with the prefix.
+  std::string end = access.prefix;
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
+  if (end.empty()) return static_cast<double>(keys);
+  end.back() = static_cast<char>(end.back() + 1);
+  rocksdb::Range range(access.prefix, end);
+  rocksdb::SizeApproximationOptions options;
+  options.include_memtables = true;
+  options.include_files = true;
+  uint64_t bytes = 0;
+  KG_RETURN_IF_ERROR(FromRocks(db->GetApproximateSizes(options, cf, &range, 1, &bytes), "estimating a key range"));
+  return static_cast<double>(bytes) * static_cast<double>(keys) / static_cast<double>(file_bytes);
+}
+
 }  // namespace kg::storage

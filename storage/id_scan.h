@@ -114,6 +114,11 @@ class IdScanner {
   Result<Term> TermOfObject(std::string_view object_key) const;
   // Whether the claim exists (a point read).
   Result<bool> Contains(const ClaimKeyParts& claim) const;
+  // About how many index keys the pattern's prefix covers, from the bytes
+  // the table files give that key range (RocksDB's approximate sizes, read
+  // from the index blocks) over the ordering's bytes per key: an estimate
+  // without reading the keys, 0 for a range inside one data block.
+  Result<double> ApproximateMatches(const IdPattern& pattern) const;
 
  private:
   const RocksStore& store_;
