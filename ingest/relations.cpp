@@ -90,13 +90,14 @@ bool SameListKind(const std::string& a, const std::string& b) {
   return a == b || (company(a) && company(b));
 }
 
-// An unknown name also ends a list of products or services ("AWS, Microsoft
-// Azure e OVHcloud"): it cannot tell which kind it is, the list can.
+// An unknown name also joins a list of products or services ("AWS,
+// Microsoft Azure e OVHcloud", "Aruba e Microsoft Azure"): it cannot tell
+// which kind it is, the list can.
 bool JoinsList(const std::string& item, const std::string& list) {
   auto named = [](const std::string& type) {
     return type == "SERVICE" || type == "MODEL" || type == "APP" || type == "PRODUCT" || type == "HARDWARE";
   };
-  return SameListKind(item, list) || (item == "UNK" && named(list));
+  return SameListKind(item, list) || (item == "UNK" && named(list)) || (list == "UNK" && named(item));
 }
 
 // Tags right after position `from` that continue a list with the object:

@@ -84,6 +84,8 @@ struct Language {
   std::vector<std::string> place_suffixes, place_introducers, ref_places;  // folded
   // Script without capitals: "X का Y मॉडल" names a model (`model_word`) and its maker (`owner_marker`).
   std::vector<std::string> model_words, owner_markers;  // folded
+  // A word between a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
+  std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;

@@ -386,10 +386,20 @@ bool StartsAt(const TextView& view, const std::vector<Tag>& tags, size_t i, size
   return i < tags.size() && SkipSpaces(view.text, pos) == tags[i].start;
 }
 
+// "320 GPU H200 di Nvidia": the product followed by a `maker_link` and a company.
+bool MakerFollows(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t product) {
+  if (product + 1 >= tags.size() || tags[product + 1].type != "ORG") return false;
+  const size_t end = tags[product].end;
+  const std::string gap = view.text.substr(end, tags[product + 1].start - end);
+  return std::any_of(lang.maker_links.begin(), lang.maker_links.end(),
+                     [&](const std::string& word) { return gap == " " + word + " "; });
+}
+
 // "20,000 H200 chips", "20.000 chip H200": a number of products. With the
-// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100") the
-// count covers the number alone, so that the maker and its product stay
-// mentions of their own for the rules ("Nvidia makes H200").
+// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100") or
+// after ("320 GPU H200 di Nvidia") the count covers the number alone, so
+// that the maker and its product stay mentions of their own for the rules
+// ("Nvidia makes H200").
 void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   for (size_t i = 0; i < tags->size(); ++i) {
@@ -407,7 +417,7 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         tag.id = (*tags)[product].id;
         tag.product_type = (*tags)[product].type;
         tag.quantity.unit = tag.id;
-        if (maker) {
+        if (maker || MakerFollows(view, lang, *tags, product)) {
           tag.end = after;
         } else {
           tag.end = (*tags)[product].end;
@@ -452,9 +462,31 @@ bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t 
   return false;
 }
 
+// Is `text` at `pos` a place suffix ("-based")?
+bool PlaceSuffixAt(const Language& lang, const std::string& text, size_t pos) {
+  return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(),
+                     [&](const std::string& suffix) { return text.compare(pos, suffix.size(), suffix) == 0; });
+}
+
+// "Redwood City, California": a town and its region, joined by a comma, when
+// the pair is where a company sits ("headquartered in Redwood City,
+// California", "the Redwood City, California-based operator"). Elsewhere a
+// comma after a place joins anything ("In India, Lumora leads ...").
+bool InPlacePair(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
+  const std::string& text = view.text;
+  const Tag& tag = tags[i];
+  if (i > 0 && tags[i - 1].type == "PLACE" && text.compare(tags[i - 1].end, tag.start - tags[i - 1].end, ", ") == 0 &&
+      AfterPlaceIntroducer(lang, text, tags[i - 1].start)) {
+    return true;
+  }
+  return i + 1 < tags.size() && tags[i + 1].type == "PLACE" &&
+         text.compare(tag.end, tags[i + 1].start - tag.end, ", ") == 0 && PlaceSuffixAt(lang, text, tags[i + 1].end);
+}
+
 // An unknown name is a place, not a company, after a place introducer or
 // after an anaphor and "di": "la società di San Donato Milanese", "La casa di
-// Aichi ha emesso ..." (the anaphor is the company; the name, its home town).
+// Aichi ha emesso ..." (the anaphor is the company; the name, its home town);
+// also in a town-and-region pair (above).
 void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   for (size_t i = 0; i < tags->size(); ++i) {
     Tag& tag = (*tags)[i];
@@ -464,7 +496,9 @@ void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* 
                      std::any_of(lang.ref_places.begin(), lang.ref_places.end(), [&](const std::string& word) {
                        return view.text.compare((*tags)[i - 1].end, gap, " " + word + " ") == 0;
                      });
-    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start)) tag.type = "PLACE";
+    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start) || InPlacePair(view, lang, *tags, i)) {
+      tag.type = "PLACE";
+    }
   }
 }
 
