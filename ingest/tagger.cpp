@@ -192,6 +192,17 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
 }
 
 // Capitalised Latin words not in the gazetteer: "QuestMobile", "Reliance Jio".
+// A hyphen or "&" inside a name ("Rolls-Royce", "AT&T"), or a dot before a
+// capital ("A.X"): the name goes on.
+bool JoinsNameAt(const TextView& view, size_t pos) {
+  const std::string& text = view.text;
+  if (pos + 1 >= text.size() || !IsWordCharAt(text, pos + 1)) return false;
+  if (text[pos] == '-' || text[pos] == '&') return true;
+  size_t length = 1;
+  return text[pos] == '.' && pos > 0 && IsWordCharAt(text, pos - 1) &&
+         IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -209,7 +220,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     bool inner_capital = false;
     while (true) {
       size_t w = end;
-      while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || ((text[w] == '-' || text[w] == '&') && IsWordCharAt(text, w + 1)))) {
+      while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || JoinsNameAt(view, w))) {
         if (w > end && IsUpperCodePoint(CodePointAt(source, view.origin[w], &length))) inner_capital = true;
         if (text[w] >= '0' && text[w] <= '9') inner_capital = true;
         ++w;
