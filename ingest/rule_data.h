@@ -84,6 +84,8 @@ struct Language {
   std::vector<std::string> place_suffixes, place_introducers, ref_places;  // folded
   // Script without capitals: "X का Y मॉडल" names a model (`model_word`) and its maker (`owner_marker`).
   std::vector<std::string> model_words, owner_markers;  // folded
+  // Words before a fiscal year's number (`fiscal_prefix`, timex.cpp): "FY27", "fiscal 2026", "वित्त वर्ष 27".
+  std::vector<std::string> fiscal_prefixes;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
