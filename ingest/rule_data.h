@@ -86,6 +86,10 @@ struct Language {
   std::vector<std::string> model_words, owner_markers;  // folded
   // Words before a fiscal year's number (`fiscal_prefix`, timex.cpp): "FY27", "fiscal 2026", "वित्त वर्ष 27".
   std::vector<std::string> fiscal_prefixes;  // folded
+  // Script without capitals: "A जैसी कंपनियों से" ends a rival list before `like_word`; "अपना एआई
+  // प्लेटफॉर्म X विकसित करती" names X between a `kind_word` and a `name_verb` (value: X's type).
+  std::vector<std::string> like_words, kind_words;  // folded
+  PhraseTable name_verbs;
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
