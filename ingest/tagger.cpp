@@ -135,16 +135,18 @@ constexpr size_t kMaxRivalListBytes = 160;
 
 constexpr int kMaxNameWords = 3;
 
-// A Hindi noun in the oblique plural ("कंपनियों", "ग्राहकों"): a kind of
-// rival, never a name.
-bool ObliquePlural(const std::string& item) {
-  const std::string ending = "ों";
-  return item.size() >= ending.size() && item.compare(item.size() - ending.size(), ending.size(), ending) == 0;
+// Does `item` end like a common noun (`noun_ending`: the Hindi oblique plural
+// of "कंपनियों", "ग्राहकों" names a kind of rival, never one)?
+bool NounEnding(const Language& lang, const std::string& item) {
+  return std::any_of(lang.noun_endings.begin(), lang.noun_endings.end(), [&](const std::string& ending) {
+    return item.size() > ending.size() && item.compare(item.size() - ending.size(), ending.size(), ending) == 0;
+  });
 }
 
-// A plausible name: one to three words, none of them a frequent word.
+// A plausible name: one to three words, none of them a frequent word, not
+// ending like a common noun.
 bool NameLike(const Language& lang, const std::string& item) {
-  if (ObliquePlural(item)) return false;
+  if (NounEnding(lang, item)) return false;
   int words = 0;
   size_t pos = 0;
   while (pos < item.size()) {
