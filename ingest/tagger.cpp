@@ -343,11 +343,13 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
 // the verb's value is its type (विकसित: MODEL, चलाती: SERVICE).
 void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                   std::vector<bool>* taken, std::vector<Tag>* tags) {
-  if (lang.kind_words.empty()) return;
-  const std::string& text = view.text;
   auto is_possessive = [&](size_t pos) {
     return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
   };
+  // Most sentences have no possessive: nothing to look for then.
+  bool any_possessive = std::any_of(tags->begin(), tags->end(), [](const Tag& t) { return t.type == "POSS"; });
+  if (lang.kind_words.empty() || !any_possessive) return;
+  const std::string& text = view.text;
   for (size_t i = 1; i + 2 < starts.size(); ++i) {
     std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
     if (std::find(lang.kind_words.begin(), lang.kind_words.end(), word) == lang.kind_words.end()) continue;
