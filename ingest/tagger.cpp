@@ -118,6 +118,16 @@ bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start
   return false;
 }
 
+// The end of the word that starts at view position `pos`.
+size_t WordEnd(const std::string& text, size_t pos) {
+  while (pos < text.size() && IsWordCharAt(text, pos)) {
+    size_t length = 1;
+    CodePointAt(text, pos, &length);
+    pos += length;
+  }
+  return pos;
+}
+
 // Scripts without capitals: the rivals of "का मुकाबला A और B से है" are names
 // even when unknown and named once ("ई2ई नेटवर्क्स", "नेटमैजिक").
 // The words come from the lexicon (`rival_word`, `list_and`).
@@ -125,8 +135,18 @@ constexpr size_t kMaxRivalListBytes = 160;
 
 constexpr int kMaxNameWords = 3;
 
-// A plausible name: one to three words, none of them a frequent word.
+// Does `item` end like a common noun (`noun_ending`: the Hindi oblique plural
+// of "कंपनियों", "ग्राहकों" names a kind of rival, never one)?
+bool NounEnding(const Language& lang, const std::string& item) {
+  return std::any_of(lang.noun_endings.begin(), lang.noun_endings.end(), [&](const std::string& ending) {
+    return item.size() > ending.size() && item.compare(item.size() - ending.size(), ending.size(), ending) == 0;
+  });
+}
+
+// A plausible name: one to three words, none of them a frequent word, not
+// ending like a common noun.
 bool NameLike(const Language& lang, const std::string& item) {
+  if (NounEnding(lang, item)) return false;
   int words = 0;
   size_t pos = 0;
   while (pos < item.size()) {
@@ -178,6 +198,40 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
   }
 }
 
+// "A जैसी कंपनियों": a `like_word` ends the list before it (A is an example of a kind).
+size_t CutAtLikeWord(const std::string& text, const Language& lang, size_t start, size_t end) {
+  for (const std::string& like : lang.like_words) {
+    size_t at = text.find(" " + like + " ", start);
+    if (at != std::string::npos && at < end) end = at;
+  }
+  return end;
+}
+
+// "X को A, B और C से कड़ी टक्कर मिल रही है": the list between "को" and the
+// "से" that at most two words separate from the rivalry word at `at`.
+bool RivalListBefore(const std::string& text, size_t at, size_t* start, size_t* end) {
+  size_t marker = text.rfind(" से ", at);
+  if (marker == std::string::npos || std::count(text.begin() + static_cast<long>(marker) + 1,
+                                                text.begin() + static_cast<long>(at), ' ') > 3) {
+    return false;
+  }
+  size_t object = text.rfind(" को ", marker);
+  if (object == std::string::npos || marker - object > kMaxRivalListBytes) return false;
+  *start = object + std::string(" को ").size();
+  *end = marker;
+  return *start < *end;
+}
+
+// Past the frequent words at `start` ("को अब कोफोर्ज ..."): where a list's first item starts.
+size_t SkipStopwords(const std::string& text, const Language& lang, size_t start, size_t end) {
+  while (start < end) {
+    size_t word_end = WordEnd(text, start);
+    if (word_end == start || !lang.stopwords.count(text.substr(start, word_end - start))) break;
+    start = SkipSpaces(text, word_end);
+  }
+  return start;
+}
+
 void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
@@ -186,8 +240,12 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
     if (at == std::string::npos) continue;
     size_t start = at + word.size() + 1;
     size_t end = text.find(" से", start);
-    if (end == std::string::npos || end - start > kMaxRivalListBytes) continue;
-    TagListItems(view, lang, start, end, taken, tags);
+    if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
+      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+    } else if (RivalListBefore(text, at, &start, &end)) {
+      start = SkipStopwords(text, lang, start, end);
+      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+    }
   }
 }
 
@@ -259,16 +317,6 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   }
 }
 
-// The end of the word that starts at view position `pos`.
-size_t WordEnd(const std::string& text, size_t pos) {
-  while (pos < text.size() && IsWordCharAt(text, pos)) {
-    size_t length = 1;
-    CodePointAt(text, pos, &length);
-    pos += length;
-  }
-  return pos;
-}
-
 // Scripts without capitals: "सर्वम का इंडस मॉडल" is a model of its maker
 // when both names are unknown (a known maker or an anaphor leaves the
 // phrase alone: "कंपनी का बिज़नेस मॉडल").
@@ -296,6 +344,41 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
       size_t end = WordEnd(text, start);
       tags->push_back(Tag{start, end, type, SourceText(view, start, end), {}, "", {}});
       Take(taken, start, end);
+    }
+  }
+}
+
+// Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
+// after a possessive and a `kind_word` (प्लेटफॉर्म, सर्विस) within three words,
+// one or two free words right before a `name_verb` are the product's name;
+// the verb's value is its type (विकसित: MODEL, चलाती: SERVICE).
+void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                  std::vector<bool>* taken, std::vector<Tag>* tags) {
+  auto is_possessive = [&](size_t pos) {
+    return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
+  };
+  // Most sentences have no possessive: nothing to look for then.
+  bool any_possessive = std::any_of(tags->begin(), tags->end(), [](const Tag& t) { return t.type == "POSS"; });
+  if (lang.kind_words.empty() || !any_possessive) return;
+  const std::string& text = view.text;
+  for (size_t i = 1; i + 2 < starts.size(); ++i) {
+    std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
+    if (std::find(lang.kind_words.begin(), lang.kind_words.end(), word) == lang.kind_words.end()) continue;
+    bool owned = false;
+    for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || is_possessive(starts[i - back]);
+    if (!owned) continue;
+    for (size_t words = 1; words <= 2 && i + words + 1 <= starts.size() - 1; ++words) {
+      size_t verb_end = 0;
+      const Phrase* verb = lang.name_verbs.Match(view, starts[i + words + 1], &verb_end);
+      if (verb == nullptr) continue;
+      size_t start = starts[i + 1];
+      size_t end = WordEnd(text, starts[i + words]);
+      bool free = true;
+      for (size_t w = 1; w <= words; ++w) free = free && FreeWord(text, lang, *taken, starts[i + w]);
+      if (!free) break;
+      tags->push_back(Tag{start, end, verb->value, SourceText(view, start, end), {}, "", {}});
+      Take(taken, start, end);
+      break;
     }
   }
 }
@@ -607,15 +690,22 @@ void ReadYenSigns(const Language& lang, std::vector<TaggedSentence>* sentences) 
 }
 
 // First word -> id of the unknown names outside Latin script ("हिंडाल्को" ->
-// "हिंडाल्को इंडस्ट्रीज"); Latin ones have their capitals to be found by.
+// "हिंडाल्को इंडस्ट्रीज", "नेक्सट्रा" -> itself); Latin ones have their
+// capitals to be found by.
 std::map<std::string, std::string> NameHeads(const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::string> heads;
+  auto add = [&heads](const std::string& id) {
+    size_t space = id.find(' ');
+    size_t length = 1;
+    if (id.empty() || CodePointAt(id, 0, &length) <= 0x24F) return;
+    // A one-word name ("नेक्सट्रा" among rivals) names itself in the other sentences too.
+    heads.emplace(space == std::string::npos ? id : id.substr(0, space), id);
+  };
   for (const auto& s : sentences) {
     for (const auto& tag : s.tags) {
-      size_t space = tag.id.find(' ');
-      size_t length = 1;
-      if (tag.type != "UNK" || space == std::string::npos || CodePointAt(tag.id, 0, &length) <= 0x24F) continue;
-      heads.emplace(tag.id.substr(0, space), tag.id);
+      if (tag.type == "UNK") add(tag.id);
+      // Gazetteer ids are Latin: a group's members in another script are unknown names.
+      if (tag.type == "GROUP") std::for_each(tag.members.begin(), tag.members.end(), add);
     }
   }
   return heads;
@@ -807,6 +897,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagProperNames(view, lang, data, known_names, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
+  TagKindNames(view, starts, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);
