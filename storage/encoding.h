@@ -59,8 +59,9 @@ std::optional<TermId> TimeId(std::string_view iso);
 std::string TimeString(TermId id);
 
 // A term in canonical form (NFC names, canonical decimals, checked times),
-// or InvalidArgument naming what is wrong. The bound is kept.
-Result<Term> CanonicalTerm(const Term& term);
+// or InvalidArgument naming what is wrong. The bound is kept. By value: a
+// caller that passes a temporary has its strings moved, not copied.
+Result<Term> CanonicalTerm(Term term);
 
 // The dictionary key of a canonical term: kind byte, then for entities and
 // predicates the name, for texts the ordered lang then the text, for
