@@ -6,20 +6,6 @@
 
 namespace kg::storage {
 
-// One append, not a push_back per byte: keys are built of these, and the
-// byte-wise form was several percent of a bulk load.
-void PutBig64(std::string* out, uint64_t value) {
-  char bytes[8];
-  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((value >> (56 - 8 * i)) & 0xff);
-  out->append(bytes, sizeof(bytes));
-}
-
-void PutBig32(std::string* out, uint32_t value) {
-  char bytes[4];
-  for (int i = 0; i < 4; ++i) bytes[i] = static_cast<char>((value >> (24 - 8 * i)) & 0xff);
-  out->append(bytes, sizeof(bytes));
-}
-
 uint64_t GetBig64(std::string_view in) {
   uint64_t value = 0;
   for (int i = 0; i < 8; ++i) value = (value << 8) | static_cast<uint8_t>(in[i]);

@@ -7,6 +7,7 @@
 #ifndef KG_STORAGE_ENCODING_H_
 #define KG_STORAGE_ENCODING_H_
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,8 +30,17 @@ inline TermId MakeId(TermKind kind, uint64_t sequence) {
 }
 
 // Fixed-width big-endian integers.
-void PutBig64(std::string* out, uint64_t value);
-void PutBig32(std::string* out, uint32_t value);
+// Inline, one byte swap and one append: keys are built of these (a bulk
+// load puts several per statement), and the out-of-line byte loop was ~3%
+// of a load's time.
+inline void PutBig64(std::string* out, uint64_t value) {
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap64(value);
+  out->append(reinterpret_cast<const char*>(&value), sizeof(value));
+}
+inline void PutBig32(std::string* out, uint32_t value) {
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap32(value);
+  out->append(reinterpret_cast<const char*>(&value), sizeof(value));
+}
 uint64_t GetBig64(std::string_view in);  // reads in[0..8)
 uint32_t GetBig32(std::string_view in);  // reads in[0..4)
 
