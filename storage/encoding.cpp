@@ -314,11 +314,15 @@ std::string EncodeTerm(const Term& canonical) {
   // Room for the three strings and their lengths: growing as they come
   // reallocated up to three times per term.
   out.reserve(16 + canonical.value.size() + canonical.unit.size() + canonical.lang.size());
-  out.push_back(static_cast<char>(canonical.kind));
-  PutString(&out, canonical.value);
-  PutString(&out, canonical.unit);
-  PutString(&out, canonical.lang);
+  AppendEncodedTerm(&out, canonical);
   return out;
+}
+
+void AppendEncodedTerm(std::string* out, const Term& canonical) {
+  out->push_back(static_cast<char>(canonical.kind));
+  PutString(out, canonical.value);
+  PutString(out, canonical.unit);
+  PutString(out, canonical.lang);
 }
 
 bool DecodeTerm(std::string_view in, Term* term) {

@@ -80,6 +80,8 @@ std::string TermValueKey(const Term& canonical);
 
 // A term as stored in the id -> term direction.
 std::string EncodeTerm(const Term& canonical);
+// EncodeTerm appended to `out` (no string of its own).
+void AppendEncodedTerm(std::string* out, const Term& canonical);
 bool DecodeTerm(std::string_view in, Term* term);
 
 // The object component of claim keys: a quantity is its value key (so a
