@@ -7,6 +7,7 @@
 #ifndef KG_STORAGE_ENCODING_H_
 #define KG_STORAGE_ENCODING_H_
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,8 +30,17 @@ inline TermId MakeId(TermKind kind, uint64_t sequence) {
 }
 
 // Fixed-width big-endian integers.
-void PutBig64(std::string* out, uint64_t value);
-void PutBig32(std::string* out, uint32_t value);
+// Inline, one byte swap and one append: keys are built of these (a bulk
+// load puts several per statement), and the out-of-line byte loop was ~3%
+// of a load's time.
+inline void PutBig64(std::string* out, uint64_t value) {
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap64(value);
+  out->append(reinterpret_cast<const char*>(&value), sizeof(value));
+}
+inline void PutBig32(std::string* out, uint32_t value) {
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap32(value);
+  out->append(reinterpret_cast<const char*>(&value), sizeof(value));
+}
 uint64_t GetBig64(std::string_view in);  // reads in[0..8)
 uint32_t GetBig32(std::string_view in);  // reads in[0..4)
 
@@ -59,8 +69,9 @@ std::optional<TermId> TimeId(std::string_view iso);
 std::string TimeString(TermId id);
 
 // A term in canonical form (NFC names, canonical decimals, checked times),
-// or InvalidArgument naming what is wrong. The bound is kept.
-Result<Term> CanonicalTerm(const Term& term);
+// or InvalidArgument naming what is wrong. The bound is kept. By value: a
+// caller that passes a temporary has its strings moved, not copied.
+Result<Term> CanonicalTerm(Term term);
 
 // The dictionary key of a canonical term: kind byte, then for entities and
 // predicates the name, for texts the ordered lang then the text, for
@@ -69,6 +80,8 @@ std::string TermValueKey(const Term& canonical);
 
 // A term as stored in the id -> term direction.
 std::string EncodeTerm(const Term& canonical);
+// EncodeTerm appended to `out` (no string of its own).
+void AppendEncodedTerm(std::string* out, const Term& canonical);
 bool DecodeTerm(std::string_view in, Term* term);
 
 // The object component of claim keys: a quantity is its value key (so a
