@@ -506,7 +506,7 @@ ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const R
       out.statements.push_back(std::move(statement));
       return;
     }
-    const Status prepared = storage::PrepareStatement(statement, &out.prepared.emplace_back());
+    const Status prepared = storage::PrepareStatement(std::move(statement), &out.prepared.emplace_back());
     if (prepared.ok()) {
       out.lines.push_back(line);
       return;

@@ -400,6 +400,7 @@ class Reader {
   Node ParseIriRef() {
     Expect('<');
     std::string iri;
+    bool escaped = false;  // without escapes, every byte was checked as plain
     while (true) {
       // A run of plain characters is taken at once: most IRIs are one run.
       const size_t run = pos_;
@@ -410,13 +411,14 @@ class Reader {
       if (c == '>') break;
       if (c == '\\') {
         AppendUtf8(ParseUnicodeEscape(), &iri);
+        escaped = true;
         continue;
       }
       Error("character not allowed in an IRI" + Found());
     }
     ++pos_;
     if (syntax_ == Syntax::kTurtle) return Node::Iri(Resolve(iri));
-    if (!IsAbsoluteIri(iri)) Error("relative IRI <" + iri + ">");
+    if (!(escaped ? IsAbsoluteIri(iri) : HasIriScheme(iri))) Error("relative IRI <" + iri + ">");
     return Node::Iri(std::move(iri));  // (a ?: between the two copied it)
   }
 

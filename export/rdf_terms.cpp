@@ -192,7 +192,7 @@ std::string SanitizeIri(std::string_view iri) {
   return out;
 }
 
-bool IsAbsoluteIri(std::string_view text) {
+bool HasIriScheme(std::string_view text) {
   size_t colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) return false;
   if (!IsAsciiAlpha(text[0])) return false;
@@ -200,6 +200,11 @@ bool IsAbsoluteIri(std::string_view text) {
     char c = text[i];
     if (!IsAsciiAlpha(c) && !IsAsciiDigit(c) && c != '+' && c != '-' && c != '.') return false;
   }
+  return true;
+}
+
+bool IsAbsoluteIri(std::string_view text) {
+  if (!HasIriScheme(text)) return false;
   for (char c : text) {
     if (ForbiddenInIriRef(static_cast<unsigned char>(c))) return false;
   }

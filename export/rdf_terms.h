@@ -62,6 +62,9 @@ std::string SanitizeIri(std::string_view iri);
 // True for "scheme:rest" with a scheme as RFC 3986 spells it and no
 // whitespace: such ids are written as IRIs verbatim.
 bool IsAbsoluteIri(std::string_view text);
+// Only the "scheme:rest" part of IsAbsoluteIri: for a text already known to
+// hold none of the characters an IRI reference forbids.
+bool HasIriScheme(std::string_view text);
 
 // The body of a double-quoted N-Triples/Turtle string: \" \\ \n \r \t as
 // ECHAR, other controls as \u00XX, invalid UTF-8 as U+FFFD.

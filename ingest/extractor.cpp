@@ -86,6 +86,25 @@ std::set<std::string> SingleWordNames(const std::vector<TaggedSentence>& sentenc
   return names;
 }
 
+// A headline restates a claim of the body without its year ("Nscale, piano
+// da 2,5 miliardi di sterline"): an undated claim that the document also
+// states with one date, same subject, predicate and object, takes that date.
+void DateUndatedRestatements(std::vector<DocumentInput::Statement>* statements) {
+  for (auto& undated : *statements) {
+    Claim& claim = undated.claim;
+    if (!claim.when.empty()) continue;
+    std::set<std::string> dates;
+    for (const auto& other : *statements) {
+      const Claim& dated = other.claim;
+      if (!dated.when.empty() && dated.predicate == claim.predicate && dated.subject.SameAs(claim.subject) &&
+          dated.object.SameAs(claim.object)) {
+        dates.insert(dated.when);
+      }
+    }
+    if (dates.size() == 1) claim.when = *dates.begin();
+  }
+}
+
 }  // namespace
 
 void RuleExtractor::RetagKnownInitialNames(const std::string& text, const std::vector<Span>& spans, const Language& lang,
@@ -181,6 +200,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
         input.statements.push_back(std::move(statement));
       }
     }
+    DateUndatedRestatements(&input.statements);
     for (const auto& id : entities) {
       if (const GazetteerEntry* entry = data_->entity(id)) {
         for (const auto& alias : entry->aliases) input.aliases.push_back(Alias{alias, id, ""});

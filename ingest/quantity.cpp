@@ -250,7 +250,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     } else {
       q.kind = QuantityKind::kMoney;
     }
-    if (q.unit.empty() && !q.scaled && exponent == 0 && (IsYear(token) || AfterFiscalPrefix(text, at))) {
+    if (q.unit.empty() && !q.scaled && exponent == 0 && (IsYear(token) || AfterFiscalPrefix(text, at, lang))) {
       pos = number_end;
       continue;
     }

@@ -90,6 +90,16 @@ bool SameListKind(const std::string& a, const std::string& b) {
   return a == b || (company(a) && company(b));
 }
 
+// An unknown name also joins a list of products or services ("AWS,
+// Microsoft Azure e OVHcloud", "Aruba e Microsoft Azure"): it cannot tell
+// which kind it is, the list can.
+bool JoinsList(const std::string& item, const std::string& list) {
+  auto named = [](const std::string& type) {
+    return type == "SERVICE" || type == "MODEL" || type == "APP" || type == "PRODUCT" || type == "HARDWARE";
+  };
+  return SameListKind(item, list) || (item == "UNK" && named(list)) || (list == "UNK" && named(item));
+}
+
 // Tags right after position `from` that continue a list with the object:
 // "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object) {
@@ -115,7 +125,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
       break;
     }
-    if (pos != s.tags[next].start || !joined || !SameListKind(s.tags[next].type, type)) break;
+    if (pos != s.tags[next].start || !joined || !JoinsList(s.tags[next].type, type)) break;
     more.push_back(next);
     i = next;
   }

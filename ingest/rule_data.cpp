@@ -222,13 +222,15 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"month", &lang->months}, {"quarter", &lang->quarters}, {"time", &lang->relative_times}, {"ref", &lang->refs},
       {"possessive", &lang->possessives}, {"coord", &lang->coordinators}, {"equivalence", &lang->equivalences},
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
-      {"object_marker", &lang->object_markers}, {"range", &lang->ranges}};
+      {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_prefix", &lang->clutter_prefix}, {"rival_word", &lang->rival_words},
       {"list_and", &lang->list_ands}, {"place_suffix", &lang->place_suffixes},
       {"place_introducer", &lang->place_introducers}, {"ref_place", &lang->ref_places},
-      {"model_word", &lang->model_words}, {"owner_marker", &lang->owner_markers}};
+      {"model_word", &lang->model_words}, {"owner_marker", &lang->owner_markers},
+      {"fiscal_prefix", &lang->fiscal_prefixes}, {"like_word", &lang->like_words}, {"kind_word", &lang->kind_words},
+      {"noun_ending", &lang->noun_endings}, {"maker_link", &lang->maker_links}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

@@ -84,6 +84,16 @@ struct Language {
   std::vector<std::string> place_suffixes, place_introducers, ref_places;  // folded
   // Script without capitals: "X का Y मॉडल" names a model (`model_word`) and its maker (`owner_marker`).
   std::vector<std::string> model_words, owner_markers;  // folded
+  // Words before a fiscal year's number (`fiscal_prefix`, timex.cpp): "FY27", "fiscal 2026", "वित्त वर्ष 27".
+  std::vector<std::string> fiscal_prefixes;  // folded
+  // Script without capitals: "A जैसी कंपनियों से" ends a rival list before `like_word`; "अपना एआई
+  // प्लेटफॉर्म X विकसित करती" names X between a `kind_word` and a `name_verb` (value: X's type).
+  std::vector<std::string> like_words, kind_words;  // folded
+  // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).
+  std::vector<std::string> noun_endings;  // folded
+  PhraseTable name_verbs;
+  // A word between a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
+  std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;

@@ -118,6 +118,16 @@ bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start
   return false;
 }
 
+// The end of the word that starts at view position `pos`.
+size_t WordEnd(const std::string& text, size_t pos) {
+  while (pos < text.size() && IsWordCharAt(text, pos)) {
+    size_t length = 1;
+    CodePointAt(text, pos, &length);
+    pos += length;
+  }
+  return pos;
+}
+
 // Scripts without capitals: the rivals of "का मुकाबला A और B से है" are names
 // even when unknown and named once ("ई2ई नेटवर्क्स", "नेटमैजिक").
 // The words come from the lexicon (`rival_word`, `list_and`).
@@ -125,8 +135,18 @@ constexpr size_t kMaxRivalListBytes = 160;
 
 constexpr int kMaxNameWords = 3;
 
-// A plausible name: one to three words, none of them a frequent word.
+// Does `item` end like a common noun (`noun_ending`: the Hindi oblique plural
+// of "कंपनियों", "ग्राहकों" names a kind of rival, never one)?
+bool NounEnding(const Language& lang, const std::string& item) {
+  return std::any_of(lang.noun_endings.begin(), lang.noun_endings.end(), [&](const std::string& ending) {
+    return item.size() > ending.size() && item.compare(item.size() - ending.size(), ending.size(), ending) == 0;
+  });
+}
+
+// A plausible name: one to three words, none of them a frequent word, not
+// ending like a common noun.
 bool NameLike(const Language& lang, const std::string& item) {
+  if (NounEnding(lang, item)) return false;
   int words = 0;
   size_t pos = 0;
   while (pos < item.size()) {
@@ -178,6 +198,40 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
   }
 }
 
+// "A जैसी कंपनियों": a `like_word` ends the list before it (A is an example of a kind).
+size_t CutAtLikeWord(const std::string& text, const Language& lang, size_t start, size_t end) {
+  for (const std::string& like : lang.like_words) {
+    size_t at = text.find(" " + like + " ", start);
+    if (at != std::string::npos && at < end) end = at;
+  }
+  return end;
+}
+
+// "X को A, B और C से कड़ी टक्कर मिल रही है": the list between "को" and the
+// "से" that at most two words separate from the rivalry word at `at`.
+bool RivalListBefore(const std::string& text, size_t at, size_t* start, size_t* end) {
+  size_t marker = text.rfind(" से ", at);
+  if (marker == std::string::npos || std::count(text.begin() + static_cast<long>(marker) + 1,
+                                                text.begin() + static_cast<long>(at), ' ') > 3) {
+    return false;
+  }
+  size_t object = text.rfind(" को ", marker);
+  if (object == std::string::npos || marker - object > kMaxRivalListBytes) return false;
+  *start = object + std::string(" को ").size();
+  *end = marker;
+  return *start < *end;
+}
+
+// Past the frequent words at `start` ("को अब कोफोर्ज ..."): where a list's first item starts.
+size_t SkipStopwords(const std::string& text, const Language& lang, size_t start, size_t end) {
+  while (start < end) {
+    size_t word_end = WordEnd(text, start);
+    if (word_end == start || !lang.stopwords.count(text.substr(start, word_end - start))) break;
+    start = SkipSpaces(text, word_end);
+  }
+  return start;
+}
+
 void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
@@ -186,12 +240,27 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
     if (at == std::string::npos) continue;
     size_t start = at + word.size() + 1;
     size_t end = text.find(" से", start);
-    if (end == std::string::npos || end - start > kMaxRivalListBytes) continue;
-    TagListItems(view, lang, start, end, taken, tags);
+    if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
+      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+    } else if (RivalListBefore(text, at, &start, &end)) {
+      start = SkipStopwords(text, lang, start, end);
+      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+    }
   }
 }
 
 // Capitalised Latin words not in the gazetteer: "QuestMobile", "Reliance Jio".
+// A hyphen or "&" inside a name ("Rolls-Royce", "AT&T"), or a dot before a
+// capital ("A.X"): the name goes on.
+bool JoinsNameAt(const TextView& view, size_t pos) {
+  const std::string& text = view.text;
+  if (pos + 1 >= text.size() || !IsWordCharAt(text, pos + 1)) return false;
+  if (text[pos] == '-' || text[pos] == '&') return true;
+  size_t length = 1;
+  return text[pos] == '.' && pos > 0 && IsWordCharAt(text, pos - 1) &&
+         IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -209,7 +278,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     bool inner_capital = false;
     while (true) {
       size_t w = end;
-      while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || ((text[w] == '-' || text[w] == '&') && IsWordCharAt(text, w + 1)))) {
+      while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || JoinsNameAt(view, w))) {
         if (w > end && IsUpperCodePoint(CodePointAt(source, view.origin[w], &length))) inner_capital = true;
         if (text[w] >= '0' && text[w] <= '9') inner_capital = true;
         ++w;
@@ -248,16 +317,6 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   }
 }
 
-// The end of the word that starts at view position `pos`.
-size_t WordEnd(const std::string& text, size_t pos) {
-  while (pos < text.size() && IsWordCharAt(text, pos)) {
-    size_t length = 1;
-    CodePointAt(text, pos, &length);
-    pos += length;
-  }
-  return pos;
-}
-
 // Scripts without capitals: "सर्वम का इंडस मॉडल" is a model of its maker
 // when both names are unknown (a known maker or an anaphor leaves the
 // phrase alone: "कंपनी का बिज़नेस मॉडल").
@@ -285,6 +344,41 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
       size_t end = WordEnd(text, start);
       tags->push_back(Tag{start, end, type, SourceText(view, start, end), {}, "", {}});
       Take(taken, start, end);
+    }
+  }
+}
+
+// Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
+// after a possessive and a `kind_word` (प्लेटफॉर्म, सर्विस) within three words,
+// one or two free words right before a `name_verb` are the product's name;
+// the verb's value is its type (विकसित: MODEL, चलाती: SERVICE).
+void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                  std::vector<bool>* taken, std::vector<Tag>* tags) {
+  auto is_possessive = [&](size_t pos) {
+    return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
+  };
+  // Most sentences have no possessive: nothing to look for then.
+  bool any_possessive = std::any_of(tags->begin(), tags->end(), [](const Tag& t) { return t.type == "POSS"; });
+  if (lang.kind_words.empty() || !any_possessive) return;
+  const std::string& text = view.text;
+  for (size_t i = 1; i + 2 < starts.size(); ++i) {
+    std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
+    if (std::find(lang.kind_words.begin(), lang.kind_words.end(), word) == lang.kind_words.end()) continue;
+    bool owned = false;
+    for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || is_possessive(starts[i - back]);
+    if (!owned) continue;
+    for (size_t words = 1; words <= 2 && i + words + 1 <= starts.size() - 1; ++words) {
+      size_t verb_end = 0;
+      const Phrase* verb = lang.name_verbs.Match(view, starts[i + words + 1], &verb_end);
+      if (verb == nullptr) continue;
+      size_t start = starts[i + 1];
+      size_t end = WordEnd(text, starts[i + words]);
+      bool free = true;
+      for (size_t w = 1; w <= words; ++w) free = free && FreeWord(text, lang, *taken, starts[i + w]);
+      if (!free) break;
+      tags->push_back(Tag{start, end, verb->value, SourceText(view, start, end), {}, "", {}});
+      Take(taken, start, end);
+      break;
     }
   }
 }
@@ -386,10 +480,20 @@ bool StartsAt(const TextView& view, const std::vector<Tag>& tags, size_t i, size
   return i < tags.size() && SkipSpaces(view.text, pos) == tags[i].start;
 }
 
+// "320 GPU H200 di Nvidia": the product followed by a `maker_link` and a company.
+bool MakerFollows(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t product) {
+  if (product + 1 >= tags.size() || tags[product + 1].type != "ORG") return false;
+  const size_t end = tags[product].end;
+  const std::string gap = view.text.substr(end, tags[product + 1].start - end);
+  return std::any_of(lang.maker_links.begin(), lang.maker_links.end(),
+                     [&](const std::string& word) { return gap == " " + word + " "; });
+}
+
 // "20,000 H200 chips", "20.000 chip H200": a number of products. With the
-// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100") the
-// count covers the number alone, so that the maker and its product stay
-// mentions of their own for the rules ("Nvidia makes H200").
+// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100") or
+// after ("320 GPU H200 di Nvidia") the count covers the number alone, so
+// that the maker and its product stay mentions of their own for the rules
+// ("Nvidia makes H200").
 void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   for (size_t i = 0; i < tags->size(); ++i) {
@@ -407,7 +511,7 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         tag.id = (*tags)[product].id;
         tag.product_type = (*tags)[product].type;
         tag.quantity.unit = tag.id;
-        if (maker) {
+        if (maker || MakerFollows(view, lang, *tags, product)) {
           tag.end = after;
         } else {
           tag.end = (*tags)[product].end;
@@ -452,9 +556,31 @@ bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t 
   return false;
 }
 
+// Is `text` at `pos` a place suffix ("-based")?
+bool PlaceSuffixAt(const Language& lang, const std::string& text, size_t pos) {
+  return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(),
+                     [&](const std::string& suffix) { return text.compare(pos, suffix.size(), suffix) == 0; });
+}
+
+// "Redwood City, California": a town and its region, joined by a comma, when
+// the pair is where a company sits ("headquartered in Redwood City,
+// California", "the Redwood City, California-based operator"). Elsewhere a
+// comma after a place joins anything ("In India, Lumora leads ...").
+bool InPlacePair(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
+  const std::string& text = view.text;
+  const Tag& tag = tags[i];
+  if (i > 0 && tags[i - 1].type == "PLACE" && text.compare(tags[i - 1].end, tag.start - tags[i - 1].end, ", ") == 0 &&
+      AfterPlaceIntroducer(lang, text, tags[i - 1].start)) {
+    return true;
+  }
+  return i + 1 < tags.size() && tags[i + 1].type == "PLACE" &&
+         text.compare(tag.end, tags[i + 1].start - tag.end, ", ") == 0 && PlaceSuffixAt(lang, text, tags[i + 1].end);
+}
+
 // An unknown name is a place, not a company, after a place introducer or
 // after an anaphor and "di": "la società di San Donato Milanese", "La casa di
-// Aichi ha emesso ..." (the anaphor is the company; the name, its home town).
+// Aichi ha emesso ..." (the anaphor is the company; the name, its home town);
+// also in a town-and-region pair (above).
 void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   for (size_t i = 0; i < tags->size(); ++i) {
     Tag& tag = (*tags)[i];
@@ -464,7 +590,9 @@ void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* 
                      std::any_of(lang.ref_places.begin(), lang.ref_places.end(), [&](const std::string& word) {
                        return view.text.compare((*tags)[i - 1].end, gap, " " + word + " ") == 0;
                      });
-    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start)) tag.type = "PLACE";
+    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start) || InPlacePair(view, lang, *tags, i)) {
+      tag.type = "PLACE";
+    }
   }
 }
 
@@ -562,15 +690,22 @@ void ReadYenSigns(const Language& lang, std::vector<TaggedSentence>* sentences) 
 }
 
 // First word -> id of the unknown names outside Latin script ("हिंडाल्को" ->
-// "हिंडाल्को इंडस्ट्रीज"); Latin ones have their capitals to be found by.
+// "हिंडाल्को इंडस्ट्रीज", "नेक्सट्रा" -> itself); Latin ones have their
+// capitals to be found by.
 std::map<std::string, std::string> NameHeads(const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::string> heads;
+  auto add = [&heads](const std::string& id) {
+    size_t space = id.find(' ');
+    size_t length = 1;
+    if (id.empty() || CodePointAt(id, 0, &length) <= 0x24F) return;
+    // A one-word name ("नेक्सट्रा" among rivals) names itself in the other sentences too.
+    heads.emplace(space == std::string::npos ? id : id.substr(0, space), id);
+  };
   for (const auto& s : sentences) {
     for (const auto& tag : s.tags) {
-      size_t space = tag.id.find(' ');
-      size_t length = 1;
-      if (tag.type != "UNK" || space == std::string::npos || CodePointAt(tag.id, 0, &length) <= 0x24F) continue;
-      heads.emplace(tag.id.substr(0, space), tag.id);
+      if (tag.type == "UNK") add(tag.id);
+      // Gazetteer ids are Latin: a group's members in another script are unknown names.
+      if (tag.type == "GROUP") std::for_each(tag.members.begin(), tag.members.end(), add);
     }
   }
   return heads;
@@ -762,6 +897,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagProperNames(view, lang, data, known_names, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
+  TagKindNames(view, starts, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);

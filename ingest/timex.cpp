@@ -24,14 +24,24 @@ bool IsYearAt(const std::string& text, size_t pos, int* year) {
 
 bool IsDigitAt(const std::string& text, size_t pos) { return pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; }
 
-// Words that name a fiscal year before its number ("FY27", "वित्त वर्ष 27").
-const std::vector<std::string> kFiscalPrefixes = {"fy ", "fy", "fiscal year ", "fiscal ", "वित्त वर्ष "};
+// The end of the language's fiscal-year prefix (`fiscal_prefix`: "fy", "वित्त
+// वर्ष") at `pos` with at most one space after it, when a digit follows; 0 otherwise.
+size_t FiscalPrefixEnd(const std::string& text, size_t pos, const Language& lang) {
+  for (const std::string& prefix : lang.fiscal_prefixes) {
+    if (text.compare(pos, prefix.size(), prefix) != 0) continue;
+    size_t end = pos + prefix.size();
+    if (end < text.size() && text[end] == ' ') ++end;
+    if (IsDigitAt(text, end)) return end;
+  }
+  return 0;
+}
 
 }  // namespace
 
-bool AfterFiscalPrefix(const std::string& text, size_t pos) {
-  for (const std::string& prefix : kFiscalPrefixes) {
-    if (pos >= prefix.size() && text.compare(pos - prefix.size(), prefix.size(), prefix) == 0) return true;
+bool AfterFiscalPrefix(const std::string& text, size_t pos, const Language& lang) {
+  size_t before = pos > 0 && text[pos - 1] == ' ' ? pos - 1 : pos;
+  for (const std::string& prefix : lang.fiscal_prefixes) {
+    if (before >= prefix.size() && text.compare(before - prefix.size(), prefix.size(), prefix) == 0) return true;
   }
   return false;
 }
@@ -44,16 +54,10 @@ namespace {
 // whatever the country's convention (Indian FY27 ends in March 2027, a
 // Japanese FY2026 starts in April 2026). Its end: the position after it, 0
 // when it is none. "2026-2027" (four digits after the dash) stays a span.
-size_t FiscalYearAt(const std::string& text, size_t pos, int* year) {
-  size_t at = pos;
-  bool prefixed = false;
-  for (const std::string& prefix : kFiscalPrefixes) {
-    if (text.compare(pos, prefix.size(), prefix) == 0 && IsDigitAt(text, pos + prefix.size())) {
-      at = pos + prefix.size();
-      prefixed = true;
-      break;
-    }
-  }
+size_t FiscalYearAt(const std::string& text, size_t pos, const Language& lang, int* year) {
+  size_t prefix_end = FiscalPrefixEnd(text, pos, lang);
+  bool prefixed = prefix_end != 0;
+  size_t at = prefixed ? prefix_end : pos;
   if (!IsDigitAt(text, at) || !IsDigitAt(text, at + 1)) return 0;
   size_t digits = IsDigitAt(text, at + 2) && IsDigitAt(text, at + 3) ? 4 : 2;
   if (IsWordCharAt(text, at + digits) || (digits == 2 && !prefixed)) return 0;
@@ -152,7 +156,7 @@ std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_
       if (IsYearAt(text, after, &explicit_year)) end = after + 4;
       if (explicit_year != 0) t.value = std::to_string(explicit_year) + "-Q" + q->value;
       t.end = end;
-    } else if (size_t fiscal_end = FiscalYearAt(text, pos, &year); fiscal_end != 0) {
+    } else if (size_t fiscal_end = FiscalYearAt(text, pos, lang, &year); fiscal_end != 0) {
       t.value = std::to_string(year);
       t.end = fiscal_end;
     } else if (IsYearAt(text, pos, &year)) {

@@ -32,9 +32,10 @@ struct TimeMention {
 std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                                    const RefDate& ref, const std::vector<bool>& taken);
 
-// Does a fiscal-year prefix ("fy ", "वित्त वर्ष ") end right at view position
-// `pos`? The number after it is a year, not an amount.
-bool AfterFiscalPrefix(const std::string& text, size_t pos);
+// Does one of the language's fiscal-year prefixes ("fy", "वित्त वर्ष"), with at
+// most one space after it, end right at view position `pos`? The number after
+// it is a year, not an amount.
+bool AfterFiscalPrefix(const std::string& text, size_t pos, const Language& lang);
 
 // "2025-10" at year grain -> "2025"; a year stays a year.
 std::string TimeAtGrain(const std::string& iso, WhenGrain grain);

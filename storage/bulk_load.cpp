@@ -633,9 +633,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
 
 }  // namespace
 
-Status PrepareStatement(const DocumentInput::Statement& statement, PreparedStatement* out) {
+Status PrepareStatement(DocumentInput::Statement statement, PreparedStatement* out) {
   return Guarded("preparing a statement", [&]() -> Status {
-    auto canonical = CanonicalizeStatement(statement);
+    auto canonical = CanonicalizeStatement(std::move(statement));
     if (!canonical.ok()) return canonical.status();
     out->canonical = std::move(*canonical);
     const CanonicalStatement& c = out->canonical;

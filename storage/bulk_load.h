@@ -28,8 +28,8 @@ struct PreparedStatement {
 
 // Thread-safe; InvalidArgument as BulkLoader::Add reports a bad statement.
 // Fills `*out` in place (a prepared statement is large: moving it was a
-// noticeable cost of parsing).
-Status PrepareStatement(const DocumentInput::Statement& statement, PreparedStatement* out);
+// noticeable cost of parsing). A temporary `statement` gives up its strings.
+Status PrepareStatement(DocumentInput::Statement statement, PreparedStatement* out);
 
 // The store's bulk loader is also a PreparedStatementSink (dynamic_cast a
 // BulkLoader to find out): PrepareStatement(s, &p) and AddPrepared(p) do

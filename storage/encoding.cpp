@@ -243,39 +243,38 @@ std::string TimeString(TermId id) {
   return buffer;
 }
 
-Result<Term> CanonicalTerm(const Term& term) {
-  Term out = term;
+Result<Term> CanonicalTerm(Term term) {
   switch (term.kind) {
     case TermKind::kEntity:
     case TermKind::kPredicate:
-      out.value = ToNfc(term.value);
-      out.unit.clear();
-      out.lang.clear();
-      if (out.value.empty()) return Status::InvalidArgument("empty entity or predicate name");
+      MakeNfc(&term.value);
+      term.unit.clear();
+      term.lang.clear();
+      if (term.value.empty()) return Status::InvalidArgument("empty entity or predicate name");
       break;
     case TermKind::kQuantity: {
       auto decimal = CanonicalDecimal(term.value);
       if (!decimal) return Status::InvalidArgument("not a plain decimal: \"" + term.value + "\"");
       if (term.unit.empty()) return Status::InvalidArgument("quantity " + term.value + " has no unit");
-      out.value = *decimal;
-      out.unit = ToNfc(term.unit);
-      out.lang.clear();
+      term.value = *decimal;
+      MakeNfc(&term.unit);
+      term.lang.clear();
       break;
     }
     case TermKind::kTime:
       if (!TimeId(term.value)) return Status::InvalidArgument("not a time (YYYY, YYYY-MM or YYYY-MM-DD): \"" + term.value + "\"");
-      out.unit.clear();
-      out.lang.clear();
+      term.unit.clear();
+      term.lang.clear();
       break;
     case TermKind::kText:
-      out.value = ToNfc(term.value);
-      out.unit.clear();
+      MakeNfc(&term.value);
+      term.unit.clear();
       break;
     default:
       return Status::InvalidArgument("unknown term kind " + std::to_string(static_cast<int>(term.kind)));
   }
-  if (term.kind != TermKind::kQuantity) out.bound = Bound::kExact;
-  return out;
+  if (term.kind != TermKind::kQuantity) term.bound = Bound::kExact;
+  return term;  // a parameter: moved out
 }
 
 std::string TermValueKey(const Term& canonical) {
@@ -303,11 +302,15 @@ std::string EncodeTerm(const Term& canonical) {
   // Room for the three strings and their lengths: growing as they come
   // reallocated up to three times per term.
   out.reserve(16 + canonical.value.size() + canonical.unit.size() + canonical.lang.size());
-  out.push_back(static_cast<char>(canonical.kind));
-  PutString(&out, canonical.value);
-  PutString(&out, canonical.unit);
-  PutString(&out, canonical.lang);
+  AppendEncodedTerm(&out, canonical);
   return out;
+}
+
+void AppendEncodedTerm(std::string* out, const Term& canonical) {
+  out->push_back(static_cast<char>(canonical.kind));
+  PutString(out, canonical.value);
+  PutString(out, canonical.unit);
+  PutString(out, canonical.lang);
 }
 
 bool DecodeTerm(std::string_view in, Term* term) {
@@ -354,8 +357,14 @@ bool DecodeQuantityObject(std::string_view object_key, Term* term) {
          object_key.empty();
 }
 
+// The bytes of a claim key besides its object: subject, predicate and time
+// ids. Keys are built in one allocation (growing them 8 bytes at a time
+// reallocated twice per key).
+constexpr size_t kClaimKeyIds = 24;
+
 std::string SpoKey(const ClaimKeyParts& c) {
   std::string key;
+  key.reserve(kClaimKeyIds + c.object.size());
   PutBig64(&key, c.subject);
   PutBig64(&key, c.predicate);
   key += c.object;
@@ -365,6 +374,7 @@ std::string SpoKey(const ClaimKeyParts& c) {
 
 std::string PosKey(const ClaimKeyParts& c) {
   std::string key;
+  key.reserve(kClaimKeyIds + c.object.size());
   PutBig64(&key, c.predicate);
   key += c.object;
   PutBig64(&key, c.subject);
@@ -373,7 +383,9 @@ std::string PosKey(const ClaimKeyParts& c) {
 }
 
 std::string OspKey(const ClaimKeyParts& c) {
-  std::string key = c.object;
+  std::string key;
+  key.reserve(kClaimKeyIds + c.object.size());
+  key.append(c.object);
   PutBig64(&key, c.subject);
   PutBig64(&key, c.predicate);
   PutBig64(&key, c.when);
@@ -382,6 +394,7 @@ std::string OspKey(const ClaimKeyParts& c) {
 
 std::string WpsKey(const ClaimKeyParts& c) {
   std::string key;
+  key.reserve(kClaimKeyIds + c.object.size());
   PutBig64(&key, c.when);
   PutBig64(&key, c.predicate);
   PutBig64(&key, c.subject);

@@ -42,6 +42,10 @@ std::string ToNfc(std::string_view utf8) {
   return ToUtf8(Nfc(text));
 }
 
+void MakeNfc(std::string* utf8) {
+  if (!IsAscii(*utf8)) *utf8 = ToNfc(*utf8);
+}
+
 std::string NormalizeName(std::string_view utf8) {
   if (IsAscii(utf8)) {
     std::string folded(utf8);

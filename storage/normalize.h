@@ -15,6 +15,8 @@ std::string NormalizeName(std::string_view utf8);
 
 // NFC only.
 std::string ToNfc(std::string_view utf8);
+// NFC in place: ASCII (most text) is left as it is, without a copy.
+void MakeNfc(std::string* utf8);
 
 }  // namespace kg
 

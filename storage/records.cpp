@@ -39,15 +39,19 @@ bool DecodeDocument(std::string_view in, DocumentRecord* record) {
 
 std::string EncodeMention(const MentionRecord& record) {
   std::string out;
-  PutVarint(&out, record.sentence);
-  PutVarint(&out, record.start);
-  PutVarint(&out, record.end);
-  out.push_back(static_cast<char>(record.bound));
-  PutString(&out, record.rule);
-  PutString(&out, record.attributed_to);
-  out.push_back(record.text_inline ? '\1' : '\0');
-  if (record.text_inline) PutString(&out, record.text);
+  AppendEncodedMention(&out, record, record.text_inline);
   return out;
+}
+
+void AppendEncodedMention(std::string* out, const MentionRecord& record, bool text_inline) {
+  PutVarint(out, record.sentence);
+  PutVarint(out, record.start);
+  PutVarint(out, record.end);
+  out->push_back(static_cast<char>(record.bound));
+  PutString(out, record.rule);
+  PutString(out, record.attributed_to);
+  out->push_back(text_inline ? '\1' : '\0');
+  if (text_inline) PutString(out, record.text);
 }
 
 bool DecodeMention(std::string_view in, MentionRecord* record) {

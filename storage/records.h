@@ -37,6 +37,8 @@ struct MentionRecord {
 };
 
 std::string EncodeMention(const MentionRecord& record);
+// EncodeMention of `record` with text_inline as given, appended to `out`.
+void AppendEncodedMention(std::string* out, const MentionRecord& record, bool text_inline);
 bool DecodeMention(std::string_view in, MentionRecord* record);
 
 std::string EncodePredicateInfo(const PredicateInfo& info);

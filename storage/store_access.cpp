@@ -15,7 +15,9 @@ std::string IdKey(uint64_t id) {
 }
 
 std::string MentionKey(std::string_view spo_key, uint64_t doc_number, uint32_t seq) {
-  std::string key(spo_key);
+  std::string key;
+  key.reserve(spo_key.size() + 12);  // one allocation, not a copy and then a larger one
+  key.append(spo_key);
   PutBig64(&key, doc_number);
   PutBig32(&key, seq);
   return key;

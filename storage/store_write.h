@@ -25,7 +25,8 @@ struct CanonicalStatement {
   MentionRecord mention;
 };
 
-Result<CanonicalStatement> CanonicalizeStatement(const DocumentInput::Statement& in);
+// By value: a temporary statement gives up its strings instead of copying them.
+Result<CanonicalStatement> CanonicalizeStatement(DocumentInput::Statement in);
 
 // The subject, predicate and object ids of a statement, interning its
 // terms (and its time) in that order with `intern` (a Term -> Result<TermId>).

@@ -157,6 +157,19 @@ TEST_F(ExtractorTest, AmountInTwoCurrenciesGivesTwoClaims) {
   EXPECT_EQ(input.statements[1].claim.when, "2027");
 }
 
+TEST_F(ExtractorTest, UndatedRestatementTakesTheOnlyDateTheDocumentGivesIt) {
+  const std::string headline = "Helios Grid plans to invest €2 billion in new plants, it said on Monday.\n";
+  DocumentInput input = Extract(headline + "Helios Grid plans to invest €2 billion in new plants in 2027, the company said.");
+  ASSERT_EQ(input.statements.size(), 2u);
+  EXPECT_EQ(input.statements[0].claim.when, "2027");
+  EXPECT_EQ(input.statements[1].claim.when, "2027");
+
+  DocumentInput two_dates = Extract(headline + "Helios Grid plans to invest €2 billion in new plants in 2027.\n" +
+                                    "Helios Grid plans to invest €2 billion in new plants in 2028.");
+  ASSERT_EQ(two_dates.statements.size(), 3u);
+  EXPECT_EQ(two_dates.statements[0].claim.when, "");
+}
+
 TEST_F(ExtractorTest, ComparisonIsNotABound) {
   DocumentInput input =
       Extract("Helios Grid ने 2027 में पूंजीगत व्यय में €4 बिलियन खर्च करने की योजना बनाई है, जो इस साल Helios Grid द्वारा लगाए गए €3 बिलियन से अधिक है।");

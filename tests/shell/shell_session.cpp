@@ -94,9 +94,13 @@ void TerminalSession::Press(const std::string& key) { Tmux("send-keys " + key); 
 std::string TerminalSession::Screen() const { return Tmux("capture-pane -p"); }
 
 bool TerminalSession::WaitFor(const std::string& text, std::chrono::seconds limit) const {
+  return WaitForCount(text, 1, limit);
+}
+
+bool TerminalSession::WaitForCount(const std::string& text, size_t count, std::chrono::seconds limit) const {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (Screen().find(text) != std::string::npos) return true;
+    if (Count(text) >= count) return true;
     std::this_thread::sleep_for(kPollInterval);
   }
   return false;

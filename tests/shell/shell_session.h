@@ -45,6 +45,8 @@ class TerminalSession {
   bool WaitFor(const std::string& text, std::chrono::seconds limit = std::chrono::seconds(60)) const;
   // Counts occurrences of `text` on the screen.
   size_t Count(const std::string& text) const;
+  // Waits until `text` shows at least `count` times on the screen.
+  bool WaitForCount(const std::string& text, size_t count, std::chrono::seconds limit = std::chrono::seconds(60)) const;
   // Polls until the command has exited and the session is gone.
   bool WaitForExit(std::chrono::seconds limit = std::chrono::seconds(60)) const;
 

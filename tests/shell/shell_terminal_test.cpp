@@ -125,7 +125,12 @@ TEST_F(ShellTerminalTest, FormatJsonChangesTheOutput) {
 TEST_F(ShellTerminalTest, CtrlCDropsTheLineAndCtrlDLeaves) {
   auto session = Start();
   session->Type("FIND ?x WHERE oops");
+  // Ctrl-C once the shell has echoed the line (it is then waiting for a
+  // key), and the next line once a fresh prompt shows: typed ahead of the
+  // echo, the interrupt may reach the editor between two reads.
+  ASSERT_TRUE(session->WaitFor("kg> FIND ?x WHERE oops")) << session->Screen();
   session->Press("C-c");
+  ASSERT_TRUE(session->WaitForCount("kg>", 2)) << session->Screen();
   session->Type("FIND ?who WHERE ?who develops Sprocket;");
   session->Press("Enter");
   ASSERT_TRUE(session->WaitFor("Initech")) << session->Screen();
