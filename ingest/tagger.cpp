@@ -133,7 +133,8 @@ size_t WordEnd(const std::string& text, size_t pos) {
 // The words come from the lexicon (`rival_word`, `list_and`).
 constexpr size_t kMaxRivalListBytes = 160;
 
-constexpr int kMaxNameWords = 3;
+// Four words: "एसटीटी ग्लोबल डेटा सेंटर्स".
+constexpr int kMaxNameWords = 4;
 
 // Does `item` end like a common noun (`noun_ending`: the Hindi oblique plural
 // of "कंपनियों", "ग्राहकों" names a kind of rival, never one)?
@@ -143,7 +144,7 @@ bool NounEnding(const Language& lang, const std::string& item) {
   });
 }
 
-// A plausible name: one to three words, none of them a frequent word, not
+// A plausible name: one to four words, none of them a frequent word, not
 // ending like a common noun.
 bool NameLike(const Language& lang, const std::string& item) {
   if (NounEnding(lang, item)) return false;
@@ -207,17 +208,41 @@ size_t CutAtLikeWord(const std::string& text, const Language& lang, size_t start
   return end;
 }
 
+// Where the word `word` next stands after `from`, with the space before it
+// (" से" alone would also find "सेंटर्स"), or npos.
+size_t FindWord(const std::string& text, const std::string& word, size_t from) {
+  for (size_t at = text.find(" " + word, from); at != std::string::npos; at = text.find(" " + word, at + 1)) {
+    size_t after = at + 1 + word.size();
+    if (after >= text.size() || !IsWordCharAt(text, after)) return at;
+  }
+  return std::string::npos;
+}
+
 // "X को A, B और C से कड़ी टक्कर मिल रही है": the list between "को" and the
 // "से" that at most two words separate from the rivalry word at `at`.
-bool RivalListBefore(const std::string& text, size_t at, size_t* start, size_t* end) {
+// The list starts after the nearer of "को" and a `besides_word` ("X को A जैसी कंपनियों के
+// अलावा B से भी टक्कर": B; A is read from "को" on by a second call).
+bool RivalListBefore(const std::string& text, const Language& lang, size_t at, bool after_besides, size_t* start,
+                     size_t* end) {
   size_t marker = text.rfind(" से ", at);
   if (marker == std::string::npos || std::count(text.begin() + static_cast<long>(marker) + 1,
                                                 text.begin() + static_cast<long>(at), ' ') > 3) {
     return false;
   }
   size_t object = text.rfind(" को ", marker);
-  if (object == std::string::npos || marker - object > kMaxRivalListBytes) return false;
-  *start = object + std::string(" को ").size();
+  if (object == std::string::npos) return false;
+  size_t list = object + std::string(" को ").size();
+  if (after_besides) {
+    size_t besides_end = 0;
+    for (const std::string& besides : lang.besides_words) {
+      size_t b = text.rfind(" " + besides + " ", marker);
+      if (b != std::string::npos && b > object) besides_end = std::max(besides_end, b + besides.size() + 2);
+    }
+    if (besides_end == 0) return false;
+    list = besides_end;
+  }
+  if (marker - list > kMaxRivalListBytes) return false;
+  *start = list;
   *end = marker;
   return *start < *end;
 }
@@ -239,12 +264,15 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
     size_t at = text.find(word + " ");
     if (at == std::string::npos) continue;
     size_t start = at + word.size() + 1;
-    size_t end = text.find(" से", start);
+    size_t end = FindWord(text, "से", start);
     if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
       TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
-    } else if (RivalListBefore(text, at, &start, &end)) {
-      start = SkipStopwords(text, lang, start, end);
-      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+    } else {
+      for (bool after_besides : {true, false}) {
+        if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
+        start = SkipStopwords(text, lang, start, end);
+        TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+      }
     }
   }
 }
