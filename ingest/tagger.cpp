@@ -400,6 +400,44 @@ void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const
   }
 }
 
+// Scripts without capitals: "20,000 सिसयुआन 590 एक्सेलरेटर" — one or two words
+// between a number and a `count_noun`, the first in the script, one with a
+// digit (a model number), are the unknown product counted ("20,000 नए
+// एक्सेलरेटर" has no digit: no name).
+void TagNumberedProducts(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_suffixes.empty()) return;
+  const std::string& text = view.text;
+  std::vector<Tag> found;
+  for (const Tag& number : *tags) {
+    if (number.type != "NUM") continue;
+    size_t start = SkipSpaces(text, number.end);
+    size_t length = 1;
+    if (!IsWordCharAt(text, start) || CodePointAt(text, start, &length) <= 0x24F || !FreeWord(text, lang, *taken, start)) continue;
+    size_t pos = start;
+    for (int words = 1; words <= 2; ++words) {
+      size_t end = WordEnd(text, pos);
+      if (end == pos || lang.stopwords.count(text.substr(pos, end - pos))) break;
+      size_t noun_end = 0;
+      bool counted = lang.count_nouns.Match(view, SkipSpaces(text, end), &noun_end) != nullptr;
+      bool digit = std::any_of(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(end),
+                               [](char c) { return c >= '0' && c <= '9'; });
+      if (counted && digit) {
+        found.push_back(Tag{start, end, "HARDWARE", SourceText(view, start, end), {}, "", {}});
+        break;
+      }
+      pos = SkipSpaces(text, end);
+    }
+  }
+  for (const Tag& product : found) {
+    // The model number was read as a number of its own.
+    tags->erase(std::remove_if(tags->begin(), tags->end(),
+                               [&](const Tag& t) { return t.start >= product.start && t.end <= product.end; }),
+                tags->end());
+    tags->push_back(product);
+    Take(taken, product.start, product.end);
+  }
+}
+
 // Scripts without capitals ("हिंडाल्को इंडस्ट्रीज"): a company-type word of the
 // lexicon (`name_suffix`) and the word before it are an unknown name.
 void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
@@ -881,6 +919,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
   TagKindNames(view, starts, lang, &taken, &tags);
+  TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);
