@@ -400,6 +400,43 @@ void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const
   }
 }
 
+// Scripts without capitals: "सिफी क्लाउडइन्फिनिट नाम से अपनी क्लाउड सेवा चलाती है" —
+// the word before a `name_marker` names what a possessive's `kind_word` and a
+// `name_verb` right after it describe (the verb's value is its type). One
+// word only: the one before it is mostly the owner ("एआई फोर्स नाम से" would
+// give "फोर्स").
+void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                          std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_markers.empty() || lang.kind_words.empty()) return;
+  const std::string& text = view.text;
+  auto is_possessive = [&](size_t pos) {
+    return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
+  };
+  auto is_kind = [&](size_t pos) {
+    std::string word = text.substr(pos, WordEnd(text, pos) - pos);
+    return std::find(lang.kind_words.begin(), lang.kind_words.end(), word) != lang.kind_words.end();
+  };
+  for (size_t i = 1; i < starts.size(); ++i) {
+    for (const std::string& marker : lang.name_markers) {
+      if (text.compare(starts[i], marker.size(), marker) != 0 || IsWordCharAt(text, starts[i] + marker.size())) continue;
+      size_t after = i + 1 + static_cast<size_t>(std::count(marker.begin(), marker.end(), ' '));
+      if (after >= starts.size() || !is_possessive(starts[after])) continue;
+      const Phrase* verb = nullptr;
+      bool kind = false;
+      for (size_t w = after + 1; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
+        size_t verb_end = 0;
+        kind = kind || is_kind(starts[w]);
+        if (kind) verb = lang.name_verbs.Match(view, starts[w], &verb_end);
+      }
+      size_t name = starts[i - 1];
+      if (verb == nullptr || !FreeWord(text, lang, *taken, name)) continue;
+      size_t end = WordEnd(text, name);
+      tags->push_back(Tag{name, end, verb->value, SourceText(view, name, end), {}, "", {}});
+      Take(taken, name, end);
+    }
+  }
+}
+
 // Scripts without capitals: "20,000 सिसयुआन 590 एक्सेलरेटर" — one or two words
 // between a number and a `count_noun`, the first in the script, one with a
 // digit (a model number), are the unknown product counted ("20,000 नए
@@ -919,6 +956,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
   TagKindNames(view, starts, lang, &taken, &tags);
+  TagNamesBeforeMarker(view, starts, lang, &taken, &tags);
   TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
