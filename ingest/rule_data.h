@@ -89,6 +89,11 @@ struct Language {
   // Script without capitals: "A जैसी कंपनियों से" ends a rival list before `like_word`; "अपना एआई
   // प्लेटफॉर्म X विकसित करती" names X between a `kind_word` and a `name_verb` (value: X's type).
   std::vector<std::string> like_words, kind_words;  // folded
+  // Script without capitals: "X को A जैसी कंपनियों के अलावा B से भी टक्कर": a rival list also starts
+  // after a `besides_word` ("के अलावा").
+  std::vector<std::string> besides_words;  // folded
+  // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
+  std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).
   std::vector<std::string> noun_endings;  // folded
   PhraseTable name_verbs;

@@ -133,7 +133,8 @@ size_t WordEnd(const std::string& text, size_t pos) {
 // The words come from the lexicon (`rival_word`, `list_and`).
 constexpr size_t kMaxRivalListBytes = 160;
 
-constexpr int kMaxNameWords = 3;
+// Four words: "एसटीटी ग्लोबल डेटा सेंटर्स".
+constexpr int kMaxNameWords = 4;
 
 // Does `item` end like a common noun (`noun_ending`: the Hindi oblique plural
 // of "कंपनियों", "ग्राहकों" names a kind of rival, never one)?
@@ -143,7 +144,7 @@ bool NounEnding(const Language& lang, const std::string& item) {
   });
 }
 
-// A plausible name: one to three words, none of them a frequent word, not
+// A plausible name: one to four words, none of them a frequent word, not
 // ending like a common noun.
 bool NameLike(const Language& lang, const std::string& item) {
   if (NounEnding(lang, item)) return false;
@@ -207,17 +208,41 @@ size_t CutAtLikeWord(const std::string& text, const Language& lang, size_t start
   return end;
 }
 
+// Where the word `word` next stands after `from`, with the space before it
+// (" से" alone would also find "सेंटर्स"), or npos.
+size_t FindWord(const std::string& text, const std::string& word, size_t from) {
+  for (size_t at = text.find(" " + word, from); at != std::string::npos; at = text.find(" " + word, at + 1)) {
+    size_t after = at + 1 + word.size();
+    if (after >= text.size() || !IsWordCharAt(text, after)) return at;
+  }
+  return std::string::npos;
+}
+
 // "X को A, B और C से कड़ी टक्कर मिल रही है": the list between "को" and the
 // "से" that at most two words separate from the rivalry word at `at`.
-bool RivalListBefore(const std::string& text, size_t at, size_t* start, size_t* end) {
+// The list starts after the nearer of "को" and a `besides_word` ("X को A जैसी कंपनियों के
+// अलावा B से भी टक्कर": B; A is read from "को" on by a second call).
+bool RivalListBefore(const std::string& text, const Language& lang, size_t at, bool after_besides, size_t* start,
+                     size_t* end) {
   size_t marker = text.rfind(" से ", at);
   if (marker == std::string::npos || std::count(text.begin() + static_cast<long>(marker) + 1,
                                                 text.begin() + static_cast<long>(at), ' ') > 3) {
     return false;
   }
   size_t object = text.rfind(" को ", marker);
-  if (object == std::string::npos || marker - object > kMaxRivalListBytes) return false;
-  *start = object + std::string(" को ").size();
+  if (object == std::string::npos) return false;
+  size_t list = object + std::string(" को ").size();
+  if (after_besides) {
+    size_t besides_end = 0;
+    for (const std::string& besides : lang.besides_words) {
+      size_t b = text.rfind(" " + besides + " ", marker);
+      if (b != std::string::npos && b > object) besides_end = std::max(besides_end, b + besides.size() + 2);
+    }
+    if (besides_end == 0) return false;
+    list = besides_end;
+  }
+  if (marker - list > kMaxRivalListBytes) return false;
+  *start = list;
   *end = marker;
   return *start < *end;
 }
@@ -239,12 +264,15 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
     size_t at = text.find(word + " ");
     if (at == std::string::npos) continue;
     size_t start = at + word.size() + 1;
-    size_t end = text.find(" से", start);
+    size_t end = FindWord(text, "से", start);
     if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
       TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
-    } else if (RivalListBefore(text, at, &start, &end)) {
-      start = SkipStopwords(text, lang, start, end);
-      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+    } else {
+      for (bool after_besides : {true, false}) {
+        if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
+        start = SkipStopwords(text, lang, start, end);
+        TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+      }
     }
   }
 }
@@ -380,6 +408,81 @@ void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const
       Take(taken, start, end);
       break;
     }
+  }
+}
+
+// Scripts without capitals: "सिफी क्लाउडइन्फिनिट नाम से अपनी क्लाउड सेवा चलाती है" —
+// the word before a `name_marker` names what a possessive's `kind_word` and a
+// `name_verb` right after it describe (the verb's value is its type). One
+// word only: the one before it is mostly the owner ("एआई फोर्स नाम से" would
+// give "फोर्स").
+void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                          std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_markers.empty() || lang.kind_words.empty()) return;
+  const std::string& text = view.text;
+  auto is_possessive = [&](size_t pos) {
+    return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
+  };
+  auto is_kind = [&](size_t pos) {
+    std::string word = text.substr(pos, WordEnd(text, pos) - pos);
+    return std::find(lang.kind_words.begin(), lang.kind_words.end(), word) != lang.kind_words.end();
+  };
+  for (size_t i = 1; i < starts.size(); ++i) {
+    for (const std::string& marker : lang.name_markers) {
+      if (text.compare(starts[i], marker.size(), marker) != 0 || IsWordCharAt(text, starts[i] + marker.size())) continue;
+      size_t after = i + 1 + static_cast<size_t>(std::count(marker.begin(), marker.end(), ' '));
+      if (after >= starts.size() || !is_possessive(starts[after])) continue;
+      const Phrase* verb = nullptr;
+      bool kind = false;
+      for (size_t w = after + 1; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
+        size_t verb_end = 0;
+        kind = kind || is_kind(starts[w]);
+        if (kind) verb = lang.name_verbs.Match(view, starts[w], &verb_end);
+      }
+      size_t name = starts[i - 1];
+      if (verb == nullptr || !FreeWord(text, lang, *taken, name)) continue;
+      size_t end = WordEnd(text, name);
+      tags->push_back(Tag{name, end, verb->value, SourceText(view, name, end), {}, "", {}});
+      Take(taken, name, end);
+    }
+  }
+}
+
+// Scripts without capitals: "20,000 सिसयुआन 590 एक्सेलरेटर" — one or two words
+// between a number and a `count_noun`, the first in the script, one with a
+// digit (a model number), are the unknown product counted ("20,000 नए
+// एक्सेलरेटर" has no digit: no name).
+void TagNumberedProducts(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_suffixes.empty()) return;
+  const std::string& text = view.text;
+  std::vector<Tag> found;
+  for (const Tag& number : *tags) {
+    if (number.type != "NUM") continue;
+    size_t start = SkipSpaces(text, number.end);
+    size_t length = 1;
+    if (!IsWordCharAt(text, start) || CodePointAt(text, start, &length) <= 0x24F || !FreeWord(text, lang, *taken, start)) continue;
+    size_t pos = start;
+    for (int words = 1; words <= 2; ++words) {
+      size_t end = WordEnd(text, pos);
+      if (end == pos || lang.stopwords.count(text.substr(pos, end - pos))) break;
+      size_t noun_end = 0;
+      bool counted = lang.count_nouns.Match(view, SkipSpaces(text, end), &noun_end) != nullptr;
+      bool digit = std::any_of(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(end),
+                               [](char c) { return c >= '0' && c <= '9'; });
+      if (counted && digit) {
+        found.push_back(Tag{start, end, "HARDWARE", SourceText(view, start, end), {}, "", {}});
+        break;
+      }
+      pos = SkipSpaces(text, end);
+    }
+  }
+  for (const Tag& product : found) {
+    // The model number was read as a number of its own.
+    tags->erase(std::remove_if(tags->begin(), tags->end(),
+                               [&](const Tag& t) { return t.start >= product.start && t.end <= product.end; }),
+                tags->end());
+    tags->push_back(product);
+    Take(taken, product.start, product.end);
   }
 }
 
@@ -898,6 +1001,8 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
   TagKindNames(view, starts, lang, &taken, &tags);
+  TagNamesBeforeMarker(view, starts, lang, &taken, &tags);
+  TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);
