@@ -13,6 +13,7 @@ namespace {
 uint32_t FoldCodePoint(uint32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;  // ASCII without a call into ICU
   if (c >= 0x0966 && c <= 0x096F) return '0' + (c - 0x0966);  // Devanagari digits
+  if (c >= 0x0900 && c <= 0x097F) return c;  // the rest of Devanagari has no case: no call into ICU
   switch (c) {
     case 0x2018: case 0x2019: case 0x02BC: return '\'';
     case 0x201C: case 0x201D: case 0x00AB: case 0x00BB: case 0x201E: return '"';
