@@ -13,6 +13,7 @@ namespace {
 uint32_t FoldCodePoint(uint32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;  // ASCII without a call into ICU
   if (c >= 0x0966 && c <= 0x096F) return '0' + (c - 0x0966);  // Devanagari digits
+  if (c >= 0x0900 && c <= 0x097F) return c;  // the rest of Devanagari has no case: no call into ICU
   switch (c) {
     case 0x2018: case 0x2019: case 0x02BC: return '\'';
     case 0x201C: case 0x201D: case 0x00AB: case 0x00BB: case 0x201E: return '"';
@@ -41,7 +42,7 @@ void AppendUtf8(std::string* out, uint32_t c) {
 
 }  // namespace
 
-uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
+uint32_t MultiByteCodePointAt(std::string_view text, size_t pos, size_t* length) {
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
@@ -49,8 +50,7 @@ uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
   return c < 0 ? 0xFFFD : static_cast<uint32_t>(c);
 }
 
-uint32_t CodePointBefore(std::string_view text, size_t pos) {
-  if (pos == 0) return 0;
+uint32_t MultiByteCodePointBefore(std::string_view text, size_t pos) {
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
@@ -67,8 +67,11 @@ void Fold(std::string_view source, std::string* text, std::vector<uint32_t>* ori
   while (pos < source.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, pos, &length);
+    size_t appended_from = text->size();
     AppendUtf8(text, FoldCodePoint(c));
-    if (origin != nullptr) origin->resize(text->size(), static_cast<uint32_t>(pos));
+    if (origin != nullptr) {  // push_back, not resize: this runs for every byte
+      for (size_t i = appended_from; i < text->size(); ++i) origin->push_back(static_cast<uint32_t>(pos));
+    }
     pos += length;
   }
 }
@@ -92,19 +95,10 @@ std::string FoldText(std::string_view nfc_text) {
 
 std::string FoldPhrase(std::string_view phrase) { return FoldText(ToNfc(phrase)); }
 
-bool IsWordCodePoint(uint32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+bool IsNonAsciiWordCodePoint(uint32_t c) {
   int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
-
-bool IsWordCharAt(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return false;
-  size_t length = 0;
-  return IsWordCodePoint(CodePointAt(text, pos, &length));
-}
-
-bool IsWordCharBefore(std::string_view text, size_t pos) { return IsWordCodePoint(CodePointBefore(text, pos)); }
 
 bool IsUpperCodePoint(uint32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';

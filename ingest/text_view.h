@@ -27,16 +27,39 @@ std::string FoldText(std::string_view nfc_text);
 // Folds a phrase of the rule data (any normalisation) the way MakeView folds text.
 std::string FoldPhrase(std::string_view phrase);
 
+// The non-ASCII cases of the functions below, which are inline because
+// they run on nearly every byte of the text and most bytes are ASCII.
+uint32_t MultiByteCodePointAt(std::string_view text, size_t pos, size_t* length);
+uint32_t MultiByteCodePointBefore(std::string_view text, size_t pos);
+bool IsNonAsciiWordCodePoint(uint32_t c);
+
 // Code point at `pos` (U+FFFD on a broken sequence) and its length in bytes.
-uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length);
+inline uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
+  auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    *length = 1;
+    return byte;
+  }
+  return MultiByteCodePointAt(text, pos, length);
+}
 // The code point that ends just before `pos`, or 0 at the start.
-uint32_t CodePointBefore(std::string_view text, size_t pos);
+inline uint32_t CodePointBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return 0;
+  auto byte = static_cast<unsigned char>(text[pos - 1]);
+  return byte < 0x80 ? byte : MultiByteCodePointBefore(text, pos);
+}
 
 // Letters, digits and combining marks make up words (Devanagari vowel signs
 // are marks, so a Hindi word is one run).
-bool IsWordCodePoint(uint32_t c);
-bool IsWordCharAt(std::string_view text, size_t pos);
-bool IsWordCharBefore(std::string_view text, size_t pos);
+inline bool IsWordCodePoint(uint32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return IsNonAsciiWordCodePoint(c);
+}
+inline bool IsWordCharAt(std::string_view text, size_t pos) {
+  size_t length = 0;
+  return pos < text.size() && IsWordCodePoint(CodePointAt(text, pos, &length));
+}
+inline bool IsWordCharBefore(std::string_view text, size_t pos) { return IsWordCodePoint(CodePointBefore(text, pos)); }
 bool IsUpperCodePoint(uint32_t c);
 bool IsSpaceAt(std::string_view text, size_t pos);
 size_t SkipSpaces(std::string_view text, size_t pos);
