@@ -92,17 +92,22 @@ bool SameListKind(const std::string& a, const std::string& b) {
 
 // An unknown name also joins a list of products or services ("AWS,
 // Microsoft Azure e OVHcloud", "Aruba e Microsoft Azure"): it cannot tell
-// which kind it is, the list can.
-bool JoinsList(const std::string& item, const std::string& list) {
+// which kind it is, the list can. In a list of peers (a symmetric predicate:
+// rivals) companies and models mix, since a lab and its model share a name
+// ("OpenAI, Anthropic e DeepSeek", DeepSeek a MODEL in the gazetteer).
+bool JoinsList(const std::string& item, const std::string& list, bool peers) {
   auto named = [](const std::string& type) {
     return type == "SERVICE" || type == "MODEL" || type == "APP" || type == "PRODUCT" || type == "HARDWARE";
   };
-  return SameListKind(item, list) || (item == "UNK" && named(list)) || (list == "UNK" && named(item));
+  auto company = [](const std::string& type) { return type == "ORG" || type == "UNK"; };
+  auto lab_or_model = [&](const std::string& type) { return company(type) || type == "MODEL"; };
+  return SameListKind(item, list) || (item == "UNK" && named(list)) || (list == "UNK" && named(item)) ||
+         (peers && lab_or_model(item) && lab_or_model(list));
 }
 
 // Tags right after position `from` that continue a list with the object:
 // "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
-std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object) {
+std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object, bool peers) {
   std::vector<size_t> more;
   const std::string& type = s.tags[object].type;
   size_t i = object;
@@ -125,7 +130,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
       break;
     }
-    if (pos != s.tags[next].start || !joined || !JoinsList(s.tags[next].type, type)) break;
+    if (pos != s.tags[next].start || !joined || !JoinsList(s.tags[next].type, type, peers)) break;
     more.push_back(next);
     i = next;
   }
@@ -241,7 +246,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       if (IsEntityType(s.tags[object].type)) {
         if (!rule.object_lists) continue_list = false;
         if (continue_list) {
-          for (size_t more : Coordinated(lang, s, object)) objects.push_back(more);
+          for (size_t more : Coordinated(lang, s, object, spec != nullptr && spec->info.symmetric)) objects.push_back(more);
         }
       } else if (int eq = Equivalent(lang, s, object); eq >= 0) {
         objects.push_back(static_cast<size_t>(eq));

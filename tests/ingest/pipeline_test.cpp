@@ -241,6 +241,20 @@ TEST_F(ExtractorTest, ListOfThreeRivalsGivesOneClaimEach) {
   for (const auto& st : input.statements) EXPECT_EQ(st.claim.object.value.find(','), std::string::npos);
 }
 
+// DeepSeek is a MODEL in the gazetteer, and a lab its rivals compete with.
+TEST_F(ExtractorTest, RivalListMixesCompaniesAndModels) {
+  DocumentInput hindi = Extract("Orbis Telecom का सीधा मुकाबला ओपनएआई, एंथ्रोपिक और डीपसीक से है।", "hi");
+  for (const char* rival : {"OpenAI", "Anthropic", "DeepSeek"}) {
+    EXPECT_TRUE(HasClaim(hindi, std::string("Orbis Telecom competes_with ") + rival)) << rival;
+  }
+  DocumentInput english = Extract("Orbis Telecom competes with OpenAI, DeepSeek and Anthropic.");
+  EXPECT_TRUE(HasClaim(english, "Orbis Telecom competes_with DeepSeek"));
+  EXPECT_TRUE(HasClaim(english, "Orbis Telecom competes_with Anthropic"));
+  DocumentInput one = Extract("Orbis Telecom का सीधा मुकाबला डीपसीक से है।", "hi");
+  EXPECT_TRUE(HasClaim(one, "Orbis Telecom competes_with DeepSeek"));
+  EXPECT_FALSE(HasClaim(one, "Orbis Telecom develops DeepSeek"));
+}
+
 TEST_F(ExtractorTest, PriceInTheSentenceAfterAnOrderIsThePriceOfItsProduct) {
   DocumentInput input = Extract("Orbis Telecom has ordered 2,000 Nvidia H100 chips.\nEach chip cost about $25,000.");
   EXPECT_TRUE(HasClaim(input, "Orbis Telecom plans_order 2000 H100"));
