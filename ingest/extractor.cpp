@@ -81,6 +81,11 @@ std::set<std::string> SingleWordNames(const std::vector<TaggedSentence>& sentenc
   for (const auto& s : sentences) {
     for (const auto& tag : s.tags) {
       if (tag.type == "UNK" && tag.id.find(' ') == std::string::npos) names.insert(tag.id);
+      // "... with CoreWeave, Nebius and Lambda": a group's members are names too
+      if (tag.type != "GROUP") continue;
+      for (const auto& member : tag.members) {
+        if (member.find(' ') == std::string::npos) names.insert(member);
+      }
     }
   }
   return names;

@@ -583,10 +583,16 @@ bool StartsAt(const TextView& view, const std::vector<Tag>& tags, size_t i, size
   return i < tags.size() && SkipSpaces(view.text, pos) == tags[i].start;
 }
 
-// "320 GPU H200 di Nvidia": the product followed by a `maker_link` and a company.
+// "320 GPU H200 di Nvidia", "2,000 MI300X accelerators made by AMD": the
+// product (and a `count_noun`) followed by a `maker_link` and a company.
 bool MakerFollows(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t product) {
   if (product + 1 >= tags.size() || tags[product + 1].type != "ORG") return false;
-  const size_t end = tags[product].end;
+  size_t end = tags[product].end;
+  size_t noun_end = 0;
+  if (lang.count_nouns.Match(view, SkipSpaces(view.text, end), &noun_end) != nullptr &&
+      noun_end <= tags[product + 1].start) {
+    end = noun_end;
+  }
   const std::string gap = view.text.substr(end, tags[product + 1].start - end);
   return std::any_of(lang.maker_links.begin(), lang.maker_links.end(),
                      [&](const std::string& word) { return gap == " " + word + " "; });
