@@ -92,6 +92,9 @@ struct Language {
   // Script without capitals: "X को A जैसी कंपनियों के अलावा B से भी टक्कर": a rival list also starts
   // after a `besides_word` ("के अलावा").
   std::vector<std::string> besides_words;  // folded
+  // A rival list ends at a rival_marker ("A और B से टक्कर") and, before the rivalry
+  // word, starts after a rivalled_marker ("X को A और B से टक्कर").
+  std::vector<std::string> rival_markers, rivalled_markers;  // folded
   // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
   std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).

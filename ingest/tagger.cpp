@@ -218,20 +218,32 @@ size_t FindWord(const std::string& text, const std::string& word, size_t from) {
   return std::string::npos;
 }
 
+// The last of `words` standing alone before `limit`: where its leading space
+// is and where the text after it starts, or npos.
+std::pair<size_t, size_t> LastWordBefore(const std::string& text, const std::vector<std::string>& words, size_t limit) {
+  std::pair<size_t, size_t> last{std::string::npos, std::string::npos};
+  for (const std::string& word : words) {
+    size_t at = text.rfind(" " + word + " ", limit);
+    if (at != std::string::npos && (last.first == std::string::npos || at > last.first)) {
+      last = {at, at + word.size() + 2};
+    }
+  }
+  return last;
+}
+
 // "X को A, B और C से कड़ी टक्कर मिल रही है": the list between "को" and the
 // "से" that at most two words separate from the rivalry word at `at`.
 // The list starts after the nearer of "को" and a `besides_word` ("X को A जैसी कंपनियों के
 // अलावा B से भी टक्कर": B; A is read from "को" on by a second call).
 bool RivalListBefore(const std::string& text, const Language& lang, size_t at, bool after_besides, size_t* start,
                      size_t* end) {
-  size_t marker = text.rfind(" से ", at);
+  size_t marker = LastWordBefore(text, lang.rival_markers, at).first;
   if (marker == std::string::npos || std::count(text.begin() + static_cast<long>(marker) + 1,
                                                 text.begin() + static_cast<long>(at), ' ') > 3) {
     return false;
   }
-  size_t object = text.rfind(" को ", marker);
+  auto [object, list] = LastWordBefore(text, lang.rivalled_markers, marker);
   if (object == std::string::npos) return false;
-  size_t list = object + std::string(" को ").size();
   if (after_besides) {
     size_t besides_end = 0;
     for (const std::string& besides : lang.besides_words) {
@@ -264,7 +276,8 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
     size_t at = text.find(word + " ");
     if (at == std::string::npos) continue;
     size_t start = at + word.size() + 1;
-    size_t end = FindWord(text, "से", start);
+    size_t end = std::string::npos;
+    for (const std::string& marker : lang.rival_markers) end = std::min(end, FindWord(text, marker, start));
     if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
       TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
     } else {
