@@ -94,10 +94,20 @@ std::pair<size_t, size_t> InitialWord(const TextView& view) {
   return {start, end};
 }
 
+// Latin script ends at U+024F (Latin Extended-B): names in it are found by
+// their capitals, names in scripts without capitals by other means.
+constexpr uint32_t kLastLatinCodePoint = 0x24F;
+
+// Is the code point at `pos` of `text` Latin (or ASCII)?
+bool IsLatinAt(std::string_view text, size_t pos) {
+  size_t length = 1;
+  return CodePointAt(text, pos, &length) <= kLastLatinCodePoint;
+}
+
 bool IsCapitalisedLatin(const TextView& view, size_t pos) {
   size_t length = 1;
   uint32_t c = CodePointAt(view.source, view.origin[pos], &length);
-  return IsUpperCodePoint(c) && c <= 0x24F;
+  return IsUpperCodePoint(c) && c <= kLastLatinCodePoint;
 }
 
 // "the Seongnam-based firm": an unknown name written before "-based" is a
@@ -312,7 +322,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   while (pos < text.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
-    if (taken->at(pos) || IsWordCharBefore(text, pos) || !IsUpperCodePoint(c) || c > 0x24F) { ++pos; continue; }
+    if (taken->at(pos) || IsWordCharBefore(text, pos) || !IsUpperCodePoint(c) || c > kLastLatinCodePoint) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
@@ -389,24 +399,31 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
   }
 }
 
+// Is a possessive ("अपना", "its") tagged at `pos`?
+bool PossessiveAt(const std::vector<Tag>& tags, size_t pos) {
+  return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
+}
+
+// Is the word at `pos` a `kind_word` ("प्लेटफॉर्म", "सेवा")?
+bool KindWordAt(const std::string& text, const Language& lang, size_t pos) {
+  const std::string word = text.substr(pos, WordEnd(text, pos) - pos);
+  return std::find(lang.kind_words.begin(), lang.kind_words.end(), word) != lang.kind_words.end();
+}
+
 // Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
 // after a possessive and a `kind_word` (प्लेटफॉर्म, सर्विस) within three words,
 // one or two free words right before a `name_verb` are the product's name;
 // the verb's value is its type (विकसित: MODEL, चलाती: SERVICE).
 void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                   std::vector<bool>* taken, std::vector<Tag>* tags) {
-  auto is_possessive = [&](size_t pos) {
-    return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
-  };
   // Most sentences have no possessive: nothing to look for then.
   bool any_possessive = std::any_of(tags->begin(), tags->end(), [](const Tag& t) { return t.type == "POSS"; });
   if (lang.kind_words.empty() || !any_possessive) return;
   const std::string& text = view.text;
   for (size_t i = 1; i + 2 < starts.size(); ++i) {
-    std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
-    if (std::find(lang.kind_words.begin(), lang.kind_words.end(), word) == lang.kind_words.end()) continue;
+    if (!KindWordAt(text, lang, starts[i])) continue;
     bool owned = false;
-    for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || is_possessive(starts[i - back]);
+    for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || PossessiveAt(*tags, starts[i - back]);
     if (!owned) continue;
     for (size_t words = 1; words <= 2 && i + words + 1 <= starts.size() - 1; ++words) {
       size_t verb_end = 0;
@@ -433,23 +450,16 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
                           std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_markers.empty() || lang.kind_words.empty()) return;
   const std::string& text = view.text;
-  auto is_possessive = [&](size_t pos) {
-    return std::any_of(tags->begin(), tags->end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
-  };
-  auto is_kind = [&](size_t pos) {
-    std::string word = text.substr(pos, WordEnd(text, pos) - pos);
-    return std::find(lang.kind_words.begin(), lang.kind_words.end(), word) != lang.kind_words.end();
-  };
   for (size_t i = 1; i < starts.size(); ++i) {
     for (const std::string& marker : lang.name_markers) {
       if (text.compare(starts[i], marker.size(), marker) != 0 || IsWordCharAt(text, starts[i] + marker.size())) continue;
       size_t after = i + 1 + static_cast<size_t>(std::count(marker.begin(), marker.end(), ' '));
-      if (after >= starts.size() || !is_possessive(starts[after])) continue;
+      if (after >= starts.size() || !PossessiveAt(*tags, starts[after])) continue;
       const Phrase* verb = nullptr;
       bool kind = false;
       for (size_t w = after + 1; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
         size_t verb_end = 0;
-        kind = kind || is_kind(starts[w]);
+        kind = kind || KindWordAt(text, lang, starts[w]);
         if (kind) verb = lang.name_verbs.Match(view, starts[w], &verb_end);
       }
       size_t name = starts[i - 1];
@@ -472,8 +482,7 @@ void TagNumberedProducts(const TextView& view, const Language& lang, std::vector
   for (const Tag& number : *tags) {
     if (number.type != "NUM") continue;
     size_t start = SkipSpaces(text, number.end);
-    size_t length = 1;
-    if (!IsWordCharAt(text, start) || CodePointAt(text, start, &length) <= 0x24F || !FreeWord(text, lang, *taken, start)) continue;
+    if (!IsWordCharAt(text, start) || IsLatinAt(text, start) || !FreeWord(text, lang, *taken, start)) continue;
     size_t pos = start;
     for (int words = 1; words <= 2; ++words) {
       size_t end = WordEnd(text, pos);
@@ -509,9 +518,8 @@ void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, c
     size_t end = 0;
     if (taken->at(starts[i]) || lang.name_suffixes.Match(view, starts[i], &end) == nullptr) continue;
     size_t head = starts[i - 1];
-    size_t length = 1;
     // Latin names are found by their capitals.
-    if (!IsWordCharAt(text, head) || CodePointAt(text, head, &length) <= 0x24F || !Free(*taken, head, end)) continue;
+    if (!IsWordCharAt(text, head) || IsLatinAt(text, head) || !Free(*taken, head, end)) continue;
     size_t head_end = WordEnd(text, head);
     if (SkipSpaces(text, head_end) != starts[i] || lang.stopwords.count(text.substr(head, head_end - head))) continue;
     tags->push_back(Tag{head, end, "UNK", SourceText(view, head, end), {}, "", {}});
@@ -818,8 +826,7 @@ std::map<std::string, std::string> NameHeads(const std::vector<TaggedSentence>& 
   std::map<std::string, std::string> heads;
   auto add = [&heads](const std::string& id) {
     size_t space = id.find(' ');
-    size_t length = 1;
-    if (id.empty() || CodePointAt(id, 0, &length) <= 0x24F) return;
+    if (id.empty() || IsLatinAt(id, 0)) return;
     // A one-word name ("नेक्सट्रा" among rivals) names itself in the other sentences too.
     heads.emplace(space == std::string::npos ? id : id.substr(0, space), id);
   };
@@ -951,8 +958,7 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
     size_t start = SkipSpaces(text, 0);
-    size_t length = 1;
-    if (start >= text.size() || CodePointAt(text, start, &length) <= 0x24F || !FreeOfTags(s.tags, start, start + 1)) {
+    if (start >= text.size() || IsLatinAt(text, start) || !FreeOfTags(s.tags, start, start + 1)) {
       continue;
     }
     size_t end = WordEnd(text, start);
