@@ -8,11 +8,6 @@
 namespace kg::ingest::testing {
 namespace {
 
-std::string ClaimLine(const Claim& claim) {
-  return claim.subject.value + " " + claim.predicate + " " + claim.object.ToString() +
-         (claim.when.empty() ? "" : " @" + claim.when);
-}
-
 class RuleExamples : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RuleExamples, EachExampleYieldsItsClaims) {

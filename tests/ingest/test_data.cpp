@@ -24,6 +24,11 @@ const RuleData& Data() {
   return *data;
 }
 
+std::string ClaimLine(const Claim& claim) {
+  return claim.subject.value + " " + claim.predicate + " " + claim.object.ToString() +
+         (claim.when.empty() ? "" : " @" + claim.when);
+}
+
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/rule_data.h"
+#include "kg/model.h"
 
 namespace kg::ingest::testing {
 
@@ -16,6 +17,9 @@ inline const std::string kCorpusDir = KG_SHARED_DIR "/corpus";
 
 // Loaded once; the tests fail loudly if the data does not load.
 const RuleData& Data();
+
+// A claim as the rule files' example lines write it: "Orbis plans_capex EUR 12bn @2027".
+std::string ClaimLine(const Claim& claim);
 
 std::string ReadAll(const std::string& path);
 void WriteAll(const std::string& path, const std::string& content);
