@@ -95,6 +95,9 @@ struct Language {
   // A rival list ends at a rival_marker ("A और B से टक्कर") and, before the rivalry
   // word, starts after a rivalled_marker ("X को A और B से टक्कर").
   std::vector<std::string> rival_markers, rivalled_markers;  // folded
+  // Script without capitals: the case marker of an agent ("X ने ..."): a word the document
+  // names often and puts before it is a name (`agent_marker`, tagger.cpp).
+  std::vector<std::string> agent_markers;  // folded
   // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
   std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).

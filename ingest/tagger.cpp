@@ -146,6 +146,9 @@ constexpr size_t kMaxRivalListBytes = 160;
 // Four words: "एसटीटी ग्लोबल डेटा सेंटर्स".
 constexpr int kMaxNameWords = 4;
 
+// A name found by its use rather than its form ("सकुरा ने ...") is written this often at least.
+constexpr size_t kMinAgentNameOccurrences = 3;
+
 // Does `item` end like a common noun (`noun_ending`: the Hindi oblique plural
 // of "कंपनियों", "ग्राहकों" names a kind of rival, never one)?
 bool NounEnding(const Language& lang, const std::string& item) {
@@ -825,10 +828,13 @@ void ReadYenSigns(const Language& lang, std::vector<TaggedSentence>* sentences) 
 std::map<std::string, std::string> NameHeads(const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::string> heads;
   auto add = [&heads](const std::string& id) {
-    size_t space = id.find(' ');
     if (id.empty() || IsLatinAt(id, 0)) return;
-    // A one-word name ("नेक्सट्रा" among rivals) names itself in the other sentences too.
-    heads.emplace(space == std::string::npos ? id : id.substr(0, space), id);
+    // A one-word name ("नेक्सट्रा" among rivals) names itself in the other sentences too; a longer
+    // one is named by its first words too ("अनंत राज" for "अनंत राज लिमिटेड").
+    for (size_t space = id.find(' ');; space = id.find(' ', space + 1)) {
+      heads.emplace(id.substr(0, space), id);
+      if (space == std::string::npos) break;
+    }
   };
   for (const auto& s : sentences) {
     for (const auto& tag : s.tags) {
@@ -851,7 +857,8 @@ void SortTags(std::vector<Tag>* tags) {
   std::sort(tags->begin(), tags->end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
 }
 
-bool TagNameHeads(const std::map<std::string, std::string>& heads, TaggedSentence* s) {
+// `heads` longest first: "अनंत राज" is tagged before "अनंत" alone could be.
+bool TagNameHeads(const std::vector<std::pair<std::string, std::string>>& heads, TaggedSentence* s) {
   bool changed = false;
   const std::string& text = s->view.text;
   for (const auto& [head, id] : heads) {
@@ -946,12 +953,57 @@ size_t Occurrences(const std::vector<TaggedSentence>& sentences, const std::stri
   return n;
 }
 
+// A word at view position `pos` that may be part of a name in a script
+// without capitals: no tag on it, not Latin, no digit, no frequent word.
+bool UntaggedNameWordAt(const std::string& text, const Language& lang, const std::vector<Tag>& tags, size_t pos) {
+  size_t end = WordEnd(text, pos);
+  if (end == pos || IsLatinAt(text, pos) || !FreeOfTags(tags, pos, end)) return false;
+  std::string word = text.substr(pos, end - pos);
+  return !lang.stopwords.count(word) && std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The view position where the word ending at `end` starts.
+size_t WordStartBefore(const std::string& text, size_t end) {
+  size_t pos = end;
+  while (pos > 0 && IsWordCharBefore(text, pos)) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  }
+  return pos;
+}
+
+// The one and two untagged words right before an `agent_marker` ("एसके टेलीकॉम
+// ने", "सकुरा ने"): the longer first, each as written.
+std::vector<std::vector<std::string>> AgentPhrases(const Language& lang, const TaggedSentence& s) {
+  std::vector<std::vector<std::string>> found;
+  const std::string& text = s.view.text;
+  for (const std::string& marker : lang.agent_markers) {
+    for (size_t at = FindWord(text, marker, 0); at != std::string::npos; at = FindWord(text, marker, at + 1)) {
+      std::vector<std::string> phrases;
+      size_t end = at;  // the space before the marker
+      while (phrases.size() < 2) {
+        size_t start = WordStartBefore(text, end);
+        if (start == end || !UntaggedNameWordAt(text, lang, s.tags, start)) break;
+        phrases.insert(phrases.begin(), text.substr(start, at - start));
+        if (start == 0 || text[start - 1] != ' ') break;
+        end = start - 1;
+      }
+      if (!phrases.empty()) found.push_back(std::move(phrases));
+    }
+  }
+  return found;
+}
+
 // A Hindi article about a company that is neither in the gazetteer nor
 // written with a company-type word names only its rivals, if anyone: then a
 // word outside Latin script that starts two sentences or more, each time
 // before a postposition ("सीमेंस ने ...", "सीमेंस का मुकाबला ..."), and that the
 // document names more often than any organisation, is the company's name.
-// Only then: elsewhere such a word is far more likely a common noun.
+// Only then: elsewhere such a word is far more likely a common noun. So are
+// the one or two name-like words before an agent's marker ("सकुरा ने", "एसके
+// टेलीकॉम ने"), all of them, when the document writes them three times or
+// more, more often than any organisation ("टेलीकॉम" alone is also the
+// common noun).
 std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& lang,
                                                                const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, int> starts;
@@ -974,7 +1026,38 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
   for (const auto& [word, count] : starts) {
     if (count >= 2 && Occurrences(sentences, word) > top) names.emplace(word, word);
   }
+  auto named_often = [&](const std::string& phrase) {
+    size_t n = Occurrences(sentences, phrase);
+    return n >= kMinAgentNameOccurrences && n > top;
+  };
+  for (const auto& s : sentences) {
+    for (const auto& phrases : AgentPhrases(lang, s)) {
+      // All the name-like words before the marker, or none: "सर्वम एआई ने" never names "एआई".
+      if (named_often(phrases.front())) names.emplace(phrases.front(), phrases.front());
+    }
+  }
   return names;
+}
+
+// "... वाली अनंत राज लिमिटेड": a company-type word took one word before it
+// ("राज लिमिटेड"); the word before that belongs to the name when the document
+// writes the two together three times or more ("अनंत राज का सामना ...").
+bool GrowNamesBackwards(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  bool grown = false;
+  for (auto& s : *sentences) {
+    const std::string& text = s.view.text;
+    for (auto& tag : s.tags) {
+      if (tag.type != "UNK" || tag.start < 2 || IsLatinAt(text, tag.start) || text[tag.start - 1] != ' ') continue;
+      size_t start = WordStartBefore(text, tag.start - 1);
+      if (!UntaggedNameWordAt(text, lang, s.tags, start)) continue;
+      std::string phrase = text.substr(start, WordEnd(text, tag.start) - start);
+      if (Occurrences(*sentences, phrase) < kMinAgentNameOccurrences) continue;
+      tag.id = SourceText(s.view, start, tag.start) + tag.id;
+      tag.start = start;
+      grown = true;
+    }
+  }
+  return grown;
 }
 
 }  // namespace
@@ -988,13 +1071,17 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     }
   }
   ReadYenSigns(lang, sentences);
+  bool grown = GrowNamesBackwards(lang, sentences);
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
+  std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
+  std::stable_sort(longest_first.begin(), longest_first.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (size_t i = 0; i < sentences->size(); ++i) {
     TaggedSentence& s = (*sentences)[i];
-    bool named = !heads.empty() && TagNameHeads(heads, &s);
+    bool named = !heads.empty() && TagNameHeads(longest_first, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
-    if (named || counted) Render(lang, &s);
+    if (named || counted || grown) Render(lang, &s);
   }
 }
 
