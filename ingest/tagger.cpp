@@ -511,6 +511,35 @@ void TagNumberedProducts(const TextView& view, const Language& lang, std::vector
   }
 }
 
+// Scripts without capitals: a town no list knows is the one word before a
+// `place_suffix` ("ओसाका स्थित", "फरीदाबाद में स्थित") or the one or two
+// words between a `place_introducer` and a frequent word ("मुख्यालय ओसाका में").
+void TagPlacesWithoutCapitals(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                              std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.name_suffixes.empty()) return;
+  const std::string& text = view.text;
+  auto tag_place = [&](size_t start, size_t end) {
+    tags->push_back(Tag{start, end, "PLACE", SourceText(view, start, end), {}, "", {}});
+    Take(taken, start, end);
+  };
+  auto name_word = [&](size_t pos) { return !IsLatinAt(text, pos) && FreeWord(text, lang, *taken, pos); };
+  for (size_t i = 1; i < starts.size(); ++i) {
+    for (const std::string& suffix : lang.place_suffixes) {
+      if (text.compare(starts[i], suffix.size(), suffix) != 0 || IsWordCharAt(text, starts[i] + suffix.size())) continue;
+      size_t place = starts[i - 1];
+      if (name_word(place) && SkipSpaces(text, WordEnd(text, place)) == starts[i]) tag_place(place, WordEnd(text, place));
+    }
+    for (const std::string& introducer : lang.place_introducers) {
+      if (text.compare(starts[i], introducer.size(), introducer) != 0) continue;
+      size_t first = SkipSpaces(text, starts[i] + introducer.size());
+      size_t end = first;
+      for (int words = 0; words < 2 && name_word(SkipSpaces(text, end)); ++words) end = WordEnd(text, SkipSpaces(text, end));
+      size_t next = SkipSpaces(text, end);
+      if (end > first && lang.stopwords.count(text.substr(next, WordEnd(text, next) - next))) tag_place(first, end);
+    }
+  }
+}
+
 // Scripts without capitals ("हिंडाल्को इंडस्ट्रीज"): a company-type word of the
 // lexicon (`name_suffix`) and the word before it are an unknown name.
 void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
@@ -1108,6 +1137,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
   TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
+  TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
   TagProperNames(view, lang, data, known_names, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
