@@ -173,15 +173,17 @@ bool NameLike(const Language& lang, const std::string& item) {
   return words >= 1 && words <= kMaxNameWords;
 }
 
-// The longer name wins: "टाटा प्रोजेक्ट्स" is not "टाटा" (Tata Group). Drops
-// the company tags inside [start, end); false when one is the whole item or
-// other tags lie there.
+// The longer name wins: "टाटा प्रोजेक्ट्स" is not "टाटा" (Tata Group), and an
+// anaphor's word that ends an item is part of its name ("प्रिंसटन डिजिटल
+// ग्रुप"). Drops the company and anaphor tags inside [start, end); false when
+// one is the whole item, an anaphor starts it, or other tags lie there.
 bool ReplaceInnerNames(size_t start, size_t end, std::vector<Tag>* tags) {
   auto inside = [&](const Tag& tag) { return tag.start < end && start < tag.end; };
   for (const Tag& tag : *tags) {
     if (!inside(tag)) continue;
     bool whole = tag.start == start && tag.end == end;
-    if (whole || !kMemberTypes.count(tag.type) || tag.start < start || tag.end > end) return false;
+    bool name_part = kMemberTypes.count(tag.type) || (tag.type == "REF" && tag.start > start);
+    if (whole || !name_part || tag.start < start || tag.end > end) return false;
   }
   tags->erase(std::remove_if(tags->begin(), tags->end(), inside), tags->end());
   return true;
@@ -291,8 +293,10 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
     size_t start = at + word.size() + 1;
     size_t end = std::string::npos;
     for (const std::string& marker : lang.rival_markers) end = std::min(end, FindWord(text, marker, start));
+    // The list's length is measured up to its `like_word` ("... जैसे खिलाड़ियों से").
+    if (end != std::string::npos) end = CutAtLikeWord(text, lang, start, end);
     if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
-      TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+      TagListItems(view, lang, start, end, taken, tags);
     } else {
       for (bool after_besides : {true, false}) {
         if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
