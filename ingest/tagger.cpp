@@ -146,6 +146,9 @@ constexpr size_t kMaxRivalListBytes = 160;
 // Four words: "एसटीटी ग्लोबल डेटा सेंटर्स".
 constexpr int kMaxNameWords = 4;
 
+// A name in quotes is this long at most ("'कोउकार्योकु'"): a longer quote is speech.
+constexpr size_t kMaxQuotedNameBytes = 60;
+
 // A name found by its use rather than its form ("सकुरा ने ...") is written this often at least.
 constexpr size_t kMinAgentNameOccurrences = 3;
 
@@ -448,11 +451,23 @@ void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const
   }
 }
 
+// The words between a pair of quotes ending right before view position
+// `end` ("'कोउकार्योकु' "): [start, end) of the quoted text, or {0, 0}.
+std::pair<size_t, size_t> QuotedBefore(const std::string& text, size_t end) {
+  size_t close = end;
+  while (close > 0 && text[close - 1] == ' ') --close;
+  if (close < 2 || (text[close - 1] != '\'' && text[close - 1] != '"')) return {0, 0};
+  size_t open = text.rfind(text[close - 1], close - 2);
+  if (open == std::string::npos || close - 1 - open > kMaxQuotedNameBytes || open + 1 >= close - 1) return {0, 0};
+  return {open + 1, close - 1};
+}
+
 // Scripts without capitals: "सिफी क्लाउडइन्फिनिट नाम से अपनी क्लाउड सेवा चलाती है" —
 // the word before a `name_marker` names what a possessive's `kind_word` and a
 // `name_verb` right after it describe (the verb's value is its type). One
 // word only: the one before it is mostly the owner ("एआई फोर्स नाम से" would
-// give "फोर्स").
+// give "फोर्स"). Quotes say where a name starts: "'कोउकार्योकु' ब्रांड के तहत
+// जीपीयू क्लाउड सेवा चलाती है" names all the quoted words, possessive or not.
 void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                           std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_markers.empty() || lang.kind_words.empty()) return;
@@ -461,19 +476,23 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
     for (const std::string& marker : lang.name_markers) {
       if (text.compare(starts[i], marker.size(), marker) != 0 || IsWordCharAt(text, starts[i] + marker.size())) continue;
       size_t after = i + 1 + static_cast<size_t>(std::count(marker.begin(), marker.end(), ' '));
-      if (after >= starts.size() || !PossessiveAt(*tags, starts[after])) continue;
+      auto [quote_start, quote_end] = QuotedBefore(text, starts[i]);
+      bool quoted = quote_end > quote_start && Free(*taken, quote_start, quote_end);
+      if (after >= starts.size() || (!quoted && !PossessiveAt(*tags, starts[after]))) continue;
       const Phrase* verb = nullptr;
       bool kind = false;
-      for (size_t w = after + 1; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
+      for (size_t w = after; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
         size_t verb_end = 0;
         kind = kind || KindWordAt(text, lang, starts[w]);
         if (kind) verb = lang.name_verbs.Match(view, starts[w], &verb_end);
       }
-      size_t name = starts[i - 1];
-      if (verb == nullptr || !FreeWord(text, lang, *taken, name)) continue;
-      size_t end = WordEnd(text, name);
+      size_t name = quoted ? quote_start : starts[i - 1];
+      size_t end = quoted ? quote_end : WordEnd(text, name);
+      if (verb == nullptr || (!quoted && !FreeWord(text, lang, *taken, name))) continue;
       tags->push_back(Tag{name, end, verb->value, SourceText(view, name, end), {}, "", {}});
       Take(taken, name, end);
+      // A shorter marker inside this one ("नाम से" in "ब्रांड नाम से") names nothing.
+      Take(taken, starts[i], starts[i] + marker.size());
     }
   }
 }
@@ -1093,6 +1112,28 @@ bool GrowNamesBackwards(const Language& lang, std::vector<TaggedSentence>* sente
   return grown;
 }
 
+// "अनंत राज अशोक क्लाउड नाम से ...": once the owner before it is named, the
+// one word between the owner and a name found before a `name_marker` is part
+// of that name ("अशोक क्लाउड").
+bool GrowMarkedNames(const Language& lang, TaggedSentence* s) {
+  bool grown = false;
+  const std::string& text = s->view.text;
+  for (size_t i = 1; i < s->tags.size(); ++i) {
+    Tag& tag = s->tags[i];
+    const Tag& owner = s->tags[i - 1];
+    bool marked = std::any_of(lang.name_markers.begin(), lang.name_markers.end(), [&](const std::string& marker) {
+      return text.compare(tag.end, marker.size() + 1, " " + marker) == 0;
+    });
+    if (!marked || (tag.type != "SERVICE" && tag.type != "MODEL") || !kMemberTypes.count(owner.type)) continue;
+    size_t word = SkipSpaces(text, owner.end);
+    if (WordEnd(text, word) + 1 != tag.start || !UntaggedNameWordAt(text, lang, s->tags, word)) continue;
+    tag.id = SourceText(s->view, word, tag.start) + tag.id;
+    tag.start = word;
+    grown = true;
+  }
+  return grown;
+}
+
 }  // namespace
 
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
@@ -1113,8 +1154,9 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   for (size_t i = 0; i < sentences->size(); ++i) {
     TaggedSentence& s = (*sentences)[i];
     bool named = !heads.empty() && TagNameHeads(longest_first, &s);
+    bool marked = named && GrowMarkedNames(lang, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
-    if (named || counted || grown) Render(lang, &s);
+    if (named || marked || counted || grown) Render(lang, &s);
   }
 }
 
