@@ -98,6 +98,8 @@ struct Language {
   // Script without capitals: the case marker of an agent ("X ने ..."): a word the document
   // names often and puts before it is a name (`agent_marker`, tagger.cpp).
   std::vector<std::string> agent_markers;  // folded
+  // Script with the maker first: "Nvidia के 3,000 B200" (`maker_genitive`, tagger.cpp).
+  std::vector<std::string> maker_genitives;  // folded
   // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
   std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).

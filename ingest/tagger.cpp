@@ -674,11 +674,19 @@ bool MakerFollows(const TextView& view, const Language& lang, const std::vector<
                      [&](const std::string& word) { return gap == " " + word + " "; });
 }
 
+// Is the count at tags[i] right after its maker in the genitive ("Nvidia के 3,000 B200")?
+bool MakerBefore(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
+  if (i == 0 || tags[i - 1].type != "ORG") return false;
+  const std::string gap = view.text.substr(tags[i - 1].end, tags[i].start - tags[i - 1].end);
+  return std::any_of(lang.maker_genitives.begin(), lang.maker_genitives.end(),
+                     [&](const std::string& word) { return gap == " " + word + " "; });
+}
+
 // "20,000 H200 chips", "20.000 chip H200": a number of products. With the
-// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100") or
-// after ("320 GPU H200 di Nvidia") the count covers the number alone, so
-// that the maker and its product stay mentions of their own for the rules
-// ("Nvidia makes H200").
+// maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100"), after
+// ("320 GPU H200 di Nvidia") or before in the genitive ("Nvidia के 3,000
+// B200") the count covers the number alone, so that the maker and its
+// product stay mentions of their own for the rules ("Nvidia makes H200").
 void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   for (size_t i = 0; i < tags->size(); ++i) {
@@ -696,7 +704,7 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         tag.id = (*tags)[product].id;
         tag.product_type = (*tags)[product].type;
         tag.quantity.unit = tag.id;
-        if (maker || MakerFollows(view, lang, *tags, product)) {
+        if (maker || MakerFollows(view, lang, *tags, product) || MakerBefore(view, lang, *tags, i)) {
           tag.end = after;
         } else {
           tag.end = (*tags)[product].end;
