@@ -138,6 +138,16 @@ size_t WordEnd(const std::string& text, size_t pos) {
   return pos;
 }
 
+// The view position where the word ending at `end` starts.
+size_t WordStartBefore(const std::string& text, size_t end) {
+  size_t pos = end;
+  while (pos > 0 && IsWordCharBefore(text, pos)) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  }
+  return pos;
+}
+
 // Scripts without capitals: the rivals of "का मुकाबला A और B से है" are names
 // even when unknown and named once ("ई2ई नेटवर्क्स", "नेटमैजिक").
 // The words come from the lexicon (`rival_word`, `list_and`).
@@ -277,6 +287,28 @@ bool RivalListBefore(const std::string& text, const Language& lang, size_t at, b
   return *start < *end;
 }
 
+// "X सीधे A, B और C को (कड़ी) टक्कर देती है": a list right before a
+// `rivalled_marker` that comes at most one word before the rivalry word at
+// `at`; with no marker before it, its first item is the one word before its
+// first joiner.
+bool RivalListGiven(const std::string& text, const Language& lang, size_t at, size_t* start, size_t* end) {
+  auto [marker, marker_end] = LastWordBefore(text, lang.rivalled_markers, at);
+  if (marker == std::string::npos || marker_end > at ||
+      std::count(text.begin() + static_cast<long>(marker_end), text.begin() + static_cast<long>(at), ' ') > 1) {
+    return false;
+  }
+  size_t from = marker > kMaxRivalListBytes ? marker - kMaxRivalListBytes : 0;
+  size_t first_joiner = std::string::npos;
+  for (const std::string& joiner : lang.list_ands) {
+    size_t found = text.find(joiner == "," ? ", " : " " + joiner + " ", from);
+    if (found < marker) first_joiner = std::min(first_joiner, found);
+  }
+  if (first_joiner == std::string::npos) return false;
+  *start = WordStartBefore(text, first_joiner);
+  *end = marker;
+  return *start < *end;
+}
+
 // Past the frequent words at `start` ("को अब कोफोर्ज ..."): where a list's first item starts.
 size_t SkipStopwords(const std::string& text, const Language& lang, size_t start, size_t end) {
   while (start < end) {
@@ -306,6 +338,7 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
         start = SkipStopwords(text, lang, start, end);
         TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
       }
+      if (RivalListGiven(text, lang, at, &start, &end)) TagListItems(view, lang, start, end, taken, tags);
     }
   }
 }
@@ -1020,16 +1053,6 @@ bool UntaggedNameWordAt(const std::string& text, const Language& lang, const std
   if (end == pos || IsLatinAt(text, pos) || !FreeOfTags(tags, pos, end)) return false;
   std::string word = text.substr(pos, end - pos);
   return !lang.stopwords.count(word) && std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The view position where the word ending at `end` starts.
-size_t WordStartBefore(const std::string& text, size_t end) {
-  size_t pos = end;
-  while (pos > 0 && IsWordCharBefore(text, pos)) {
-    --pos;
-    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
-  }
-  return pos;
 }
 
 // The one and two untagged words right before an `agent_marker` ("एसके टेलीकॉम
