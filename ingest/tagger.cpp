@@ -1191,6 +1191,24 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   }
 }
 
+namespace {
+
+// "5 अरब हांगकांग डॉलर": a currency named after a place belongs to the amount.
+// Drops the places inside [start, end) when nothing else is tagged there.
+bool FreePlacesInside(size_t start, size_t end, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  auto place_inside = [&](const Tag& t) { return t.type == "PLACE" && t.start >= start && t.end <= end; };
+  for (size_t i = start; i < end; ++i) {
+    bool in_place = std::any_of(tags->begin(), tags->end(),
+                                [&](const Tag& t) { return place_inside(t) && t.start <= i && i < t.end; });
+    if ((*taken)[i] && !in_place) return false;
+  }
+  tags->erase(std::remove_if(tags->begin(), tags->end(), place_inside), tags->end());
+  std::fill(taken->begin() + static_cast<long>(start), taken->begin() + static_cast<long>(end), false);
+  return true;
+}
+
+}  // namespace
+
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
                            const std::set<std::string>& known_names) {
   TaggedSentence result;
@@ -1203,7 +1221,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   std::vector<size_t> starts = TokenStarts(view.text);
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
-    if (!Free(taken, q.start, q.end)) continue;
+    if (!Free(taken, q.start, q.end) && !FreePlacesInside(q.start, q.end, &taken, &tags)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
     Take(&taken, q.start, q.end);
   }
