@@ -368,6 +368,20 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   }
 }
 
+// "bonds due in 2031", "con scadenza nel 2031": is the time at `pos` a
+// maturity (a `maturity_word` right before it)?
+bool AfterMaturityWord(const std::string& text, const Language& lang, size_t pos) {
+  size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  for (const std::string& word : lang.maturity_words) {
+    if (end >= word.size() && text.compare(end - word.size(), word.size(), word) == 0 &&
+        !IsWordCharBefore(text, end - word.size())) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Scripts without capitals: "सर्वम का इंडस मॉडल" is a model of its maker
 // when both names are unknown (a known maker or an anaphor leaves the
 // phrase alone: "कंपनी का बिज़नेस मॉडल").
@@ -614,7 +628,8 @@ bool MakerFollows(const TextView& view, const Language& lang, const std::vector<
       noun_end <= tags[product + 1].start) {
     end = noun_end;
   }
-  const std::string gap = view.text.substr(end, tags[product + 1].start - end);
+  std::string gap = view.text.substr(end, tags[product + 1].start - end);
+  if (!gap.empty() && gap[0] == ',') gap.erase(0, 1);  // "B300 chips, which are made by Nvidia"
   return std::any_of(lang.maker_links.begin(), lang.maker_links.end(),
                      [&](const std::string& word) { return gap == " " + word + " "; });
 }
@@ -977,11 +992,98 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
   return names;
 }
 
+// "... investirà 1,4 miliardi di euro. Circa 900 milioni, ha spiegato X,
+// saranno destinati ...": a bare scaled amount set off by a comma, in a
+// sentence with no money of its own, is in the currency of the previous
+// sentence's last amount (a count of users or tokens runs on into its noun).
+bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s) {
+  const Tag* money = nullptr;
+  for (const auto& tag : previous.tags) if (tag.type == "MONEY") money = &tag;
+  if (money == nullptr) return false;
+  for (const auto& tag : s->tags) if (tag.type == "MONEY") return false;
+  bool changed = false;
+  for (auto& tag : s->tags) {
+    bool comma_after = tag.end < s->view.text.size() && s->view.text[tag.end] == ',';
+    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() || !comma_after) continue;
+    tag.quantity.kind = QuantityKind::kMoney;
+    tag.quantity.unit = money->quantity.unit;
+    tag.type = QuantityType(tag.quantity);
+    changed = true;
+  }
+  return changed;
+}
+
+// "Sakura is buying ..." after "Sakura Internet ...": the first words of the
+// document's longer unknown Latin names are names at the start of a sentence too.
+std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> heads;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      size_t space = tag.id.find(' ');
+      if (tag.type == "UNK" && IsLatinAt(tag.id, 0) && space != std::string::npos) heads.insert(tag.id.substr(0, space));
+    }
+  }
+  return heads;
+}
+
+// Is every word of `name` after its first a company-form word ("Nebius Group")?
+bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
+  size_t pos = name.find(' ');
+  while (pos != std::string::npos) {
+    size_t next = name.find(' ', pos + 1);
+    std::string word = name.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(lang.legal_suffixes.begin(), lang.legal_suffixes.end(), word) == lang.legal_suffixes.end()) {
+      return false;
+    }
+    pos = next;
+  }
+  return true;
+}
+
+// "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
+// the first word of exactly one longer name of the document (unknown, or a
+// gazetteer organisation's id) is that name (a page names a company in full
+// once, then by its first word); when the rest of an unknown longer name is
+// only company-form words ("Nebius Group"), the one word is the name. Two
+// longer names with that first word leave it alone. Result: the id to
+// rename -> the id of the company.
+std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
+  std::set<std::string> one_word, known;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
+      size_t space = tag.id.find(' ');
+      if (space != std::string::npos) full_names[tag.id.substr(0, space)].insert(tag.id);
+      else if (tag.type == "UNK") one_word.insert(tag.id);
+      if (tag.type == "ORG") known.insert(tag.id);
+    }
+  }
+  std::map<std::string, std::string> renames;
+  for (const auto& word : one_word) {
+    auto found = full_names.find(word);
+    if (found == full_names.end() || found->second.size() != 1) continue;
+    const std::string& full = *found->second.begin();
+    if (!known.count(full) && OnlyLegalSuffixAfterHead(lang, full)) renames.emplace(full, word);
+    else renames.emplace(word, full);
+  }
+  return renames;
+}
+
+void RenameNames(const std::map<std::string, std::string>& renames, TaggedSentence* s) {
+  for (auto& tag : s->tags) {
+    auto found = renames.find(tag.id);
+    if (tag.type == "UNK" && found != renames.end()) tag.id = found->second;
+  }
+}
+
 }  // namespace
 
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
                       std::vector<TaggedSentence>* sentences) {
   std::set<std::string> initial_names = RepeatedInitialNames(lang, data, *sentences);
+  initial_names.merge(LatinNameHeads(*sentences));
   for (auto& s : *sentences) {
     if (!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) {
       s = TagSentence(s.view.source, lang, data, ref, initial_names);
@@ -994,8 +1096,12 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     TaggedSentence& s = (*sentences)[i];
     bool named = !heads.empty() && TagNameHeads(heads, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
-    if (named || counted) Render(lang, &s);
+    bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
+    if (named || counted || priced) Render(lang, &s);
   }
+  std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
+  if (renames.empty()) return;
+  for (auto& s : *sentences) RenameNames(renames, &s);
 }
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
@@ -1015,7 +1121,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     Take(&taken, q.start, q.end);
   }
   for (const auto& t : FindTimes(view, starts, lang, ref, taken)) {
-    tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
+    if (!AfterMaturityWord(view.text, lang, t.start)) tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
     Take(&taken, t.start, t.end);
   }
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
