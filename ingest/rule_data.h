@@ -87,6 +87,9 @@ struct Language {
   // Latin company-form words ("Group", "Holdings", "SpA": `legal_suffix`, tagger.cpp): "Nebius Group"
   // beside "Nebius" is Nebius, while "Sakura" beside "Sakura Internet" is Sakura Internet.
   std::vector<std::string> legal_suffixes;  // folded
+  // Words that introduce a comparison ("up from", "contro": `comparison_word`, relations.cpp): a time
+  // after the statement and one of these dates the compared figure, not the statement.
+  std::vector<std::string> comparison_words;  // folded
   // Words before the year a bond matures ("notes due in 2031", "con scadenza nel 2031": `maturity_word`,
   // tagger.cpp): that time is no date of the claim, so it is left untagged.
   std::vector<std::string> maturity_words;  // folded

@@ -1013,19 +1013,6 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
   return changed;
 }
 
-// "Sakura is buying ..." after "Sakura Internet ...": the first words of the
-// document's longer unknown Latin names are names at the start of a sentence too.
-std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentences) {
-  std::set<std::string> heads;
-  for (const auto& s : sentences) {
-    for (const auto& tag : s.tags) {
-      size_t space = tag.id.find(' ');
-      if (tag.type == "UNK" && IsLatinAt(tag.id, 0) && space != std::string::npos) heads.insert(tag.id.substr(0, space));
-    }
-  }
-  return heads;
-}
-
 // Is every word of `name` after its first a company-form word ("Nebius Group")?
 bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
   size_t pos = name.find(' ');
@@ -1039,6 +1026,96 @@ bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
     pos = next;
   }
   return true;
+}
+
+// The one currency of the document's amounts of money; "" when none or several.
+std::string OnlyCurrency(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> units;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) if (tag.type == "MONEY") units.insert(tag.quantity.unit);
+  }
+  return units.size() == 1 ? *units.begin() : "";
+}
+
+// Does a count's noun follow the amount ending at `end`: a unit_link ("300
+// milioni di utenti"), or a unit after an optional bound ("10 ट्रिलियन से अधिक टोकन")?
+bool CountNounFollows(const Language& lang, const TextView& view, size_t end) {
+  size_t pos = SkipSpaces(view.text, end);
+  size_t next = 0;
+  if (lang.bounds_after.Match(view, pos, &next) != nullptr) pos = SkipSpaces(view.text, next);
+  return lang.unit_links.Match(view, pos, &next) != nullptr || lang.units.Match(view, pos, &next) != nullptr ||
+         lang.count_nouns.Match(view, pos, &next) != nullptr;
+}
+
+// "aveva investito 140 milioni.", "circa 85 milioni serviranno per ...": a
+// bare scaled amount that is its sentence's only quantity, with no count's
+// noun after it, is in the document's one currency.
+bool GiveDocumentCurrency(const Language& lang, const std::string& currency, TaggedSentence* s) {
+  size_t quantities = 0;
+  for (const auto& tag : s->tags) quantities += IsQuantityType(tag.type) ? 1 : 0;
+  if (currency.empty() || quantities != 1) return false;
+  for (auto& tag : s->tags) {
+    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() ||
+        CountNounFollows(lang, s->view, tag.end)) {
+      continue;
+    }
+    tag.quantity.kind = QuantityKind::kMoney;
+    tag.quantity.unit = currency;
+    tag.type = QuantityType(tag.quantity);
+    return true;
+  }
+  return false;
+}
+
+// "Tata Communications", where "Tata" alone is a gazetteer alias (of Tata
+// Group): an organisation followed after one space by an unknown Latin name
+// is one unknown name, "" otherwise.
+std::string JoinedName(const TaggedSentence& s, size_t i) {
+  if (i + 1 >= s.tags.size()) return "";
+  const Tag& known = s.tags[i];
+  const Tag& next = s.tags[i + 1];
+  if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1 || s.view.text[known.end] != ' ' ||
+      !IsLatinAt(next.id, 0)) {
+    return "";
+  }
+  return SourceText(s.view, known.start, next.end);
+}
+
+// Such pairs become one name when the document writes the pair twice or
+// more (once may be "Microsoft President Brad Smith") and the unknown part
+// is more than company-form words ("Tencent Holdings" stays Tencent).
+void JoinKnownNamePrefixes(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  std::map<std::string, int> pairs;
+  for (const auto& s : *sentences) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      std::string name = JoinedName(s, i);
+      if (!name.empty()) ++pairs[name];
+    }
+  }
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      std::string name = JoinedName(s, i);
+      if (name.empty() || pairs[name] < 2 || OnlyLegalSuffixAfterHead(lang, name)) continue;
+      s.tags[i] = Tag{s.tags[i].start, s.tags[i + 1].end, "UNK", name, {}, "", {}};
+      s.tags.erase(s.tags.begin() + static_cast<long>(i) + 1);
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
+// "Sakura is buying ..." after "Sakura Internet ...": the first words of the
+// document's longer unknown Latin names are names at the start of a sentence too.
+std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> heads;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      size_t space = tag.id.find(' ');
+      if (tag.type == "UNK" && IsLatinAt(tag.id, 0) && space != std::string::npos) heads.insert(tag.id.substr(0, space));
+    }
+  }
+  return heads;
 }
 
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
@@ -1099,6 +1176,11 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
     if (named || counted || priced) Render(lang, &s);
   }
+  std::string currency = OnlyCurrency(*sentences);
+  for (auto& s : *sentences) {
+    if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
+  }
+  JoinKnownNamePrefixes(lang, sentences);
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
   if (renames.empty()) return;
   for (auto& s : *sentences) RenameNames(renames, &s);
