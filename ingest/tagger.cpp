@@ -561,6 +561,20 @@ bool OnlyJoiners(const TextView& view, const Language& lang, size_t a, size_t b,
 
 // Three or more organisations in a row ("Microsoft, Alphabet, Amazon and
 // Meta") are one group: what the text says of them, it says of them together.
+// "Samsung SDS" where the document names that pair twice (ReadDocumentWide):
+// the organisation and the unknown name after it become one unknown name.
+void MergeJoinedNames(const TextView& view, const std::set<std::string>& joined_names, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& known = (*tags)[i];
+    const Tag& next = (*tags)[i + 1];
+    if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1) continue;
+    std::string name = SourceText(view, known.start, next.end);
+    if (!joined_names.count(name)) continue;
+    known = Tag{known.start, next.end, "UNK", name, {}, "", {}};
+    tags->erase(tags->begin() + static_cast<long>(i) + 1);
+  }
+}
+
 void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   size_t i = 0;
@@ -1003,8 +1017,9 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
   for (const auto& tag : s->tags) if (tag.type == "MONEY") return false;
   bool changed = false;
   for (auto& tag : s->tags) {
+    // "Di questi 180 milioni, 110 milioni saranno ...": the amounts after the first take its currency too.
     bool comma_after = tag.end < s->view.text.size() && s->view.text[tag.end] == ',';
-    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() || !comma_after) continue;
+    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() || !(comma_after || changed)) continue;
     tag.quantity.kind = QuantityKind::kMoney;
     tag.quantity.unit = money->quantity.unit;
     tag.type = QuantityType(tag.quantity);
@@ -1013,13 +1028,17 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
   return changed;
 }
 
+std::string LowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 // Is every word of `name` after its first a company-form word ("Nebius Group")?
 bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
   size_t pos = name.find(' ');
   while (pos != std::string::npos) {
     size_t next = name.find(' ', pos + 1);
-    std::string word = name.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string word = LowerAscii(name.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1));
     if (std::find(lang.legal_suffixes.begin(), lang.legal_suffixes.end(), word) == lang.legal_suffixes.end()) {
       return false;
     }
@@ -1081,28 +1100,27 @@ std::string JoinedName(const TaggedSentence& s, size_t i) {
   return SourceText(s.view, known.start, next.end);
 }
 
-// Such pairs become one name when the document writes the pair twice or
-// more (once may be "Microsoft President Brad Smith") and the unknown part
-// is more than company-form words ("Tencent Holdings" stays Tencent).
-void JoinKnownNamePrefixes(const Language& lang, std::vector<TaggedSentence>* sentences) {
-  std::map<std::string, int> pairs;
-  for (const auto& s : *sentences) {
+
+// Such pairs are one name when the document writes the pair twice or more
+// (once may be "Microsoft President Brad Smith"; a list may hide the second
+// one from the tags, so the text is counted) and the unknown part is more
+// than company-form words ("Tencent Holdings" stays Tencent).
+std::set<std::string> JoinedNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> joined;
+  for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       std::string name = JoinedName(s, i);
-      if (!name.empty()) ++pairs[name];
+      if (!name.empty() && !OnlyLegalSuffixAfterHead(lang, name) && Occurrences(sentences, LowerAscii(name)) >= 2) {
+        joined.insert(name);
+      }
     }
   }
-  for (auto& s : *sentences) {
-    bool changed = false;
-    for (size_t i = 0; i < s.tags.size(); ++i) {
-      std::string name = JoinedName(s, i);
-      if (name.empty() || pairs[name] < 2 || OnlyLegalSuffixAfterHead(lang, name)) continue;
-      s.tags[i] = Tag{s.tags[i].start, s.tags[i + 1].end, "UNK", name, {}, "", {}};
-      s.tags.erase(s.tags.begin() + static_cast<long>(i) + 1);
-      changed = true;
-    }
-    if (changed) Render(lang, &s);
-  }
+  return joined;
+}
+
+bool MentionsAny(const TaggedSentence& s, const std::set<std::string>& names) {
+  return std::any_of(names.begin(), names.end(),
+                     [&s](const std::string& name) { return s.view.source.find(name) != std::string::npos; });
 }
 
 // "Sakura is buying ..." after "Sakura Internet ...": the first words of the
@@ -1161,9 +1179,10 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
                       std::vector<TaggedSentence>* sentences) {
   std::set<std::string> initial_names = RepeatedInitialNames(lang, data, *sentences);
   initial_names.merge(LatinNameHeads(*sentences));
+  std::set<std::string> joined = JoinedNames(lang, *sentences);
   for (auto& s : *sentences) {
-    if (!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) {
-      s = TagSentence(s.view.source, lang, data, ref, initial_names);
+    if ((!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) || MentionsAny(s, joined)) {
+      s = TagSentence(s.view.source, lang, data, ref, initial_names, joined);
     }
   }
   ReadYenSigns(lang, sentences);
@@ -1180,14 +1199,13 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   for (auto& s : *sentences) {
     if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
   }
-  JoinKnownNamePrefixes(lang, sentences);
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
   if (renames.empty()) return;
   for (auto& s : *sentences) RenameNames(renames, &s);
 }
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
-                           const std::set<std::string>& known_names) {
+                           const std::set<std::string>& known_names, const std::set<std::string>& joined_names) {
   TaggedSentence result;
   result.view = MakeView(sentence);
   const TextView& view = result.view;
@@ -1217,6 +1235,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagNamesBeforeMarker(view, starts, lang, &taken, &tags);
   TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
+  if (!joined_names.empty()) MergeJoinedNames(view, joined_names, &tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
