@@ -93,16 +93,18 @@ bool SameListKind(const std::string& a, const std::string& b) {
 // An unknown name also joins a list of products or services ("AWS,
 // Microsoft Azure e OVHcloud", "Aruba e Microsoft Azure"): it cannot tell
 // which kind it is, the list can. In a list of peers (a symmetric predicate:
-// rivals) companies and models mix, since a lab and its model share a name
-// ("OpenAI, Anthropic e DeepSeek", DeepSeek a MODEL in the gazetteer).
+// rivals) companies, models and services mix, since a lab and its model
+// share a name ("OpenAI, Anthropic e DeepSeek", DeepSeek a MODEL in the
+// gazetteer) and clouds compete with cloud units ("Samsung SDS, SK C&C and
+// Naver Cloud", Naver Cloud a SERVICE).
 bool JoinsList(const std::string& item, const std::string& list, bool peers) {
   auto named = [](const std::string& type) {
     return type == "SERVICE" || type == "MODEL" || type == "APP" || type == "PRODUCT" || type == "HARDWARE";
   };
   auto company = [](const std::string& type) { return type == "ORG" || type == "UNK"; };
-  auto lab_or_model = [&](const std::string& type) { return company(type) || type == "MODEL"; };
+  auto peer = [&](const std::string& type) { return company(type) || type == "MODEL" || type == "SERVICE"; };
   return SameListKind(item, list) || (item == "UNK" && named(list)) || (list == "UNK" && named(item)) ||
-         (peers && lab_or_model(item) && lab_or_model(list));
+         (peers && peer(item) && peer(list));
 }
 
 // Tags right after position `from` that continue a list with the object:
