@@ -96,7 +96,7 @@ bool SameListKind(const std::string& a, const std::string& b) {
 // rivals) companies, models and services mix, since a lab and its model
 // share a name ("OpenAI, Anthropic e DeepSeek", DeepSeek a MODEL in the
 // gazetteer) and a cloud competes as its owner does ("AWS, Microsoft और
-// सॉफ्टबैंक").
+// सॉफ्टबैंक"; "Samsung SDS, SK C&C and Naver Cloud", Naver Cloud a SERVICE).
 bool JoinsList(const std::string& item, const std::string& list, bool peers) {
   auto named = [](const std::string& type) {
     return type == "SERVICE" || type == "MODEL" || type == "APP" || type == "PRODUCT" || type == "HARDWARE";
@@ -157,7 +157,18 @@ int Equivalent(const Language& lang, const TaggedSentence& s, size_t object) {
   return static_cast<int>(object + 1);
 }
 
-std::string WhenOf(const Rule& rule, WhenGrain grain, const TaggedSentence& s, icu::RegexMatcher& m, size_t object) {
+// Is tags[i] right after a `comparison_word` ("up from 1 billion in October",
+// "contro i 300 milioni di settembre"): the words since the previous tag, or
+// the one before it, end with or contain one?
+bool ComparisonBefore(const Language& lang, const TaggedSentence& s, size_t i) {
+  size_t from = i >= 2 ? s.tags[i - 2].end : 0;
+  const std::string gap = " " + s.view.text.substr(from, s.tags[i].start - from) + " ";
+  return std::any_of(lang.comparison_words.begin(), lang.comparison_words.end(),
+                     [&gap](const std::string& word) { return gap.find(" " + word + " ") != std::string::npos; });
+}
+
+std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, const TaggedSentence& s,
+                   icu::RegexMatcher& m, size_t object) {
   if (rule.when_none || grain == WhenGrain::kNone) return "";
   int explicit_tag = CapturedTag(m, rule.group_w);
   if (explicit_tag >= 0) return TimeAtGrain(s.tags[static_cast<size_t>(explicit_tag)].id, grain);
@@ -172,8 +183,11 @@ std::string WhenOf(const Rule& rule, WhenGrain grain, const TaggedSentence& s, i
     if (distance < best_distance) { best_distance = distance; nearest = i; }
   }
   if (!inside.empty()) return TimeAtGrain(s.tags[nearest].id, grain);
-  for (const auto& tag : s.tags) {
-    if (tag.type == "TIME") anywhere.insert(TimeAtGrain(tag.id, grain));
+  std::vector<size_t> after = TagsIn(s.tagged, m.end(status), s.tagged.length());
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    // "..., up from 1 billion in October": a time after the statement dates its comparison.
+    bool compared = std::find(after.begin(), after.end(), i) != after.end() && ComparisonBefore(lang, s, i);
+    if (s.tags[i].type == "TIME" && !compared) anywhere.insert(TimeAtGrain(s.tags[i].id, grain));
   }
   return anywhere.size() == 1 ? *anywhere.begin() : "";
 }
@@ -253,7 +267,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       } else if (int eq = Equivalent(lang, s, object); eq >= 0) {
         objects.push_back(static_cast<size_t>(eq));
       }
-      std::string when = WhenOf(rule, grain, s, *m, object);
+      std::string when = WhenOf(lang, rule, grain, s, *m, object);
       for (const Term& term : ObjectTerms(s, objects, rule, context)) {
         Extracted e;
         e.rule = rule.name;

@@ -233,7 +233,9 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"noun_ending", &lang->noun_endings}, {"maker_link", &lang->maker_links},
       {"besides_word", &lang->besides_words}, {"name_marker", &lang->name_markers},
       {"rival_marker", &lang->rival_markers}, {"rivalled_marker", &lang->rivalled_markers},
-      {"agent_marker", &lang->agent_markers}, {"maker_genitive", &lang->maker_genitives}};
+      {"agent_marker", &lang->agent_markers}, {"maker_genitive", &lang->maker_genitives},
+      {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
+      {"comparison_word", &lang->comparison_words}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

@@ -84,6 +84,15 @@ struct Language {
   std::vector<std::string> place_suffixes, place_introducers, ref_places;  // folded
   // Script without capitals: "X का Y मॉडल" names a model (`model_word`) and its maker (`owner_marker`).
   std::vector<std::string> model_words, owner_markers;  // folded
+  // Latin company-form words ("Group", "Holdings", "SpA": `legal_suffix`, tagger.cpp): "Nebius Group"
+  // beside "Nebius" is Nebius, while "Sakura" beside "Sakura Internet" is Sakura Internet.
+  std::vector<std::string> legal_suffixes;  // folded
+  // Words that introduce a comparison ("up from", "contro": `comparison_word`, relations.cpp): a time
+  // after the statement and one of these dates the compared figure, not the statement.
+  std::vector<std::string> comparison_words;  // folded
+  // Words before the year a bond matures ("notes due in 2031", "con scadenza nel 2031": `maturity_word`,
+  // tagger.cpp): that time is no date of the claim, so it is left untagged.
+  std::vector<std::string> maturity_words;  // folded
   // Words before a fiscal year's number (`fiscal_prefix`, timex.cpp): "FY27", "fiscal 2026", "वित्त वर्ष 27".
   std::vector<std::string> fiscal_prefixes;  // folded
   // Script without capitals: "A जैसी कंपनियों से" ends a rival list before `like_word`; "अपना एआई

@@ -411,6 +411,20 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   }
 }
 
+// "bonds due in 2031", "con scadenza nel 2031": is the time at `pos` a
+// maturity (a `maturity_word` right before it)?
+bool AfterMaturityWord(const std::string& text, const Language& lang, size_t pos) {
+  size_t end = pos;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  for (const std::string& word : lang.maturity_words) {
+    if (end >= word.size() && text.compare(end - word.size(), word.size(), word) == 0 &&
+        !IsWordCharBefore(text, end - word.size())) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Scripts without capitals: "सर्वम का इंडस मॉडल" is a model of its maker
 // when both names are unknown (a known maker or an anaphor leaves the
 // phrase alone: "कंपनी का बिज़नेस मॉडल").
@@ -635,6 +649,20 @@ bool OnlyJoiners(const TextView& view, const Language& lang, size_t a, size_t b,
 
 // Three or more organisations in a row ("Microsoft, Alphabet, Amazon and
 // Meta") are one group: what the text says of them, it says of them together.
+// "Samsung SDS" where the document names that pair twice (ReadDocumentWide):
+// the organisation and the unknown name after it become one unknown name.
+void MergeJoinedNames(const TextView& view, const std::set<std::string>& joined_names, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& known = (*tags)[i];
+    const Tag& next = (*tags)[i + 1];
+    if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1) continue;
+    std::string name = SourceText(view, known.start, next.end);
+    if (!joined_names.count(name)) continue;
+    known = Tag{known.start, next.end, "UNK", name, {}, "", {}};
+    tags->erase(tags->begin() + static_cast<long>(i) + 1);
+  }
+}
+
 void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
   size_t i = 0;
@@ -702,7 +730,8 @@ bool MakerFollows(const TextView& view, const Language& lang, const std::vector<
       noun_end <= tags[product + 1].start) {
     end = noun_end;
   }
-  const std::string gap = view.text.substr(end, tags[product + 1].start - end);
+  std::string gap = view.text.substr(end, tags[product + 1].start - end);
+  if (!gap.empty() && gap[0] == ',') gap.erase(0, 1);  // "B300 chips, which are made by Nvidia"
   return std::any_of(lang.maker_links.begin(), lang.maker_links.end(),
                      [&](const std::string& word) { return gap == " " + word + " "; });
 }
@@ -1165,14 +1194,183 @@ bool GrowMarkedNames(const Language& lang, TaggedSentence* s) {
   return grown;
 }
 
+// "... investirà 1,4 miliardi di euro. Circa 900 milioni, ha spiegato X,
+// saranno destinati ...": a bare scaled amount set off by a comma, in a
+// sentence with no money of its own, is in the currency of the previous
+// sentence's last amount (a count of users or tokens runs on into its noun).
+bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s) {
+  const Tag* money = nullptr;
+  for (const auto& tag : previous.tags) if (tag.type == "MONEY") money = &tag;
+  if (money == nullptr) return false;
+  for (const auto& tag : s->tags) if (tag.type == "MONEY") return false;
+  bool changed = false;
+  for (auto& tag : s->tags) {
+    // "Di questi 180 milioni, 110 milioni saranno ...": the amounts after the first take its currency too.
+    bool comma_after = tag.end < s->view.text.size() && s->view.text[tag.end] == ',';
+    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() || !(comma_after || changed)) continue;
+    tag.quantity.kind = QuantityKind::kMoney;
+    tag.quantity.unit = money->quantity.unit;
+    tag.type = QuantityType(tag.quantity);
+    changed = true;
+  }
+  return changed;
+}
+
+std::string LowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Is every word of `name` after its first a company-form word ("Nebius Group")?
+bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
+  size_t pos = name.find(' ');
+  while (pos != std::string::npos) {
+    size_t next = name.find(' ', pos + 1);
+    std::string word = LowerAscii(name.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1));
+    if (std::find(lang.legal_suffixes.begin(), lang.legal_suffixes.end(), word) == lang.legal_suffixes.end()) {
+      return false;
+    }
+    pos = next;
+  }
+  return true;
+}
+
+// The one currency of the document's amounts of money; "" when none or several.
+std::string OnlyCurrency(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> units;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) if (tag.type == "MONEY") units.insert(tag.quantity.unit);
+  }
+  return units.size() == 1 ? *units.begin() : "";
+}
+
+// Does a count's noun follow the amount ending at `end`: a unit_link ("300
+// milioni di utenti"), or a unit after an optional bound ("10 ट्रिलियन से अधिक टोकन")?
+bool CountNounFollows(const Language& lang, const TextView& view, size_t end) {
+  size_t pos = SkipSpaces(view.text, end);
+  size_t next = 0;
+  if (lang.bounds_after.Match(view, pos, &next) != nullptr) pos = SkipSpaces(view.text, next);
+  return lang.unit_links.Match(view, pos, &next) != nullptr || lang.units.Match(view, pos, &next) != nullptr ||
+         lang.count_nouns.Match(view, pos, &next) != nullptr;
+}
+
+// "aveva investito 140 milioni.", "circa 85 milioni serviranno per ...": a
+// bare scaled amount that is its sentence's only quantity, with no count's
+// noun after it, is in the document's one currency.
+bool GiveDocumentCurrency(const Language& lang, const std::string& currency, TaggedSentence* s) {
+  size_t quantities = 0;
+  for (const auto& tag : s->tags) quantities += IsQuantityType(tag.type) ? 1 : 0;
+  if (currency.empty() || quantities != 1) return false;
+  for (auto& tag : s->tags) {
+    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() ||
+        CountNounFollows(lang, s->view, tag.end)) {
+      continue;
+    }
+    tag.quantity.kind = QuantityKind::kMoney;
+    tag.quantity.unit = currency;
+    tag.type = QuantityType(tag.quantity);
+    return true;
+  }
+  return false;
+}
+
+// "Tata Communications", where "Tata" alone is a gazetteer alias (of Tata
+// Group): an organisation followed after one space by an unknown Latin name
+// is one unknown name, "" otherwise.
+std::string JoinedName(const TaggedSentence& s, size_t i) {
+  if (i + 1 >= s.tags.size()) return "";
+  const Tag& known = s.tags[i];
+  const Tag& next = s.tags[i + 1];
+  if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1 || s.view.text[known.end] != ' ' ||
+      !IsLatinAt(next.id, 0)) {
+    return "";
+  }
+  return SourceText(s.view, known.start, next.end);
+}
+
+
+// Such pairs are one name when the document writes the pair twice or more
+// (once may be "Microsoft President Brad Smith"; a list may hide the second
+// one from the tags, so the text is counted) and the unknown part is more
+// than company-form words ("Tencent Holdings" stays Tencent).
+std::set<std::string> JoinedNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> joined;
+  for (const auto& s : sentences) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      std::string name = JoinedName(s, i);
+      if (!name.empty() && !OnlyLegalSuffixAfterHead(lang, name) && Occurrences(sentences, LowerAscii(name)) >= 2) {
+        joined.insert(name);
+      }
+    }
+  }
+  return joined;
+}
+
+bool MentionsAny(const TaggedSentence& s, const std::set<std::string>& names) {
+  return std::any_of(names.begin(), names.end(),
+                     [&s](const std::string& name) { return s.view.source.find(name) != std::string::npos; });
+}
+
+// "Sakura is buying ..." after "Sakura Internet ...": the first words of the
+// document's longer unknown Latin names are names at the start of a sentence too.
+std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> heads;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      size_t space = tag.id.find(' ');
+      if (tag.type == "UNK" && IsLatinAt(tag.id, 0) && space != std::string::npos) heads.insert(tag.id.substr(0, space));
+    }
+  }
+  return heads;
+}
+
+// "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
+// the first word of exactly one longer name of the document (unknown, or a
+// gazetteer organisation's id) is that name (a page names a company in full
+// once, then by its first word); when the rest of an unknown longer name is
+// only company-form words ("Nebius Group"), the one word is the name. Two
+// longer names with that first word leave it alone. Result: the id to
+// rename -> the id of the company.
+std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
+  std::set<std::string> one_word, known;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) {
+      if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
+      size_t space = tag.id.find(' ');
+      if (space != std::string::npos) full_names[tag.id.substr(0, space)].insert(tag.id);
+      else if (tag.type == "UNK") one_word.insert(tag.id);
+      if (tag.type == "ORG") known.insert(tag.id);
+    }
+  }
+  std::map<std::string, std::string> renames;
+  for (const auto& word : one_word) {
+    auto found = full_names.find(word);
+    if (found == full_names.end() || found->second.size() != 1) continue;
+    const std::string& full = *found->second.begin();
+    if (!known.count(full) && OnlyLegalSuffixAfterHead(lang, full)) renames.emplace(full, word);
+    else renames.emplace(word, full);
+  }
+  return renames;
+}
+
+void RenameNames(const std::map<std::string, std::string>& renames, TaggedSentence* s) {
+  for (auto& tag : s->tags) {
+    auto found = renames.find(tag.id);
+    if (tag.type == "UNK" && found != renames.end()) tag.id = found->second;
+  }
+}
+
 }  // namespace
 
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
                       std::vector<TaggedSentence>* sentences) {
   std::set<std::string> initial_names = RepeatedInitialNames(lang, data, *sentences);
+  initial_names.merge(LatinNameHeads(*sentences));
+  std::set<std::string> joined = JoinedNames(lang, *sentences);
   for (auto& s : *sentences) {
-    if (!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) {
-      s = TagSentence(s.view.source, lang, data, ref, initial_names);
+    if ((!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) || MentionsAny(s, joined)) {
+      s = TagSentence(s.view.source, lang, data, ref, initial_names, joined);
     }
   }
   ReadYenSigns(lang, sentences);
@@ -1187,8 +1385,16 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool named = !heads.empty() && TagNameHeads(longest_first, &s);
     bool marked = named && GrowMarkedNames(lang, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
-    if (named || marked || counted || grown) Render(lang, &s);
+    bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
+    if (named || marked || counted || grown || priced) Render(lang, &s);
   }
+  std::string currency = OnlyCurrency(*sentences);
+  for (auto& s : *sentences) {
+    if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
+  }
+  std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
+  if (renames.empty()) return;
+  for (auto& s : *sentences) RenameNames(renames, &s);
 }
 
 namespace {
@@ -1210,7 +1416,7 @@ bool FreePlacesInside(size_t start, size_t end, std::vector<bool>* taken, std::v
 }  // namespace
 
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
-                           const std::set<std::string>& known_names) {
+                           const std::set<std::string>& known_names, const std::set<std::string>& joined_names) {
   TaggedSentence result;
   result.view = MakeView(sentence);
   const TextView& view = result.view;
@@ -1226,7 +1432,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     Take(&taken, q.start, q.end);
   }
   for (const auto& t : FindTimes(view, starts, lang, ref, taken)) {
-    tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
+    if (!AfterMaturityWord(view.text, lang, t.start)) tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
     Take(&taken, t.start, t.end);
   }
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
@@ -1241,6 +1447,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagNamesBeforeMarker(view, starts, lang, &taken, &tags);
   TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
+  if (!joined_names.empty()) MergeJoinedNames(view, joined_names, &tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);

@@ -43,11 +43,14 @@ bool IsQuantityType(const std::string& type);
 std::string QuantityType(const QuantityMention& q);
 bool IsEntityType(const std::string& type);
 
+// `joined_names`: "Samsung SDS" pairs (a gazetteer organisation and an
+// unknown name) the document writes twice or more: one unknown name.
 // `known_names`: single words the document uses as names elsewhere (UNK
 // ids); at the start of a sentence, where any word is capitalised, only
 // these (and the head of a list of unknown names) count as names.
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data,
-                           const RefDate& ref, const std::set<std::string>& known_names = {});
+                           const RefDate& ref, const std::set<std::string>& known_names = {},
+                           const std::set<std::string>& joined_names = {});
 
 // The capitalised single word that starts the sentence, as written, when
 // no tag covers it ("Lumora competes with..."); "" otherwise.
