@@ -141,6 +141,9 @@ Result<uint64_t> ClaimCursor::CountUpTo(const IdPattern& pattern, uint64_t cap) 
   return count;
 }
 
+PerfCountersOff::PerfCountersOff() : previous_(rocksdb::GetPerfLevel()) { rocksdb::SetPerfLevel(rocksdb::kDisable); }
+PerfCountersOff::~PerfCountersOff() { rocksdb::SetPerfLevel(previous_); }
+
 IdScanner::IdScanner(const RocksStore& store) : store_(store), snapshot_(store) {}
 
 Result<TermId> IdScanner::IdOf(const Term& term) const {
