@@ -348,9 +348,10 @@ const IdExecutor::SubjectClaims& IdExecutor::ClaimsOf(int slot, TermId subject, 
   star.complete = false;
   star.subject = subject;
   star.count = 0;
-  storage::IdPattern all;
-  all.subject = subject;
-  for (cursor.Seek(all); cursor.Valid(); cursor.Next()) {
+  storage::IdPattern stretch;
+  stretch.subject = subject;
+  stretch.first_predicate = star.first_predicate;
+  for (cursor.Seek(stretch); cursor.Valid() && cursor.parts().predicate <= star.last_predicate; cursor.Next()) {
     if (star.count == kMaxStarClaims) return star;
     if (star.count == star.claims.size()) star.claims.emplace_back();
     star.claims[star.count++] = cursor.parts();
@@ -384,6 +385,13 @@ void IdExecutor::PlanStars() {
   }
   for (size_t i = 0; i < plan_->steps.size(); ++i) {
     star_steps_[i] = subject_of[i] >= 0 && steps_per_slot[subject_of[i]] >= 2;
+    if (!star_steps_[i]) continue;
+    SubjectClaims& star = stars_[subject_of[i]];
+    for (const std::string& key : patterns_[plan_->steps[i].pattern].predicate.keys) {
+      const TermId predicate = storage::GetBig64(key);
+      if (star.first_predicate == 0 || predicate < star.first_predicate) star.first_predicate = predicate;
+      star.last_predicate = std::max(star.last_predicate, predicate);
+    }
   }
 }
 

@@ -67,11 +67,15 @@ class IdExecutor {
   struct HashTable;
   // The claims of one subject, read with one seek for the steps that look
   // that subject up under several predicates (a star around ?x): they then
-  // filter these instead of seeking each. `complete` is false when the
-  // subject has more than a few claims (those steps seek as usual).
+  // filter these instead of seeking each. Only the stretch of its claims
+  // from the lowest to the highest of those predicates is read (in spo a
+  // subject's claims come in predicate order). `complete` is false when
+  // that stretch holds more than a few claims (those steps seek as usual).
   struct SubjectClaims {
     bool filled = false;
     bool complete = false;
+    storage::TermId first_predicate = 0;  // the star's predicates, lowest
+    storage::TermId last_predicate = 0;   // and highest
     storage::TermId subject = 0;
     size_t count = 0;
     std::vector<storage::ClaimKeyParts> claims;  // reused: the first `count` are this subject's

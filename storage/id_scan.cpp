@@ -77,7 +77,11 @@ void ClaimCursor::Seek(const IdPattern& pattern) {
   index_ = access.index;
   prefix_ = std::move(access.prefix);
   it_ = IteratorFor(index_);
-  MoveTo(prefix_, rested_here);
+  if (pattern.first_predicate && pattern.subject && !pattern.predicate && index_ == kSpo) {
+    MoveTo(prefix_ + IdKey(*pattern.first_predicate), rested_here);
+  } else {
+    MoveTo(prefix_, rested_here);
+  }
   Settle();
 }
 

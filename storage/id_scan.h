@@ -34,6 +34,10 @@ struct IdPattern {
   // ordering keeps them near each other and the cursor can walk forward
   // from one to the next instead of seeking (ClaimCursor::Seek).
   bool subject_varies = false;
+  // With the subject bound and the predicate not: the lookup starts at
+  // this predicate (a subject's claims come in predicate order), for a
+  // caller that wants only a range of its predicates.
+  std::optional<TermId> first_predicate;
 };
 
 // The ordering that serves a pattern and the key prefix to scan in it:
