@@ -102,6 +102,7 @@ class ClaimCursor {
   bool valid_ = false;
   Status status_;
   uint8_t walks_short_ = 0;  // the last eight walks of MoveTo, a bit set where one fell short
+  uint8_t far_lookups_ = 0;  // lookups made while all eight fell short
 };
 
 // RocksDB counts every iterator step in per-thread perf counters unless
