@@ -348,9 +348,10 @@ const IdExecutor::SubjectClaims& IdExecutor::ClaimsOf(int slot, TermId subject, 
   star.complete = false;
   star.subject = subject;
   star.count = 0;
-  storage::IdPattern all;
-  all.subject = subject;
-  for (cursor.Seek(all); cursor.Valid(); cursor.Next()) {
+  storage::IdPattern stretch;
+  stretch.subject = subject;
+  stretch.first_predicate = star.first_predicate;
+  for (cursor.Seek(stretch); cursor.Valid() && cursor.parts().predicate <= star.last_predicate; cursor.Next()) {
     if (star.count == kMaxStarClaims) return star;
     if (star.count == star.claims.size()) star.claims.emplace_back();
     star.claims[star.count++] = cursor.parts();
@@ -384,6 +385,13 @@ void IdExecutor::PlanStars() {
   }
   for (size_t i = 0; i < plan_->steps.size(); ++i) {
     star_steps_[i] = subject_of[i] >= 0 && steps_per_slot[subject_of[i]] >= 2;
+    if (!star_steps_[i]) continue;
+    SubjectClaims& star = stars_[subject_of[i]];
+    for (const std::string& key : patterns_[plan_->steps[i].pattern].predicate.keys) {
+      const TermId predicate = storage::GetBig64(key);
+      if (star.first_predicate == 0 || predicate < star.first_predicate) star.first_predicate = predicate;
+      star.last_predicate = std::max(star.last_predicate, predicate);
+    }
   }
 }
 
@@ -502,6 +510,38 @@ bool IdExecutor::PassesFilters(const PlanStep& step, const IdRow& row) {
 }
 
 bool IdExecutor::Emit(const IdRow& row) {
+  if (!held_.active) return EmitNow(row);
+  if (held_.count == held_.rows.size()) {
+    held_.rows.push_back(row);
+  } else {
+    held_.rows[held_.count] = row;
+  }
+  return ++held_.count < held_.limit || EmitHeld();
+}
+
+bool IdExecutor::EmitHeld() {
+  // Enough rows that a batch reads a dictionary block once for many terms.
+  constexpr size_t kMaxHeldRows = 1024;
+  held_.ids.clear();
+  for (size_t i = 0; i < held_.count; ++i) {
+    const IdRow& row = held_.rows[i];
+    for (int slot : output_slots_) {
+      if (row.claim_of[slot].empty() && row.values[slot].size() == kIdSize) {
+        held_.ids.push_back(storage::GetBig64(row.values[slot]));
+      }
+    }
+  }
+  held_.active = ValueOrThrow(store_.CacheTerms(&held_.ids)) > 0;
+  held_.limit = std::min(2 * held_.limit, kMaxHeldRows);
+  const size_t count = held_.count;
+  held_.count = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (!EmitNow(held_.rows[i])) return false;
+  }
+  return true;
+}
+
+bool IdExecutor::EmitNow(const IdRow& row) {
   ++emitted_;  // entries pinned by the last row are free again
   if (collector_->streaming()) {
     cells_.clear();
@@ -557,6 +597,7 @@ Result<QueryInfo> IdExecutor::Run(const Plan& plan, RowVisitor& visitor) {
   last_value_.assign(find_.slot_names.size(), Value::Null());
   IdRow row = EmptyRow();
   RunStep(0, row);
+  if (held_.count > 0) EmitHeld();  // none when the result said stop
   return collector_->Finish(stop_.reason());
 }
 

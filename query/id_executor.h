@@ -67,11 +67,15 @@ class IdExecutor {
   struct HashTable;
   // The claims of one subject, read with one seek for the steps that look
   // that subject up under several predicates (a star around ?x): they then
-  // filter these instead of seeking each. `complete` is false when the
-  // subject has more than a few claims (those steps seek as usual).
+  // filter these instead of seeking each. Only the stretch of its claims
+  // from the lowest to the highest of those predicates is read (in spo a
+  // subject's claims come in predicate order). `complete` is false when
+  // that stretch holds more than a few claims (those steps seek as usual).
   struct SubjectClaims {
     bool filled = false;
     bool complete = false;
+    storage::TermId first_predicate = 0;  // the star's predicates, lowest
+    storage::TermId last_predicate = 0;   // and highest
     storage::TermId subject = 0;
     size_t count = 0;
     std::vector<storage::ClaimKeyParts> claims;  // reused: the first `count` are this subject's
@@ -95,7 +99,12 @@ class IdExecutor {
   bool Probe(size_t step, IdRow& row, Next& next);
   void Build(size_t step);
   bool RunStep(size_t step, IdRow& row);
+  // Hands a row to the result, or holds it back while the store's term
+  // cache misses: held rows have their terms read in one batch
+  // (RocksStore::CacheTerms) before they go out, in order.
   bool Emit(const IdRow& row);
+  bool EmitHeld();
+  bool EmitNow(const IdRow& row);
   bool PassesFilters(const PlanStep& step, const IdRow& row);
   const SubjectClaims& ClaimsOf(int slot, storage::TermId subject, storage::ClaimCursor& cursor);
   void PlanStars();
@@ -130,6 +139,17 @@ class IdExecutor {
   std::vector<Value> last_value_;  // per slot, the last value decoded other than a table entry
   uint64_t emitted_ = 0;            // rows emitted so far, counting the one being emitted
   std::vector<const Value*> cells_;  // the row being emitted
+  // Rows held back for one batched dictionary read. Batches grow from one
+  // row (the first row is not delayed) and stop once a batch finds every
+  // term cached (a warm store).
+  struct HeldRows {
+    bool active = true;
+    size_t limit = 1;  // rows per batch
+    size_t count = 0;
+    std::vector<IdRow> rows;  // reused: the first `count` are held
+    std::vector<storage::TermId> ids;
+  };
+  HeldRows held_;
   std::unique_ptr<ResultCollector> collector_;
   StopCheck stop_;
 };

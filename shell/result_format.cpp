@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "export/term_json.h"
@@ -84,11 +85,20 @@ void PrintTable(const QueryResult& result, bool colour, std::ostream& out) {
   out << ")" << (colour ? kReset : "") << "\n";
 }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+// Appends a CSV field; a field with a comma, quote or line break is quoted
+// and its quotes doubled.
+void AppendCsvField(std::string_view text, std::string* line) {
+  auto special = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+  if (std::none_of(text.begin(), text.end(), special)) {
+    line->append(text);
+    return;
+  }
+  line->push_back('"');
+  for (char c : text) {
+    if (c == '"') line->push_back('"');
+    line->push_back(c);
+  }
+  line->push_back('"');
 }
 
 std::string CompactJson(const nlohmann::json& json) {
@@ -126,18 +136,37 @@ class CsvRowPrinter : public RowPrinter {
  public:
   explicit CsvRowPrinter(std::ostream& out) : out_(out) {}
   void Columns(const std::vector<std::string>& names) override {
-    for (size_t c = 0; c < names.size(); ++c) out_ << (c ? "," : "") << CsvField(names[c]);
-    out_ << "\r\n";
+    line_.clear();
+    for (size_t c = 0; c < names.size(); ++c) {
+      if (c > 0) line_.push_back(',');
+      AppendCsvField(names[c], &line_);
+    }
+    WriteLine();
   }
   bool Row(const RowView& row) override {
-    for (size_t c = 0; c < row.size(); ++c) out_ << (c ? "," : "") << CsvField(row[c].ToString());
-    out_ << "\r\n";
+    // A row's text is built in one reused buffer and written at once: a
+    // large answer is mostly this loop.
+    line_.clear();
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) line_.push_back(',');
+      cell_.clear();
+      row[c].AppendText(&cell_);
+      AppendCsvField(cell_, &line_);
+    }
+    WriteLine();
     return static_cast<bool>(out_);
   }
   void Finish(const std::string&) override {}
 
  private:
+  void WriteLine() {
+    line_ += "\r\n";
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+  }
+
   std::ostream& out_;
+  std::string line_;
+  std::string cell_;
 };
 
 }  // namespace

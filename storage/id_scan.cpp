@@ -77,7 +77,11 @@ void ClaimCursor::Seek(const IdPattern& pattern) {
   index_ = access.index;
   prefix_ = std::move(access.prefix);
   it_ = IteratorFor(index_);
-  MoveTo(prefix_, rested_here);
+  if (pattern.first_predicate && pattern.subject && !pattern.predicate && index_ == kSpo) {
+    MoveTo(prefix_ + IdKey(*pattern.first_predicate), rested_here);
+  } else {
+    MoveTo(prefix_, rested_here);
+  }
   Settle();
 }
 
@@ -94,13 +98,18 @@ void ClaimCursor::MoveTo(std::string_view target, bool rested_here) {
     // Lookups whose targets lie far apart (the claims of scattered
     // subjects) would read the whole budget before each seek: when most of
     // the last walks fell short, the cursor only peeks at the next key.
-    const int budget = __builtin_popcount(walks_short_) >= kShortWalksToPeek ? 1 : kMaxWalk;
+    // When all of the last eight fell short, even the peek is a wasted
+    // step (a star's subjects): it seeks at once, and peeks on every
+    // eighth lookup only, to notice lookups coming close again.
+    const int short_walks = __builtin_popcount(walks_short_);
+    const bool seek_at_once = short_walks == 8 && (++far_lookups_ & 7) != 0;
+    const int budget = short_walks >= kShortWalksToPeek ? 1 : kMaxWalk;
     bool arrived = false;
-    for (int i = 0; i < budget && !arrived; ++i) {
+    for (int i = 0; i < budget && !arrived && !seek_at_once; ++i) {
       it_->Next();
       arrived = !it_->Valid() || !behind();
     }
-    walks_short_ = static_cast<uint8_t>(walks_short_ << 1 | (arrived ? 0 : 1));
+    if (!seek_at_once) walks_short_ = static_cast<uint8_t>(walks_short_ << 1 | (arrived ? 0 : 1));
     if (arrived) return;
   }
   it_->Seek(rocksdb::Slice(target.data(), target.size()));
@@ -140,6 +149,9 @@ Result<uint64_t> ClaimCursor::CountUpTo(const IdPattern& pattern, uint64_t cap) 
   KG_RETURN_IF_ERROR(status_);
   return count;
 }
+
+PerfCountersOff::PerfCountersOff() : previous_(rocksdb::GetPerfLevel()) { rocksdb::SetPerfLevel(rocksdb::kDisable); }
+PerfCountersOff::~PerfCountersOff() { rocksdb::SetPerfLevel(previous_); }
 
 IdScanner::IdScanner(const RocksStore& store) : store_(store), snapshot_(store) {}
 

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include <rocksdb/perf_level.h>
+
 #include "storage/encoding.h"
 #include "storage/rocks_store.h"
 
@@ -32,6 +34,10 @@ struct IdPattern {
   // ordering keeps them near each other and the cursor can walk forward
   // from one to the next instead of seeking (ClaimCursor::Seek).
   bool subject_varies = false;
+  // With the subject bound and the predicate not: the lookup starts at
+  // this predicate (a subject's claims come in predicate order), for a
+  // caller that wants only a range of its predicates.
+  std::optional<TermId> first_predicate;
 };
 
 // The ordering that serves a pattern and the key prefix to scan in it:
@@ -96,6 +102,22 @@ class ClaimCursor {
   bool valid_ = false;
   Status status_;
   uint8_t walks_short_ = 0;  // the last eight walks of MoveTo, a bit set where one fell short
+  uint8_t far_lookups_ = 0;  // lookups made while all eight fell short
+};
+
+// RocksDB counts every iterator step in per-thread perf counters unless
+// told not to: a thread-local lookup or two per step of every warm
+// query (2-4% of its instructions); nothing here reads them. Off while
+// it lives, in its thread.
+class PerfCountersOff {
+ public:
+  PerfCountersOff();
+  ~PerfCountersOff();
+  PerfCountersOff(const PerfCountersOff&) = delete;
+  PerfCountersOff& operator=(const PerfCountersOff&) = delete;
+
+ private:
+  rocksdb::PerfLevel previous_;
 };
 
 class IdScanner {
@@ -121,6 +143,7 @@ class IdScanner {
   Result<double> ApproximateMatches(const IdPattern& pattern) const;
 
  private:
+  PerfCountersOff perf_counters_off_;
   const RocksStore& store_;
   SnapshotHolder snapshot_;
 };

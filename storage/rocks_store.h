@@ -137,6 +137,10 @@ class RocksStore final : public Store {
   // The same into *term, whose strings keep their buffers: a cache hit
   // allocates nothing when they are big enough (a query's decode table).
   Status TermOf(TermId id, Term* term) const;
+  // Puts the terms of `ids` that the cache lacks into it, read in one
+  // batch (a cold store pays a dictionary lookup per term otherwise);
+  // returns how many it read. `ids` is scratch: reordered and shortened.
+  Result<size_t> CacheTerms(std::vector<TermId>* ids) const;
   // The id of a canonical term, 0 when the dictionary does not hold it.
   Result<TermId> FindTermId(const Term& canonical) const;
   Result<Term> ObjectTerm(std::string_view object_key) const;
@@ -149,6 +153,7 @@ class RocksStore final : public Store {
 
  private:
   RocksStore() = default;
+  void CacheTermLocked(TermId id, const Term& term) const;  // under term_cache_mutex_, held for writing
   Status ScanClaims(const Pattern& pattern, const rocksdb::Snapshot* snapshot,
                     const std::function<bool(const ClaimKeyParts&)>& visit) const;
 

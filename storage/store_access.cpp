@@ -1,5 +1,6 @@
 // Low-level reads shared by queries, writes and the checker: point reads,
 // prefix scans, the term dictionary and the assembly of a claim record.
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -115,12 +116,51 @@ Status RocksStore::TermOf(TermId id, Term* term) const {
     return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
   }
   std::unique_lock lock(term_cache_mutex_);
+  CacheTermLocked(id, *term);
+  return Status::OK();
+}
+
+void RocksStore::CacheTermLocked(TermId id, const Term& term) const {
   // Bounded, or a long-lived reader that decodes a whole large store would
   // keep every term; emptied when full, the block cache still has them.
   constexpr size_t kMaxCachedTerms = 1 << 18;
   if (term_cache_.size() >= kMaxCachedTerms) term_cache_.clear();
-  term_cache_.emplace(id, *term);
-  return Status::OK();
+  term_cache_.emplace(id, term);
+}
+
+Result<size_t> RocksStore::CacheTerms(std::vector<TermId>* ids) const {
+  {
+    std::shared_lock lock(term_cache_mutex_);
+    ids->erase(std::remove_if(ids->begin(), ids->end(),
+                              [&](TermId id) { return KindOfId(id) == TermKind::kTime || term_cache_.count(id) > 0; }),
+               ids->end());
+  }
+  if (ids->empty()) return size_t{0};
+  // In id order: neighbouring ids share dictionary blocks, which MultiGet
+  // then reads once for all of them.
+  std::sort(ids->begin(), ids->end());
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  const size_t count = ids->size();
+  std::vector<std::string> keys(count);
+  std::vector<rocksdb::Slice> slices(count);
+  for (size_t i = 0; i < count; ++i) {
+    keys[i] = IdKey((*ids)[i]);
+    slices[i] = rocksdb::Slice(keys[i]);
+  }
+  std::vector<rocksdb::PinnableSlice> values(count);
+  std::vector<rocksdb::Status> statuses(count);
+  db_->MultiGet(rocksdb::ReadOptions(), handles_[kTermById], count, slices.data(), values.data(), statuses.data(),
+                /*sorted_input=*/true);
+  std::vector<Term> terms(count);
+  for (size_t i = 0; i < count; ++i) {
+    if (!statuses[i].ok() && !statuses[i].IsNotFound()) return FromRocks(statuses[i], "reading term_by_id");
+    if (statuses[i].IsNotFound() || !DecodeTerm(std::string_view(values[i].data(), values[i].size()), &terms[i])) {
+      return Status::Corruption("term " + std::to_string((*ids)[i]) + " is missing or damaged");
+    }
+  }
+  std::unique_lock lock(term_cache_mutex_);
+  for (size_t i = 0; i < count; ++i) CacheTermLocked((*ids)[i], terms[i]);
+  return count;
 }
 
 Result<TermId> RocksStore::FindTermId(const Term& canonical) const {

@@ -290,6 +290,64 @@ TEST(QueryStarTest, AroundAHubMatchesBruteForce) {
   EXPECT_EQ(joins, (std::vector<std::string>{"scan", "lookup", "lookup"}));  // a star, not hashed
 }
 
+// A star reads only the stretch of its subject's claims between its lowest
+// and highest predicate (spo keeps a subject's claims in predicate order):
+// claims before, between and after that stretch, predicates a subject
+// lacks, several values of one predicate and a predicate named twice must
+// all give what the brute force gives.
+TEST(QueryStarTest, StretchOfPredicatesMatchesBruteForce) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  DocumentInput input = MakeDocument("stretch", "en", "s");
+  std::mt19937 rng(11);
+  int sentence = 0;
+  auto add = [&](const std::string& subject, const std::string& predicate, const Term& object) {
+    input.statements.push_back(MakeStatement(Term::Entity(subject), predicate, object, "", sentence,
+                                             "Sentence " + std::to_string(sentence)));
+    ++sentence;
+  };
+  // q0 .. q5 get ids in this order.
+  for (const char* predicate : {"q0", "q1", "q2", "q3", "q4", "q5"}) add("First", predicate, Term::Entity("V"));
+  for (int x = 0; x < 40; ++x) {
+    const std::string subject = "X" + std::to_string(x);
+    auto value = [&] { return Term::Entity("V" + std::to_string(rng() % 9)); };
+    add(subject, "q0", Term::Entity("A" + std::to_string(x % 6)));  // the anchor: ~7 subjects each
+    if (rng() % 4 != 0) add(subject, "q1", value());
+    for (int i = 0; i < static_cast<int>(rng() % 3); ++i) add(subject, "q2", value());
+    for (int i = 0; i < static_cast<int>(rng() % 4); ++i) add(subject, "q3", value());
+    if (rng() % 2 == 0) add(subject, "q4", value());
+    add(subject, "q5", value());
+  }
+  ASSERT_TRUE(store->AddDocument(input).ok());
+  std::vector<ClaimRecord> claims = MatchAll(*store, Pattern{});
+  const std::vector<RandomPattern> stars[] = {
+      {{Var("x"), Predicate("q0"), Entity("A1"), {}}, {Var("x"), Predicate("q1"), Var("a"), {}},
+       {Var("x"), Predicate("q3"), Var("b"), {}}},
+      {{Var("x"), Predicate("q0"), Entity("A2"), {}}, {Var("x"), Predicate("q3"), Var("b"), {}},
+       {Var("x"), Predicate("q3"), Var("c"), {}}},
+      {{Var("x"), Predicate("q0"), Entity("A3"), {}}, {Var("x"), Predicate("q4"), Var("d"), {}},
+       {Var("x"), Predicate("q1"), Var("a"), {}}, {Var("x"), Predicate("q2"), Var("b"), {}}},
+      {{Var("x"), Predicate("q0"), Entity("A4"), {}}, {Var("x"), Predicate("q2"), Var("b"), {}},
+       {Var("x"), Predicate("q2"), Var("c"), {}}},
+      {{Var("x"), Predicate("q0"), Entity("A5"), {}}, {Var("x"), Predicate("q5"), Var("e"), {}},
+       {Var("x"), Predicate("q1"), Var("a"), {}}},
+  };
+  int rows = 0;
+  for (const auto& star : stars) {
+    const int found = ExpectSameAsBruteForce(*store, claims, star, false);
+    ASSERT_GE(found, 0);
+    rows += found;
+    std::vector<std::string> columns;
+    auto explained = RunQuery(*store, "EXPLAIN " + QueryText(star, false, &columns), QueryOptions{});
+    ASSERT_TRUE(explained.ok()) << explained.status().ToString();
+    for (size_t step = 1; step < explained->rows.size(); ++step) {
+      EXPECT_EQ(explained->rows[step].back().ToString(), "lookup");  // the star, not hashed
+    }
+  }
+  EXPECT_GT(rows, 20);
+}
+
 // Hash joins over hundreds of join values: the table of id keys grows
 // several times, and quantity values share it with entity ids.
 TEST(QueryHashJoinTest, ManyJoinValuesMatchBruteForce) {
