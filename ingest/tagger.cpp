@@ -998,11 +998,6 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   }
 }
 
-// Room for the tags of nearly every sentence (the seed and probe articles
-// have 3 on average, 10 at most), which a vector grown from empty would
-// reallocate and move up to four times.
-constexpr size_t kTagsPerSentence = 8;
-
 TaggedSentence TagSentence(std::string_view sentence, const Language& lang, const RuleData& data, const RefDate& ref,
                            const std::set<std::string>& known_names) {
   TaggedSentence result;
@@ -1010,7 +1005,6 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   const TextView& view = result.view;
   std::vector<bool> taken(view.text.size() + 1, false);
   std::vector<Tag> tags;
-  tags.reserve(kTagsPerSentence);
   // Names first: digits inside a name ("Il Sole 24 Ore", "Galaxy S25") are no amount.
   TagTickers(view, data, &taken, &tags);
   std::vector<size_t> starts = TokenStarts(view.text);
