@@ -1,5 +1,7 @@
 #include "ingest/clutter.h"
 
+#include <string.h>
+
 #include <algorithm>
 
 #include "ingest/text_view.h"
@@ -31,8 +33,13 @@ bool EndsLikeSentence(const std::string& folded) {
   return false;
 }
 
+// memmem rather than std::string::find, which compares at every occurrence
+// of a cue's first letter: every line of every article is searched for
+// every cue.
 bool ContainsAny(const std::string& folded, const std::vector<std::string>& cues) {
-  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return folded.find(cue) != std::string::npos; });
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) {
+    return ::memmem(folded.data(), folded.size(), cue.data(), cue.size()) != nullptr;
+  });
 }
 
 bool StartsWithAny(const std::string& folded, const std::vector<std::string>& cues) {

@@ -179,10 +179,10 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     context.topic = Topic(tagged);
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
-    RuleMatchers matchers;
+    std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
-      std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, &matchers);
-      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context, &matchers)) {
+      std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
+      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context, matchers.get())) {
         if (found.claim.predicate == kSamePrevious) {
           if (!ContinuesPrevious(last_money, i, &found.claim)) continue;
         }
@@ -205,6 +205,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
         input.statements.push_back(std::move(statement));
       }
     }
+    matchers_.Give(std::move(matchers));
     DateUndatedRestatements(&input.statements);
     for (const auto& id : entities) {
       if (const GazetteerEntry* entry = data_->entity(id)) {

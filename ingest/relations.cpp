@@ -209,6 +209,19 @@ icu::RegexMatcher* RuleMatchers::Reset(const icu::RegexPattern& pattern, const i
   return matcher.get();
 }
 
+std::unique_ptr<RuleMatchers> RuleMatcherPool::Take() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (idle_.empty()) return std::make_unique<RuleMatchers>();
+  std::unique_ptr<RuleMatchers> matchers = std::move(idle_.back());
+  idle_.pop_back();
+  return matchers;
+}
+
+void RuleMatcherPool::Give(std::unique_ptr<RuleMatchers> matchers) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  idle_.push_back(std::move(matchers));
+}
+
 std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
                              RuleMatchers* matchers) {
   for (const auto& rule : lang.rules) {

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
+#include <set>
+
+#include <unicode/utf8.h>
 
 namespace kg::ingest {
 
@@ -12,6 +16,7 @@ namespace {
 struct Item {
   enum Kind { kLiteral, kGroup, kOther } kind = kOther;
   std::string_view text;  // the literal code point, or the group's body
+  std::string_view source;  // the whole atom as written, without its quantifier
   bool once = true;       // no quantifier
   bool required = true;   // matched at least once (not '?', '*', '{0,n}', not a lookaround)
 };
@@ -37,7 +42,10 @@ class Parser {
         continue;
       }
       Item item;
-      if (!Atom(&item) || !Quantifier(&item)) return false;
+      size_t start = pos_;
+      if (!Atom(&item)) return false;
+      item.source = p_.substr(start, pos_ - start);
+      if (!Quantifier(&item)) return false;
       out->back().push_back(item);
     }
     return true;
@@ -258,7 +266,72 @@ Cue UnionOfAlternatives(const std::vector<Sequence>& alternatives) {
   return any;
 }
 
+// A look-ahead for the first character of a group's alternatives, to put
+// before the group.
+struct Guard {
+  const char* at;  // the group's '(' in the pattern
+  std::string look_ahead;
+};
+
+// "(?=[...])" of the code points that `alternatives` start with, or "" when
+// one of them starts otherwise than with a literal it needs.
+std::string FirstCharLookAhead(const std::vector<Sequence>& alternatives) {
+  std::set<std::string_view> firsts;
+  for (const auto& alternative : alternatives) {
+    if (alternative.empty() || alternative[0].kind != Item::kLiteral || !alternative[0].required) return "";
+    firsts.insert(alternative[0].text);
+  }
+  std::string look_ahead = "(?=[";
+  for (std::string_view first : firsts) {
+    UChar32 c = 0;
+    int32_t i = 0;
+    U8_NEXT(first.data(), i, static_cast<int32_t>(first.size()), c);
+    if (c < 0) return "";
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "\\x{%X}", static_cast<unsigned>(c));
+    look_ahead += hex;
+  }
+  return look_ahead + "])";
+}
+
+// The guards of the groups of `alternatives` (alternations of at least two,
+// which the group must match), nested ones included; false when the syntax
+// is not known.
+bool CollectGuards(const std::vector<Sequence>& alternatives, std::vector<Guard>* guards) {
+  for (const auto& sequence : alternatives) {
+    for (size_t i = 0; i < sequence.size(); ++i) {
+      const Item& item = sequence[i];
+      if (item.kind != Item::kGroup) continue;
+      std::vector<Sequence> inner;
+      if (!Parser(item.text).Alternatives(&inner) || !CollectGuards(inner, guards)) return false;
+      if (!item.required || inner.size() < 2) continue;
+      std::string look_ahead = FirstCharLookAhead(inner);
+      if (look_ahead.empty()) continue;
+      // Before a "\b" right in front: ICU's word-boundary test costs far more than the set test.
+      bool boundary_before = i > 0 && sequence[i - 1].source == "\\b" && sequence[i - 1].once;
+      guards->push_back({boundary_before ? sequence[i - 1].source.data() : item.source.data(), std::move(look_ahead)});
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string WithFirstCharGuards(std::string_view pattern) {
+  std::vector<Sequence> alternatives;
+  std::vector<Guard> guards;
+  if (!Parser(pattern).Alternatives(&alternatives) || !CollectGuards(alternatives, &guards)) return std::string(pattern);
+  std::sort(guards.begin(), guards.end(), [](const Guard& a, const Guard& b) { return a.at < b.at; });
+  std::string guarded;
+  const char* copied = pattern.data();
+  for (const Guard& guard : guards) {
+    guarded.append(copied, guard.at);
+    guarded += guard.look_ahead;
+    copied = guard.at;
+  }
+  guarded.append(copied, pattern.data() + pattern.size());
+  return guarded;
+}
 
 std::vector<Cue> PatternCues(std::string_view pattern) {
   std::vector<Sequence> alternatives;

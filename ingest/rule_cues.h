@@ -28,6 +28,18 @@ using Cue = std::vector<std::string>;
 // left out.
 std::vector<Cue> PatternCues(std::string_view pattern);
 
+// `pattern` with a look-ahead for the first characters of every group whose
+// alternatives all start with a literal (and which the pattern must match):
+// "\b(?:plans|budget)" becomes "(?=[\x{62}\x{70}])\b(?:plans|budget)". At each
+// position a lazy gap (".{0,80}?") reaches, ICU tests the word boundary, then
+// tries the alternatives one by one and saves its whole state for each; the
+// look-ahead turns most such positions away with one set test (both are
+// zero-width tests of the same position: their order does not change what
+// matches). The matches and captures are those of
+// `pattern`: the look-ahead only tests what every alternative starts with.
+// Unchanged when the syntax is not known (see PatternCues).
+std::string WithFirstCharGuards(std::string_view pattern);
+
 // Whether `text` contains one alternative of every cue.
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text);
 

@@ -301,7 +301,12 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(expanded), 0, parse_error, status));
+      icu::UnicodeString::fromUTF8(WithFirstCharGuards(expanded)), 0, parse_error, status));
+  if (U_FAILURE(status) || !pattern) {
+    // Compiled as written: a bad pattern's error offset then points into the rule file's text.
+    status = U_ZERO_ERROR;
+    pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(expanded), 0, parse_error, status));
+  }
   if (U_FAILURE(status) || !pattern) {
     return Status::InvalidArgument(where + ": bad regular expression (" + u_errorName(status) + " at offset " +
                                    std::to_string(parse_error.offset) + ")");

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "ingest/relations.h"
 #include "ingest/rule_data.h"
 #include "ingest/sentences.h"
 #include "ingest/tagger.h"
@@ -38,6 +39,7 @@ class RuleExtractor : public Extractor {
 
   std::shared_ptr<const RuleData> data_;
   std::map<std::string, SentenceSplitter> splitters_;
+  mutable RuleMatcherPool matchers_;
 };
 
 }  // namespace kg::ingest

@@ -40,9 +40,35 @@ void AppendUtf8(std::string* out, uint32_t c) {
   out->append(buf, static_cast<size_t>(n));
 }
 
+uint32_t ByteAt(std::string_view text, size_t at) { return static_cast<unsigned char>(text[at]); }
+bool IsContinuation(uint32_t byte) { return (byte & 0xC0) == 0x80; }
+bool IsTwoByteLead(uint32_t lead) { return lead >= 0xC2 && lead <= 0xDF; }
+// E0 needs a second byte from A0 (shorter forms are overlong), ED one below A0 (no surrogates).
+bool StartsThreeBytes(uint32_t lead, uint32_t second) {
+  return lead >= 0xE0 && lead <= 0xEF && IsContinuation(second) && (lead != 0xE0 || second >= 0xA0) &&
+         (lead != 0xED || second < 0xA0);
+}
+uint32_t TwoByteCodePoint(uint32_t lead, uint32_t last) { return (lead & 0x1F) << 6 | (last & 0x3F); }
+uint32_t ThreeByteCodePoint(uint32_t lead, uint32_t second, uint32_t last) {
+  return (lead & 0x0F) << 12 | (second & 0x3F) << 6 | (last & 0x3F);
+}
+
 }  // namespace
 
+// Well-formed two- and three-byte sequences (Latin accents, Devanagari, ⟦⟧,
+// quotes: nearly all non-ASCII text here) are decoded inline: U8_NEXT's and
+// U8_PREV's checks cost several times more. The rest, broken sequences
+// included, goes to them.
 uint32_t MultiByteCodePointAt(std::string_view text, size_t pos, size_t* length) {
+  uint32_t lead = ByteAt(text, pos);
+  if (IsTwoByteLead(lead) && pos + 1 < text.size() && IsContinuation(ByteAt(text, pos + 1))) {
+    *length = 2;
+    return TwoByteCodePoint(lead, ByteAt(text, pos + 1));
+  }
+  if (pos + 2 < text.size() && StartsThreeBytes(lead, ByteAt(text, pos + 1)) && IsContinuation(ByteAt(text, pos + 2))) {
+    *length = 3;
+    return ThreeByteCodePoint(lead, ByteAt(text, pos + 1), ByteAt(text, pos + 2));
+  }
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
@@ -51,6 +77,13 @@ uint32_t MultiByteCodePointAt(std::string_view text, size_t pos, size_t* length)
 }
 
 uint32_t MultiByteCodePointBefore(std::string_view text, size_t pos) {
+  if (pos >= 2 && IsContinuation(ByteAt(text, pos - 1))) {
+    uint32_t last = ByteAt(text, pos - 1);
+    if (IsTwoByteLead(ByteAt(text, pos - 2))) return TwoByteCodePoint(ByteAt(text, pos - 2), last);
+    if (pos >= 3 && StartsThreeBytes(ByteAt(text, pos - 3), ByteAt(text, pos - 2))) {
+      return ThreeByteCodePoint(ByteAt(text, pos - 3), ByteAt(text, pos - 2), last);
+    }
+  }
   int32_t i = static_cast<int32_t>(pos);
   UChar32 c = 0;
   U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);

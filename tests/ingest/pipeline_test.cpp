@@ -113,6 +113,30 @@ TEST_F(ExtractorTest, AttributionAndSpans) {
   EXPECT_EQ(st.mention.rule, "plans_capex.en.1");
 }
 
+// The matchers an extraction leaves (reset to its last sentence) serve the
+// next document as new ones would, in another language in between too.
+TEST_F(ExtractorTest, MatchersKeptFromDocumentToDocument) {
+  std::string english = "According to Reuters, Orbis Telecom plans to spend $3 billion in capital expenditure in 2026.\n";
+  DocumentInput first = Extract(english);
+  ASSERT_EQ(first.statements.size(), 1u);
+  Extract("Secondo Reuters, Orbis Telecom prevede di investire 3 miliardi di dollari nel 2026.\n", "it");
+  DocumentInput again = Extract(english);
+  ASSERT_EQ(again.statements.size(), 1u);
+  EXPECT_EQ(again.statements[0].claim.object.value, first.statements[0].claim.object.value);
+  EXPECT_EQ(again.statements[0].mention.rule, first.statements[0].mention.rule);
+  EXPECT_EQ(again.statements[0].mention.attributed_to, "Reuters");
+}
+
+TEST(RuleMatcherPool, HandsBackTheMatchersGivenBack) {
+  RuleMatcherPool pool;
+  std::unique_ptr<RuleMatchers> first = pool.Take();
+  RuleMatchers* kept = first.get();
+  std::unique_ptr<RuleMatchers> second = pool.Take();  // a second extraction at the same time gets its own
+  EXPECT_NE(second.get(), kept);
+  pool.Give(std::move(first));
+  EXPECT_EQ(pool.Take().get(), kept);
+}
+
 TEST_F(ExtractorTest, GroupSubjectIsNotSplitIntoCompanies) {
   DocumentInput input = Extract("Microsoft, Alphabet, Amazon and Meta have together spent more than $300 billion this year.");
   ASSERT_EQ(input.statements.size(), 1u);

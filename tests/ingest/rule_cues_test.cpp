@@ -3,6 +3,7 @@
 // patterns and checked against every rule example.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <sstream>
 
 #include "ingest/batch.h"
@@ -111,6 +112,22 @@ TEST(FirstBytePairs, AdmitsOnlyWhereAWordMayStart) {
   EXPECT_TRUE(pairs.MayStartAt("%x", 0));
 }
 
+TEST(FirstCharGuards, GoBeforeRequiredAlternationsOfLiterals) {
+  EXPECT_EQ(WithFirstCharGuards(R"(\b(?:plans?|budget)\b)"), R"((?=[\x{62}\x{70}])\b(?:plans?|budget)\b)");
+  EXPECT_EQ(WithFirstCharGuards(R"(x\s(?:ab|cd))"), R"(x\s(?=[\x{61}\x{63}])(?:ab|cd))");
+  EXPECT_EQ(WithFirstCharGuards("(?<o>सौदा|खर्च)"), R"((?=[\x{916}\x{938}])(?<o>सौदा|खर्च))");
+  EXPECT_EQ(WithFirstCharGuards("x(?:a(?:xy|zw)|b)+"), R"(x(?=[\x{61}\x{62}])(?:a(?=[\x{78}\x{7A}])(?:xy|zw)|b)+)");
+  EXPECT_EQ(WithFirstCharGuards("(?:ab|cd){2,3}"), R"((?=[\x{61}\x{63}])(?:ab|cd){2,3})");
+}
+
+TEST(FirstCharGuards, LeaveWhatMayStartOtherwise) {
+  for (const char* pattern : {"(?:foo|bar)?x", "(?:foo|bar)*", "(?:foo|bar){0,2}", "(?:s?foo|bar)", "(?:foo|\\dbar)",
+                              "(?:foo|(?:bar))", "(?:foo|)", "(?:foo)", "foo|bar", "(?=foo|bar)x", "(?i)(?:foo|bar)",
+                              "(?:x(?i)(?:foo|bar))", "(foo"}) {
+    EXPECT_EQ(WithFirstCharGuards(pattern), pattern);
+  }
+}
+
 bool Finds(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::UnicodeString& text) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
@@ -139,29 +156,76 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
 
 INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
 
-// Whatever a rule's `forbid` finds in a line of the seed articles, its cues
-// allow: a wrong forbid cue would keep claims the rule means to drop.
-TEST(ForbidCuesSound, NoForbidMatchInTheSeedArticlesIsSkipped) {
+// Calls `visit` with every line of the seed articles, tagged.
+template <typename Visit>
+void ForEachSeedLine(Visit visit) {
   auto inputs = ReadManifest(kCorpusDir + "/manifest.tsv");
   ASSERT_TRUE(inputs.ok()) << inputs.status().ToString();
   RefDate ref = RefDate::Parse("2025-11-01");
-  size_t found = 0, with_cues = 0;
   for (const auto& input : *inputs) {
     const Language* lang = Data().language(input.meta.lang);
     ASSERT_NE(lang, nullptr) << input.path;
     std::istringstream lines(ReadAll(input.path));
-    for (std::string line; std::getline(lines, line);) {
-      TaggedSentence s = TagSentence(line, *lang, Data(), ref);
-      for (const auto& rule : lang->rules) {
-        with_cues += !rule.forbid_cues.empty();
-        if (!rule.forbid || !Finds(rule.forbid, s.tagged)) continue;
-        ++found;
-        EXPECT_TRUE(CuesPresent(rule.forbid_cue_ids, s.cues_present)) << rule.name << " forbid: " << s.tagged_text;
-      }
-    }
+    for (std::string line; std::getline(lines, line);) visit(*lang, TagSentence(line, *lang, Data(), ref));
   }
+}
+
+// Whatever a rule's `forbid` finds in a line of the seed articles, its cues
+// allow: a wrong forbid cue would keep claims the rule means to drop.
+TEST(ForbidCuesSound, NoForbidMatchInTheSeedArticlesIsSkipped) {
+  size_t found = 0, with_cues = 0;
+  ForEachSeedLine([&](const Language& lang, const TaggedSentence& s) {
+    for (const auto& rule : lang.rules) {
+      with_cues += !rule.forbid_cues.empty();
+      if (!rule.forbid || !Finds(rule.forbid, s.tagged)) continue;
+      ++found;
+      EXPECT_TRUE(CuesPresent(rule.forbid_cue_ids, s.cues_present)) << rule.name << " forbid: " << s.tagged_text;
+    }
+  });
   EXPECT_GT(found, 0u);
   EXPECT_GT(with_cues, 0u);
+}
+
+// Every match (and capture) of a rule's patterns, compiled with first-char
+// guards, in the lines of the seed articles is one of the pattern as written.
+std::vector<int32_t> AllMatches(const icu::RegexPattern& pattern, const icu::UnicodeString& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(text, status));
+  std::vector<int32_t> bounds;
+  while (U_SUCCESS(status) && m->find(status)) {
+    for (int32_t group = 0; group <= m->groupCount(); ++group) {
+      bounds.push_back(m->start(group, status));
+      bounds.push_back(m->end(group, status));
+    }
+  }
+  return bounds;
+}
+
+TEST(FirstCharGuards, RulesMatchAsWrittenInTheSeedArticles) {
+  const std::regex guard(R"(\(\?=\[(?:\\x\{[0-9A-F]+\})+\]\))");
+  size_t guarded = 0, matches = 0;
+  ForEachSeedLine([&](const Language& lang, const TaggedSentence& s) {
+    for (const auto& rule : lang.rules) {
+      for (const auto& pattern : {rule.match, rule.require, rule.forbid}) {
+        if (!pattern) continue;
+        std::string compiled;
+        pattern->pattern().toUTF8String(compiled);
+        std::string written = std::regex_replace(compiled, guard, "");
+        if (written == compiled) continue;
+        ++guarded;
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError error;
+        std::unique_ptr<icu::RegexPattern> plain(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(written), 0, error, status));
+        ASSERT_TRUE(U_SUCCESS(status)) << rule.name << ": " << written;
+        std::vector<int32_t> expected = AllMatches(*plain, s.tagged);
+        matches += !expected.empty();
+        EXPECT_EQ(AllMatches(*pattern, s.tagged), expected) << rule.name << ": " << s.tagged_text;
+      }
+    }
+  });
+  EXPECT_GT(guarded, 0u);
+  EXPECT_GT(matches, 0u);
 }
 
 }  // namespace

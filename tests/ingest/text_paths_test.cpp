@@ -7,6 +7,7 @@
 #include "ingest/clutter.h"
 #include "ingest/sentences.h"
 #include "ingest/text_check.h"
+#include "ingest/text_view.h"
 #include "storage/normalize.h"
 #include "tests/ingest/test_data.h"
 
@@ -19,6 +20,48 @@ TEST(ArticleNfc, KeepsNfcTextAndComposesTheRest) {
   EXPECT_EQ(ArticleNfc("caffe\xCC\x80"), "caff\xC3\xA8");                    // e + combining grave
   EXPECT_EQ(ArticleNfc("\xE0\xA4\x95\xE0\xA4\xBC"), "\xE0\xA4\x95\xE0\xA4\xBC");  // क + nukta stays: excluded from composition
   EXPECT_EQ(ArticleNfc("\xEF\xAC\x81"), ToNfc("\xEF\xAC\x81"));            // the ﬁ ligature: NFC keeps it
+}
+
+// The inline decoding of two- and three-byte sequences agrees with ICU's
+// U8_NEXT and U8_PREV on every such byte sequence, broken ones and cut-off
+// ends included.
+TEST(CodePointBefore, DecodesLikeU8Prev) {
+  auto expect_like_icu = [](const std::string& text) {
+    auto i = static_cast<int32_t>(text.size());
+    UChar32 c = 0;
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+    ASSERT_EQ(CodePointBefore(text, text.size()), c < 0 ? 0xFFFDu : static_cast<uint32_t>(c))
+        << std::hex << static_cast<int>(text[0] & 0xFF) << " " << static_cast<int>(text[1] & 0xFF);
+  };
+  for (int first = 0x00; first <= 0xFF; ++first) {
+    for (int second = 0x00; second <= 0xFF; ++second) {
+      std::string two = {static_cast<char>(first), static_cast<char>(second)};
+      for (int last : {0x80, 0x95, 0xA6, 0xBF}) {
+        expect_like_icu(two + static_cast<char>(last));
+        expect_like_icu("x" + two.substr(1) + static_cast<char>(last));
+      }
+    }
+  }
+}
+
+TEST(CodePointAt, DecodesLikeU8Next) {
+  auto expect_like_icu = [](const std::string& text) {
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    size_t length = 0;
+    uint32_t decoded = CodePointAt(text, 0, &length);
+    ASSERT_EQ(decoded, c < 0 ? 0xFFFDu : static_cast<uint32_t>(c)) << std::hex << static_cast<int>(text[0] & 0xFF);
+    ASSERT_EQ(length, static_cast<size_t>(i));
+  };
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    for (int second = 0; second <= 0xFF; ++second) {
+      std::string two = {static_cast<char>(lead), static_cast<char>(second)};
+      expect_like_icu(two);
+      expect_like_icu(two.substr(0, 1));
+      for (int third : {0x00, 0x41, 0x80, 0x9F, 0xA6, 0xBF, 0xC0}) expect_like_icu(two + static_cast<char>(third));
+    }
+  }
 }
 
 std::vector<Span> LineByLine(const SentenceSplitter& splitter, std::string_view text, const std::vector<Span>& lines) {
