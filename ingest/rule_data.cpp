@@ -295,7 +295,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
     }
     pos = close + 1;
   }
-  expanded = ToNfc(expanded);
+  expanded = FoldNukta(ToNfc(expanded));
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(
