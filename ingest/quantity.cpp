@@ -204,14 +204,20 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
       q.unit = phrase->value;
       at = SkipSpaces(text, end);
     }
-    if (at >= text.size() || !IsDigit(text[at]) || (IsWordCharBefore(text, at) && q.unit.empty())) {
+    const Phrase* number_word = nullptr;
+    size_t word_end = 0;
+    if (at < text.size() && !IsDigit(text[at]) && !IsWordCharBefore(text, at)) {
+      number_word = lang.number_words.Match(view, at, &word_end);
+    }
+    if (number_word == nullptr &&
+        (at >= text.size() || !IsDigit(text[at]) || (IsWordCharBefore(text, at) && q.unit.empty()))) {
       pos += 1;
       while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
       continue;
     }
-    size_t number_end = NumberEnd(text, at);
+    size_t number_end = number_word != nullptr ? word_end : NumberEnd(text, at);
     std::string token = text.substr(at, number_end - at);
-    auto value = ParseNumber(token, lang);
+    auto value = number_word != nullptr ? std::optional<std::string>(number_word->value) : ParseNumber(token, lang);
     if (!value || LooksLikePhoneOrCode(text, at, number_end)) { pos = number_end; continue; }
     size_t end = number_end;
     int exponent = 0;
@@ -231,6 +237,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
       end = next;
     }
     if (IsWordCharAt(text, end) && !q.scaled) { pos = end; continue; }  // "5G", "24x7"
+    if (number_word != nullptr && !q.scaled) { pos = end; continue; }   // "एक जीपीयू" counts nothing
     // [of] currency | percent | unit
     if (q.unit.empty()) {
       size_t after = end;

@@ -214,7 +214,7 @@ Status RuleData::LoadTypes(const std::string& path) {
 
 Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
   std::map<std::string, PhraseTable*> tables = {
-      {"scale", &lang->scales}, {"scale_glued", &lang->glued_scales},
+      {"scale", &lang->scales}, {"scale_glued", &lang->glued_scales}, {"number_word", &lang->number_words},
       {"currency_before", &lang->currencies_before}, {"currency_after", &lang->currencies_after},
       {"unit_link", &lang->unit_links}, {"percent", &lang->percent_words}, {"unit", &lang->units},
       {"bound_before", &lang->bounds_before}, {"bound_after", &lang->bounds_after},
@@ -297,7 +297,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
     }
     pos = close + 1;
   }
-  expanded = ToNfc(expanded);
+  expanded = FoldNukta(ToNfc(expanded));
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(

@@ -68,6 +68,8 @@ struct Language {
   char decimal_separator = '.';
   char group_separator = ',';
   PhraseTable scales, glued_scales, currencies_before, currencies_after, unit_links, percent_words, units;
+  // Numbers written as words ("एक हज़ार करोड़", "डेढ़ लाख"; value: the number), read only before a scale word.
+  PhraseTable number_words;
   PhraseTable bounds_before, bounds_after, bound_blockers, count_nouns;
   PhraseTable months, quarters, relative_times, refs, possessives, coordinators, equivalences, source_refs;
   // Document-wide and range readings (tagger.cpp, quantity.cpp): words that make "¥" the yen, the

@@ -593,12 +593,20 @@ void TagPlacesWithoutCapitals(const TextView& view, const std::vector<size_t>& s
     Take(taken, start, end);
   };
   auto name_word = [&](size_t pos) { return !IsLatinAt(text, pos) && FreeWord(text, lang, *taken, pos); };
+  auto suffix_at = [&](size_t pos) {
+    return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(), [&](const std::string& suffix) {
+      return text.compare(pos, suffix.size(), suffix) == 0 && !IsWordCharAt(text, pos + suffix.size());
+    });
+  };
   for (size_t i = 1; i < starts.size(); ++i) {
-    for (const std::string& suffix : lang.place_suffixes) {
-      if (text.compare(starts[i], suffix.size(), suffix) != 0 || IsWordCharAt(text, starts[i] + suffix.size())) continue;
-      size_t place = starts[i - 1];
-      if (name_word(place) && SkipSpaces(text, WordEnd(text, place)) == starts[i]) tag_place(place, WordEnd(text, place));
-    }
+    // "इंदौर शहर में स्थित": the longer suffix "शहर में स्थित" names the town, not "शहर".
+    if (!suffix_at(starts[i]) || suffix_at(starts[i - 1])) continue;
+    size_t place = starts[i - 1];
+    if (name_word(place) && SkipSpaces(text, WordEnd(text, place)) == starts[i]) tag_place(place, WordEnd(text, place));
+  }
+  for (size_t i = 1; i < starts.size(); ++i) {
+    // "मुख्यालय वाली काकाओ ने": a suffix that starts with the introducer's word looks back, not ahead.
+    if (suffix_at(starts[i])) continue;
     for (const std::string& introducer : lang.place_introducers) {
       if (text.compare(starts[i], introducer.size(), introducer) != 0) continue;
       size_t first = SkipSpaces(text, starts[i] + introducer.size());

@@ -92,6 +92,12 @@ uint32_t MultiByteCodePointBefore(std::string_view text, size_t pos) {
 
 namespace {
 
+// The Devanagari nukta (U+093C): writers put it on some letters and leave
+// it off others ("ख़रीद", "खरीद"; NFC keeps it a separate mark), so the view
+// drops it and one spelling of a word or name matches both. Outputs are cut
+// from the source text, which keeps it.
+constexpr uint32_t kNukta = 0x093C;
+
 // Appends the folded `source` to `text` and, when `origin` is given, the
 // source byte of each byte appended.
 void Fold(std::string_view source, std::string* text, std::vector<uint32_t>* origin) {
@@ -100,6 +106,10 @@ void Fold(std::string_view source, std::string* text, std::vector<uint32_t>* ori
   while (pos < source.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, pos, &length);
+    if (c == kNukta) {
+      pos += length;
+      continue;
+    }
     size_t appended_from = text->size();
     AppendUtf8(text, FoldCodePoint(c));
     if (origin != nullptr) {  // push_back, not resize: this runs for every byte
@@ -127,6 +137,13 @@ std::string FoldText(std::string_view nfc_text) {
 }
 
 std::string FoldPhrase(std::string_view phrase) { return FoldText(ToNfc(phrase)); }
+
+std::string FoldNukta(std::string_view nfc_text) {
+  static const std::string nukta = "\xE0\xA4\xBC";  // U+093C in UTF-8
+  std::string out(nfc_text);
+  for (size_t pos = out.find(nukta); pos != std::string::npos; pos = out.find(nukta, pos)) out.erase(pos, nukta.size());
+  return out;
+}
 
 bool IsNonAsciiWordCodePoint(uint32_t c) {
   int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));

@@ -1,5 +1,5 @@
 // A matching view of a piece of UTF-8 text: lower-cased, Devanagari digits
-// as ASCII, typographic apostrophes and quotes unified, no-break spaces as
+// as ASCII, no Devanagari nukta, typographic apostrophes and quotes unified, no-break spaces as
 // spaces. Every byte of the view remembers the byte of the source it came
 // from, so whatever is found in the view maps back to exact source spans.
 #ifndef KG_INGEST_TEXT_VIEW_H_
@@ -26,6 +26,9 @@ TextView MakeView(std::string_view source);
 std::string FoldText(std::string_view nfc_text);
 // Folds a phrase of the rule data (any normalisation) the way MakeView folds text.
 std::string FoldPhrase(std::string_view phrase);
+// Drops the Devanagari nukta as MakeView does, and nothing else: for rule
+// patterns, whose case and escapes must stay as written.
+std::string FoldNukta(std::string_view nfc_text);
 
 // The non-ASCII cases of the functions below, which are inline because
 // they run on nearly every byte of the text and most bytes are ASCII.

@@ -79,14 +79,27 @@ std::string Month(int year, int month) {
   return buf;
 }
 
-// A relative phrase's value: "year+1", "month+0", "year-1".
-std::string ResolveRelative(const std::string& value, const RefDate& ref) {
+// The fiscal year the publication date falls in, named (as "2026-27" is)
+// by the calendar year it starts in: with an April start, March 2026 is in
+// the fiscal year 2025. 0 when the month is unknown: a bare year cannot tell.
+int CurrentFiscalYear(const RefDate& ref, int start_month) {
+  if (ref.month == 0 || start_month < 1 || start_month > 12) return 0;
+  return ref.month >= start_month ? ref.year : ref.year - 1;
+}
+
+// A relative phrase's value: "year+1", "month+0", "year-1", or "fiscal+1"
+// (the next fiscal year; `fiscal_start` is the month it starts in).
+std::string ResolveRelative(const std::string& value, const RefDate& ref, const std::string& fiscal_start = "") {
   if (ref.year == 0) return "";
   size_t sign = value.find_first_of("+-");
   if (sign == std::string::npos) return "";
   std::string unit = value.substr(0, sign);
   int delta = std::stoi(value.substr(sign));
   if (unit == "year") return std::to_string(ref.year + delta);
+  if (unit == "fiscal") {
+    int current = fiscal_start.empty() ? 0 : CurrentFiscalYear(ref, std::stoi(fiscal_start));
+    return current == 0 ? "" : std::to_string(current + delta);
+  }
   if (unit == "month" && ref.month > 0) {
     int index = ref.year * 12 + (ref.month - 1) + delta;
     return Month(index / 12, index % 12 + 1);
@@ -131,7 +144,7 @@ std::vector<TimeMention> FindTimes(const TextView& view, const std::vector<size_
     t.start = pos;
     int year = 0;
     if (const Phrase* p = lang.relative_times.Match(view, pos, &end)) {
-      t.value = ResolveRelative(p->value, ref);
+      t.value = ResolveRelative(p->value, ref, p->extra);
       t.end = end;
     } else if (const Phrase* m = lang.months.Match(view, pos, &end)) {
       int month = std::stoi(m->value);
