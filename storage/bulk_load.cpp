@@ -1,8 +1,8 @@
 // The bulk loader (Store::BeginBulkLoad, docs/storage.md "Bulk load"):
 // statements are dictionary-encoded into fixed-size records as they come,
-// sorted by claim (spilling sorted runs to disk), and Finish writes one table
-// file per column family that all go into the store with one atomic
-// IngestExternalFiles call.
+// sorted by claim (spilling sorted runs to disk), and Finish writes a table
+// file per column family (two, of disjoint key ranges, per index ordering)
+// that all go into the store with one atomic IngestExternalFiles call.
 #include <algorithm>
 #include <array>
 #include <cstring>
