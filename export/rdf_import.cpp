@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <future>
@@ -53,7 +54,7 @@ std::string StemOf(const std::string& path) { return std::filesystem::path(path)
 Term TermOfNode(const Node& node, const RdfNames& names) {
   if (node.kind != Node::Kind::kLiteral) return Term::Entity(names.EntityId(node));
   if (!node.lang.empty()) return Term::Text(node.value, node.lang);
-  if (node.datatype.empty() || node.datatype == std::string(kXsd) + "string") return Term::Text(node.value, "");
+  if (node.datatype.empty() || node.datatype == kXsdString) return Term::Text(node.value, "");
   auto as_text = [&node] { return Term::Text(node.value, std::string(kDatatypeMark) + node.datatype); };
   Term typed;
   if (IsNumericDatatype(node.datatype) && IsPlainDecimal(node.value)) {
@@ -415,7 +416,18 @@ struct Chunk {
   std::string text;
   uint64_t offset = 0;
   uint32_t first_line = 1;
+  uint32_t line_breaks = 0;  // in text
 };
+
+// With memchr, which is vectorised: std::count went a byte at a time.
+uint32_t CountLineBreaks(std::string_view text) {
+  uint32_t count = 0;
+  for (const char* at = text.data(), *end = at + text.size();
+       (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at)))) != nullptr; ++at) {
+    ++count;
+  }
+  return count;
+}
 
 // Reads a file in chunks that end at a line break.
 class ChunkReader {
@@ -442,8 +454,9 @@ class ChunkReader {
     if (text.empty()) return false;
     chunk->offset = offset_;
     chunk->first_line = line_;
+    chunk->line_breaks = CountLineBreaks(text);
     offset_ += text.size();
-    line_ += static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n'));
+    line_ += chunk->line_breaks;
     chunk->text = std::move(text);
     return true;
   }
@@ -482,7 +495,7 @@ bool IsPlainQuad(const Quad& q, const RdfNames& names) {
 
 ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const RdfNames& names, bool prepare) {
   ParsedChunk out;
-  const auto lines = static_cast<size_t>(std::count(chunk.text.begin(), chunk.text.end(), '\n')) + 1;
+  const size_t lines = size_t{chunk.line_breaks} + 1;
   if (prepare) {
     out.prepared.reserve(lines);
   } else {

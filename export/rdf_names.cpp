@@ -11,6 +11,15 @@ bool IsBlankId(const std::string& id) { return id.size() > 2 && id.starts_with("
 
 std::string KindName(TermKind kind) { return std::to_string(static_cast<int>(kind)); }
 
+// The id or name that `iri` mints in `namespace_iri`, or the IRI itself.
+std::string UnmintedIri(const std::string& namespace_iri, const std::string& iri) {
+  if (iri.size() > namespace_iri.size() && iri.starts_with(namespace_iri)) {
+    std::string_view segment = std::string_view(iri).substr(namespace_iri.size());
+    if (segment.find('/') == std::string_view::npos) return DecodeIriSegment(segment);
+  }
+  return iri;
+}
+
 }  // namespace
 
 RdfNames::RdfNames(std::string base_iri)
@@ -27,12 +36,7 @@ Node RdfNames::Minted(const std::string& namespace_iri, const std::string& id) c
 
 std::string RdfNames::Unminted(const std::string& namespace_iri, const Node& node) const {
   if (node.kind == Node::Kind::kBlank) return "_:" + node.value;
-  const std::string& iri = node.value;
-  if (iri.size() > namespace_iri.size() && iri.starts_with(namespace_iri)) {
-    std::string_view segment = std::string_view(iri).substr(namespace_iri.size());
-    if (segment.find('/') == std::string_view::npos) return DecodeIriSegment(segment);
-  }
-  return iri;
+  return UnmintedIri(namespace_iri, node.value);
 }
 
 Node RdfNames::Entity(const std::string& id) const { return Minted(base_, id); }
@@ -63,7 +67,8 @@ std::string RdfNames::EntityId(const Node& node) const {
   return Unminted(base_, node);
 }
 
-std::string RdfNames::PredicateName(const std::string& iri) const { return Unminted(predicates_, Node::Iri(iri)); }
+// Straight from the IRI: a Node made of it was a copy for every triple read.
+std::string RdfNames::PredicateName(const std::string& iri) const { return UnmintedIri(predicates_, iri); }
 std::string RdfNames::DocumentId(const Node& node) const { return Unminted(documents_, node); }
 
 std::optional<std::string> RdfNames::MintedEntityId(const std::string& iri) const {

@@ -15,6 +15,8 @@ namespace kg::rdf {
 inline constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 inline constexpr const char* kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
 inline constexpr const char* kXsd = "http://www.w3.org/2001/XMLSchema#";
+// A literal's explicit plain-string datatype (compared for every literal read).
+inline const std::string kXsdString = std::string(kXsd) + "string";
 inline constexpr const char* kProv = "http://www.w3.org/ns/prov#";
 inline constexpr const char* kDcterms = "http://purl.org/dc/terms/";
 inline constexpr const char* kOa = "http://www.w3.org/ns/oa#";

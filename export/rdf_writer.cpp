@@ -7,7 +7,6 @@ namespace kg::rdf {
 
 namespace {
 
-const std::string kXsdString = std::string(kXsd) + "string";
 const std::string kRdfType = std::string(kRdf) + "type";
 
 std::string QuotedLiteral(const Node& node) {

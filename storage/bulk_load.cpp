@@ -1,8 +1,9 @@
 // The bulk loader (Store::BeginBulkLoad, docs/storage.md "Bulk load"):
 // statements are dictionary-encoded into fixed-size records as they come,
-// sorted by claim (spilling sorted runs to disk), and Finish writes one table
-// file per column family that all go into the store with one atomic
-// IngestExternalFiles call.
+// sorted by claim (spilling sorted runs to disk), and Finish writes a table
+// file per column family (two, of disjoint key ranges, per index ordering)
+// that all go into the store with one atomic IngestExternalFiles call.
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <deque>
@@ -158,16 +159,21 @@ class TableOut {
     return Status::OK();
   }
 
-  // Closes the file and adds it to `args`, if anything was put.
+  // Closes the file and adds it to `args`, if anything was put: to the
+  // entry of its column family (IngestExternalFiles takes one per family).
   Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
     if (!writer_) return Status::OK();
     KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(), "finishing " + path_));
     writer_.reset();
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = store_.cf(which_);
-    arg.external_files.push_back(path_);
-    arg.options.move_files = true;
-    args->push_back(std::move(arg));
+    auto same_family = std::find_if(args->begin(), args->end(), [&](const rocksdb::IngestExternalFileArg& arg) {
+      return arg.column_family == store_.cf(which_);
+    });
+    if (same_family == args->end()) {
+      same_family = args->emplace(args->end());
+      same_family->column_family = store_.cf(which_);
+      same_family->options.move_files = true;
+    }
+    same_family->external_files.push_back(path_);
     return Status::OK();
   }
 
@@ -179,6 +185,9 @@ class TableOut {
 };
 
 class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
+  using MentionSorter = ExternalSorter<MentionRec, SpoOrder>;
+  using IndexSorter = ExternalSorter<IndexRec, IndexRecLess>;
+
  public:
   RocksBulkLoader(RocksStore& store, const Document& document, const BulkLoadOptions& options)
       : store_(store),
@@ -399,16 +408,20 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return parts;
   }
 
-  // Tables are written from two threads in Finish.
-  TableOut& Table(Cf which) {
+  // Tables are written from two threads in Finish. A column family's
+  // tables hold disjoint key ranges, `part` telling their files apart.
+  TableOut& Table(Cf which, int part = 0) {
     std::lock_guard<std::mutex> lock(tables_mutex_);
-    tables_.push_back(std::make_unique<TableOut>(store_, which, (dir_ / (std::string(CfName(which)) + ".sst")).string()));
+    const std::string name = std::string(CfName(which)) + "." + std::to_string(part) + ".sst";
+    tables_.push_back(std::make_unique<TableOut>(store_, which, (dir_ / name).string()));
     return *tables_.back();
   }
 
   // The tables are written by two threads (the machine this was measured on
   // has two cores): the dictionary and doc_mentions beside the merge of the
-  // claims, then the three orderings of the new claims.
+  // claims, then the three orderings of the new claims, each in two halves
+  // of its key range (three whole orderings kept one thread idle for the
+  // last one).
   Status WriteTables(uint64_t* claims_new) {
     KG_RETURN_IF_ERROR(claims_by_seq_.Finish());
     ranks_ = std::make_unique<QuantityRanks>(quantity_keys_);
@@ -416,8 +429,17 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     // The statements' last sort runs beside the dictionary, not before it.
     KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteClaims(claims_new, &predicate_delta); },
                                         [&] { return WriteDictionaryAndDocMentions(); }}));
-    KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteIndex(kPos); }, [&] { return WriteIndex(kOsp); },
-                                        [&] { return WriteIndex(kWps); }}));
+    std::vector<std::function<Status()>> index_halves;
+    for (Cf index : {kPos, kOsp, kWps}) {
+      IndexSorter& sorter = *index_sorters_[index - kPos];
+      sorter.Seal();
+      const std::optional<IndexRec> middle = sorter.Middle();
+      index_halves.push_back([&sorter, this, index, middle] { return WriteIndex(index, 0, sorter.Read(std::nullopt, middle)); });
+      if (middle) {
+        index_halves.push_back([&sorter, this, index, middle] { return WriteIndex(index, 1, sorter.Read(middle, std::nullopt)); });
+      }
+    }
+    KG_RETURN_IF_ERROR(RunOnTwoThreads(index_halves));
     KG_RETURN_IF_ERROR(WriteSentences());
     KG_RETURN_IF_ERROR(Table(kDocuments).Put(record_.document.id, EncodeDocument(record_)));
     KG_RETURN_IF_ERROR(Table(kDocNumbers).Put(IdKey(record_.number), record_.document.id));
@@ -479,13 +501,13 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return store_.Get(kSpo, spo_key, &ignored, found, before_retraction_->get());
   }
 
-  Status WriteIndex(Cf index) {
-    IndexSorter& sorter = *index_sorters_[index - kPos];
-    KG_RETURN_IF_ERROR(sorter.Finish());
-    TableOut& table = Table(index);
+  // One key range of an ordering, written to table `part` of its family.
+  Status WriteIndex(Cf index, int part, std::unique_ptr<IndexSorter::Range> range) {
+    KG_RETURN_IF_ERROR(range->status());
+    TableOut& table = Table(index, part);
     IndexRec ordered{};
     ClaimKeyParts parts;
-    while (sorter.Next(&ordered)) {
+    while (range->Next(&ordered)) {
       const ClaimRec claim = FromIndexOrder(index, ordered);
       parts.subject = claim.s;
       parts.predicate = claim.p;
@@ -493,7 +515,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       parts.when = claim.w;
       KG_RETURN_IF_ERROR(table.Put(index == kPos ? PosKey(parts) : index == kOsp ? OspKey(parts) : WpsKey(parts), ""));
     }
-    return sorter.status();
+    return range->status();
   }
 
   Status WriteDictionaryAndDocMentions() {
@@ -595,9 +617,6 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     for (const auto& [name, value] : values) KG_RETURN_IF_ERROR(table.Put(name, Big64(value)));
     return Status::OK();
   }
-
-  using MentionSorter = ExternalSorter<MentionRec, SpoOrder>;
-  using IndexSorter = ExternalSorter<IndexRec, IndexRecLess>;
 
   RocksStore& store_;
   std::unique_lock<std::mutex> lock_;

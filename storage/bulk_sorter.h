@@ -3,13 +3,14 @@
 // An external sort of fixed-size records for the bulk loader: records are
 // sorted in memory up to a budget, each full buffer is spilled as a sorted
 // run to a file, and reading merges the runs (k-way) with the last buffer.
-// Memory stays at the budget plus one read buffer per run.
+// Memory stays at the budget plus one read buffer per run and reader.
 #ifndef KG_STORAGE_BULK_SORTER_H_
 #define KG_STORAGE_BULK_SORTER_H_
 
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <queue>
 #include <string>
 #include <type_traits>
@@ -31,10 +32,8 @@ class ExternalSorter {
         capacity_(std::max<size_t>(1024, budget_bytes / sizeof(Record))),
         less_(std::move(less)) {}
   ~ExternalSorter() {
-    for (Run& run : runs_) {
-      if (run.file != nullptr) std::fclose(run.file);
-      std::remove(run.path.c_str());
-    }
+    whole_.reset();  // closes its files before they are removed
+    for (const std::string& path : run_paths_) std::remove(path.c_str());
   }
   ExternalSorter(const ExternalSorter&) = delete;
   ExternalSorter& operator=(const ExternalSorter&) = delete;
@@ -50,88 +49,172 @@ class ExternalSorter {
 
   uint64_t size() const { return count_; }
 
+  // The records from `from` (inclusive) to `to` (exclusive), each end open
+  // when unset, merged from the runs and the sorted buffer. Readers of a
+  // sealed sorter are independent: readers of disjoint ranges can run on
+  // different threads at once, and write separate files of one ordering.
+  class Range {
+   public:
+    // False at the end or on a read error (status()).
+    bool Next(Record* out) {
+      while (!heap_.empty()) {
+        const size_t source = heap_.top().source;
+        heap_.pop();
+        const Record& front = Front(source);
+        if (to_ && !sorter_->less_(front, *to_)) continue;  // this source has nothing more below `to`
+        *out = front;
+        if (!Advance(source)) return false;
+        return true;
+      }
+      return false;
+    }
+
+    const Status& status() const { return status_; }
+
+   private:
+    friend class ExternalSorter;
+    static constexpr size_t kInBuffer = static_cast<size_t>(-1);
+    static constexpr size_t kReadRecords = (1 << 20) / sizeof(Record) + 1;
+
+    struct RunReader {
+      std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
+      std::vector<Record> records;
+      size_t pos = 0;
+    };
+    struct Head {
+      size_t source;  // a run, or kInBuffer
+    };
+    struct HeadGreater {
+      const Range* range;
+      bool operator()(const Head& a, const Head& b) const {
+        return range->sorter_->less_(range->Front(b.source), range->Front(a.source));
+      }
+    };
+
+    Range(const ExternalSorter& sorter, std::optional<Record> from, std::optional<Record> to)
+        : sorter_(&sorter), to_(to), heap_(HeadGreater{this}) {
+      const auto& buffer = sorter.buffer_;
+      buffer_pos_ = from ? std::lower_bound(buffer.begin(), buffer.end(), *from, sorter.less_) - buffer.begin() : 0;
+      runs_.resize(sorter.run_paths_.size());
+      for (size_t i = 0; i < runs_.size() && status_.ok(); ++i) status_ = OpenRun(i, from);
+      if (!status_.ok()) return;
+      for (size_t i = 0; i < runs_.size(); ++i) {
+        if (runs_[i].pos < runs_[i].records.size()) heap_.push(Head{i});
+      }
+      if (buffer_pos_ < buffer.size()) heap_.push(Head{kInBuffer});
+    }
+
+    const Record& Front(size_t source) const {
+      return source == kInBuffer ? sorter_->buffer_[buffer_pos_] : runs_[source].records[runs_[source].pos];
+    }
+
+    // Moves past the front record of `source`; false on a read error.
+    bool Advance(size_t source) {
+      if (source == kInBuffer) {
+        if (++buffer_pos_ < sorter_->buffer_.size()) heap_.push(Head{source});
+        return true;
+      }
+      RunReader& run = runs_[source];
+      if (++run.pos == run.records.size()) {
+        status_ = Refill(source);
+        if (!status_.ok()) return false;
+      }
+      if (run.pos < run.records.size()) heap_.push(Head{source});
+      return true;
+    }
+
+    // Opens run `i` at its first record not before `from` (a binary search
+    // over the file: its records have a fixed size).
+    Status OpenRun(size_t i, const std::optional<Record>& from) {
+      const std::string& path = sorter_->run_paths_[i];
+      RunReader& run = runs_[i];
+      run.file.reset(std::fopen(path.c_str(), "rb"));
+      if (!run.file) return Status::IOError("cannot reopen sorted run " + path);
+      if (from) {
+        if (std::fseek(run.file.get(), 0, SEEK_END) != 0) return Status::IOError("cannot read sorted run " + path);
+        size_t low = 0;
+        size_t high = static_cast<size_t>(std::ftell(run.file.get())) / sizeof(Record);
+        while (low < high) {
+          const size_t middle = low + (high - low) / 2;
+          Record record;
+          if (std::fseek(run.file.get(), static_cast<long>(middle * sizeof(Record)), SEEK_SET) != 0 ||
+              std::fread(&record, sizeof(Record), 1, run.file.get()) != 1) {
+            return Status::IOError("cannot read sorted run " + path);
+          }
+          if (sorter_->less_(record, *from)) {
+            low = middle + 1;
+          } else {
+            high = middle;
+          }
+        }
+        if (std::fseek(run.file.get(), static_cast<long>(low * sizeof(Record)), SEEK_SET) != 0) {
+          return Status::IOError("cannot read sorted run " + path);
+        }
+      }
+      return Refill(i);
+    }
+
+    Status Refill(size_t i) {
+      RunReader& run = runs_[i];
+      run.records.resize(kReadRecords);
+      const size_t got = std::fread(run.records.data(), sizeof(Record), kReadRecords, run.file.get());
+      if (got < kReadRecords && std::ferror(run.file.get())) {
+        return Status::IOError("cannot read sorted run " + sorter_->run_paths_[i]);
+      }
+      run.records.resize(got);
+      run.pos = 0;
+      return Status::OK();
+    }
+
+    const ExternalSorter* sorter_;
+    std::optional<Record> to_;
+    std::vector<RunReader> runs_;
+    size_t buffer_pos_ = 0;
+    std::priority_queue<Head, std::vector<Head>, HeadGreater> heap_;
+    Status status_;
+  };
+
+  // Ends adding: sorts the records still in memory. Then Read gives ranges.
+  void Seal() { std::sort(buffer_.begin(), buffer_.end(), less_); }
+
+  // A record about halfway through the order (exactly, among the records
+  // still in memory; the runs are spread much like them): reading
+  // [unset, middle) and [middle, unset) splits the work in two. Unset
+  // when nothing is in memory. After Seal.
+  std::optional<Record> Middle() const {
+    if (buffer_.empty()) return std::nullopt;
+    return buffer_[buffer_.size() / 2];
+  }
+
+  // After Seal; the Range must not outlive the sorter. The Range is built in
+  // place (its heap points back at it) and returned through the unique_ptr.
+  std::unique_ptr<Range> Read(std::optional<Record> from, std::optional<Record> to) const {
+    return std::unique_ptr<Range>(new Range(*this, from, to));
+  }
+
   // Ends adding; Next then yields every record in order.
   Status Finish() {
-    std::sort(buffer_.begin(), buffer_.end(), less_);
-    for (size_t i = 0; i < runs_.size(); ++i) {
-      Run& run = runs_[i];
-      run.file = std::fopen(run.path.c_str(), "rb");
-      if (run.file == nullptr) return Status::IOError("cannot reopen sorted run " + run.path);
-      KG_RETURN_IF_ERROR(Refill(&run));
-      if (run.pos < run.records.size()) heap_.push(Head{i});
-    }
-    if (buffer_pos_ < buffer_.size()) heap_.push(Head{kBuffer});
-    return Status::OK();
+    Seal();
+    whole_ = Read(std::nullopt, std::nullopt);
+    return whole_->status();
   }
 
   // The next record in order; false at the end or on a read error (status()).
-  bool Next(Record* out) {
-    if (heap_.empty()) return false;
-    Head head = heap_.top();
-    heap_.pop();
-    if (head.run == kBuffer) {
-      *out = buffer_[buffer_pos_++];
-      if (buffer_pos_ < buffer_.size()) heap_.push(head);
-      return true;
-    }
-    Run& run = runs_[head.run];
-    *out = run.records[run.pos++];
-    if (run.pos == run.records.size()) {
-      status_ = Refill(&run);
-      if (!status_.ok()) return false;
-    }
-    if (run.pos < run.records.size()) heap_.push(head);
-    return true;
-  }
+  bool Next(Record* out) { return whole_->Next(out); }
 
-  const Status& status() const { return status_; }
+  const Status& status() const { return whole_ ? whole_->status() : no_error_; }
 
  private:
-  static constexpr size_t kBuffer = static_cast<size_t>(-1);
-  static constexpr size_t kReadRecords = (1 << 20) / sizeof(Record) + 1;
-
-  struct Run {
-    std::string path;
-    std::FILE* file = nullptr;
-    std::vector<Record> records;
-    size_t pos = 0;
-  };
-
-  // A heap entry: which run (or the in-memory buffer) holds the next record.
-  struct Head {
-    size_t run;
-  };
-  struct HeadGreater {
-    const ExternalSorter* sorter;
-    bool operator()(const Head& a, const Head& b) const { return sorter->less_(sorter->Front(b), sorter->Front(a)); }
-  };
-
-  const Record& Front(const Head& head) const {
-    if (head.run == kBuffer) return buffer_[buffer_pos_];
-    const Run& run = runs_[head.run];
-    return run.records[run.pos];
-  }
-
   Status Spill() {
     std::sort(buffer_.begin(), buffer_.end(), less_);
-    Run run;
-    run.path = prefix_ + "." + std::to_string(runs_.size());
-    std::FILE* file = std::fopen(run.path.c_str(), "wb");
-    if (file == nullptr) return Status::IOError("cannot create sorted run " + run.path);
-    runs_.push_back(std::move(run));
+    const std::string path = prefix_ + "." + std::to_string(run_paths_.size());
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr) return Status::IOError("cannot create sorted run " + path);
+    run_paths_.push_back(path);
     const size_t written = std::fwrite(buffer_.data(), sizeof(Record), buffer_.size(), file);
     const bool closed = std::fclose(file) == 0;
-    if (written != buffer_.size() || !closed) return Status::IOError("cannot write sorted run " + runs_.back().path);
+    if (written != buffer_.size() || !closed) return Status::IOError("cannot write sorted run " + path);
     buffer_.clear();
-    return Status::OK();
-  }
-
-  Status Refill(Run* run) {
-    run->records.resize(kReadRecords);
-    const size_t got = std::fread(run->records.data(), sizeof(Record), kReadRecords, run->file);
-    if (got < kReadRecords && std::ferror(run->file)) return Status::IOError("cannot read sorted run " + run->path);
-    run->records.resize(got);
-    run->pos = 0;
     return Status::OK();
   }
 
@@ -139,11 +222,10 @@ class ExternalSorter {
   size_t capacity_;
   Less less_;
   std::vector<Record> buffer_;
-  size_t buffer_pos_ = 0;
   uint64_t count_ = 0;
-  std::vector<Run> runs_;
-  std::priority_queue<Head, std::vector<Head>, HeadGreater> heap_{HeadGreater{this}};
-  Status status_;
+  std::vector<std::string> run_paths_;
+  std::unique_ptr<Range> whole_;  // what Finish and Next read
+  Status no_error_;
 };
 
 // Fixed-size records kept on disk in the order they were added, read back

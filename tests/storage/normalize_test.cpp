@@ -21,5 +21,17 @@ TEST(NormalizeTest, FullCaseFoldingAndNfc) {
   EXPECT_EQ(NormalizeName("बाइटडांस"), "बाइटडांस");
 }
 
+// The ASCII test reads eight bytes at a time: a non-ASCII byte is found in
+// every position of a word and in the bytes after the last whole word.
+TEST(NormalizeTest, NonAsciiIsFoundAnywhereInLongText) {
+  for (size_t prefix = 0; prefix < 20; ++prefix) {
+    const std::string ascii(prefix, 'a');
+    EXPECT_EQ(ToNfc(ascii + "e\xCC\x81" + ascii), ascii + "\xC3\xA9" + ascii) << prefix;
+    std::string text = ascii + "e\xCC\x81";
+    MakeNfc(&text);
+    EXPECT_EQ(text, ascii + "\xC3\xA9") << prefix;
+  }
+}
+
 }  // namespace
 }  // namespace kg
