@@ -202,12 +202,34 @@ bool ReplaceInnerNames(size_t start, size_t end, std::vector<Tag>* tags) {
   return true;
 }
 
+// "फुजित्सु (Fujitsu)": a bracketed gloss after a list item is the same name
+// written again (in Latin script, or abbreviated); the name ends before it.
+size_t EndBeforeGloss(const std::string& text, size_t start, size_t end) {
+  if (end == start || text[end - 1] != ')') return end;
+  size_t open = text.rfind(" (", end);
+  return open != std::string::npos && open > start ? open : end;
+}
+
+// The tag of the item's name [start, name_end) takes its gloss up to `end`,
+// so that the list reads as one name per item; the gloss's own tags go.
+void AbsorbGloss(size_t start, size_t name_end, size_t end, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  auto named = std::find_if(tags->begin(), tags->end(),
+                            [&](const Tag& tag) { return tag.start == start && tag.end == name_end; });
+  if (name_end == end || named == tags->end()) return;
+  named->end = end;
+  tags->erase(std::remove_if(tags->begin(), tags->end(),
+                             [&](const Tag& tag) { return tag.start >= name_end && tag.end <= end; }),
+              tags->end());
+  Take(taken, start, end);
+}
+
 // Tags the free items of the list [start, end) as unknown names, when every
 // item looks like a name ("करने के लिए" does not).
 void TagListItems(const TextView& view, const Language& lang, size_t start, size_t end, std::vector<bool>* taken,
                   std::vector<Tag>* tags) {
   const std::string& text = view.text;
-  std::vector<std::pair<size_t, size_t>> items;
+  struct Item { size_t start, name_end, end; };
+  std::vector<Item> items;
   while (start < end) {
     size_t item_end = end;
     size_t next = end;
@@ -216,14 +238,17 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
       size_t at = text.find(separator, start);
       if (at != std::string::npos && at < item_end) { item_end = at; next = at + separator.size(); }
     }
-    if (!NameLike(lang, text.substr(start, item_end - start))) return;
-    items.emplace_back(start, item_end);
+    size_t name_end = EndBeforeGloss(text, start, item_end);
+    if (!NameLike(lang, text.substr(start, name_end - start))) return;
+    items.push_back({start, name_end, item_end});
     start = next;
   }
-  for (auto [item_start, item_end] : items) {
-    if (!Free(*taken, item_start, item_end) && !ReplaceInnerNames(item_start, item_end, tags)) continue;
-    tags->push_back(Tag{item_start, item_end, "UNK", SourceText(view, item_start, item_end), {}, "", {}});
-    Take(taken, item_start, item_end);
+  for (const Item& item : items) {
+    if (Free(*taken, item.start, item.name_end) || ReplaceInnerNames(item.start, item.name_end, tags)) {
+      tags->push_back(Tag{item.start, item.name_end, "UNK", SourceText(view, item.start, item.name_end), {}, "", {}});
+      Take(taken, item.start, item.name_end);
+    }
+    AbsorbGloss(item.start, item.name_end, item.end, taken, tags);
   }
 }
 
