@@ -1064,6 +1064,12 @@ bool WrittenInLowerCase(const std::vector<TaggedSentence>& sentences, std::strin
 // case, and that the document never writes in lower case, is a name even
 // where no sentence uses it mid-way (one such sentence alone could start
 // with any word: "Analysts said ...").
+// `text` with its ASCII letters in lower case (as the view folds them).
+std::string LowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 std::set<std::string> RepeatedInitialNames(const Language& lang, const RuleData& data,
                                            const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, int> starts;
@@ -1073,9 +1079,7 @@ std::set<std::string> RepeatedInitialNames(const Language& lang, const RuleData&
     size_t after = s.view.source.find(word) + word.size();
     bool verb_follows = after + 1 < s.view.source.size() && s.view.source[after] == ' ' &&
                         std::islower(static_cast<unsigned char>(s.view.source[after + 1]));
-    std::string folded = word;
-    for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (verb_follows && !lang.stopwords.count(folded)) ++starts[word];
+    if (verb_follows && !lang.stopwords.count(LowerAscii(word))) ++starts[word];
   }
   std::set<std::string> names;
   for (const auto& [word, count] : starts) {
@@ -1227,6 +1231,19 @@ bool GrowMarkedNames(const Language& lang, TaggedSentence* s) {
   return grown;
 }
 
+// A scaled number with no unit ("110 milioni"): an amount whose currency
+// the sentence leaves out.
+bool IsBareScaledAmount(const Tag& tag) {
+  return tag.type == "NUM" && tag.quantity.scaled && tag.quantity.unit.empty();
+}
+
+// The bare amount `tag` is money in `currency`.
+void GiveCurrency(const std::string& currency, Tag* tag) {
+  tag->quantity.kind = QuantityKind::kMoney;
+  tag->quantity.unit = currency;
+  tag->type = QuantityType(tag->quantity);
+}
+
 // "... investirà 1,4 miliardi di euro. Circa 900 milioni, ha spiegato X,
 // saranno destinati ...": a bare scaled amount set off by a comma, in a
 // sentence with no money of its own, is in the currency of the previous
@@ -1240,18 +1257,11 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
   for (auto& tag : s->tags) {
     // "Di questi 180 milioni, 110 milioni saranno ...": the amounts after the first take its currency too.
     bool comma_after = tag.end < s->view.text.size() && s->view.text[tag.end] == ',';
-    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() || !(comma_after || changed)) continue;
-    tag.quantity.kind = QuantityKind::kMoney;
-    tag.quantity.unit = money->quantity.unit;
-    tag.type = QuantityType(tag.quantity);
+    if (!IsBareScaledAmount(tag) || !(comma_after || changed)) continue;
+    GiveCurrency(money->quantity.unit, &tag);
     changed = true;
   }
   return changed;
-}
-
-std::string LowerAscii(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 // Is every word of `name` after its first a company-form word ("Nebius Group")?
@@ -1295,13 +1305,8 @@ bool GiveDocumentCurrency(const Language& lang, const std::string& currency, Tag
   for (const auto& tag : s->tags) quantities += IsQuantityType(tag.type) ? 1 : 0;
   if (currency.empty() || quantities != 1) return false;
   for (auto& tag : s->tags) {
-    if (tag.type != "NUM" || !tag.quantity.scaled || !tag.quantity.unit.empty() ||
-        CountNounFollows(lang, s->view, tag.end)) {
-      continue;
-    }
-    tag.quantity.kind = QuantityKind::kMoney;
-    tag.quantity.unit = currency;
-    tag.type = QuantityType(tag.quantity);
+    if (!IsBareScaledAmount(tag) || CountNounFollows(lang, s->view, tag.end)) continue;
+    GiveCurrency(currency, &tag);
     return true;
   }
   return false;
