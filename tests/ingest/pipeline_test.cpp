@@ -349,6 +349,20 @@ TEST(UserData, MalformedFileNamesFileAndLine) {
   EXPECT_NE(extractor.status().message().find("broken.rules:1"), std::string::npos) << extractor.status().message();
 }
 
+// A relative time the resolver could not read is refused when the data
+// loads, with its file and line, not when an article uses it.
+TEST(UserData, BadRelativeTimeNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  for (const char* line : {"time\tnext budget year\tfiscal+1\tapril\n", "time\tlater on\tyear+soon\n"}) {
+    std::string dir = TempDir("badtime") + "/data";
+    fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+    WriteAll(dir + "/en/lexicon.tsv", ReadAll(dir + "/en/lexicon.tsv") + line);
+    auto extractor = Extractor::Load(dir);
+    ASSERT_FALSE(extractor.ok()) << line;
+    EXPECT_NE(extractor.status().message().find("lexicon.tsv:"), std::string::npos) << extractor.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
 
