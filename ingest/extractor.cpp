@@ -13,6 +13,7 @@
 #include "ingest/relations.h"
 #include "ingest/rule_data.h"
 #include "ingest/rule_extractor.h"
+#include "ingest/salience.h"
 #include "ingest/sentences.h"
 #include "ingest/tagger.h"
 #include "ingest/text_check.h"
@@ -179,10 +180,14 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     context.topic = Topic(tagged);
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
+    Salience salience;
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
-      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context, matchers.get())) {
+      context.salient = salience.For(tagged[i]);
+      std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
+      salience.Observe(tagged[i], sentence_found, context.topic);
+      for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {
           if (!ContinuesPrevious(last_money, i, &found.claim)) continue;
         }
