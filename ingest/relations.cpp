@@ -186,6 +186,19 @@ bool ComparisonBefore(const Language& lang, const TaggedSentence& s, size_t i) {
                      [&gap](const std::string& word) { return gap.find(" " + word + " ") != std::string::npos; });
 }
 
+// Does the sentence name a party other than the document's company
+// ("Germany's government has promised EUR 5bn, part of which will go on
+// processors"): a word of the language's `outsider` list, as a whole word?
+bool NamesOutsider(const Language& lang, const TaggedSentence& s) {
+  const std::string& text = s.view.text;
+  for (const std::string& word : lang.outsiders) {
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+      if (!IsWordCharBefore(text, at) && !IsWordCharAt(text, at + word.size())) return true;
+    }
+  }
+  return false;
+}
+
 std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, const TaggedSentence& s,
                    icu::RegexMatcher& m, size_t object) {
   if (rule.when_none || grain == WhenGrain::kNone) return "";
@@ -278,6 +291,8 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     // A sentence without the forbid pattern's cues cannot match it: skip the regex.
     if (rule.forbid && CuesPresent(rule.forbid_cue_ids, s.cues_present) && Found(*rule.forbid, s.tagged, matchers)) continue;
+    // A rule without a subject states the document's company: not in a sentence about another party.
+    if (rule.subject_topic && NamesOutsider(lang, s)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);
     WhenGrain grain = spec ? spec->grain : WhenGrain::kNone;
     UErrorCode status = U_ZERO_ERROR;

@@ -104,5 +104,29 @@ TEST_F(SalienceTest, SentenceNamingTheCompanyPointsElsewhere) {
   EXPECT_EQ(Subjects(text, "it", "plans_order", "H200"), Names{"Orbis Cloud"});
 }
 
+// A rule without a subject states the document's company, never in a
+// sentence about a government (lexicon `outsider`): the budget of the same
+// words with the company's own figure stays.
+TEST_F(SalienceTest, SubjectlessBudgetIsNotTheGovernments) {
+  struct Case {
+    std::string lang, company_budget, government_budget;
+  };
+  const Case cases[] = {
+      {"en", "Orbis Telecom will spend $2 billion in 2026. Of that sum, $500 million will go on AI processors.\n",
+       "Orbis Telecom will spend $2 billion in 2026. The Dutch government has promised $3 billion for research, "
+       "part of which will go on processors.\n"},
+      {"it", "Orbis Telecom investirà 2 miliardi di euro nel 2026. Di questa somma, 500 milioni di euro saranno destinati a processori.\n",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026. Il governo ha stanziato 3 miliardi di euro, e 500 milioni di euro "
+       "saranno destinati a processori.\n"},
+      {"hi", "विप्रो ने कहा कि वह 2026 में 2,000 करोड़ रुपये का निवेश करेगी। इसमें से 500 करोड़ रुपये एआई चिप्स पर खर्च किए जाएंगे।\n",
+       "विप्रो ने कहा कि वह 2026 में 2,000 करोड़ रुपये का निवेश करेगी। सरकार की योजना के तहत 500 करोड़ रुपये एआई चिप्स पर खर्च किए जाएंगे।\n"},
+  };
+  for (const auto& c : cases) {
+    std::string currency = c.lang == "hi" ? "INR" : c.lang == "it" ? "EUR" : "USD";
+    EXPECT_EQ(Subjects(c.company_budget, c.lang, "ai_processor_budget", currency).size(), 1u) << c.company_budget;
+    EXPECT_TRUE(Subjects(c.government_budget, c.lang, "ai_processor_budget", currency).empty()) << c.government_budget;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
