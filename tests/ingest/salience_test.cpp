@@ -128,5 +128,23 @@ TEST_F(SalienceTest, SubjectlessBudgetIsNotTheGovernments) {
   }
 }
 
+// A short sentence that names one company as its subject and nothing else
+// makes it the antecedent ("Anche Fastweb accelera."); a company named
+// further in ("Analysts at Jefferies said ...") does not.
+TEST_F(SalienceTest, SentenceNamingOnlyACompany) {
+  std::string text =
+      "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+      "Orbis Telecom ha comprato 900 GPU H100.\n"
+      "Anche Vantis Cloud accelera.\n"
+      "La società ha comprato 1.200 chip H200.\n";
+  EXPECT_EQ(Subjects(text, "it", "plans_order", "H200"), Names{"Vantis Cloud"});
+  std::string analysts =
+      "Orbis Telecom will spend $2 billion in 2026.\n"
+      "Orbis Telecom has ordered 900 H100 chips.\n"
+      "Analysts at Jefferies said the plan looked bold.\n"
+      "The company has ordered 1,200 H200 chips.\n";
+  EXPECT_EQ(Subjects(analysts, "en", "plans_order", "H200"), Names{"Orbis Telecom"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
