@@ -58,10 +58,6 @@ SubjectFrom SubjectSource(const TaggedSentence& s, int subject, int object) {
   return named ? SubjectFrom::kName : SubjectFrom::kOther;
 }
 
-// The value of a lexicon `ref` that names the document's own product, not
-// a company ("that platform"): it points to the topic, whoever was named last.
-constexpr const char* kTopicRef = "topic";
-
 std::string EntityOf(const Tag& tag, const DocumentContext& context) {
   if (tag.type == "REF" && tag.id == kTopicRef) return context.topic;
   if (tag.type == "REF" || tag.type == "POSS") return context.Antecedent();

@@ -929,6 +929,7 @@ void Render(const Language& lang, TaggedSentence* sentence) {
   for (size_t i = 0; i < tags.size(); ++i) {
     for (; pos < tags[i].start; ++pos) if (view.text[pos] != '"') out += view.text[pos];
     out += "⟦" + tags[i].type + "#" + std::to_string(i) + "⟧";
+    if (tags[i].type == "REF" && IsFusedMarker(tags[i].id)) out += " " + tags[i].id;  // "उसने": "⟦REF⟧ ने"
     pos = tags[i].end;
   }
   for (; pos < view.text.size(); ++pos) if (view.text[pos] != '"') out += view.text[pos];

@@ -43,6 +43,13 @@ bool IsQuantityType(const std::string& type);
 std::string QuantityType(const QuantityMention& q);
 bool IsEntityType(const std::string& type);
 
+// A lexicon `ref` may carry a value: `topic` (the anaphor names the
+// document's own product, "that platform": it points to the main company),
+// or the case marker it ends with ("उसने" = "उस" + "ने"), which the rules
+// then read after its placeholder: "⟦REF#0⟧ ने".
+inline constexpr const char* kTopicRef = "topic";
+inline bool IsFusedMarker(const std::string& ref_value) { return !ref_value.empty() && ref_value != kTopicRef; }
+
 // `joined_names`: "Samsung SDS" pairs (a gazetteer organisation and an
 // unknown name) the document writes twice or more: one unknown name.
 // `known_names`: single words the document uses as names elsewhere (UNK
