@@ -146,5 +146,17 @@ TEST_F(SalienceTest, SentenceNamingOnlyACompany) {
   EXPECT_EQ(Subjects(analysts, "en", "plans_order", "H200"), Names{"Orbis Telecom"});
 }
 
+// The document's company is never its supplier: when the buyer's name is
+// not read, "इस कंपनी" must not become the chip maker named only as the seller
+// ("एनवीडिया से ...") or before its chip.
+TEST_F(SalienceTest, SupplierIsNeverTheTopic) {
+  std::string text =
+      "वैंटिस रोबोटिक्स ने मंगलवार को अपनी नई रणनीति पेश की।\n"
+      "समूह 2027 में 3,000 करोड़ रुपये का निवेश करेगा।\n"
+      "इस कंपनी ने एनवीडिया से 5,000 H200 चिप्स खरीदने का सौदा किया है।\n";
+  EXPECT_EQ(Subjects(text, "hi", "plans_order", "H200").count("Nvidia"), 0u);
+  EXPECT_EQ(Subjects(text, "hi", "plans_capex", "INR").count("Nvidia"), 0u);
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
