@@ -13,6 +13,7 @@
 #include "ingest/relations.h"
 #include "ingest/rule_data.h"
 #include "ingest/rule_extractor.h"
+#include "ingest/salience.h"
 #include "ingest/sentences.h"
 #include "ingest/tagger.h"
 #include "ingest/text_check.h"
@@ -40,13 +41,16 @@ std::string ContentHash(std::string_view text) {
 }
 
 // The organisation the document is about: the one named most often (names
-// missing from the gazetteer count too: articles are often about them).
-std::string Topic(const std::vector<TaggedSentence>& sentences) {
+// missing from the gazetteer count too: articles are often about them), a
+// maker or supplier aside ("एनवीडिया से 5,000 H200 चिप्स": when the buyer's
+// name is not read, the anaphors must not go to its supplier).
+std::string Topic(const std::vector<TaggedSentence>& sentences, const Language& lang) {
   std::map<std::string, size_t> counts;
   std::vector<std::string> order;
   for (const auto& s : sentences) {
-    for (const auto& tag : s.tags) {
-      if (tag.type != "ORG" && tag.type != "UNK") continue;
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      if ((tag.type != "ORG" && tag.type != "UNK") || NamedAsSupplier(s, lang, i)) continue;
       if (counts[tag.id]++ == 0) order.push_back(tag.id);
     }
   }
@@ -176,13 +180,17 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     ReadDocumentWide(*lang, *data_, ref, &tagged);
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
-    context.topic = Topic(tagged);
+    context.topic = Topic(tagged, *lang);
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
+    Salience salience;
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
-      for (auto& found : ApplyRelations(*lang, *data_, tagged[i], context, matchers.get())) {
+      context.salient = salience.For(tagged[i]);
+      std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
+      salience.Observe(tagged[i], sentence_found, context.topic);
+      for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {
           if (!ContinuesPrevious(last_money, i, &found.claim)) continue;
         }

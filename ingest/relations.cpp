@@ -44,8 +44,23 @@ bool Found(const icu::RegexPattern& pattern, const icu::UnicodeString& text, Rul
   return m != nullptr && m->find(status) && U_SUCCESS(status);
 }
 
+bool IsCompanyName(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
+
+// Where the subject of a match came from (no capture: the rule's topic).
+// A company is named as the subject ahead of the object and not as a thing
+// of another: "Elisa said it would spend ...", not "... B300 chips made by
+// Nvidia" or "its HyperCLOVA X model handles ...".
+SubjectFrom SubjectSource(const TaggedSentence& s, int subject, int object) {
+  if (subject < 0) return SubjectFrom::kAnaphor;
+  size_t i = static_cast<size_t>(subject);
+  if (s.tags[i].type == "REF" || s.tags[i].type == "POSS") return SubjectFrom::kAnaphor;
+  bool named = subject < object && IsCompanyName(s.tags[i]) && (i == 0 || s.tags[i - 1].type != "POSS");
+  return named ? SubjectFrom::kName : SubjectFrom::kOther;
+}
+
 std::string EntityOf(const Tag& tag, const DocumentContext& context) {
-  if (tag.type == "REF" || tag.type == "POSS") return context.topic;
+  if (tag.type == "REF" && tag.id == kTopicRef) return context.topic;
+  if (tag.type == "REF" || tag.type == "POSS") return context.Antecedent();
   if (tag.type == "SRC") return context.last_source;
   if (tag.type == "COUNT") return tag.id;
   if (IsQuantityType(tag.type) || tag.type == "TIME") return "";
@@ -167,6 +182,19 @@ bool ComparisonBefore(const Language& lang, const TaggedSentence& s, size_t i) {
                      [&gap](const std::string& word) { return gap.find(" " + word + " ") != std::string::npos; });
 }
 
+// Does the sentence name a party other than the document's company
+// ("Germany's government has promised EUR 5bn, part of which will go on
+// processors"): a word of the language's `outsider` list, as a whole word?
+bool NamesOutsider(const Language& lang, const TaggedSentence& s) {
+  const std::string& text = s.view.text;
+  for (const std::string& word : lang.outsiders) {
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+      if (!IsWordCharBefore(text, at) && !IsWordCharAt(text, at + word.size())) return true;
+    }
+  }
+  return false;
+}
+
 std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, const TaggedSentence& s,
                    icu::RegexMatcher& m, size_t object) {
   if (rule.when_none || grain == WhenGrain::kNone) return "";
@@ -259,6 +287,8 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     // A sentence without the forbid pattern's cues cannot match it: skip the regex.
     if (rule.forbid && CuesPresent(rule.forbid_cue_ids, s.cues_present) && Found(*rule.forbid, s.tagged, matchers)) continue;
+    // A rule without a subject states the document's company: not in a sentence about another party.
+    if (rule.subject_topic && NamesOutsider(lang, s)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);
     WhenGrain grain = spec ? spec->grain : WhenGrain::kNone;
     UErrorCode status = U_ZERO_ERROR;
@@ -267,7 +297,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       int o = CapturedTag(*m, rule.group_o);
       int subject_tag = CapturedTag(*m, rule.group_s);
       std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)
-                                             : (rule.subject_topic ? context.topic : "");
+                                             : (rule.subject_topic ? context.Antecedent() : "");
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
       size_t object = static_cast<size_t>(o);
       std::vector<size_t> objects = {object};
@@ -281,6 +311,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
         objects.push_back(static_cast<size_t>(eq));
       }
       std::string when = WhenOf(lang, rule, grain, s, *m, object);
+      SubjectFrom subject_from = SubjectSource(s, subject_tag, o);
       for (const Term& term : ObjectTerms(s, objects, rule, context)) {
         Extracted e;
         e.rule = rule.name;
@@ -289,6 +320,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
         e.claim.when = when;
         e.claim.object = term;
         e.bound = term.bound;
+        e.subject_from = subject_from;
         add(std::move(e));
       }
     }

@@ -22,7 +22,11 @@ namespace kg::ingest {
 // What the sentence needs from its document.
 struct DocumentContext {
   std::string topic;        // the document's main organisation, for anaphors
+  std::string salient;      // the organisation the last sentences were about (salience.h)
   std::string last_source;  // the source last named ("the report said")
+
+  // What an anaphor or a statement without a subject points to.
+  const std::string& Antecedent() const { return salient.empty() ? topic : salient; }
 };
 
 // The predicate of rules whose statement continues the document's previous
@@ -56,9 +60,15 @@ class RuleMatcherPool {
   std::vector<std::unique_ptr<RuleMatchers>> idle_;
 };
 
+// Where a statement's subject came from: a company named as the subject
+// (ahead of the object, not "its X model"), an anaphor or the rule's topic,
+// or anything else (a product, a name after the object: "chips made by X").
+enum class SubjectFrom { kOther, kName, kAnaphor };
+
 struct Extracted {
   Claim claim;
   std::string rule;
+  SubjectFrom subject_from = SubjectFrom::kOther;
   Bound bound = Bound::kExact;
 };
 

@@ -92,6 +92,9 @@ struct Language {
   // Words that introduce a comparison ("up from", "contro": `comparison_word`, relations.cpp): a time
   // after the statement and one of these dates the compared figure, not the statement.
   std::vector<std::string> comparison_words;  // folded
+  // Words naming a party that is not the document's company ("government", "analysti", "सरकार":
+  // `outsider`, relations.cpp): a sentence with one gives no statement to a rule without a subject.
+  std::vector<std::string> outsiders;  // folded
   // Words before the year a bond matures ("notes due in 2031", "con scadenza nel 2031": `maturity_word`,
   // tagger.cpp): that time is no date of the claim, so it is left untagged.
   std::vector<std::string> maturity_words;  // folded

@@ -919,6 +919,20 @@ std::string QuantityType(const QuantityMention& q) {
 
 bool IsEntityType(const std::string& type) { return !IsQuantityType(type) && type != "TIME"; }
 
+bool NamedAsSupplier(const TaggedSentence& s, const Language& lang, size_t i) {
+  const Tag& tag = s.tags[i];
+  if (i + 1 < s.tags.size() && (s.tags[i + 1].type == "HARDWARE" || s.tags[i + 1].type == "COUNT")) {
+    size_t from = SkipSpaces(s.view.text, tag.end);
+    std::string between = s.view.text.substr(from, s.tags[i + 1].start - from);
+    while (!between.empty() && between.back() == ' ') between.pop_back();
+    const auto& genitives = lang.maker_genitives;
+    if (between.empty() || std::find(genitives.begin(), genitives.end(), between) != genitives.end()) {
+      return true;  // "Nvidia H200 chips", "एनवीडिया के 3,000 B200"
+    }
+  }
+  return MarkedAsObject(s.view, lang, s.tags, tag.end);  // "एनवीडिया से ..."
+}
+
 void Render(const Language& lang, TaggedSentence* sentence) {
   const TextView& view = sentence->view;
   const std::vector<Tag>& tags = sentence->tags;
@@ -929,6 +943,7 @@ void Render(const Language& lang, TaggedSentence* sentence) {
   for (size_t i = 0; i < tags.size(); ++i) {
     for (; pos < tags[i].start; ++pos) if (view.text[pos] != '"') out += view.text[pos];
     out += "⟦" + tags[i].type + "#" + std::to_string(i) + "⟧";
+    if (tags[i].type == "REF" && IsFusedMarker(tags[i].id)) out += " " + tags[i].id;  // "उसने": "⟦REF⟧ ने"
     pos = tags[i].end;
   }
   for (; pos < view.text.size(); ++pos) if (view.text[pos] != '"') out += view.text[pos];

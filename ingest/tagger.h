@@ -42,6 +42,17 @@ bool IsQuantityType(const std::string& type);
 // The placeholder type of a quantity: MONEY, PERCENT, TOKENS, UNIT or NUM.
 std::string QuantityType(const QuantityMention& q);
 bool IsEntityType(const std::string& type);
+// Is tags[i] a company named as a maker or supplier, not as a subject: right
+// before its product or count ("Nvidia H200 chips", "एनवीडिया के 3,000 B200")
+// or before a case marker of a non-subject ("एनवीडिया से")?
+bool NamedAsSupplier(const TaggedSentence& s, const Language& lang, size_t i);
+
+// A lexicon `ref` may carry a value: `topic` (the anaphor names the
+// document's own product, "that platform": it points to the main company),
+// or the case marker it ends with ("उसने" = "उस" + "ने"), which the rules
+// then read after its placeholder: "⟦REF#0⟧ ने".
+inline constexpr const char* kTopicRef = "topic";
+inline bool IsFusedMarker(const std::string& ref_value) { return !ref_value.empty() && ref_value != kTopicRef; }
 
 // `joined_names`: "Samsung SDS" pairs (a gazetteer organisation and an
 // unknown name) the document writes twice or more: one unknown name.

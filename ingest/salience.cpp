@@ -1,0 +1,88 @@
+#include "ingest/salience.h"
+
+#include <set>
+
+namespace kg::ingest {
+
+namespace {
+
+// How many sentences on a company stays the one anaphors point to, unless
+// they restate it: the sentence right after ("Elisa will spend EUR 300m.
+// The telecom group has ordered ..."); further on, "the company" is again
+// the document's own, as journalists write after a paragraph on a rival.
+constexpr size_t kSalienceReach = 1;
+
+bool IsCompany(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
+
+// The one subject of the sentence's statements that say whom it is about:
+// figures stated of a company it names ("Elisa said it would spend EUR
+// 300m") and statements of its anaphors, or "" when there are none or two.
+std::string SubjectOfSentence(const std::vector<Extracted>& found) {
+  std::set<std::string> subjects;
+  for (const auto& e : found) {
+    bool figure_of_name = e.subject_from == SubjectFrom::kName && e.claim.object.kind == TermKind::kQuantity;
+    if (figure_of_name || (e.subject_from == SubjectFrom::kAnaphor && e.claim.predicate != kSamePrevious)) {
+      subjects.insert(e.claim.subject.value);
+    }
+  }
+  return subjects.size() == 1 ? *subjects.begin() : "";
+}
+
+// A name that may stand before the sentence's subject: a place ("In
+// Finland, ..."), a counted product, an anaphor or a source already read.
+bool MayLead(const Tag& tag) {
+  return !IsEntityType(tag.type) || tag.type == "PLACE" || tag.type == "COUNT" || tag.type == "REF" ||
+         tag.type == "POSS" || tag.type == "SRC" || tag.type == "ATTR";
+}
+
+// The first name of the sentence that may be its subject, or "".
+std::string LeadingName(const TaggedSentence& s) {
+  for (const auto& tag : s.tags) {
+    if (!MayLead(tag)) return tag.id;
+  }
+  return "";
+}
+
+// How many words come before byte `pos` of the sentence.
+size_t WordsBefore(const std::string& text, size_t pos) {
+  size_t words = 0;
+  for (size_t i = 0; i < pos && i < text.size(); ++i) {
+    if (text[i] == ' ' && i > 0 && text[i - 1] != ' ') ++words;
+  }
+  return words;
+}
+
+// The company a sentence names as its subject and names nothing else
+// ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
+// it; else "". A name further in ("Analysts at Jefferies said ...") is not
+// what the sentence is about.
+std::string OnlyName(const TaggedSentence& s) {
+  if (s.tags.empty() || !IsCompany(s.tags[0]) || WordsBefore(s.view.text, s.tags[0].start) > 1) return "";
+  for (const auto& tag : s.tags) {
+    if (tag.id != s.tags[0].id || !IsCompany(tag)) return "";
+  }
+  return s.tags[0].id;
+}
+
+}  // namespace
+
+std::string Salience::For(const TaggedSentence& s) const {
+  if (age_ >= kSalienceReach) return "";
+  for (const auto& tag : s.tags) {
+    if (IsCompany(tag) && tag.id == current_) return "";
+  }
+  return current_;
+}
+
+void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic) {
+  std::string about = found.empty() ? OnlyName(s) : SubjectOfSentence(found);
+  ++age_;
+  if (!about.empty()) {
+    current_ = about == topic ? "" : about;
+    age_ = 0;
+  } else if (!topic.empty() && LeadingName(s) == topic) {
+    current_.clear();  // "Scaleway employs 900 people": back to the document's company
+  }
+}
+
+}  // namespace kg::ingest

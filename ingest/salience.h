@@ -1,0 +1,41 @@
+// Which organisation an anaphor ("the group", "l'operatore", "इस कंपनी") or
+// a statement without a subject ("Of that sum, EUR 1.2bn will go to
+// processors") points to: the one the previous sentences were about, which
+// need not be the document's main organisation ("... Elisa said it would
+// spend EUR 300m. The telecom group has ordered 2,000 H200 chips").
+#ifndef KG_INGEST_SALIENCE_H_
+#define KG_INGEST_SALIENCE_H_
+
+#include <string>
+#include <vector>
+
+#include "ingest/relations.h"
+#include "ingest/tagger.h"
+
+namespace kg::ingest {
+
+class Salience {
+ public:
+  // What the anaphors of sentence `s` point to ("": the document's topic):
+  // the current company, while it is recent, unless the sentence names it,
+  // which makes its anaphor someone else ("La società che fa capo a Iliad").
+  std::string For(const TaggedSentence& s) const;
+
+  // Reads a sentence and its statements: a sentence whose figures are all
+  // stated of one company it names ("Elisa said it would spend EUR 300m"),
+  // or whose anaphors all pointed to one, is about that company; one that
+  // starts with the document's `topic` brings it back; any other sentence
+  // changes nothing.
+  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic);
+
+  // The company of the last sentence that was about one ("" before any).
+  const std::string& Current() const { return current_; }
+
+ private:
+  std::string current_;
+  size_t age_ = 0;  // sentences read since current_ was last stated
+};
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_SALIENCE_H_

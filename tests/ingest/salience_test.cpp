@@ -1,0 +1,162 @@
+// Anaphors across sentences (ingest/salience.h): "the group", "l'operatore",
+// "इस कंपनी" point to the company the previous sentence stated a figure of,
+// and back to the document's own company further on. Sentences written for
+// these tests, in each language.
+#include <gtest/gtest.h>
+
+#include "ingest/rule_extractor.h"
+#include "tests/ingest/test_data.h"
+
+namespace kg::ingest::testing {
+namespace {
+
+class SalienceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto loaded = RuleExtractor::Create(kRulesDir);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    extractor_ = std::move(loaded).value();
+  }
+
+  // The subjects of the statements `predicate` of a quantity in `unit`.
+  std::set<std::string> Subjects(const std::string& text, const std::string& lang, const std::string& predicate,
+                                 const std::string& unit) {
+    Document meta;
+    meta.id = "doc";
+    meta.lang = lang;
+    meta.published = "2026-03-01";
+    auto input = extractor_->Extract(text, meta);
+    EXPECT_TRUE(input.ok()) << input.status().ToString();
+    std::set<std::string> subjects;
+    if (!input.ok()) return subjects;
+    for (const auto& st : input->statements) {
+      if (st.claim.predicate == predicate && st.claim.object.unit == unit) subjects.insert(st.claim.subject.value);
+    }
+    return subjects;
+  }
+
+  std::unique_ptr<RuleExtractor> extractor_;
+};
+
+using Names = std::set<std::string>;
+
+// A page in each language: the second company's figure makes it the group
+// of the next sentence (`other` ordered H200 chips); two sentences on,
+// "the company" is the document's own again (`own` ordered MI300X chips).
+struct AnaphorPage {
+  std::string lang, text, other, own;
+};
+
+const AnaphorPage kPages[] = {
+    {"en",
+     "Orbis Telecom will spend $4 billion on data centres in 2026, the company said on Monday.\n"
+     "Orbis Telecom has also ordered 10,000 B200 chips from Nvidia.\n"
+     "Separately, Swedish operator Kallio Networks said it would invest €200 million in AI data centres this year.\n"
+     "The telecom group has ordered 1,500 H200 chips from Nvidia.\n"
+     "Analysts expect prices to fall next year.\n"
+     "The company has ordered 3,000 MI300X accelerators from AMD, Orbis Telecom's chief executive said.\n",
+     "Kallio Networks", "Orbis Telecom"},
+    {"it",
+     "Orbis Telecom investirà 4 miliardi di dollari nel 2026 in nuovi data center.\n"
+     "Orbis Telecom ha anche ordinato 10.000 chip B200 di Nvidia.\n"
+     "Intanto Fastweb ha annunciato che investirà 300 milioni di euro nel 2026.\n"
+     "L'operatore ha ordinato 1.200 chip H200 di Nvidia per il suo supercomputer.\n"
+     "Gli analisti si aspettano un calo dei prezzi.\n"
+     "La società ha ordinato 3.000 acceleratori MI300X di AMD, ha detto l'amministratore delegato di Orbis Telecom.\n",
+     "Fastweb", "Orbis Telecom"},
+    {"hi",
+     "विप्रो ने कहा कि वह 2026 में 2,000 करोड़ रुपये का निवेश करेगी।\n"
+     "विप्रो ने एनवीडिया से 5,000 B200 चिप्स खरीदने का सौदा किया है।\n"
+     "इस बीच, सिफी ने कहा कि वह इस साल 600 करोड़ रुपये का निवेश करेगी।\n"
+     "इस कंपनी ने 900 H200 चिप्स खरीदने का सौदा भी किया है।\n"
+     "बाजार में मांग बनी हुई है।\n"
+     "कंपनी ने 2,500 MI300X चिप्स खरीदने का सौदा भी किया है।\n",
+     "Sify Technologies", "Wipro"},
+};
+
+TEST_F(SalienceTest, AnaphorAfterAnotherCompanysFigure) {
+  for (const auto& page : kPages) {
+    EXPECT_EQ(Subjects(page.text, page.lang, "plans_order", "H200"), Names{page.other}) << page.lang;
+    EXPECT_EQ(Subjects(page.text, page.lang, "plans_order", "MI300X"), Names{page.own}) << page.lang;
+  }
+  // "Swedish" is no name: the plan is Kallio's
+  EXPECT_EQ(Subjects(kPages[0].text, "en", "plans_capex", "EUR"), Names{"Kallio Networks"});
+}
+
+// A chip's maker, named before the chip, is not whom the next sentence is
+// about: only figures of a named company move the anaphors.
+TEST_F(SalienceTest, MakerOfAChipIsNoAntecedent) {
+  std::string text =
+      "Orbis Telecom plans to spend $2 billion in 2026.\n"
+      "Orbis Telecom said most of its new servers will run on Nvidia B200 chips.\n"
+      "The company has ordered 6,000 B200 chips.\n";
+  EXPECT_EQ(Subjects(text, "en", "plans_order", "B200"), Names{"Orbis Telecom"});
+}
+
+// "La società che fa capo a X": a sentence that names the company of the
+// previous one describes someone else with its anaphor.
+TEST_F(SalienceTest, SentenceNamingTheCompanyPointsElsewhere) {
+  std::string text =
+      "Orbis Cloud investirà 900 milioni di euro nel 2026, ha detto l'azienda.\n"
+      "Orbis Cloud gestisce sei centri dati.\n"
+      "Vantis, proprietaria di Orbis Cloud, ha investito 2 miliardi di euro nel 2025.\n"
+      "L'azienda controllata da Vantis ha ordinato 800 chip H200 di Nvidia.\n";
+  EXPECT_EQ(Subjects(text, "it", "plans_order", "H200"), Names{"Orbis Cloud"});
+}
+
+// A rule without a subject states the document's company, never in a
+// sentence about a government (lexicon `outsider`): the budget of the same
+// words with the company's own figure stays.
+TEST_F(SalienceTest, SubjectlessBudgetIsNotTheGovernments) {
+  struct Case {
+    std::string lang, company_budget, government_budget;
+  };
+  const Case cases[] = {
+      {"en", "Orbis Telecom will spend $2 billion in 2026. Of that sum, $500 million will go on AI processors.\n",
+       "Orbis Telecom will spend $2 billion in 2026. The Dutch government has promised $3 billion for research, "
+       "part of which will go on processors.\n"},
+      {"it", "Orbis Telecom investirà 2 miliardi di euro nel 2026. Di questa somma, 500 milioni di euro saranno destinati a processori.\n",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026. Il governo ha stanziato 3 miliardi di euro, e 500 milioni di euro "
+       "saranno destinati a processori.\n"},
+      {"hi", "विप्रो ने कहा कि वह 2026 में 2,000 करोड़ रुपये का निवेश करेगी। इसमें से 500 करोड़ रुपये एआई चिप्स पर खर्च किए जाएंगे।\n",
+       "विप्रो ने कहा कि वह 2026 में 2,000 करोड़ रुपये का निवेश करेगी। सरकार की योजना के तहत 500 करोड़ रुपये एआई चिप्स पर खर्च किए जाएंगे।\n"},
+  };
+  for (const auto& c : cases) {
+    std::string currency = c.lang == "hi" ? "INR" : c.lang == "it" ? "EUR" : "USD";
+    EXPECT_EQ(Subjects(c.company_budget, c.lang, "ai_processor_budget", currency).size(), 1u) << c.company_budget;
+    EXPECT_TRUE(Subjects(c.government_budget, c.lang, "ai_processor_budget", currency).empty()) << c.government_budget;
+  }
+}
+
+// A short sentence that names one company as its subject and nothing else
+// makes it the antecedent ("Anche Fastweb accelera."); a company named
+// further in ("Analysts at Jefferies said ...") does not.
+TEST_F(SalienceTest, SentenceNamingOnlyACompany) {
+  std::string text =
+      "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+      "Orbis Telecom ha comprato 900 GPU H100.\n"
+      "Anche Vantis Cloud accelera.\n"
+      "La società ha comprato 1.200 chip H200.\n";
+  EXPECT_EQ(Subjects(text, "it", "plans_order", "H200"), Names{"Vantis Cloud"});
+  std::string analysts =
+      "Orbis Telecom will spend $2 billion in 2026.\n"
+      "Orbis Telecom has ordered 900 H100 chips.\n"
+      "Analysts at Jefferies said the plan looked bold.\n"
+      "The company has ordered 1,200 H200 chips.\n";
+  EXPECT_EQ(Subjects(analysts, "en", "plans_order", "H200"), Names{"Orbis Telecom"});
+}
+
+// The document's company is never its supplier: when the buyer's name is
+// not read, "इस कंपनी" must not become the chip maker named only as the seller
+// ("एनवीडिया से ...") or before its chip.
+TEST_F(SalienceTest, SupplierIsNeverTheTopic) {
+  std::string text =
+      "वैंटिस रोबोटिक्स ने मंगलवार को अपनी नई रणनीति पेश की।\n"
+      "समूह 2027 में 3,000 करोड़ रुपये का निवेश करेगा।\n"
+      "इस कंपनी ने एनवीडिया से 5,000 H200 चिप्स खरीदने का सौदा किया है।\n";
+  EXPECT_EQ(Subjects(text, "hi", "plans_order", "H200").count("Nvidia"), 0u);
+  EXPECT_EQ(Subjects(text, "hi", "plans_capex", "INR").count("Nvidia"), 0u);
+}
+
+}  // namespace
+}  // namespace kg::ingest::testing
