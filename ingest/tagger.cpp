@@ -380,6 +380,31 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
          IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
 }
 
+// A brand written with a lower-case initial and a capital next ("eNlight", "iPhone", "eBay").
+bool LowerInitialBrandAt(const TextView& view, size_t pos) {
+  const std::string& text = view.text;
+  if (text[pos] < 'a' || text[pos] > 'z' || pos + 1 >= text.size()) return false;
+  size_t length = 1;
+  uint32_t next = CodePointAt(view.source, view.origin[pos + 1], &length);
+  return IsUpperCodePoint(next) && next <= kLastLatinCodePoint;
+}
+
+// Company-type words of another script after a Latin name ("ESDS सॉफ्टवेयर सॉल्यूशन",
+// "Netweb टेक्नोलॉजीज"): the name's mention covers them, its id stays the Latin name.
+size_t NameTailEnd(const TextView& view, const Language& lang, const std::vector<bool>& taken, size_t end) {
+  const std::string& text = view.text;
+  while (end + 1 < text.size() && text[end] == ' ' && !taken[end + 1]) {
+    size_t word_end = WordEnd(text, end + 1);
+    size_t suffix_end = 0;
+    bool tail = std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(end + 1, word_end - end - 1)) !=
+                lang.name_tails.end();
+    if (!tail && lang.name_suffixes.Match(view, end + 1, &suffix_end) != nullptr && suffix_end == word_end) tail = true;
+    if (!tail || !Free(taken, end + 1, word_end)) break;
+    end = word_end;
+  }
+  return end;
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -390,7 +415,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   while (pos < text.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
-    if (taken->at(pos) || IsWordCharBefore(text, pos) || !IsUpperCodePoint(c) || c > kLastLatinCodePoint) { ++pos; continue; }
+    bool capital = (IsUpperCodePoint(c) && c <= kLastLatinCodePoint) || LowerInitialBrandAt(view, pos);
+    if (taken->at(pos) || IsWordCharBefore(text, pos) || !capital) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
@@ -430,9 +456,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       while (pos < text.size() && IsWordCharAt(text, pos)) ++pos;
       continue;
     }
-    tags->push_back(Tag{start, end, "UNK", SourceText(view, start, end), {}, "", {}});
-    Take(taken, start, end);
-    pos = end;
+    size_t covered = NameTailEnd(view, lang, *taken, end);
+    tags->push_back(Tag{start, covered, "UNK", SourceText(view, start, end), {}, "", {}});
+    Take(taken, start, covered);
+    pos = covered;
   }
 }
 
