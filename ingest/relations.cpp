@@ -132,6 +132,14 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
       break;
     }
+    // A place's genitive before the item: "फ्रांस की A और जापान की B".
+    if (pos == s.tags[next].start && s.tags[next].type == "PLACE" && type != "PLACE" && next + 1 < s.tags.size()) {
+      std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
+      if (gap == " की " || gap == " के " || gap == " का ") {
+        ++next;
+        pos = s.tags[next].start;
+      }
+    }
     if (pos != s.tags[next].start || !joined || !JoinsList(s.tags[next].type, type, peers)) break;
     more.push_back(next);
     i = next;
