@@ -250,6 +250,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"besides_word", &lang->besides_words}, {"name_marker", &lang->name_markers},
       {"rival_marker", &lang->rival_markers}, {"rivalled_marker", &lang->rivalled_markers},
       {"agent_marker", &lang->agent_markers}, {"maker_genitive", &lang->maker_genitives},
+      {"count_genitive", &lang->count_genitives},
       {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
       {"comparison_word", &lang->comparison_words},
       {"time_postposition", &lang->time_postpositions}};

@@ -120,6 +120,8 @@ struct Language {
   std::vector<std::string> agent_markers;  // folded
   // Script with the maker first: "Nvidia के 3,000 B200" (`maker_genitive`, tagger.cpp).
   std::vector<std::string> maker_genitives;  // folded
+  // The genitive between a product and the count of it that follows ("H200 चिप की 12,000 यूनिट").
+  std::vector<std::string> count_genitives;  // folded
   // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
   std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).

@@ -804,7 +804,21 @@ bool MakerBefore(const TextView& view, const Language& lang, const std::vector<T
                      [&](const std::string& word) { return gap == " " + word + " "; });
 }
 
-// "20,000 H200 chips", "20.000 chip H200": a number of products. With the
+// Is the number at tags[i] counting the product named right before it in the genitive
+// ("H200 चिप की 12,000 यूनिट": the product, a `count_noun`, a `count_genitive`)? The product's index, or -1.
+int ProductBefore(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
+  if (i == 0 || !kProductTypes.count(tags[i - 1].type)) return -1;
+  size_t pos = SkipSpaces(view.text, tags[i - 1].end);
+  size_t end = 0;
+  if (lang.count_nouns.Match(view, pos, &end) != nullptr) pos = SkipSpaces(view.text, end);
+  const std::string gap = view.text.substr(pos, tags[i].start - pos);
+  bool genitive = std::any_of(lang.count_genitives.begin(), lang.count_genitives.end(),
+                              [&](const std::string& word) { return gap == word + " "; });
+  return genitive ? static_cast<int>(i - 1) : -1;
+}
+
+// "20,000 H200 chips", "20.000 chip H200": a number of products (also after
+// them in the genitive: "H200 चिप की 12,000 यूनिट"). With the
 // maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100"), after
 // ("320 GPU H200 di Nvidia") or before in the genitive ("Nvidia के 3,000
 // B200") the count covers the number alone, so that the maker and its
@@ -832,6 +846,13 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
           tag.end = (*tags)[product].end;
           ++i;
         }
+      } else if (int before = after > tag.end ? ProductBefore(view, lang, *tags, i) : -1; before >= 0) {
+        // the product stays a mention of its own, the count covers the number and its noun
+        tag.type = "COUNT";
+        tag.id = (*tags)[static_cast<size_t>(before)].id;
+        tag.product_type = (*tags)[static_cast<size_t>(before)].type;
+        tag.quantity.unit = tag.id;
+        tag.end = after;
       }
     }
     out.push_back(tag);
