@@ -1440,6 +1440,37 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
   return renames;
 }
 
+// "इन्वेंटेक (Inventec)", "रैकबैंक डेटासेंटर्स (RackBank Datacenters)": the words of another script right
+// before a bracketed Latin name, as many as it has, are that name in the whole document: `heads` gets
+// them folded (TagNameHeads tags them elsewhere), `renames` as written (a name found by its use, "साइएंट
+// ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
+void GlossedNames(const std::vector<TaggedSentence>& sentences, std::map<std::string, std::string>* heads,
+                  std::map<std::string, std::string>* renames) {
+  for (const auto& s : sentences) {
+    const std::string& text = s.view.text;
+    for (const auto& tag : s.tags) {
+      if ((tag.type != "UNK" && tag.type != "ORG") || tag.start < 3 || text.compare(tag.start - 2, 2, " (") != 0 ||
+          tag.end >= text.size() || text[tag.end] != ')' || !IsLatinAt(tag.id, 0)) {
+        continue;
+      }
+      const size_t end = tag.start - 2;
+      size_t start = end;
+      bool words_ok = true;
+      for (size_t w = 0; w <= static_cast<size_t>(std::count(tag.id.begin(), tag.id.end(), ' ')) && words_ok; ++w) {
+        if (w > 0) words_ok = start > 0 && text[--start] == ' ';
+        size_t word_end = start;
+        while (start > 0 && text[start - 1] != ' ') --start;
+        words_ok = words_ok && word_end > start && IsWordCharAt(text, start) && !IsLatinAt(text, start);
+      }
+      bool inside_other = std::any_of(s.tags.begin(), s.tags.end(),
+                                      [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; });
+      if (!words_ok || inside_other) continue;
+      heads->emplace(text.substr(start, end - start), tag.id);
+      renames->emplace(SourceText(s.view, start, end), tag.id);
+    }
+  }
+}
+
 void RenameNames(const std::map<std::string, std::string>& renames, TaggedSentence* s) {
   for (auto& tag : s->tags) {
     auto found = renames.find(tag.id);
@@ -1463,6 +1494,8 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   bool grown = GrowNamesBackwards(lang, sentences);
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
+  std::map<std::string, std::string> glossed;
+  GlossedNames(*sentences, &heads, &glossed);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -1479,6 +1512,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
   }
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
+  renames.merge(glossed);
   if (renames.empty()) return;
   for (auto& s : *sentences) RenameNames(renames, &s);
 }
