@@ -61,6 +61,7 @@ bool IsClutterLine(const std::string& folded, const Language& lang) {
 std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
   std::vector<Span> lines;
   size_t start = 0;
+  bool in_teasers = false;  // after a teaser heading, until a line ends a sentence
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
@@ -70,8 +71,14 @@ std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
     while (last > first && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
     if (first < last) {
       std::string folded = FoldText(text.substr(first, last - first));  // the text is NFC already
-      if (StartsWithAny(folded, lang.clutter_block) && CountWords(folded) < kMinWordsWithoutPunctuation) break;
-      if (!IsClutterLine(folded, lang)) lines.push_back({first, last});
+      bool short_line = CountWords(folded) < kMinWordsWithoutPunctuation;
+      if (StartsWithAny(folded, lang.clutter_block) && short_line) break;
+      if (in_teasers && EndsLikeSentence(folded)) in_teasers = false;  // the article resumes
+      if (StartsWithAny(folded, lang.clutter_teaser)) {
+        in_teasers = short_line;  // a heading alone: the titles follow on their own lines
+      } else if (!in_teasers && !IsClutterLine(folded, lang)) {
+        lines.push_back({first, last});
+      }
     }
     start = end + 1;
   }

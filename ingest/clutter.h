@@ -2,7 +2,8 @@
 // editor lines. Claims from clutter are false positives, so clutter lines
 // are dropped before sentence splitting, by generic signals: cue phrases of
 // the language's lexicon (clutter_block ends the article, clutter_line and
-// clutter_prefix drop one line), short lines without sentence punctuation,
+// clutter_prefix drop one line, clutter_teaser drops a teaser heading inside
+// the article and the titles under it), short lines without sentence punctuation,
 // lines wrapped in parentheses and teasers cut off with "...".
 #ifndef KG_INGEST_CLUTTER_H_
 #define KG_INGEST_CLUTTER_H_

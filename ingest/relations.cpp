@@ -147,6 +147,14 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
       break;
     }
+    // A place's genitive before the item: "फ्रांस की A और जापान की B".
+    if (pos == s.tags[next].start && s.tags[next].type == "PLACE" && type != "PLACE" && next + 1 < s.tags.size()) {
+      std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
+      if (gap == " की " || gap == " के " || gap == " का ") {
+        ++next;
+        pos = s.tags[next].start;
+      }
+    }
     if (pos != s.tags[next].start || !joined || !JoinsList(s.tags[next].type, type, peers)) break;
     more.push_back(next);
     i = next;
@@ -195,6 +203,25 @@ bool NamesOutsider(const Language& lang, const TaggedSentence& s) {
   return false;
 }
 
+// The time that opens the statement matched from `match_start`: the placeholder right before
+// it, with only spaces, commas or a `time_postposition` between ("वित्त वर्ष 2025 में X ने ...",
+// "In 2025, X spent ..."); -1 when there is none.
+int TimeOpening(const Language& lang, const TaggedSentence& s, int32_t match_start) {
+  int32_t close = s.tagged.lastIndexOf(kClose, 0, match_start);
+  if (close < 0) return -1;
+  std::string gap;
+  s.tagged.tempSubStringBetween(close + 1, match_start).toUTF8String(gap);
+  size_t first = gap.find_first_not_of(" ,");
+  size_t last = gap.find_last_not_of(" ,");
+  std::string word = first == std::string::npos ? "" : gap.substr(first, last - first + 1);
+  if (!word.empty() && std::find(lang.time_postpositions.begin(), lang.time_postpositions.end(), word) ==
+                           lang.time_postpositions.end()) {
+    return -1;
+  }
+  std::vector<size_t> tag = TagsIn(s.tagged, s.tagged.lastIndexOf(kOpen, 0, close), close + 1);
+  return tag.size() == 1 && s.tags[tag[0]].type == "TIME" ? static_cast<int>(tag[0]) : -1;
+}
+
 std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, const TaggedSentence& s,
                    icu::RegexMatcher& m, size_t object) {
   if (rule.when_none || grain == WhenGrain::kNone) return "";
@@ -211,6 +238,9 @@ std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, cons
     if (distance < best_distance) { best_distance = distance; nearest = i; }
   }
   if (!inside.empty()) return TimeAtGrain(s.tags[nearest].id, grain);
+  if (int opening = TimeOpening(lang, s, m.start(status)); opening >= 0) {
+    return TimeAtGrain(s.tags[static_cast<size_t>(opening)].id, grain);
+  }
   std::vector<size_t> after = TagsIn(s.tagged, m.end(status), s.tagged.length());
   for (size_t i = 0; i < s.tags.size(); ++i) {
     // "..., up from 1 billion in October": a time after the statement dates its comparison.

@@ -78,6 +78,12 @@ struct Language {
   PhraseTable yen_contexts, name_suffixes, object_markers, ranges;
   std::set<std::string> stopwords;  // folded
   std::vector<std::string> clutter_block, clutter_line, clutter_prefix;  // folded
+  // A teaser heading inside the article ("ये भी पढ़ें"): its line goes, and when it stands
+  // alone the lines after it that end no sentence (the teasers' titles) go too (clutter.cpp).
+  std::vector<std::string> clutter_teaser;  // folded
+  // Words of another script that continue a Latin name before them ("ESDS सॉफ्टवेयर सॉल्यूशन"),
+  // besides the `name_suffix`es (tagger.cpp).
+  std::vector<std::string> name_tails;  // folded
   // Script without capitals (tagger.cpp TagRivalNames): the words after which a list of rivals
   // follows ("मुकाबला A और B से"), and the words joining its items besides the comma.
   std::vector<std::string> rival_words, list_ands;  // folded
@@ -95,6 +101,9 @@ struct Language {
   // Words naming a party that is not the document's company ("government", "analysti", "सरकार":
   // `outsider`, relations.cpp): a sentence with one gives no statement to a rule without a subject.
   std::vector<std::string> outsiders;  // folded
+  // Words between a time and the statement it opens ("2025 में X ने ..."): such a time dates a
+  // claim whose match holds none (relations.cpp).
+  std::vector<std::string> time_postpositions;  // folded
   // Words before the year a bond matures ("notes due in 2031", "con scadenza nel 2031": `maturity_word`,
   // tagger.cpp): that time is no date of the claim, so it is left untagged.
   std::vector<std::string> maturity_words;  // folded
@@ -114,6 +123,8 @@ struct Language {
   std::vector<std::string> agent_markers;  // folded
   // Script with the maker first: "Nvidia के 3,000 B200" (`maker_genitive`, tagger.cpp).
   std::vector<std::string> maker_genitives;  // folded
+  // The genitive between a product and the count of it that follows ("H200 चिप की 12,000 यूनिट").
+  std::vector<std::string> count_genitives;  // folded
   // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
   std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).

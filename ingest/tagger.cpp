@@ -380,6 +380,31 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
          IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
 }
 
+// A brand written with a lower-case initial and a capital next ("eNlight", "iPhone", "eBay").
+bool LowerInitialBrandAt(const TextView& view, size_t pos) {
+  const std::string& text = view.text;
+  if (text[pos] < 'a' || text[pos] > 'z' || pos + 1 >= text.size()) return false;
+  size_t length = 1;
+  uint32_t next = CodePointAt(view.source, view.origin[pos + 1], &length);
+  return IsUpperCodePoint(next) && next <= kLastLatinCodePoint;
+}
+
+// Company-type words of another script after a Latin name ("ESDS सॉफ्टवेयर सॉल्यूशन",
+// "Netweb टेक्नोलॉजीज"): the name's mention covers them, its id stays the Latin name.
+size_t NameTailEnd(const TextView& view, const Language& lang, const std::vector<bool>& taken, size_t end) {
+  const std::string& text = view.text;
+  while (end + 1 < text.size() && text[end] == ' ' && !taken[end + 1]) {
+    size_t word_end = WordEnd(text, end + 1);
+    size_t suffix_end = 0;
+    bool tail = std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(end + 1, word_end - end - 1)) !=
+                lang.name_tails.end();
+    if (!tail && lang.name_suffixes.Match(view, end + 1, &suffix_end) != nullptr && suffix_end == word_end) tail = true;
+    if (!tail || !Free(taken, end + 1, word_end)) break;
+    end = word_end;
+  }
+  return end;
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -390,7 +415,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   while (pos < text.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
-    if (taken->at(pos) || IsWordCharBefore(text, pos) || !IsUpperCodePoint(c) || c > kLastLatinCodePoint) { ++pos; continue; }
+    bool capital = (IsUpperCodePoint(c) && c <= kLastLatinCodePoint) || LowerInitialBrandAt(view, pos);
+    if (taken->at(pos) || IsWordCharBefore(text, pos) || !capital) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
@@ -430,9 +456,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       while (pos < text.size() && IsWordCharAt(text, pos)) ++pos;
       continue;
     }
-    tags->push_back(Tag{start, end, "UNK", SourceText(view, start, end), {}, "", {}});
-    Take(taken, start, end);
-    pos = end;
+    size_t covered = NameTailEnd(view, lang, *taken, end);
+    tags->push_back(Tag{start, covered, "UNK", SourceText(view, start, end), {}, "", {}});
+    Take(taken, start, covered);
+    pos = covered;
   }
 }
 
@@ -777,7 +804,21 @@ bool MakerBefore(const TextView& view, const Language& lang, const std::vector<T
                      [&](const std::string& word) { return gap == " " + word + " "; });
 }
 
-// "20,000 H200 chips", "20.000 chip H200": a number of products. With the
+// Is the number at tags[i] counting the product named right before it in the genitive
+// ("H200 चिप की 12,000 यूनिट": the product, a `count_noun`, a `count_genitive`)? The product's index, or -1.
+int ProductBefore(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
+  if (i == 0 || !kProductTypes.count(tags[i - 1].type)) return -1;
+  size_t pos = SkipSpaces(view.text, tags[i - 1].end);
+  size_t end = 0;
+  if (lang.count_nouns.Match(view, pos, &end) != nullptr) pos = SkipSpaces(view.text, end);
+  const std::string gap = view.text.substr(pos, tags[i].start - pos);
+  bool genitive = std::any_of(lang.count_genitives.begin(), lang.count_genitives.end(),
+                              [&](const std::string& word) { return gap == word + " "; });
+  return genitive ? static_cast<int>(i - 1) : -1;
+}
+
+// "20,000 H200 chips", "20.000 chip H200": a number of products (also after
+// them in the genitive: "H200 चिप की 12,000 यूनिट"). With the
 // maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100"), after
 // ("320 GPU H200 di Nvidia") or before in the genitive ("Nvidia के 3,000
 // B200") the count covers the number alone, so that the maker and its
@@ -805,6 +846,13 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
           tag.end = (*tags)[product].end;
           ++i;
         }
+      } else if (int before = after > tag.end ? ProductBefore(view, lang, *tags, i) : -1; before >= 0) {
+        // the product stays a mention of its own, the count covers the number and its noun
+        tag.type = "COUNT";
+        tag.id = (*tags)[static_cast<size_t>(before)].id;
+        tag.product_type = (*tags)[static_cast<size_t>(before)].type;
+        tag.quantity.unit = tag.id;
+        tag.end = after;
       }
     }
     out.push_back(tag);
@@ -1407,6 +1455,37 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
   return renames;
 }
 
+// "इन्वेंटेक (Inventec)", "रैकबैंक डेटासेंटर्स (RackBank Datacenters)": the words of another script right
+// before a bracketed Latin name, as many as it has, are that name in the whole document: `heads` gets
+// them folded (TagNameHeads tags them elsewhere), `renames` as written (a name found by its use, "साइएंट
+// ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
+void GlossedNames(const std::vector<TaggedSentence>& sentences, std::map<std::string, std::string>* heads,
+                  std::map<std::string, std::string>* renames) {
+  for (const auto& s : sentences) {
+    const std::string& text = s.view.text;
+    for (const auto& tag : s.tags) {
+      if ((tag.type != "UNK" && tag.type != "ORG") || tag.start < 3 || text.compare(tag.start - 2, 2, " (") != 0 ||
+          tag.end >= text.size() || text[tag.end] != ')' || !IsLatinAt(tag.id, 0)) {
+        continue;
+      }
+      const size_t end = tag.start - 2;
+      size_t start = end;
+      bool words_ok = true;
+      for (size_t w = 0; w <= static_cast<size_t>(std::count(tag.id.begin(), tag.id.end(), ' ')) && words_ok; ++w) {
+        if (w > 0) words_ok = start > 0 && text[--start] == ' ';
+        size_t word_end = start;
+        while (start > 0 && text[start - 1] != ' ') --start;
+        words_ok = words_ok && word_end > start && IsWordCharAt(text, start) && !IsLatinAt(text, start);
+      }
+      bool inside_other = std::any_of(s.tags.begin(), s.tags.end(),
+                                      [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; });
+      if (!words_ok || inside_other) continue;
+      heads->emplace(text.substr(start, end - start), tag.id);
+      renames->emplace(SourceText(s.view, start, end), tag.id);
+    }
+  }
+}
+
 void RenameNames(const std::map<std::string, std::string>& renames, TaggedSentence* s) {
   for (auto& tag : s->tags) {
     auto found = renames.find(tag.id);
@@ -1430,6 +1509,8 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   bool grown = GrowNamesBackwards(lang, sentences);
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
+  std::map<std::string, std::string> glossed;
+  GlossedNames(*sentences, &heads, &glossed);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -1446,6 +1527,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
   }
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
+  renames.merge(glossed);
   if (renames.empty()) return;
   for (auto& s : *sentences) RenameNames(renames, &s);
 }

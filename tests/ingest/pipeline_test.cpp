@@ -36,6 +36,12 @@ TEST(Sentences, EnglishKeepsAbbreviations) {
   EXPECT_EQ(s[1], "Markets rose.");
 }
 
+std::vector<std::string> KeptLines(const std::string& text, const Language& lang) {
+  std::vector<std::string> kept;
+  for (const Span& line : ContentLines(text, lang)) kept.push_back(text.substr(line.start, line.end - line.start));
+  return kept;
+}
+
 TEST(Clutter, KeepsArticleDropsPageFurniture) {
   const Language& en = *Data().language("en");
   std::string text =
@@ -47,8 +53,7 @@ TEST(Clutter, KeepsArticleDropsPageFurniture) {
       "The company expects demand to keep growing next year.\n"
       "You May Also Like\n"
       "Another company raised $9 billion in a deal that was announced.\n";
-  std::vector<std::string> kept;
-  for (const Span& line : ContentLines(text, en)) kept.push_back(text.substr(line.start, line.end - line.start));
+  std::vector<std::string> kept = KeptLines(text, en);
   ASSERT_EQ(kept.size(), 2u) << ::testing::PrintToString(kept);
   EXPECT_EQ(kept[1], "The company expects demand to keep growing next year.");
 }
@@ -57,6 +62,20 @@ TEST(Clutter, TeaserCutShortIsDropped) {
   const Language& en = *Data().language("en");
   std::string text = "Shares of a retailer fell sharply this week after the company warned that sales would...\n";
   EXPECT_TRUE(ContentLines(text, en).empty());
+}
+
+TEST(Clutter, HindiTeaserInsideArticleGoesArticleResumes) {
+  const std::vector<std::string> page = {
+      "वेलटेक पावर ने इस साल नए संयंत्र पर 800 करोड़ रुपये खर्च करने की योजना बनाई है।",
+      "इसे भी पढ़ें: सरस्वती स्टील जुटाएगी 1,100 करोड़ रुपये, तीन नए कारखाने लगाएगी",
+      "ये भी पढ़ें",
+      "रत्नाकर सीमेंट के मुनाफ़े में 12% की छलांग, शेयर 6% तक उछला",
+      "गोदावरी फूड्स ने 450 करोड़ रुपये के बॉन्ड जारी किए, निवेशकों की भारी मांग",
+      "कंपनी के चेयरमैन ने कहा कि संयंत्र अगले साल तक तैयार हो जाएगा।"};
+  std::string text;
+  for (const std::string& line : page) text += line + "\n";
+  // the inline teaser and the titles under the heading go; the sentence after them ends the block
+  EXPECT_EQ(KeptLines(text, *Data().language("hi")), (std::vector<std::string>{page.front(), page.back()}));
 }
 
 TEST(Language, DetectedFromScriptAndFrequentWords) {
