@@ -370,6 +370,8 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
     }
     if (rule == nullptr) return Bad(path, n, "'" + key + "' before the first 'rule' line");
     if (key == "match" || key == "require" || key == "forbid") {
+      const auto& slot = key == "match" ? rule->match : key == "require" ? rule->require : rule->forbid;
+      if (slot != nullptr) return Bad(path, n, "'" + key + "' given twice in rule " + rule->name + ": join them with |");
       auto compiled = Compile(value, where, key == "match" ? rule : nullptr, key == "forbid" ? &rule->forbid_cues : &rule->cues);
       if (!compiled.ok()) return compiled.status();
       (key == "match" ? rule->match : key == "require" ? rule->require : rule->forbid) = *compiled;
@@ -398,6 +400,7 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
       example.file = path;
       example.line = n;
       example.negative = key == "counter";
+      example.predicate = rule->predicate;
       size_t arrow = value.find("=>");
       example.sentence = Trim(value.substr(0, arrow));
       if (arrow != std::string::npos) {

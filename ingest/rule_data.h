@@ -34,6 +34,7 @@ struct RuleExample {
   std::string sentence;
   std::vector<std::string> expected;  // Claim lines "S -p-> O @when"; empty for a counter-example
   bool negative = false;
+  std::string predicate;  // the rule's: a counter forbids claims of this predicate only
   std::string file;
   int line = 0;
 };

@@ -382,6 +382,20 @@ TEST(UserData, BadRelativeTimeNamesFileAndLine) {
   }
 }
 
+// A second `forbid` once replaced the first without a word: two helpers'
+// edits to one rule lost a list of forbidden words. Now the load refuses it.
+TEST(UserData, ARuleKeyGivenTwiceNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  std::string dir = TempDir("twice") + "/data";
+  fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+  WriteAll(dir + "/en/twice.rules",
+           "rule twice.en.1 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid opex\n  forbid payroll\n");
+  auto extractor = Extractor::Load(dir);
+  ASSERT_FALSE(extractor.ok());
+  EXPECT_NE(extractor.status().message().find("twice.rules:4"), std::string::npos) << extractor.status().message();
+  EXPECT_NE(extractor.status().message().find("given twice"), std::string::npos) << extractor.status().message();
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
 
