@@ -139,8 +139,8 @@ class RocksStore final : public Store {
   Status TermOf(TermId id, Term* term) const;
   // Puts the terms of `ids` that the cache lacks into it, read in one
   // forward pass over the dictionary (a cold store pays a lookup per term
-  // otherwise);
-  // returns how many it read. `ids` is scratch: reordered and shortened.
+  // otherwise); returns how many it read. `ids` is scratch: reordered and
+  // shortened.
   Result<size_t> CacheTerms(std::vector<TermId>* ids) const;
   // The id of a canonical term, 0 when the dictionary does not hold it.
   Result<TermId> FindTermId(const Term& canonical) const;
