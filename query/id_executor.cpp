@@ -140,6 +140,7 @@ struct IdExecutor::HashTable {
   std::vector<std::string> cells;
   std::unordered_map<uint32_t, std::string> claims;  // first cell -> claim_of of a shown quantity
   std::string last_key;                              // of the last probe
+  std::string probe_key;                             // reused by each probe
   uint32_t last_first = kEnd;                        // its first match
 
   void Add(const std::string& key) {
@@ -314,9 +315,17 @@ bool IdExecutor::BindMatch(const Prepared& pattern, const ClaimKeyParts& parts, 
     set[count++] = position.slot;
     return true;
   };
-  // An id becomes an object component only where a variable takes it.
+  // An id becomes an object component only where a variable takes it,
+  // written into the row's own buffer (no string made per match).
   auto bind_id = [&](const Position& position, TermId id) {
-    return position.slot < 0 || bind(position, IdKey(id));
+    if (position.slot < 0) return true;
+    std::string& value = row.values[position.slot];
+    if (row.bound[position.slot]) return value.size() == kIdSize && storage::GetBig64(value) == id;
+    value.clear();
+    storage::PutBig64(&value, id);
+    row.bound[position.slot] = 1;
+    set[count++] = position.slot;
+    return true;
   };
   auto bind_subject = [&] {
     if (pattern.subject.slot < 0) return true;
@@ -401,15 +410,16 @@ void IdExecutor::Build(size_t step) {
   const Prepared& pattern = patterns_[plan_->steps[step].pattern];
   IdRow scratch = EmptyRow();
   storage::ClaimCursor cursor(scanner_);
+  // claim_of is set where this pattern bound the object; it travels only
+  // when the object is one of the values the table binds.
+  const bool object_bound_here = std::find(table.value_slots.begin(), table.value_slots.end(),
+                                           pattern.object.slot) != table.value_slots.end();
+  std::string key;  // reused: one key per match
   auto add = [&](IdRow& row) {
-    std::string key;
+    key.clear();
     for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
     const auto first = static_cast<uint32_t>(table.cells.size());
     for (int slot : table.value_slots) table.cells.push_back(row.values[slot]);
-    // claim_of is set where this pattern bound the object; it travels
-    // only when the object is one of the values the table binds.
-    const bool object_bound_here = std::find(table.value_slots.begin(), table.value_slots.end(),
-                                             pattern.object.slot) != table.value_slots.end();
     if (object_bound_here && !row.claim_of[pattern.object.slot].empty()) {
       table.claims.emplace(first, row.claim_of[pattern.object.slot]);
     }
@@ -424,13 +434,14 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   HashTable& table = *tables_[step];
   if (!table.built) Build(step);
   if (stop_.stopped()) return false;
-  std::string key;
+  std::string& key = table.probe_key;
+  key.clear();
   for (int slot : table.key_slots) AppendKeyPart(&key, row.values[slot]);
   // Probes come in runs of one key (the rows are in index order).
   if (table.last_first == HashTable::kEnd || key != table.last_key) {
     const MatchChain* found = table.chains.Find(key);
     table.last_first = found == nullptr ? HashTable::kEnd : found->first;
-    table.last_key = std::move(key);
+    table.last_key.swap(key);
   }
   const int object_slot = patterns_[plan_->steps[step].pattern].object.slot;
   const size_t width = table.value_slots.size();

@@ -31,8 +31,9 @@ struct IdPattern {
   std::optional<TermId> when;  // kNoTime: claims without a time
   // With subject, predicate and object bound: successive lookups change
   // the subject only (a join variable under constants), so the pos
-  // ordering keeps them near each other and the cursor can walk forward
-  // from one to the next instead of seeking (ClaimCursor::Seek).
+  // ordering keeps them near each other and the cursor moves forward from
+  // one to the next (a peek, or a seek inside its data block:
+  // ClaimCursor::Seek).
   bool subject_varies = false;
   // With the subject bound and the predicate not: the lookup starts at
   // this predicate (a subject's claims come in predicate order), for a
@@ -64,10 +65,9 @@ class ClaimCursor {
   ClaimCursor& operator=(const ClaimCursor&) = delete;
 
   // Positions the cursor on the first match of `pattern`. When the
-  // pattern's first key lies a few keys ahead of the cursor in the same
-  // ordering (lookups in ascending order), it walks there instead of
-  // seeking: a seek costs as much as reading a handful of keys. How far it
-  // tries follows how far the last walks had to go.
+  // pattern's first key is the cursor's next key in the same ordering
+  // (lookups in ascending order), it steps there instead of seeking;
+  // whether it looks first follows how often the last looks found it.
   void Seek(const IdPattern& pattern);
   // On a match; false at the end and after an error.
   bool Valid() const { return valid_; }
@@ -101,7 +101,7 @@ class ClaimCursor {
   std::string rested_prefix_;
   bool valid_ = false;
   Status status_;
-  uint8_t walks_short_ = 0;  // the last eight walks of MoveTo, a bit set where one fell short
+  uint8_t peeks_short_ = 0;  // the last eight peeks of MoveTo, a bit set where one fell short
   uint8_t far_lookups_ = 0;  // lookups made while all eight fell short
 };
 

@@ -138,8 +138,9 @@ class RocksStore final : public Store {
   // allocates nothing when they are big enough (a query's decode table).
   Status TermOf(TermId id, Term* term) const;
   // Puts the terms of `ids` that the cache lacks into it, read in one
-  // batch (a cold store pays a dictionary lookup per term otherwise);
-  // returns how many it read. `ids` is scratch: reordered and shortened.
+  // forward pass over the dictionary (a cold store pays a lookup per term
+  // otherwise); returns how many it read. `ids` is scratch: reordered and
+  // shortened.
   Result<size_t> CacheTerms(std::vector<TermId>* ids) const;
   // The id of a canonical term, 0 when the dictionary does not hold it.
   Result<TermId> FindTermId(const Term& canonical) const;

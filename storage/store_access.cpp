@@ -136,31 +136,39 @@ Result<size_t> RocksStore::CacheTerms(std::vector<TermId>* ids) const {
                ids->end());
   }
   if (ids->empty()) return size_t{0};
-  // In id order: neighbouring ids share dictionary blocks, which MultiGet
-  // then reads once for all of them.
+  // In id order, with one iterator: neighbouring ids share dictionary
+  // blocks. Ids of a kind are contiguous, so an id a few ahead is a few
+  // keys ahead: stepping there is cheaper than a seek (a seek searches the
+  // index unless it stays in its data block). Cold Q1 on the 5M store:
+  // 546M instructions here with MultiGet (an index search per key), 447M
+  // stepping up to 16 ids, 470M stepping up to 2, 626M up to 64.
+  constexpr TermId kMaxIdsToStep = 16;
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
-  const size_t count = ids->size();
-  std::vector<std::string> keys(count);
-  std::vector<rocksdb::Slice> slices(count);
-  for (size_t i = 0; i < count; ++i) {
-    keys[i] = IdKey((*ids)[i]);
-    slices[i] = rocksdb::Slice(keys[i]);
-  }
-  std::vector<rocksdb::PinnableSlice> values(count);
-  std::vector<rocksdb::Status> statuses(count);
-  db_->MultiGet(rocksdb::ReadOptions(), handles_[kTermById], count, slices.data(), values.data(), statuses.data(),
-                /*sorted_input=*/true);
-  std::vector<Term> terms(count);
-  for (size_t i = 0; i < count; ++i) {
-    if (!statuses[i].ok() && !statuses[i].IsNotFound()) return FromRocks(statuses[i], "reading term_by_id");
-    if (statuses[i].IsNotFound() || !DecodeTerm(std::string_view(values[i].data(), values[i].size()), &terms[i])) {
-      return Status::Corruption("term " + std::to_string((*ids)[i]) + " is missing or damaged");
+  rocksdb::ReadOptions options;
+  options.total_order_seek = true;  // as ClaimCursor: no prefix bloom on a seek
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[kTermById]));
+  auto id_at = [&] { return it->key().size() == 8 ? GetBig64(std::string_view(it->key().data(), 8)) : TermId{0}; };
+  std::vector<Term> terms(ids->size());
+  std::string key;
+  for (size_t i = 0; i < ids->size(); ++i) {
+    const TermId id = (*ids)[i];
+    if (i > 0 && it->Valid() && id - (*ids)[i - 1] <= kMaxIdsToStep) {
+      while (it->Valid() && id_at() < id) it->Next();
+    } else {
+      key.clear();
+      PutBig64(&key, id);
+      it->Seek(key);
+    }
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading term_by_id"));
+    const bool found = it->Valid() && id_at() == id;
+    if (!found || !DecodeTerm(std::string_view(it->value().data(), it->value().size()), &terms[i])) {
+      return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
     }
   }
   std::unique_lock lock(term_cache_mutex_);
-  for (size_t i = 0; i < count; ++i) CacheTermLocked((*ids)[i], terms[i]);
-  return count;
+  for (size_t i = 0; i < ids->size(); ++i) CacheTermLocked((*ids)[i], terms[i]);
+  return ids->size();
 }
 
 Result<TermId> RocksStore::FindTermId(const Term& canonical) const {

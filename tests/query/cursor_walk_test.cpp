@@ -1,5 +1,5 @@
-// ClaimCursor walks forward instead of seeking when the next lookup lies
-// a few keys ahead (storage/id_scan.cpp, MoveTo), and serves lookups whose
+// ClaimCursor steps forward instead of seeking when the next lookup starts
+// at its next key (storage/id_scan.cpp, MoveTo), and serves lookups whose
 // subject varies from pos (IdPattern::subject_varies). Either way a lookup
 // must find exactly what a fresh seek in spo finds, whatever the order of
 // the lookups.

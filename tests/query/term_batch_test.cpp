@@ -59,8 +59,10 @@ TEST_F(TermBatchTest, CacheTermsReadsWhatTheCacheLacksOnce) {
   storage::IdScanner scanner(rocks);
   std::vector<TermId> ids;
   std::vector<Term> terms;
-  for (int i = 0; i < 200; ++i) {
-    terms.push_back(Term::Entity("Object" + std::to_string(i * 7)));
+  // Gaps of 2 objects (4 ids: the read steps from one to the next) and of
+  // 37 (74 ids: it seeks), so that both ways are read.
+  for (int i = 0, object = 0; i < 200; ++i, object += i % 4 == 0 ? 37 : 2) {
+    terms.push_back(Term::Entity("Object" + std::to_string(object)));
     ids.push_back(scanner.IdOf(terms.back()).value());
     ASSERT_NE(ids.back(), 0u);
   }
@@ -75,7 +77,11 @@ TEST_F(TermBatchTest, CacheTermsReadsWhatTheCacheLacksOnce) {
   EXPECT_EQ(rocks.CacheTerms(&batch).value(), 0u);  // all cached now
   for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(rocks.TermOf(ids[i]).value().ToString(), terms[i].ToString());
 
-  std::vector<TermId> missing = {ids.back() + 1'000'000};
+  std::vector<TermId> missing = {ids.back() + 1'000'000};  // sought
+  EXPECT_EQ(rocks.CacheTerms(&missing).status().code(), Status::Code::kCorruption);
+  // Stepped to: one past the last entity, three ids after one that exists.
+  const TermId last = scanner.IdOf(Term::Entity("Object" + std::to_string(kClaims - 1))).value();
+  missing = {last - 2, last + 1};
   EXPECT_EQ(rocks.CacheTerms(&missing).status().code(), Status::Code::kCorruption);
 }
 
