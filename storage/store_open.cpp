@@ -68,6 +68,12 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   if (which == kDocMentions || which == kSentences) {
     options.memtable_insert_with_hint_prefix_extractor = options.prefix_extractor;
   }
+  // Mentions and a document's mention list are read a run at a time (a
+  // claim's mentions, a whole document), never by the queries' index walks,
+  // and are half of a store's bytes: 16 KiB blocks compress them better and
+  // cost less to write than 4 KiB ones (a bulk load: 7% fewer instructions,
+  // 15% less disk at 100k triples).
+  if (which == kMentions || which == kDocMentions) table.block_size = 16 << 10;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   // LZ4 where data is rewritten soon; ZSTD on the bottom level and in bulk
   // load table files (SstFileWriter takes the bottommost setting).
