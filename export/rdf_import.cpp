@@ -40,33 +40,39 @@ bool IsPlainDecimal(const std::string& text) {
   return digits > 0 && dot != text.size() - 1;
 }
 
-bool IsNumericDatatype(const std::string& datatype) {
+bool IsNumericDatatype(std::string_view datatype) {
   static const std::set<std::string, std::less<>> kNumeric = {
       "decimal", "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
       "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"};
-  return datatype.starts_with(kXsd) && kNumeric.count(std::string_view(datatype).substr(std::string_view(kXsd).size())) > 0;
+  return datatype.starts_with(kXsd) && kNumeric.count(datatype.substr(std::string_view(kXsd).size())) > 0;
 }
 
 std::string StemOf(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-// An RDF node as a term: IRIs and blank nodes are entities; literals are
-// texts, quantities (numeric datatypes) or times (date datatypes).
-Term TermOfNode(const Node& node, const RdfNames& names) {
-  if (node.kind != Node::Kind::kLiteral) return Term::Entity(names.EntityId(node));
-  if (!node.lang.empty()) return Term::Text(node.value, node.lang);
-  if (node.datatype.empty() || node.datatype == kXsdString) return Term::Text(node.value, "");
-  auto as_text = [&node] { return Term::Text(node.value, std::string(kDatatypeMark) + node.datatype); };
+// A literal as a term: a text (with its language), a quantity (numeric
+// datatypes) or a time (date datatypes); any other datatype makes a text
+// marked with it.
+Term TermOfLiteral(std::string value, std::string_view datatype, std::string_view lang) {
+  if (!lang.empty()) return Term::Text(std::move(value), std::string(lang));
+  if (datatype.empty() || datatype == kXsdString) return Term::Text(std::move(value), "");
   Term typed;
-  if (IsNumericDatatype(node.datatype) && IsPlainDecimal(node.value)) {
-    typed = Term::Quantity(node.value, node.datatype);
-  } else if (const std::string time_type = TimeDatatype(node.value); !time_type.empty() && time_type == node.datatype) {
-    typed = Term::Time(node.value);
-  } else {
-    return as_text();
+  if (IsNumericDatatype(datatype) && IsPlainDecimal(value)) {
+    typed = Term::Quantity(value, std::string(datatype));
+  } else if (const std::string time_type = TimeDatatype(value); !time_type.empty() && time_type == datatype) {
+    typed = Term::Time(value);
   }
   // A time like "2025-13" has the shape but is no time: keep it as text.
-  if (!storage::CanonicalTerm(typed).ok()) return as_text();
+  if (typed.value.empty() || !storage::CanonicalTerm(typed).ok()) {
+    return Term::Text(std::move(value), std::string(kDatatypeMark) + std::string(datatype));
+  }
   return typed;
+}
+
+// An RDF node as a term: IRIs and blank nodes are entities; literals as
+// TermOfLiteral makes them.
+Term TermOfNode(const Node& node, const RdfNames& names) {
+  if (node.kind != Node::Kind::kLiteral) return Term::Entity(names.EntityId(node));
+  return TermOfLiteral(node.value, node.datatype, node.lang);
 }
 
 // The provenance of a plain triple: its line and that line's byte span in
@@ -482,60 +488,140 @@ struct ParsedChunk {
   bool plain = true;  // false: kgstore's own vocabulary or a named graph
 };
 
+// True when an IRI (or a literal's datatype) names nothing of kgstore's
+// own export: neither its vocabulary nor the base its IRIs are minted under.
+bool IsPlainIri(std::string_view iri, const RdfNames& names) {
+  return !iri.starts_with(kKg) && !iri.starts_with(names.base());
+}
+
 // True when a quad is plain data: the generic path of RdfImporter would
 // make it a claim of its own (no named graph, nothing of kgstore's export).
 bool IsPlainQuad(const Quad& q, const RdfNames& names) {
   if (!q.InDefaultGraph() || q.predicate.value == vocab::kHasSource) return false;
   for (const Node* node : {&q.subject, &q.predicate, &q.object}) {
-    const std::string& iri = node->kind == Node::Kind::kLiteral ? node->datatype : node->value;
-    if (iri.starts_with(kKg) || iri.starts_with(names.base())) return false;
+    if (!IsPlainIri(node->kind == Node::Kind::kLiteral ? node->datatype : node->value, names)) return false;
   }
   return true;
 }
 
-ParsedChunk ParseChunk(const Chunk& chunk, const ImportOptions& options, const RdfNames& names, bool prepare) {
-  ParsedChunk out;
-  const size_t lines = size_t{chunk.line_breaks} + 1;
-  if (prepare) {
-    out.prepared.reserve(lines);
-  } else {
-    out.statements.reserve(lines);
+bool IsPlainTriple(const SimpleTriple& t, const RdfNames& names) {
+  return t.predicate != vocab::kHasSource && IsPlainIri(t.subject, names) && IsPlainIri(t.predicate, names) &&
+         IsPlainIri(t.object_is_literal ? t.datatype : t.object, names);
+}
+
+// The statements of one chunk: lines of the common shape are read straight
+// from the text (ScanSimpleLine: no nodes, one copy of each term's text),
+// runs of other lines by ReadRdf.
+class ChunkParser {
+ public:
+  ChunkParser(const Chunk& chunk, const ImportOptions& options, const RdfNames& names, bool prepare)
+      : chunk_(chunk), options_(options), names_(names), prepare_(prepare) {}
+
+  ParsedChunk Run() {
+    const size_t lines = size_t{chunk_.line_breaks} + 1;
+    if (prepare_) {
+      out_.prepared.reserve(lines);
+    } else {
+      out_.statements.reserve(lines);
+    }
+    out_.lines.reserve(lines);
+    const std::string_view text = chunk_.text;
+    SimpleTriple triple;
+    uint32_t line = 1;
+    for (size_t start = 0;; ++line) {  // the last line may be empty (after the last break)
+      const size_t newline = text.find('\n', start);
+      const size_t end = newline == std::string_view::npos ? text.size() : newline;
+      const LineShape shape = ScanSimpleLine(text.substr(start, end - start), &triple);
+      if (shape == LineShape::kOther) {
+        if (!other_) other_ = OtherLines{start, line};
+      } else {
+        ReadOtherLines(start);
+        if (shape == LineShape::kSimple) AddSimple(triple, line, start, end);
+      }
+      if (newline == std::string_view::npos) break;
+      start = newline + 1;
+    }
+    ReadOtherLines(text.size());
+    for (ReadError& error : out_.errors) error.line += chunk_.first_line - 1;
+    out_.errors.insert(out_.errors.end(), refused_.begin(), refused_.end());
+    return std::move(out_);
   }
-  out.lines.reserve(lines);
-  std::vector<ReadError> refused;
-  auto on_quad = [&](const ReadQuad& read) {
-    ++out.triples;
-    if (!out.plain || !(out.plain = IsPlainQuad(read.quad, names))) return;
+
+ private:
+  // A run of lines ScanSimpleLine left to ReadRdf: where it starts.
+  struct OtherLines {
+    size_t start;
+    uint32_t line;  // in the chunk, 1-based
+  };
+
+  void AddSimple(const SimpleTriple& t, uint32_t line, size_t start, size_t end) {
+    ++out_.triples;
+    if (!out_.plain || !(out_.plain = IsPlainTriple(t, names_))) return;
+    if (end > start && chunk_.text[end - 1] == '\r') --end;
+    ReadQuad where;
+    where.line = line;
+    where.start = static_cast<uint32_t>(start);
+    where.end = static_cast<uint32_t>(end);
+    Term object = t.object_is_literal ? TermOfLiteral(std::string(t.object), t.datatype, t.lang)
+                                      : Term::Entity(std::string(t.object));
+    Add(Term::Entity(std::string(t.subject)), std::string(t.predicate), std::move(object),
+        LineMentionOf(where, options_.syntax, chunk_.first_line - 1, static_cast<uint32_t>(chunk_.offset)));
+  }
+
+  // The pending run of other lines, up to `end`, through ReadRdf.
+  void ReadOtherLines(size_t end) {
+    if (!other_) return;
+    const OtherLines run = *other_;
+    other_.reset();
+    const uint32_t lines_before = chunk_.first_line - 1 + run.line - 1;
+    const auto bytes_before = static_cast<uint32_t>(chunk_.offset + run.start);
+    auto on_quad = [&](const ReadQuad& read) {
+      ++out_.triples;
+      if (!out_.plain || !(out_.plain = IsPlainQuad(read.quad, names_))) return;
+      Add(TermOfNode(read.quad.subject, names_), names_.PredicateName(read.quad.predicate.value),
+          TermOfNode(read.quad.object, names_), LineMentionOf(read, options_.syntax, lines_before, bytes_before));
+    };
+    for (ReadError& error : ReadRdf(chunk_.text.substr(run.start, end - run.start), options_.syntax, options_.base_iri, on_quad)) {
+      error.line += run.line - 1;
+      out_.errors.push_back(std::move(error));
+    }
+  }
+
+  void Add(Term subject, std::string predicate, Term object, Mention mention) {
     DocumentInput::Statement statement;
-    statement.claim.subject = TermOfNode(read.quad.subject, names);
-    statement.claim.predicate = names.PredicateName(read.quad.predicate.value);
-    statement.claim.object = TermOfNode(read.quad.object, names);
-    statement.mention = LineMentionOf(read, options.syntax, chunk.first_line - 1, static_cast<uint32_t>(chunk.offset));
+    statement.claim.subject = std::move(subject);
+    statement.claim.predicate = std::move(predicate);
+    statement.claim.object = std::move(object);
+    statement.mention = std::move(mention);
     const uint32_t line = statement.mention.sentence;
     statement.mention.bound = statement.claim.object.bound;
     statement.claim.object.bound = Bound::kExact;
-    if (!prepare) {
-      out.lines.push_back(line);
-      out.statements.push_back(std::move(statement));
+    if (!prepare_) {
+      out_.lines.push_back(line);
+      out_.statements.push_back(std::move(statement));
       return;
     }
-    const Status prepared = storage::PrepareStatement(std::move(statement), &out.prepared.emplace_back());
+    const Status prepared = storage::PrepareStatement(std::move(statement), &out_.prepared.emplace_back());
     if (prepared.ok()) {
-      out.lines.push_back(line);
+      out_.lines.push_back(line);
       return;
     }
-    out.prepared.pop_back();
+    out_.prepared.pop_back();
     if (prepared.code() == Status::Code::kInvalidArgument) {
-      refused.push_back(ReadError{line, prepared.message()});
-    } else if (out.failure.ok()) {
-      out.failure = prepared;
+      refused_.push_back(ReadError{line, prepared.message()});
+    } else if (out_.failure.ok()) {
+      out_.failure = prepared;
     }
-  };
-  out.errors = ReadRdf(chunk.text, options.syntax, options.base_iri, on_quad);
-  for (ReadError& error : out.errors) error.line += chunk.first_line - 1;
-  out.errors.insert(out.errors.end(), refused.begin(), refused.end());
-  return out;
-}
+  }
+
+  const Chunk& chunk_;
+  const ImportOptions& options_;
+  const RdfNames& names_;
+  const bool prepare_;
+  ParsedChunk out_;
+  std::vector<ReadError> refused_;
+  std::optional<OtherLines> other_;
+};
 
 // The content hash of a file as StableHash({text}) gives it, read in chunks.
 Result<std::pair<std::string, uint64_t>> HashFile(const std::string& path) {
@@ -581,7 +667,7 @@ class BulkFileImport {
         if (!more) break;
         bytes += chunk->text.size();
         pending.emplace_back(bytes, std::async(std::launch::async, [this, chunk, sink] {
-                               return ParseChunk(*chunk, options_, names_, sink != nullptr);
+                               return ChunkParser(*chunk, options_, names_, sink != nullptr).Run();
                              }));
       }
       if (pending.empty()) break;

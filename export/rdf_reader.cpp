@@ -622,6 +622,65 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+size_t SkipLineBlanks(std::string_view line, size_t at) {
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t' || line[at] == '\r')) ++at;
+  return at;
+}
+
+// An IRI of plain characters with a scheme, '<' at `*at`, as ParseIriRef
+// accepts it; false for anything else.
+bool ScanPlainIri(std::string_view line, size_t* at, std::string_view* iri) {
+  if (*at >= line.size() || line[*at] != '<') return false;
+  size_t end = *at + 1;
+  while (end < line.size() && kIriPlain[static_cast<unsigned char>(line[end])]) ++end;
+  if (end == line.size() || line[end] != '>') return false;
+  *iri = line.substr(*at + 1, end - *at - 1);
+  *at = end + 1;
+  return HasIriScheme(*iri);
+}
+
+// A double-quoted literal without escapes and its tag or datatype, as
+// ParseLiteral reads it; false for anything else.
+bool ScanPlainLiteral(std::string_view line, size_t* at, SimpleTriple* triple) {
+  size_t end = *at + 1;
+  while (end < line.size() && line[end] != '"' && line[end] != '\\' && line[end] != '\r') ++end;
+  if (end == line.size() || line[end] != '"') return false;
+  triple->object = line.substr(*at + 1, end - *at - 1);
+  triple->object_is_literal = true;
+  *at = end + 1;
+  if (*at < line.size() && line[*at] == '@') {
+    const size_t start = ++*at;
+    while (*at < line.size() && (IsNameStartAscii(line[*at]) || IsDigit(line[*at]) || line[*at] == '-')) ++*at;
+    triple->lang = line.substr(start, *at - start);
+    return IsValidLangTag(triple->lang);
+  }
+  if (line.substr(*at).starts_with("^^")) {
+    *at += 2;
+    return ScanPlainIri(line, at, &triple->datatype);
+  }
+  return true;
+}
+
+}  // namespace
+
+LineShape ScanSimpleLine(std::string_view line, SimpleTriple* triple) {
+  *triple = SimpleTriple();
+  size_t at = SkipLineBlanks(line, 0);
+  if (at == line.size() || line[at] == '#') return LineShape::kNothing;
+  if (!ScanPlainIri(line, &at, &triple->subject)) return LineShape::kOther;
+  at = SkipLineBlanks(line, at);
+  if (!ScanPlainIri(line, &at, &triple->predicate)) return LineShape::kOther;
+  at = SkipLineBlanks(line, at);
+  if (at == line.size()) return LineShape::kOther;
+  const bool object_read = line[at] == '"' ? ScanPlainLiteral(line, &at, triple) : ScanPlainIri(line, &at, &triple->object);
+  if (!object_read) return LineShape::kOther;
+  at = SkipLineBlanks(line, at);
+  if (at == line.size() || line[at] != '.') return LineShape::kOther;
+  return SkipLineBlanks(line, at + 1) == line.size() ? LineShape::kSimple : LineShape::kOther;
+}
+
 std::vector<ReadError> ReadRdf(std::string_view text, Syntax syntax, const std::string& base_iri,
                                const std::function<void(const ReadQuad&)>& on_quad) {
   return Reader(text, syntax, base_iri, on_quad).Run();

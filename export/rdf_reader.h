@@ -45,6 +45,29 @@ struct ReadError {
 std::vector<ReadError> ReadRdf(std::string_view text, Syntax syntax, const std::string& base_iri,
                                const std::function<void(const ReadQuad&)>& on_quad);
 
+// One N-Triples line in its most common shape: `<iri> <iri> object .`
+// with an IRI or a literal (plain, @lang or ^^<iri>) object, no escapes,
+// no blank nodes, no comment after the dot. The spans point into the line.
+struct SimpleTriple {
+  std::string_view subject;
+  std::string_view predicate;
+  std::string_view object;  // an IRI, or a literal's lexical form
+  std::string_view datatype;  // literals only; "" for none
+  std::string_view lang;  // literals only
+  bool object_is_literal = false;
+};
+
+enum class LineShape {
+  kNothing,  // blank or a comment
+  kSimple,  // *triple holds the statement
+  kOther,  // anything else: ReadRdf reads it (or reports it)
+};
+
+// What a line (without its line break) holds, in the shape ReadRdf would
+// read the same line into: kSimple only when ReadRdf would give exactly
+// that triple. Copies nothing.
+LineShape ScanSimpleLine(std::string_view line, SimpleTriple* triple);
+
 }  // namespace kg::rdf
 
 #endif  // KG_EXPORT_RDF_READER_H_

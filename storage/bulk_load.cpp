@@ -654,17 +654,14 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
 
 Status PrepareStatement(DocumentInput::Statement statement, PreparedStatement* out) {
   return Guarded("preparing a statement", [&]() -> Status {
-    auto canonical = CanonicalizeStatement(std::move(statement));
-    if (!canonical.ok()) return canonical.status();
-    out->canonical = std::move(*canonical);
+    KG_RETURN_IF_ERROR(CanonicalizeStatement(std::move(statement), &out->canonical));
     const CanonicalStatement& c = out->canonical;
     out->value_keys = {TermValueKey(c.subject), TermValueKey(c.predicate), TermValueKey(c.object)};
     for (size_t i = 0; i < out->value_keys.size(); ++i) out->key_hashes[i] = BulkTermMap::Hash(out->value_keys[i]);
     out->mention_value.reset();
     if (c.mention.text.empty()) {
-      MentionRecord inline_mention = c.mention;
-      inline_mention.text_inline = true;  // as KeepSentence makes every mention without text
-      out->mention_value = EncodeMention(inline_mention);
+      // Inline, as KeepSentence makes every mention without text.
+      AppendEncodedMention(&out->mention_value.emplace(), c.mention, /*text_inline=*/true);
     }
     return Status::OK();
   });

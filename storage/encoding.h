@@ -85,6 +85,8 @@ std::string TimeString(TermId id);
 // or InvalidArgument naming what is wrong. The bound is kept. By value: a
 // caller that passes a temporary has its strings moved, not copied.
 Result<Term> CanonicalTerm(Term term);
+// CanonicalTerm in place; InvalidArgument leaves `*term` half made.
+Status MakeCanonical(Term* term);
 
 // The dictionary key of a canonical term: kind byte, then for entities and
 // predicates the name, for texts the ordered lang then the text, for

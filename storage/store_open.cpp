@@ -68,6 +68,12 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   if (which == kDocMentions || which == kSentences) {
     options.memtable_insert_with_hint_prefix_extractor = options.prefix_extractor;
   }
+  // Mentions and a document's mention list are read a run at a time (a
+  // claim's mentions, a whole document), never by the queries' index walks,
+  // and are half of a store's bytes: 16 KiB blocks compress them better and
+  // cost less to write than 4 KiB ones (a bulk load: 7% fewer instructions,
+  // 15% less disk at 100k triples).
+  if (which == kMentions || which == kDocMentions) table.block_size = 16 << 10;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   // LZ4 where data is rewritten soon; ZSTD on the bottom level and in bulk
   // load table files (SstFileWriter takes the bottommost setting).
@@ -86,6 +92,23 @@ std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
     out.emplace_back(i == kDefaultCf ? rocksdb::kDefaultColumnFamilyName : CfName(which), CfOptions(which, cache));
   }
   return out;
+}
+
+// Opens the writer. A new store's column families are made in one call
+// after opening with the default one alone: DB::Open makes missing ones one
+// at a time and rewrites its OPTIONS file after each (~0.1 s of every new
+// store, a bulk load's included).
+rocksdb::Status OpenForWriting(const rocksdb::DBOptions& options, const std::string& path,
+                               std::vector<rocksdb::ColumnFamilyHandle*>* handles, rocksdb::DB** db) {
+  const std::vector<rocksdb::ColumnFamilyDescriptor> all = Descriptors();
+  std::vector<std::string> existing;
+  if (rocksdb::DB::ListColumnFamilies(options, path, &existing).ok()) return rocksdb::DB::Open(options, path, all, handles, db);
+  rocksdb::Status status = rocksdb::DB::Open(options, path, {all.front()}, handles, db);
+  if (!status.ok()) return status;
+  std::vector<rocksdb::ColumnFamilyHandle*> created;
+  status = (*db)->CreateColumnFamilies({all.begin() + 1, all.end()}, &created);
+  handles->insert(handles->end(), created.begin(), created.end());
+  return status;
 }
 
 std::string MarkerText(uint32_t version) { return "kgstore format " + std::to_string(version) + "\n"; }
@@ -238,10 +261,10 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
     db_options.create_missing_column_families = true;
     std::error_code ec;
     fs::remove_all(fs::path(path) / kBulkTempDir, ec);  // left by a bulk load that was killed
-    status = rocksdb::DB::Open(db_options, path, Descriptors(), &store->handles_, &raw);
+    status = OpenForWriting(db_options, path, &store->handles_, &raw);
   }
+  if (raw != nullptr) store->db_.reset(raw);  // the store closes it, even when making it failed half way
   if (!status.ok()) return FromRocks(status, "opening " + path);
-  store->db_.reset(raw);
   if (options.read_only) {
     KG_RETURN_IF_ERROR(FromRocks(store->db_->TryCatchUpWithPrimary(), "catching up with the writer"));
   }

@@ -224,35 +224,40 @@ class WriteContext {
 
 }  // namespace
 
-Result<CanonicalStatement> CanonicalizeStatement(DocumentInput::Statement in) {
-  CanonicalStatement out;
-  // The object's bound is read below, after the object has been moved.
+Status CanonicalizeStatement(DocumentInput::Statement&& in, CanonicalStatement* out) {
+  // The object's bound is read before the object moves.
   const Bound object_bound = in.claim.object.bound;
-  auto subject = CanonicalTerm(std::move(in.claim.subject));
-  if (!subject.ok()) return Status::InvalidArgument("subject: " + subject.status().message());
-  auto predicate = CanonicalTerm(Term::Predicate(std::move(in.claim.predicate)));
-  if (!predicate.ok()) return Status::InvalidArgument("predicate: " + predicate.status().message());
-  auto object = CanonicalTerm(std::move(in.claim.object));
-  if (!object.ok()) return Status::InvalidArgument("object: " + object.status().message());
+  out->subject = std::move(in.claim.subject);
+  if (Status made = MakeCanonical(&out->subject); !made.ok()) return Status::InvalidArgument("subject: " + made.message());
+  out->predicate = Term::Predicate(std::move(in.claim.predicate));
+  if (Status made = MakeCanonical(&out->predicate); !made.ok()) return Status::InvalidArgument("predicate: " + made.message());
+  out->object = std::move(in.claim.object);
+  if (Status made = MakeCanonical(&out->object); !made.ok()) return Status::InvalidArgument("object: " + made.message());
+  out->when = kNoTime;
   if (!in.claim.when.empty()) {
     auto when = TimeId(in.claim.when);
     if (!when) return Status::InvalidArgument("when: not a time (YYYY, YYYY-MM or YYYY-MM-DD): \"" + in.claim.when + "\"");
-    out.when = *when;
+    out->when = *when;
   }
   if (in.mention.start > in.mention.end) return Status::InvalidArgument("mention span ends before it starts");
-  out.subject = std::move(*subject);
-  out.predicate = std::move(*predicate);
-  out.object = std::move(*object);
-  out.object.bound = Bound::kExact;
-  out.mention.sentence = in.mention.sentence;
-  out.mention.start = in.mention.start;
-  out.mention.end = in.mention.end;
+  out->object.bound = Bound::kExact;
+  MentionRecord& mention = out->mention;
+  mention.sentence = in.mention.sentence;
+  mention.start = in.mention.start;
+  mention.end = in.mention.end;
   // The mention's bound is what counts; a bound given only on the object
   // term is taken when the mention says nothing more specific.
-  out.mention.bound = in.mention.bound != Bound::kExact ? in.mention.bound : object_bound;
-  out.mention.rule = std::move(in.mention.rule);
-  out.mention.attributed_to = std::move(in.mention.attributed_to);
-  out.mention.text = std::move(in.mention.text);
+  mention.bound = in.mention.bound != Bound::kExact ? in.mention.bound : object_bound;
+  mention.rule = std::move(in.mention.rule);
+  mention.attributed_to = std::move(in.mention.attributed_to);
+  mention.text = std::move(in.mention.text);
+  mention.text_inline = false;
+  return Status::OK();
+}
+
+Result<CanonicalStatement> CanonicalizeStatement(DocumentInput::Statement in) {
+  CanonicalStatement out;
+  KG_RETURN_IF_ERROR(CanonicalizeStatement(std::move(in), &out));
   return out;
 }
 

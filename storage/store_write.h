@@ -27,6 +27,9 @@ struct CanonicalStatement {
 
 // By value: a temporary statement gives up its strings instead of copying them.
 Result<CanonicalStatement> CanonicalizeStatement(DocumentInput::Statement in);
+// The same into `*out` (left half made on an error): no statement-sized
+// moves through a Result, which the bulk path paid per statement.
+Status CanonicalizeStatement(DocumentInput::Statement&& in, CanonicalStatement* out);
 
 // The subject, predicate and object ids of a statement, interning its
 // terms (and its time) in that order with `intern` (a Term -> Result<TermId>).

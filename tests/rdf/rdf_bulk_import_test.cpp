@@ -97,6 +97,32 @@ TEST_F(RdfBulkImportTest, PlainNTriplesLoadInBulkAsTheGeneralPathLoadsThem) {
   ExpectSameStores();
 }
 
+// Lines the bulk path reads straight from the text, interleaved with lines
+// it leaves to the full reader (escapes, blank nodes, CRLF, comments after
+// the dot, malformed ones): the same statements, spans and problems.
+TEST_F(RdfBulkImportTest, SimpleAndOtherLinesInterleavedLoadAsTheGeneralPathLoadsThem) {
+  const std::vector<std::string> others = {
+      "<http://ex.org/e1> <http://ex.org/p1> \"caf\\u00E9\" .",
+      "_:b1 <http://ex.org/p2> \"blank\" .",
+      "<http://ex.org/e2> <http://ex.org/p1> \"x\" . # trailing comment",
+      "<http://ex.org/e3> <http://ex.org/p1> \"bad tag\"@en_GB .",
+      "<relative> <http://ex.org/p1> \"x\" .",
+      "<http://ex.org/e4> <http://ex.org/p3> \"CRLF\" .\r",
+  };
+  std::string text;
+  for (int i = 0; i < 600; ++i) {
+    text += "<http://ex.org/e" + std::to_string(i % 40) + "> <http://ex.org/p" + std::to_string(i % 3) + "> \"v" +
+            std::to_string(i % 70) + "\"" + (i % 2 ? "@en" : "") + " .\n";
+    if (i % 7 == 0) text += others[(i / 7) % others.size()] + "\n";
+    if (i % 11 == 0) text += others[(i / 11) % others.size()] + "\n" + others[(i / 11 + 1) % others.size()] + "\n";
+  }
+  text += "<http://ex.org/last> <http://ex.org/p1> \"no line break\" .";
+  auto report = ImportBothWays(text, "mixed.nt", Syntax::kNTriples);
+  EXPECT_TRUE(report.bulk);
+  EXPECT_FALSE(report.problems.empty());
+  ExpectSameStores();
+}
+
 TEST_F(RdfBulkImportTest, StrictFileWithABadLineLoadsNothing) {
   auto report = ImportBothWays(PlainTriples(300, true), "bad.nt", Syntax::kNTriples, /*strict=*/true);
   EXPECT_EQ(report.problems.size(), 1u);

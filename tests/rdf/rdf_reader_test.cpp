@@ -56,6 +56,56 @@ TEST(NTriplesReader, ReportsMalformedLinesAndKeepsTheRest) {
   EXPECT_NE(outcome.errors[0].message.find("unterminated"), std::string::npos);
 }
 
+// ScanSimpleLine takes a line only when ReadRdf reads that line into the
+// same one triple (or into nothing): every other line is left to ReadRdf.
+TEST(SimpleLineScan, AgreesWithTheReaderOrLeavesTheLineToIt) {
+  const std::string xsd = kXsd;
+  const std::vector<std::pair<std::string, LineShape>> lines = {
+      {"<http://e.org/a> <http://e.org/p> <http://e.org/b> .", LineShape::kSimple},
+      {"  <http://e.org/a>\t<http://e.org/p>   \"x y\"@en-GB .  \r", LineShape::kSimple},
+      {"<http://e.org/a><http://e.org/p>\"tight\".", LineShape::kSimple},
+      {"<http://e.org/a> <http://e.org/p> \"it's\" .", LineShape::kSimple},
+      {"<http://e.org/a> <http://e.org/p> \"\" .", LineShape::kSimple},
+      {"<http://e.org/caf\xC3\xA9> <http://e.org/p> \"Cafe\xCC\x81\" .", LineShape::kSimple},
+      {"<http://e.org/a> <http://e.org/p> \"5\"^^<" + xsd + "integer> .", LineShape::kSimple},
+      {"", LineShape::kNothing},
+      {"   \r", LineShape::kNothing},
+      {"# a comment", LineShape::kNothing},
+      {"  # an indented comment", LineShape::kNothing},
+      {"<http://e.org/a> <http://e.org/p> \"caf\\u00E9\" .", LineShape::kOther},
+      {"<http://e.org/\\u00E9> <http://e.org/p> \"x\" .", LineShape::kOther},
+      {"_:b1 <http://e.org/p> \"blank\" .", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> _:b2 .", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"x\"@en_GB .", LineShape::kOther},
+      {"<relative> <http://e.org/p> \"x\" .", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"unterminated .", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"x\"", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"x\" . # trailing", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"x\" . extra", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"x\"^^ <" + xsd + "integer> .", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> \"a\rb\" .", LineShape::kOther},
+      {"<http://e.org/a> <http://e.org/p> <http://e.org/b> <http://e.org/g> .", LineShape::kOther},
+      {"<http://e.org/a b> <http://e.org/p> <http://e.org/b> .", LineShape::kOther},
+  };
+  for (const auto& [line, expected] : lines) {
+    SimpleTriple triple;
+    EXPECT_EQ(ScanSimpleLine(line, &triple), expected) << line;
+    auto outcome = Read(line, Syntax::kNTriples);
+    if (expected == LineShape::kNothing) {
+      EXPECT_TRUE(outcome.quads.empty() && outcome.errors.empty()) << line;
+    }
+    if (expected != LineShape::kSimple) continue;
+    ASSERT_EQ(outcome.quads.size(), 1u) << line;
+    const Quad& q = outcome.quads[0].quad;
+    EXPECT_EQ(q.subject, Node::Iri(std::string(triple.subject))) << line;
+    EXPECT_EQ(q.predicate, Node::Iri(std::string(triple.predicate))) << line;
+    const Node object = triple.object_is_literal ? Node::Literal(std::string(triple.object), std::string(triple.datatype),
+                                                                 std::string(triple.lang))
+                                                 : Node::Iri(std::string(triple.object));
+    EXPECT_EQ(q.object, object) << line;
+  }
+}
+
 TEST(NQuadsReader, ReadsTheGraph) {
   auto outcome = Read("<http://example.org/a> <http://example.org/p> <http://example.org/b> <http://example.org/g> .\n"
                       "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n",
