@@ -25,6 +25,10 @@ bool IsAcronym(const std::string& written) {
 
 // The bucket key of the text at `pos`: its first two code points (or one).
 uint64_t StartKey(std::string_view text, size_t pos) {
+  const auto first_byte = static_cast<unsigned char>(text[pos]);
+  if (first_byte < 0x80 && pos + 1 < text.size() && static_cast<unsigned char>(text[pos + 1]) < 0x80) {
+    return (uint64_t{first_byte} << 32) | static_cast<unsigned char>(text[pos + 1]);  // two ASCII bytes, the most common
+  }
   size_t length = 1;
   uint64_t first = CodePointAt(text, pos, &length);
   if (pos + length >= text.size()) return first << 32;
@@ -114,8 +118,7 @@ bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t po
   return IsUpperCodePoint(CodePointAt(source, 0, &length));
 }
 
-const Phrase* PhraseTable::Match(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
-  if (pos >= view.text.size() || !first_pairs_.MayStartAt(view.text, pos)) return nullptr;
+const Phrase* PhraseTable::MatchAt(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
   // Phrases of two or more code points first: they are the longer ones.
   uint64_t two = StartKey(view.text, pos);
   if (const Phrase* phrase = MatchBucket(two, view, pos, end, glued_ok)) return phrase;

@@ -41,7 +41,12 @@ class PhraseTable {
   // The longest phrase that starts exactly at `pos` of the view and ends at
   // a word boundary (or anywhere when `glued_ok`), or nullptr. `*end` is
   // set to the view position after it.
-  const Phrase* Match(const TextView& view, size_t pos, size_t* end, bool glued_ok = false) const;
+  // Inline up to the first-bytes test, which most positions fail: a call
+  // each was a fifth of the tables' cost.
+  const Phrase* Match(const TextView& view, size_t pos, size_t* end, bool glued_ok = false) const {
+    if (pos >= view.text.size() || !first_pairs_.MayStartAt(view.text, pos)) return nullptr;
+    return MatchAt(view, pos, end, glued_ok);
+  }
   // The phrase whose folded form is exactly `folded`, or nullptr.
   const Phrase* Find(const std::string& folded) const;
 
@@ -50,6 +55,8 @@ class PhraseTable {
 
  private:
   static bool CaseFits(const Phrase& phrase, const TextView& view, size_t pos, size_t end);
+  // Match past the first-bytes test.
+  const Phrase* MatchAt(const TextView& view, size_t pos, size_t* end, bool glued_ok) const;
   // Adds the phrase to phrases_, by_start_ and exact_ (not yet to slots_).
   void Insert(const std::string& written, std::string value, std::string extra);
   const Phrase* MatchBucket(uint64_t key, const TextView& view, size_t pos, size_t* end, bool glued_ok) const;

@@ -704,6 +704,7 @@ void MergeJoinedNames(const TextView& view, const std::set<std::string>& joined_
 
 void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
+  out.reserve(tags->size());
   size_t i = 0;
   while (i < tags->size()) {
     size_t j = i;
@@ -721,10 +722,10 @@ void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tag
         group.id += (k == i ? "" : k == j ? " and " : ", ") + (*tags)[k].id;
         group.members.push_back((*tags)[k].id);
       }
-      out.push_back(group);
+      out.push_back(std::move(group));
       i = j + 1;
     } else {
-      out.push_back((*tags)[i]);
+      out.push_back(std::move((*tags)[i]));
       ++i;
     }
   }
@@ -790,6 +791,7 @@ bool MakerBefore(const TextView& view, const Language& lang, const std::vector<T
 // product stay mentions of their own for the rules ("Nvidia makes H200").
 void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
+  out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
     Tag tag = (*tags)[i];
     if (tag.type == "NUM") {
@@ -813,7 +815,7 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         }
       }
     }
-    out.push_back(tag);
+    out.push_back(std::move(tag));
   }
   *tags = std::move(out);
 }
@@ -895,6 +897,7 @@ void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* 
 // so "कंपनी वेदांता से प्रतिस्पर्धा करती है" is the company, then its rival.
 void DropAppositiveRefs(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
+  out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
     const Tag& tag = (*tags)[i];
     if (tag.type == "REF" && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
