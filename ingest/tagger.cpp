@@ -118,7 +118,7 @@ bool IsCapitalisedLatin(const TextView& view, size_t pos) {
 bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start, size_t end, size_t* place_end,
                      size_t* suffix_end) {
   for (const std::string& suffix : lang.place_suffixes) {
-    size_t at = text.find(suffix, start);
+    size_t at = FindText(text, suffix, start);
     size_t after = at + suffix.size();
     if (at == std::string::npos || at == start || after > end || (after < end && text[after] != ' ')) continue;
     *place_end = at;
@@ -391,8 +391,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   while (pos < text.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
-    // Most letters are in lower case: that test first.
-    if (!IsUpperCodePoint(c) || c > kLastLatinCodePoint || taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
+    // Most letters are in lower case or in another script: those tests first.
+    if (c > kLastLatinCodePoint || !IsUpperCodePoint(c) || taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
