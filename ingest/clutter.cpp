@@ -1,7 +1,5 @@
 #include "ingest/clutter.h"
 
-#include <string.h>
-
 #include <algorithm>
 
 #include "ingest/text_view.h"
@@ -33,13 +31,11 @@ bool EndsLikeSentence(const std::string& folded) {
   return false;
 }
 
-// memmem rather than std::string::find, which compares at every occurrence
-// of a cue's first letter: every line of every article is searched for
-// every cue.
+// Every line of every article is searched for every cue (FindText, not
+// std::string::find, which compares at every occurrence of a cue's first letter).
 bool ContainsAny(const std::string& folded, const std::vector<std::string>& cues) {
-  return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) {
-    return ::memmem(folded.data(), folded.size(), cue.data(), cue.size()) != nullptr;
-  });
+  return std::any_of(cues.begin(), cues.end(),
+                     [&](const std::string& cue) { return FindText(folded, cue) != std::string::npos; });
 }
 
 bool StartsWithAny(const std::string& folded, const std::vector<std::string>& cues) {

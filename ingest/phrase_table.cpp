@@ -1,6 +1,7 @@
 #include "ingest/phrase_table.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kg::ingest {
 
@@ -24,6 +25,10 @@ bool IsAcronym(const std::string& written) {
 
 // The bucket key of the text at `pos`: its first two code points (or one).
 uint64_t StartKey(std::string_view text, size_t pos) {
+  const auto first_byte = static_cast<unsigned char>(text[pos]);
+  if (first_byte < 0x80 && pos + 1 < text.size() && static_cast<unsigned char>(text[pos + 1]) < 0x80) {
+    return (uint64_t{first_byte} << 32) | static_cast<unsigned char>(text[pos + 1]);  // two ASCII bytes, the most common
+  }
   size_t length = 1;
   uint64_t first = CodePointAt(text, pos, &length);
   if (pos + length >= text.size()) return first << 32;
@@ -36,9 +41,38 @@ size_t SlotOf(uint64_t key, size_t size) {
   return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (size - 1);
 }
 
+// Up to eight bytes of `text` from `pos`, zero-padded, as one word.
+uint64_t HeadAt(std::string_view text, size_t pos) {
+  uint64_t head = 0;
+  if (pos + sizeof head <= text.size()) {
+    std::memcpy(&head, text.data() + pos, sizeof head);  // one load, where a variable size is a call
+  } else {
+    std::memcpy(&head, text.data() + pos, text.size() - pos);
+  }
+  return head;
+}
+
+// The mask of the first `bytes` bytes of a word loaded by HeadAt.
+uint64_t HeadMask(size_t bytes) {
+  if (bytes >= sizeof(uint64_t)) return ~uint64_t{0};
+  uint64_t mask = 0;
+  std::memset(&mask, 0xFF, bytes);
+  return mask;
+}
+
 }  // namespace
 
 void PhraseTable::Add(const std::string& written, std::string value, std::string extra) {
+  Insert(written, std::move(value), std::move(extra));
+  Reindex();
+}
+
+void PhraseTable::AddAll(std::vector<Entry> entries) {
+  for (Entry& entry : entries) Insert(entry.written, std::move(entry.value), std::move(entry.extra));
+  Reindex();
+}
+
+void PhraseTable::Insert(const std::string& written, std::string value, std::string extra) {
   Phrase phrase{written, FoldPhrase(written), std::move(value), std::move(extra)};
   if (phrase.folded.empty()) return;
   phrase.ends_in_word = IsWordCharBefore(phrase.folded, phrase.folded.size());
@@ -55,7 +89,6 @@ void PhraseTable::Add(const std::string& written, std::string value, std::string
   std::stable_sort(bucket.begin(), bucket.end(),
                    [this](size_t a, size_t b) { return phrases_[a].folded.size() > phrases_[b].folded.size(); });
   exact_.emplace(phrases_[index].folded, index);
-  Reindex();
 }
 
 void PhraseTable::Reindex() {
@@ -68,7 +101,11 @@ void PhraseTable::Reindex() {
     while (slots_[slot].key != kNoKey) slot = (slot + 1) & (size - 1);
     slots_[slot].key = key;
     slots_[slot].begin = static_cast<uint32_t>(bucket_phrases_.size());
-    for (size_t index : bucket) bucket_phrases_.push_back(static_cast<uint32_t>(index));
+    for (size_t index : bucket) {
+      const std::string& folded = phrases_[index].folded;
+      bucket_phrases_.push_back(Candidate{HeadAt(folded, 0), HeadMask(folded.size()), static_cast<uint32_t>(index),
+                                          static_cast<uint32_t>(folded.size())});
+    }
     slots_[slot].end = static_cast<uint32_t>(bucket_phrases_.size());
   }
 }
@@ -81,8 +118,7 @@ bool PhraseTable::CaseFits(const Phrase& phrase, const TextView& view, size_t po
   return IsUpperCodePoint(CodePointAt(source, 0, &length));
 }
 
-const Phrase* PhraseTable::Match(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
-  if (pos >= view.text.size() || !first_pairs_.MayStartAt(view.text, pos)) return nullptr;
+const Phrase* PhraseTable::MatchAt(const TextView& view, size_t pos, size_t* end, bool glued_ok) const {
   // Phrases of two or more code points first: they are the longer ones.
   uint64_t two = StartKey(view.text, pos);
   if (const Phrase* phrase = MatchBucket(two, view, pos, end, glued_ok)) return phrase;
@@ -97,10 +133,16 @@ const Phrase* PhraseTable::MatchBucket(uint64_t key, const TextView& view, size_
     if (slots_[slot].key == kNoKey) return nullptr;
     slot = (slot + 1) & (slots_.size() - 1);
   }
+  const uint64_t text_head = HeadAt(view.text, pos);
   for (uint32_t i = slots_[slot].begin; i < slots_[slot].end; ++i) {
-    const Phrase& phrase = phrases_[bucket_phrases_[i]];
-    if (view.text.compare(pos, phrase.folded.size(), phrase.folded) != 0) continue;
-    size_t stop = pos + phrase.folded.size();
+    const Candidate& candidate = bucket_phrases_[i];
+    size_t stop = pos + candidate.size;
+    if ((text_head & candidate.mask) != candidate.head || stop > view.text.size()) continue;
+    const Phrase& phrase = phrases_[candidate.index];
+    if (candidate.size > kHeadBytes &&
+        std::memcmp(view.text.data() + pos + kHeadBytes, phrase.folded.data() + kHeadBytes, candidate.size - kHeadBytes) != 0) {
+      continue;
+    }
     if (!glued_ok && phrase.ends_in_word && IsWordCharAt(view.text, stop)) continue;
     if (!CaseFits(phrase, view, pos, stop)) continue;
     *end = stop;

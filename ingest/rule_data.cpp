@@ -193,25 +193,28 @@ Status RuleData::LoadPredicates(const std::string& path) {
 }
 
 Status RuleData::LoadGazetteer(const std::string& path) {
-  return ForEachLine(path, [&](int n, const std::string& line) -> Status {
+  std::vector<PhraseTable::Entry> names;
+  Status read = ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     if (f.size() < 2) return Bad(path, n, "expected: id, type, aliases separated by |");
     GazetteerEntry entry{Trim(f[0]), Trim(f[1]), {}};
     if (entry.id.empty() || entry.type.empty()) return Bad(path, n, "empty id or type");
-    gazetteer_.Add(entry.id, entry.id, entry.type);
+    names.push_back({entry.id, entry.id, entry.type});
     if (f.size() > 2) {
       std::istringstream aliases(f[2]);
       std::string alias;
       while (std::getline(aliases, alias, '|')) {
         alias = Trim(alias);
         if (alias.empty()) continue;
-        gazetteer_.Add(alias, entry.id, entry.type);
+        names.push_back({alias, entry.id, entry.type});
         entry.aliases.push_back(alias);
       }
     }
     entities_[entry.id] = std::move(entry);
     return Status::OK();
   });
+  if (read.ok()) gazetteer_.AddAll(std::move(names));
+  return read;
 }
 
 Status RuleData::LoadTypes(const std::string& path) {

@@ -118,7 +118,7 @@ bool IsCapitalisedLatin(const TextView& view, size_t pos) {
 bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start, size_t end, size_t* place_end,
                      size_t* suffix_end) {
   for (const std::string& suffix : lang.place_suffixes) {
-    size_t at = text.find(suffix, start);
+    size_t at = FindText(text, suffix, start);
     size_t after = at + suffix.size();
     if (at == std::string::npos || at == start || after > end || (after < end && text[after] != ' ')) continue;
     *place_end = at;
@@ -264,7 +264,8 @@ size_t CutAtLikeWord(const std::string& text, const Language& lang, size_t start
 // Where the word `word` next stands after `from`, with the space before it
 // (" से" alone would also find "सेंटर्स"), or npos.
 size_t FindWord(const std::string& text, const std::string& word, size_t from) {
-  for (size_t at = text.find(" " + word, from); at != std::string::npos; at = text.find(" " + word, at + 1)) {
+  const std::string spaced = " " + word;
+  for (size_t at = FindText(text, spaced, from); at != std::string::npos; at = FindText(text, spaced, at + 1)) {
     size_t after = at + 1 + word.size();
     if (after >= text.size() || !IsWordCharAt(text, after)) return at;
   }
@@ -348,7 +349,7 @@ void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
   for (const std::string& word : lang.rival_words) {
-    size_t at = text.find(word + " ");
+    size_t at = FindText(text, word + " ");
     if (at == std::string::npos) continue;
     size_t start = at + word.size() + 1;
     size_t end = std::string::npos;
@@ -415,8 +416,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   while (pos < text.size()) {
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
-    bool capital = (IsUpperCodePoint(c) && c <= kLastLatinCodePoint) || LowerInitialBrandAt(view, pos);
-    if (taken->at(pos) || IsWordCharBefore(text, pos) || !capital) { ++pos; continue; }
+    // Most letters are in lower case or in another script: those tests first; a Latin brand
+    // with a lower-case initial ("eNlight") is the rare exception.
+    bool capital = c <= kLastLatinCodePoint && (IsUpperCodePoint(c) || LowerInitialBrandAt(view, pos));
+    if (!capital || taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
@@ -481,6 +484,14 @@ bool AfterMaturityWord(const std::string& text, const Language& lang, size_t pos
 // when both names are unknown (a known maker or an anaphor leaves the
 // phrase alone: "कंपनी का बिज़नेस मॉडल").
 
+// Is the word at view position `pos` one of `words`? Tested at every word:
+// the word's end is looked for only where one of them is written.
+bool WordIsOneOf(const std::string& text, size_t pos, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    return text.compare(pos, word.size(), word) == 0 && WordEnd(text, pos) == pos + word.size();
+  });
+}
+
 bool FreeWord(const std::string& text, const Language& lang, const std::vector<bool>& taken, size_t start) {
   size_t end = WordEnd(text, start);
   return end > start && Free(taken, start, end) && !lang.stopwords.count(text.substr(start, end - start));
@@ -491,12 +502,7 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
   for (size_t i = 3; i < starts.size(); ++i) {
-    std::string word = text.substr(starts[i], WordEnd(text, starts[i]) - starts[i]);
-    std::string marker = text.substr(starts[i - 2], WordEnd(text, starts[i - 2]) - starts[i - 2]);
-    if (std::find(lang.model_words.begin(), lang.model_words.end(), word) == lang.model_words.end() ||
-        std::find(lang.owner_markers.begin(), lang.owner_markers.end(), marker) == lang.owner_markers.end()) {
-      continue;
-    }
+    if (!WordIsOneOf(text, starts[i], lang.model_words) || !WordIsOneOf(text, starts[i - 2], lang.owner_markers)) continue;
     size_t model = starts[i - 1];
     size_t maker = starts[i - 3];
     if (!FreeWord(text, lang, *taken, model) || !FreeWord(text, lang, *taken, maker)) continue;
@@ -515,8 +521,7 @@ bool PossessiveAt(const std::vector<Tag>& tags, size_t pos) {
 
 // Is the word at `pos` a `kind_word` ("प्लेटफॉर्म", "सेवा")?
 bool KindWordAt(const std::string& text, const Language& lang, size_t pos) {
-  const std::string word = text.substr(pos, WordEnd(text, pos) - pos);
-  return std::find(lang.kind_words.begin(), lang.kind_words.end(), word) != lang.kind_words.end();
+  return WordIsOneOf(text, pos, lang.kind_words);
 }
 
 // Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
@@ -645,20 +650,22 @@ void TagPlacesWithoutCapitals(const TextView& view, const std::vector<size_t>& s
     Take(taken, start, end);
   };
   auto name_word = [&](size_t pos) { return !IsLatinAt(text, pos) && FreeWord(text, lang, *taken, pos); };
-  auto suffix_at = [&](size_t pos) {
-    return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(), [&](const std::string& suffix) {
-      return text.compare(pos, suffix.size(), suffix) == 0 && !IsWordCharAt(text, pos + suffix.size());
+  // Tested once per word, not once per loop below: every suffix is compared at every word.
+  std::vector<bool> suffix_at(starts.size());
+  for (size_t i = 0; i < starts.size(); ++i) {
+    suffix_at[i] = std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(), [&](const std::string& suffix) {
+      return text.compare(starts[i], suffix.size(), suffix) == 0 && !IsWordCharAt(text, starts[i] + suffix.size());
     });
-  };
+  }
   for (size_t i = 1; i < starts.size(); ++i) {
     // "इंदौर शहर में स्थित": the longer suffix "शहर में स्थित" names the town, not "शहर".
-    if (!suffix_at(starts[i]) || suffix_at(starts[i - 1])) continue;
+    if (!suffix_at[i] || suffix_at[i - 1]) continue;
     size_t place = starts[i - 1];
     if (name_word(place) && SkipSpaces(text, WordEnd(text, place)) == starts[i]) tag_place(place, WordEnd(text, place));
   }
   for (size_t i = 1; i < starts.size(); ++i) {
     // "मुख्यालय वाली काकाओ ने": a suffix that starts with the introducer's word looks back, not ahead.
-    if (suffix_at(starts[i])) continue;
+    if (suffix_at[i]) continue;
     for (const std::string& introducer : lang.place_introducers) {
       if (text.compare(starts[i], introducer.size(), introducer) != 0) continue;
       size_t first = SkipSpaces(text, starts[i] + introducer.size());
@@ -725,6 +732,7 @@ void MergeJoinedNames(const TextView& view, const std::set<std::string>& joined_
 
 void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
+  out.reserve(tags->size());
   size_t i = 0;
   while (i < tags->size()) {
     size_t j = i;
@@ -742,10 +750,10 @@ void TagGroups(const TextView& view, const Language& lang, std::vector<Tag>* tag
         group.id += (k == i ? "" : k == j ? " and " : ", ") + (*tags)[k].id;
         group.members.push_back((*tags)[k].id);
       }
-      out.push_back(group);
+      out.push_back(std::move(group));
       i = j + 1;
     } else {
-      out.push_back((*tags)[i]);
+      out.push_back(std::move((*tags)[i]));
       ++i;
     }
   }
@@ -825,6 +833,7 @@ int ProductBefore(const TextView& view, const Language& lang, const std::vector<
 // product stay mentions of their own for the rules ("Nvidia makes H200").
 void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
+  out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
     Tag tag = (*tags)[i];
     if (tag.type == "NUM") {
@@ -855,7 +864,7 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         tag.end = after;
       }
     }
-    out.push_back(tag);
+    out.push_back(std::move(tag));
   }
   *tags = std::move(out);
 }
@@ -937,6 +946,7 @@ void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* 
 // so "कंपनी वेदांता से प्रतिस्पर्धा करती है" is the company, then its rival.
 void DropAppositiveRefs(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
   std::vector<Tag> out;
+  out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
     const Tag& tag = (*tags)[i];
     if (tag.type == "REF" && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
@@ -952,7 +962,9 @@ void DropAppositiveRefs(const TextView& view, const Language& lang, std::vector<
 }  // namespace
 
 bool IsQuantityType(const std::string& type) {
-  return type == "MONEY" || type == "PERCENT" || type == "TOKENS" || type == "UNIT" || type == "NUM" || type == "COUNT";
+  // As string_views: a size test and an inline compare each (std::string == "..." calls out each time).
+  const std::string_view t = type;
+  return t == "MONEY" || t == "PERCENT" || t == "TOKENS" || t == "UNIT" || t == "NUM" || t == "COUNT";
 }
 
 std::string QuantityType(const QuantityMention& q) {
@@ -1080,7 +1092,7 @@ bool TagNameHeads(const std::vector<std::pair<std::string, std::string>>& heads,
   bool changed = false;
   const std::string& text = s->view.text;
   for (const auto& [head, id] : heads) {
-    for (size_t pos = text.find(head); pos != std::string::npos; pos = text.find(head, pos + 1)) {
+    for (size_t pos = FindText(text, head); pos != std::string::npos; pos = FindText(text, head, pos + 1)) {
       size_t end = pos + head.size();
       if (IsWordCharBefore(text, pos) || IsWordCharAt(text, end) || !FreeOfTags(s->tags, pos, end)) continue;
       s->tags.push_back(Tag{pos, end, "UNK", id, {}, "", {}});
@@ -1115,7 +1127,7 @@ bool TagCountedProduct(const Language& lang, const TaggedSentence& previous, Tag
 bool WrittenInLowerCase(const std::vector<TaggedSentence>& sentences, std::string word) {
   word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
   for (const auto& s : sentences) {
-    for (size_t pos = s.view.source.find(word); pos != std::string::npos; pos = s.view.source.find(word, pos + 1)) {
+    for (size_t pos = FindText(s.view.source, word); pos != std::string::npos; pos = FindText(s.view.source, word, pos + 1)) {
       if (!IsWordCharBefore(s.view.source, pos) && !IsWordCharAt(s.view.source, pos + word.size())) return true;
     }
   }
@@ -1168,7 +1180,7 @@ size_t Occurrences(const std::vector<TaggedSentence>& sentences, const std::stri
   size_t n = 0;
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
-    for (size_t pos = text.find(word); pos != std::string::npos; pos = text.find(word, pos + 1)) {
+    for (size_t pos = FindText(text, word); pos != std::string::npos; pos = FindText(text, word, pos + 1)) {
       if (!IsWordCharBefore(text, pos) && !IsWordCharAt(text, pos + word.size())) ++n;
     }
   }
@@ -1557,6 +1569,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   const TextView& view = result.view;
   std::vector<bool> taken(view.text.size() + 1, false);
   std::vector<Tag> tags;
+  tags.reserve(8);  // sentences have 3 tags on average: no regrowth for most
   // Names first: digits inside a name ("Il Sole 24 Ore", "Galaxy S25") are no amount.
   TagTickers(view, data, &taken, &tags);
   std::vector<size_t> starts = TokenStarts(view.text);

@@ -1,5 +1,7 @@
 #include "ingest/text_view.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -150,8 +152,7 @@ bool IsNonAsciiWordCodePoint(uint32_t c) {
   return (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK)) != 0;
 }
 
-bool IsUpperCodePoint(uint32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsNonAsciiUpperCodePoint(uint32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
@@ -162,6 +163,12 @@ bool IsSpaceAt(std::string_view text, size_t pos) {
 size_t SkipSpaces(std::string_view text, size_t pos) {
   while (IsSpaceAt(text, pos)) ++pos;
   return pos;
+}
+
+size_t FindText(std::string_view text, std::string_view needle, size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* found = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());
+  return found == nullptr ? std::string_view::npos : static_cast<size_t>(static_cast<const char*>(found) - text.data());
 }
 
 }  // namespace kg::ingest

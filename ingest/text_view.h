@@ -35,6 +35,7 @@ std::string FoldNukta(std::string_view nfc_text);
 uint32_t MultiByteCodePointAt(std::string_view text, size_t pos, size_t* length);
 uint32_t MultiByteCodePointBefore(std::string_view text, size_t pos);
 bool IsNonAsciiWordCodePoint(uint32_t c);
+bool IsNonAsciiUpperCodePoint(uint32_t c);
 
 // Code point at `pos` (U+FFFD on a broken sequence) and its length in bytes.
 inline uint32_t CodePointAt(std::string_view text, size_t pos, size_t* length) {
@@ -63,9 +64,18 @@ inline bool IsWordCharAt(std::string_view text, size_t pos) {
   return pos < text.size() && IsWordCodePoint(CodePointAt(text, pos, &length));
 }
 inline bool IsWordCharBefore(std::string_view text, size_t pos) { return IsWordCodePoint(CodePointBefore(text, pos)); }
-bool IsUpperCodePoint(uint32_t c);
+// Upper or title case (the tagger asks this of every letter of the text).
+inline bool IsUpperCodePoint(uint32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return IsNonAsciiUpperCodePoint(c);
+}
 bool IsSpaceAt(std::string_view text, size_t pos);
 size_t SkipSpaces(std::string_view text, size_t pos);
+
+// Where `needle` next occurs in `text` at or after `from`, or npos: as
+// std::string::find, but with memmem, which does not stop at every byte
+// equal to the needle's first (in Devanagari text every other byte is 0xE0).
+size_t FindText(std::string_view text, std::string_view needle, size_t from = 0);
 
 }  // namespace kg::ingest
 
