@@ -893,12 +893,17 @@ bool MarkedAsObject(const TextView& view, const Language& lang, const std::vecto
 
 // Words after which an unknown name is where a company sits: "con sede a Curno".
 
-bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t pos) {
+// Where the introducer before `pos` starts, or npos when there is none.
+size_t PlaceIntroducerStart(const Language& lang, const std::string& text, size_t pos) {
   for (const std::string& introducer : lang.place_introducers) {
     const std::string words = introducer + " ";
-    if (pos >= words.size() && text.compare(pos - words.size(), words.size(), words) == 0) return true;
+    if (pos >= words.size() && text.compare(pos - words.size(), words.size(), words) == 0) return pos - words.size();
   }
-  return false;
+  return std::string::npos;
+}
+
+bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t pos) {
+  return PlaceIntroducerStart(lang, text, pos) != std::string::npos;
 }
 
 // Is `text` at `pos` a place suffix ("-based")?
@@ -914,9 +919,13 @@ bool PlaceSuffixAt(const Language& lang, const std::string& text, size_t pos) {
 bool InPlacePair(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
   const std::string& text = view.text;
   const Tag& tag = tags[i];
-  if (i > 0 && tags[i - 1].type == "PLACE" && text.compare(tags[i - 1].end, tag.start - tags[i - 1].end, ", ") == 0 &&
-      AfterPlaceIntroducer(lang, text, tags[i - 1].start)) {
-    return true;
+  if (i > 0 && tags[i - 1].type == "PLACE" && text.compare(tags[i - 1].end, tag.start - tags[i - 1].end, ", ") == 0) {
+    const size_t introducer = PlaceIntroducerStart(lang, text, tags[i - 1].start);
+    // "Based in Pune, Kestrel Networks sells ...": after a phrase that opens
+    // the sentence, a name followed by a word is the clause's subject
+    const bool subject_of_clause = introducer == 0 && tag.end + 1 < text.size() && text[tag.end] == ' ' &&
+                                   std::isalpha(static_cast<unsigned char>(text[tag.end + 1]));
+    if (introducer != std::string::npos && !subject_of_clause) return true;
   }
   return i + 1 < tags.size() && tags[i + 1].type == "PLACE" &&
          text.compare(tag.end, tags[i + 1].start - tag.end, ", ") == 0 && PlaceSuffixAt(lang, text, tags[i + 1].end);

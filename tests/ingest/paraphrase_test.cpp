@@ -163,7 +163,7 @@ TEST_P(Paraphrases, EachPredicateReadsItsParaphrases) {
   EXPECT_EQ(failing, 0) << failing << " failing lines (not marked as gaps):\n" << failures.str();
 }
 
-INSTANTIATE_TEST_SUITE_P(Languages, Paraphrases, ::testing::Values("hi"));
+INSTANTIATE_TEST_SUITE_P(Languages, Paraphrases, ::testing::Values("en", "it", "hi"));
 
 }  // namespace
 }  // namespace kg::ingest::testing
