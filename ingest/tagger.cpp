@@ -380,12 +380,29 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
          IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
 }
 
+// Where the sentence proper starts after a lead-in, or npos: a speaker's
+// label in an interview ("Standaert: Yes, ...", "TelcoWeek: Analysts at
+// ..."; up to three words before the colon) or a dateline ("MILANO, 1
+// marzo 2026 - È di ..."; up to six words before the dash, one a digit).
+// The first word there is capitalised as any sentence's first word is.
+size_t LeadInEnd(const std::string& text) {
+  auto words_in = [&text](size_t end) { return std::count(text.begin(), text.begin() + static_cast<long>(end), ' ') + 1; };
+  size_t colon = text.find(": ");
+  if (colon != std::string::npos && colon > 0 && words_in(colon) <= 3) return SkipSpaces(text, colon + 1);
+  size_t dash = text.find(" - ");
+  if (dash == std::string::npos) dash = text.find(" \u2013 ");
+  if (dash == std::string::npos || words_in(dash) > 6) return std::string::npos;
+  bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
+  return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
   while (first_word < text.size() && !IsWordCharAt(text, first_word)) ++first_word;
+  const size_t lead_in_end = LeadInEnd(text);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 1;
@@ -400,7 +417,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || JoinsNameAt(view, w))) {
         if (w > end && IsUpperCodePoint(CodePointAt(source, view.origin[w], &length))) inner_capital = true;
         if (text[w] >= '0' && text[w] <= '9') inner_capital = true;
-        ++w;
+        CodePointAt(text, w, &length);
+        w += std::max<size_t>(length, 1);  // a whole letter: "È", "Société"
       }
       std::string word = text.substr(end, w - end);
       if (w == end || lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))) break;
@@ -423,7 +441,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       pos = suffix_end;
       continue;
     }
-    bool sentence_initial = start == first_word;
+    bool sentence_initial = start == first_word || start == lead_in_end;
     bool known = known_names.count(SourceText(view, start, end)) > 0;
     if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital && !known)) {
       pos = std::max(end, pos + 1);
@@ -919,6 +937,20 @@ std::string QuantityType(const QuantityMention& q) {
 
 bool IsEntityType(const std::string& type) { return !IsQuantityType(type) && type != "TIME"; }
 
+bool IsEquivalenceGap(const Language& lang, const TextView& view, size_t from, size_t to) {
+  bool punctuated = false;
+  size_t pos = from;
+  while (pos < to) {
+    char c = view.text[pos];
+    if (c == ' ' || c == '(' || c == ',' || c == '-' || c == '[') { punctuated = punctuated || c != ' '; ++pos; continue; }
+    size_t end = 0;
+    if (lang.equivalences.Match(view, pos, &end) == nullptr) return false;
+    punctuated = true;
+    pos = end;
+  }
+  return punctuated;
+}
+
 void Render(const Language& lang, TaggedSentence* sentence) {
   const TextView& view = sentence->view;
   const std::vector<Tag>& tags = sentence->tags;
@@ -1244,6 +1276,28 @@ void GiveCurrency(const std::string& currency, Tag* tag) {
   tag->type = QuantityType(tag->quantity);
 }
 
+// The currency of the latest amount of money before tags[before] of
+// sentence `index` (its own earlier tags `tags`, then the sentences before)
+// that is not `other`, else of the first such amount after the sentence
+// (a page may name its currency only later); "" when none.
+std::string LatestOtherCurrency(const std::vector<TaggedSentence>& sentences, size_t index,
+                                const std::vector<Tag>& tags, size_t before, const std::string& other) {
+  auto latest_in = [&other](const std::vector<Tag>& in, size_t end) -> std::string {
+    for (size_t t = end; t-- > 0;) {
+      if (in[t].type == "MONEY" && in[t].quantity.unit != other) return in[t].quantity.unit;
+    }
+    return "";
+  };
+  std::string currency = latest_in(tags, before);
+  for (size_t i = index; currency.empty() && i-- > 0;) currency = latest_in(sentences[i].tags, sentences[i].tags.size());
+  for (size_t i = index + 1; currency.empty() && i < sentences.size(); ++i) {
+    for (const auto& tag : sentences[i].tags) {
+      if (tag.type == "MONEY" && tag.quantity.unit != other) { currency = tag.quantity.unit; break; }
+    }
+  }
+  return currency;
+}
+
 // "... investirà 1,4 miliardi di euro. Circa 900 milioni, ha spiegato X,
 // saranno destinati ...": a bare scaled amount set off by a comma, in a
 // sentence with no money of its own, is in the currency of the previous
@@ -1259,6 +1313,30 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
     bool comma_after = tag.end < s->view.text.size() && s->view.text[tag.end] == ',';
     if (!IsBareScaledAmount(tag) || !(comma_after || changed)) continue;
     GiveCurrency(money->quantity.unit, &tag);
+    changed = true;
+  }
+  return changed;
+}
+
+// "300 milioni (pari a circa 350 milioni di dollari)", "1.2 billion (about
+// GBP 1bn)": a bare scaled amount right before its equivalent in brackets is
+// in another currency than the equivalent: the document's nearest other
+// one (LatestOtherCurrency). `index` is the
+// sentence's position in `sentences`.
+bool CurrencyBeforeEquivalent(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t index,
+                              TaggedSentence* s) {
+  bool changed = false;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& bare = s->tags[t];
+    const Tag& equivalent = s->tags[t + 1];
+    bool bracketed = s->view.text.find('(', bare.end) < equivalent.start;
+    if (!IsBareScaledAmount(bare) || equivalent.type != "MONEY" || !bracketed ||
+        !IsEquivalenceGap(lang, s->view, bare.end, equivalent.start)) {
+      continue;
+    }
+    std::string currency = LatestOtherCurrency(sentences, index, s->tags, t, equivalent.quantity.unit);
+    if (currency.empty()) continue;
+    GiveCurrency(currency, &bare);
     changed = true;
   }
   return changed;
@@ -1362,13 +1440,22 @@ std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentence
   return heads;
 }
 
+// A version number right after the tag: " 2", " 2.5", "-3".
+bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
+  const std::string& text = s.view.text;
+  size_t at = tag.end;
+  return at + 1 < text.size() && (text[at] == ' ' || text[at] == '-') && text[at + 1] >= '0' && text[at + 1] <= '9';
+}
+
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
 // gazetteer organisation's id) is that name (a page names a company in full
 // once, then by its first word); when the rest of an unknown longer name is
 // only company-form words ("Nebius Group"), the one word is the name. Two
-// longer names with that first word leave it alone. Result: the id to
-// rename -> the id of the company.
+// longer names with that first word leave it alone, and so does a longer
+// name followed by a version number: a model named after its maker
+// ("Proximus Nova 2", "Lumora Vision-3") is not the company's full name.
+// Result: the id to rename -> the id of the company.
 std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
   std::set<std::string> one_word, known;
@@ -1376,7 +1463,7 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
     for (const auto& tag : s.tags) {
       if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
       size_t space = tag.id.find(' ');
-      if (space != std::string::npos) full_names[tag.id.substr(0, space)].insert(tag.id);
+      if (space != std::string::npos && !VersionFollows(s, tag)) full_names[tag.id.substr(0, space)].insert(tag.id);
       else if (tag.type == "UNK") one_word.insert(tag.id);
       if (tag.type == "ORG") known.insert(tag.id);
     }
@@ -1424,7 +1511,8 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool marked = named && GrowMarkedNames(lang, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
     bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
-    if (named || marked || counted || grown || priced) Render(lang, &s);
+    bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
+    if (named || marked || counted || grown || priced || equated) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
