@@ -250,7 +250,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"rival_marker", &lang->rival_markers}, {"rivalled_marker", &lang->rivalled_markers},
       {"agent_marker", &lang->agent_markers}, {"maker_genitive", &lang->maker_genitives},
       {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
-      {"comparison_word", &lang->comparison_words}};
+      {"comparison_word", &lang->comparison_words}, {"name_tail", &lang->name_tails}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

@@ -89,6 +89,9 @@ struct Language {
   // Latin company-form words ("Group", "Holdings", "SpA": `legal_suffix`, tagger.cpp): "Nebius Group"
   // beside "Nebius" is Nebius, while "Sakura" beside "Sakura Internet" is Sakura Internet.
   std::vector<std::string> legal_suffixes;  // folded
+  // Stopcaps that end or continue an unknown name when no lower-case word follows them
+  // (`name_tail`, tagger.cpp): "Cantiere AI,", "Retelit AI Cloud"; "Lumora AI platform" stays "Lumora".
+  std::vector<std::string> name_tails;  // folded
   // Words that introduce a comparison ("up from", "contro": `comparison_word`, relations.cpp): a time
   // after the statement and one of these dates the compared figure, not the statement.
   std::vector<std::string> comparison_words;  // folded

@@ -396,6 +396,18 @@ size_t LeadInEnd(const std::string& text) {
   return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
 }
 
+// "Cantiere AI,", "Retelit AI Cloud": a `name_tail` word after a name's
+// first word belongs to it unless a lower-case word follows ("Lumora AI
+// platform"). `end` is where the word ends in the view.
+bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::string& word, size_t end) {
+  if (std::find(lang.name_tails.begin(), lang.name_tails.end(), word) == lang.name_tails.end()) return false;
+  if (end >= view.text.size() || view.text[end] != ' ') return true;
+  size_t length = 1;
+  size_t next = end + 1;
+  return next >= view.text.size() || !IsWordCharAt(view.text, next) ||
+         IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -421,7 +433,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
         w += std::max<size_t>(length, 1);  // a whole letter: "È", "Société"
       }
       std::string word = text.substr(end, w - end);
-      if (w == end || lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))) break;
+      bool tail = words > 0 && EndsOrContinuesName(view, lang, word, w);  // "ai" is also an Italian word
+      if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))))) break;
       end = w;
       ++words;
       size_t next = end;
@@ -1440,6 +1453,17 @@ std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentence
   return heads;
 }
 
+// A `name_tail` word inside a name, not last: a product ("Sakura AI Engine",
+// "Retelit AI Cloud"), where "Mistral AI" may be the company.
+bool InnerNameTail(const Language& lang, const std::string& name) {
+  std::string folded = " " + LowerAscii(name) + " ";
+  size_t last_space = folded.rfind(' ', folded.size() - 2);
+  return std::any_of(lang.name_tails.begin(), lang.name_tails.end(), [&](const std::string& tail) {
+    size_t at = folded.find(" " + tail + " ");
+    return at != std::string::npos && at < last_space && at > 0;
+  });
+}
+
 // A version number right after the tag: " 2", " 2.5", "-3".
 bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
   const std::string& text = s.view.text;
@@ -1452,9 +1476,10 @@ bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
 // gazetteer organisation's id) is that name (a page names a company in full
 // once, then by its first word); when the rest of an unknown longer name is
 // only company-form words ("Nebius Group"), the one word is the name. Two
-// longer names with that first word leave it alone, and so does a longer
-// name followed by a version number: a model named after its maker
-// ("Proximus Nova 2", "Lumora Vision-3") is not the company's full name.
+// longer names with that first word leave it alone. A longer name followed
+// by a version number or with a `name_tail` inside is a product named after
+// its maker ("Proximus Nova 2", "Sakura AI Engine"), not the company's full
+// name.
 // Result: the id to rename -> the id of the company.
 std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
@@ -1463,7 +1488,9 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
     for (const auto& tag : s.tags) {
       if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
       size_t space = tag.id.find(' ');
-      if (space != std::string::npos && !VersionFollows(s, tag)) full_names[tag.id.substr(0, space)].insert(tag.id);
+      if (space != std::string::npos && !VersionFollows(s, tag) && !InnerNameTail(lang, tag.id)) {
+        full_names[tag.id.substr(0, space)].insert(tag.id);
+      }
       else if (tag.type == "UNK") one_word.insert(tag.id);
       if (tag.type == "ORG") known.insert(tag.id);
     }
