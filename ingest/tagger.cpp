@@ -385,13 +385,23 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
 // ..."; up to three words before the colon) or a dateline ("MILANO, 1
 // marzo 2026 - È di ..."; up to six words before the dash, one a digit).
 // The first word there is capitalised as any sentence's first word is.
-size_t LeadInEnd(const std::string& text) {
-  auto words_in = [&text](size_t end) { return std::count(text.begin(), text.begin() + static_cast<long>(end), ' ') + 1; };
+size_t WordsBefore(const std::string& text, size_t end) {
+  return static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(end), ' ')) + 1;
+}
+
+// The end of a speaker's label ("Standaert: ...", up to three words before
+// the colon), or npos.
+size_t SpeakerLabelEnd(const std::string& text) {
   size_t colon = text.find(": ");
-  if (colon != std::string::npos && colon > 0 && words_in(colon) <= 3) return SkipSpaces(text, colon + 1);
+  return colon != std::string::npos && colon > 0 && WordsBefore(text, colon) <= 3 ? colon : std::string::npos;
+}
+
+size_t LeadInEnd(const std::string& text) {
+  size_t colon = SpeakerLabelEnd(text);
+  if (colon != std::string::npos) return SkipSpaces(text, colon + 1);
   size_t dash = text.find(" - ");
   if (dash == std::string::npos) dash = text.find(" \u2013 ");
-  if (dash == std::string::npos || words_in(dash) > 6) return std::string::npos;
+  if (dash == std::string::npos || WordsBefore(text, dash) > 6) return std::string::npos;
   bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
   return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
 }
@@ -1453,6 +1463,48 @@ std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentence
   return heads;
 }
 
+// "Orange Belgium", "Lumora Italia": a one-word unknown Latin name right
+// before a known place, nothing after the place but a space or punctuation,
+// is one name: a company's arm in that country (a longer name before a
+// place is often a market's or a site's: "Euronext Growth Milan").
+bool JoinPlaceAfterName(TaggedSentence* s) {
+  bool joined = false;
+  const std::string& text = s->view.text;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& name = s->tags[t];
+    const Tag& place = s->tags[t + 1];
+    bool adjacent = place.start == name.end + 1 && text[name.end] == ' ';
+    bool ends = place.end >= text.size() || text[place.end] == ' ' || text[place.end] == ',' || text[place.end] == '.' ||
+                text[place.end] == '\'';
+    bool one_word = name.id.find(' ') == std::string::npos;
+    if (name.type != "UNK" || place.type != "PLACE" || !adjacent || !ends || !one_word || !IsLatinAt(name.id, 0)) continue;
+    name.end = place.end;
+    name.id = SourceText(s->view, name.start, name.end);
+    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    joined = true;
+  }
+  return joined;
+}
+
+// An interview's speaker labels ("TelcoWeek: ...", "Standaert: ...") name
+// no subject: a label that starts two sentences or more loses its tags, so
+// the interviewer's outlet is not the page's main organisation either.
+void DropSpeakerLabels(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  std::map<std::string, int> labels;
+  for (const auto& s : *sentences) {
+    size_t end = SpeakerLabelEnd(s.view.text);
+    if (end != std::string::npos) ++labels[s.view.text.substr(0, end)];
+  }
+  for (auto& s : *sentences) {
+    size_t end = SpeakerLabelEnd(s.view.text);
+    if (end == std::string::npos || labels[s.view.text.substr(0, end)] < 2) continue;
+    auto in_label = [end](const Tag& tag) { return tag.start < end; };
+    if (std::none_of(s.tags.begin(), s.tags.end(), in_label)) continue;
+    s.tags.erase(std::remove_if(s.tags.begin(), s.tags.end(), in_label), s.tags.end());
+    Render(lang, &s);
+  }
+}
+
 // A `name_tail` word inside a name, not last: a product ("Sakura AI Engine",
 // "Retelit AI Cloud"), where "Mistral AI" may be the company.
 bool InnerNameTail(const Language& lang, const std::string& name) {
@@ -1539,12 +1591,14 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
     bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
-    if (named || marked || counted || grown || priced || equated) Render(lang, &s);
+    bool placed = JoinPlaceAfterName(&s);
+    if (named || marked || counted || grown || priced || equated || placed) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
     if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
   }
+  DropSpeakerLabels(lang, sentences);
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
   if (renames.empty()) return;
   for (auto& s : *sentences) RenameNames(renames, &s);
