@@ -170,6 +170,8 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
         ++next;
       }
     }
+    // A time in an aside before a repeated introducer: "and, since last year, against Digi".
+    if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !introducers.empty()) ++next;
     while (pos < s.tags[next].start) {
       char c = s.view.text[pos];
       if (c == ' ' || c == '"' || c == ',') { joined = joined || c == ','; ++pos; continue; }

@@ -1486,6 +1486,37 @@ bool JoinPlaceAfterName(TaggedSentence* s) {
   return joined;
 }
 
+// A model's version: a number right after the tag (" 2", " 2.5", "-3"),
+// or the tag's last word ("Proximus Nova 2", JoinVersionAfterName).
+bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
+  const std::string& text = s.view.text;
+  size_t at = tag.end;
+  bool after = at + 1 < text.size() && (text[at] == ' ' || text[at] == '-') && text[at + 1] >= '0' && text[at + 1] <= '9';
+  size_t space = tag.id.rfind(' ');
+  bool inside = space != std::string::npos && space + 1 < tag.id.size() && tag.id[space + 1] >= '0' && tag.id[space + 1] <= '9';
+  return after || inside;
+}
+
+// "Proximus Nova 2", "Lumora Vision 3.5": an unknown name of two words or
+// more right before a small bare number (no scale, no unit, one or two
+// digits and a decimal) is a model with its version: one name.
+bool JoinVersionAfterName(TaggedSentence* s) {
+  bool joined = false;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& name = s->tags[t];
+    const Tag& number = s->tags[t + 1];
+    const QuantityMention& q = number.quantity;
+    bool version = number.type == "NUM" && !q.scaled && q.unit.empty() && q.bound == Bound::kExact &&
+                   number.end - number.start <= 4 && number.start == name.end + 1;
+    if (name.type != "UNK" || name.id.find(' ') == std::string::npos || !version || !VersionFollows(*s, name)) continue;
+    name.end = number.end;
+    name.id = SourceText(s->view, name.start, name.end);
+    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    joined = true;
+  }
+  return joined;
+}
+
 // An interview's speaker labels ("TelcoWeek: ...", "Standaert: ...") name
 // no subject: a label that starts two sentences or more loses its tags, so
 // the interviewer's outlet is not the page's main organisation either.
@@ -1516,12 +1547,6 @@ bool InnerNameTail(const Language& lang, const std::string& name) {
   });
 }
 
-// A version number right after the tag: " 2", " 2.5", "-3".
-bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
-  const std::string& text = s.view.text;
-  size_t at = tag.end;
-  return at + 1 < text.size() && (text[at] == ' ' || text[at] == '-') && text[at + 1] >= '0' && text[at + 1] <= '9';
-}
 
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
@@ -1592,7 +1617,8 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
-    if (named || marked || counted || grown || priced || equated || placed) Render(lang, &s);
+    bool versioned = JoinVersionAfterName(&s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
