@@ -408,13 +408,14 @@ size_t LeadInEnd(const std::string& text) {
 
 // "Cantiere AI,", "Retelit AI Cloud": a `name_tail` word after a name's
 // first word belongs to it unless a lower-case word follows ("Lumora AI
-// platform"). `end` is where the word ends in the view.
+// platform"); a version after it is the model's ("Kestrel AI 2.5"). `end` is where the word ends in the view.
 bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::string& word, size_t end) {
   if (std::find(lang.name_tails.begin(), lang.name_tails.end(), word) == lang.name_tails.end()) return false;
   if (end >= view.text.size() || view.text[end] != ' ') return true;
   size_t length = 1;
   size_t next = end + 1;
-  return next >= view.text.size() || !IsWordCharAt(view.text, next) ||
+  bool version = next < view.text.size() && view.text[next] >= '0' && view.text[next] <= '9';  // "Kestrel AI 2.5"
+  return next >= view.text.size() || !IsWordCharAt(view.text, next) || version ||
          IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
 }
 
@@ -1415,29 +1416,37 @@ bool GiveDocumentCurrency(const Language& lang, const std::string& currency, Tag
 
 // "Tata Communications", where "Tata" alone is a gazetteer alias (of Tata
 // Group): an organisation followed after one space by an unknown Latin name
-// is one unknown name, "" otherwise.
-std::string JoinedName(const TaggedSentence& s, size_t i) {
+// is one unknown name, "" otherwise; `*unknown_part` gets the unknown name.
+std::string JoinedName(const TaggedSentence& s, size_t i, std::string* unknown_part = nullptr) {
   if (i + 1 >= s.tags.size()) return "";
   const Tag& known = s.tags[i];
   const Tag& next = s.tags[i + 1];
-  if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1 || s.view.text[known.end] != ' ' ||
-      !IsLatinAt(next.id, 0)) {
+  // The unknown part may head a list: "NTT Docomo, KDDI and SoftBank".
+  std::string added = next.type == "GROUP" && !next.members.empty() ? next.members.front() : next.id;
+  bool unknown = next.type == "UNK" || (next.type == "GROUP" && s.view.source.compare(s.view.origin[next.start], added.size(), added) == 0);
+  if (known.type != "ORG" || !unknown || next.start != known.end + 1 || s.view.text[known.end] != ' ' ||
+      !IsLatinAt(added, 0)) {
     return "";
   }
-  return SourceText(s.view, known.start, next.end);
+  if (unknown_part != nullptr) *unknown_part = added;
+  return SourceText(s.view, known.start, known.end) + " " + added;
 }
 
 
 // Such pairs are one name when the document writes the pair twice or more
 // (once may be "Microsoft President Brad Smith"; a list may hide the second
-// one from the tags, so the text is counted) and the unknown part is more
+// one from the tags, so the text is counted), or once when the unknown part
+// is one word ("Rakuten Mobile", "NTT Docomo"), and the unknown part is more
 // than company-form words ("Tencent Holdings" stays Tencent).
 std::set<std::string> JoinedNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> joined;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
-      std::string name = JoinedName(s, i);
-      if (!name.empty() && !OnlyLegalSuffixAfterHead(lang, name) && Occurrences(sentences, LowerAscii(name)) >= 2) {
+      std::string added;
+      std::string name = JoinedName(s, i, &added);
+      if (name.empty() || OnlyLegalSuffixAfterHead(lang, name)) continue;
+      bool one_word_added = added.find(' ') == std::string::npos;
+      if (one_word_added || Occurrences(sentences, LowerAscii(name)) >= 2) {
         joined.insert(name);
       }
     }
@@ -1497,6 +1506,44 @@ bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
   return after || inside;
 }
 
+// "Rakuten AI 3.0", "Retelit AI Cloud": a known organisation, a `name_tail`
+// and a version or capitalised words after it is a product named after its
+// maker: one unknown name over them (the version's number tag goes).
+bool JoinProductAfterCompany(const Language& lang, TaggedSentence* s) {
+  const std::string& text = s->view.text;
+  bool joined = false;
+  for (size_t t = 0; t < s->tags.size(); ++t) {
+    Tag& maker = s->tags[t];
+    size_t tail_start = maker.end + 1;
+    if (maker.type != "ORG" || tail_start >= text.size() || text[maker.end] != ' ') continue;
+    size_t tail_end = text.find(' ', tail_start);
+    bool tail = tail_end != std::string::npos &&
+                std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(tail_start, tail_end - tail_start)) !=
+                    lang.name_tails.end();
+    size_t end = tail_end;
+    size_t length = 1;
+    while (tail && end != std::string::npos && end + 1 < text.size() &&
+           ((text[end + 1] >= '0' && text[end + 1] <= '9') ||
+            IsUpperCodePoint(CodePointAt(s->view.source, s->view.origin[end + 1], &length)))) {
+      size_t word_end = end + 1;
+      while (word_end < text.size() && (IsWordCharAt(text, word_end) || text[word_end] == '.') &&
+             !(text[word_end] == '.' && (word_end + 1 >= text.size() || text[word_end + 1] < '0' || text[word_end + 1] > '9'))) {
+        ++word_end;
+      }
+      end = word_end;
+      if (end >= text.size() || text[end] != ' ') break;
+    }
+    if (!tail || end == tail_end) continue;
+    maker.type = "UNK";
+    maker.end = end;
+    maker.id = SourceText(s->view, maker.start, end);
+    auto inside = [&maker](const Tag& other) { return &other != &maker && other.start >= maker.start && other.start < maker.end; };
+    s->tags.erase(std::remove_if(s->tags.begin() + static_cast<long>(t) + 1, s->tags.end(), inside), s->tags.end());
+    joined = true;
+  }
+  return joined;
+}
+
 // "Proximus Nova 2", "Lumora Vision 3.5": an unknown name of two words or
 // more right before a small bare number (no scale, no unit, one or two
 // digits and a decimal) is a model with its version: one name.
@@ -1553,7 +1600,9 @@ bool InnerNameTail(const Language& lang, const std::string& name) {
 // gazetteer organisation's id) is that name (a page names a company in full
 // once, then by its first word); when the rest of an unknown longer name is
 // only company-form words ("Nebius Group"), the one word is the name. Two
-// longer names with that first word leave it alone. A longer name followed
+// longer names with that first word leave it alone, and so does a longer
+// name first written after the word alone ("Sesa ... la piattaforma Sesa
+// Genius": a page names a company in full first). A longer name followed
 // by a version number or with a `name_tail` inside is a product named after
 // its maker ("Proximus Nova 2", "Sakura AI Engine"), not the company's full
 // name.
@@ -1561,14 +1610,16 @@ bool InnerNameTail(const Language& lang, const std::string& name) {
 std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
   std::set<std::string> one_word, known;
-  for (const auto& s : sentences) {
+  std::map<std::string, size_t> first_seen;  // id -> the sentence it first appears in
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const TaggedSentence& s = sentences[i];
     for (const auto& tag : s.tags) {
       if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
+      first_seen.emplace(tag.id, i);
       size_t space = tag.id.find(' ');
-      if (space != std::string::npos && !VersionFollows(s, tag) && !InnerNameTail(lang, tag.id)) {
-        full_names[tag.id.substr(0, space)].insert(tag.id);
-      }
-      else if (tag.type == "UNK") one_word.insert(tag.id);
+      bool product = VersionFollows(s, tag) || InnerNameTail(lang, tag.id);
+      if (space != std::string::npos && !product) full_names[tag.id.substr(0, space)].insert(tag.id);
+      if (space == std::string::npos && tag.type == "UNK") one_word.insert(tag.id);
       if (tag.type == "ORG") known.insert(tag.id);
     }
   }
@@ -1578,7 +1629,7 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
     if (found == full_names.end() || found->second.size() != 1) continue;
     const std::string& full = *found->second.begin();
     if (!known.count(full) && OnlyLegalSuffixAfterHead(lang, full)) renames.emplace(full, word);
-    else renames.emplace(word, full);
+    else if (first_seen[full] <= first_seen[word]) renames.emplace(word, full);
   }
   return renames;
 }
@@ -1618,7 +1669,8 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
     bool versioned = JoinVersionAfterName(&s);
-    if (named || marked || counted || grown || priced || equated || placed || versioned) Render(lang, &s);
+    bool product = JoinProductAfterCompany(lang, &s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned || product) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
