@@ -1345,8 +1345,8 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
 // "300 milioni (pari a circa 350 milioni di dollari)", "1.2 billion (about
 // GBP 1bn)": a bare scaled amount right before its equivalent in brackets is
 // in another currency than the equivalent: the document's nearest other
-// one (LatestOtherCurrency). `index` is the
-// sentence's position in `sentences`.
+// one (LatestOtherCurrency). `index` is the sentence's position in
+// `sentences`.
 bool CurrencyBeforeEquivalent(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t index,
                               TaggedSentence* s) {
   bool changed = false;
@@ -1506,6 +1506,23 @@ bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
   return after || inside;
 }
 
+// Where the capitalised words or version numbers ("Cloud", "3.0") that
+// follow the space at `end` stop; `end` itself when none follows.
+size_t CapitalisedWordsEnd(const TextView& view, size_t end) {
+  const std::string& text = view.text;
+  auto digit = [&text](size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  size_t length = 1;
+  while (end + 1 < text.size() && text[end] == ' ' &&
+         (digit(end + 1) || IsUpperCodePoint(CodePointAt(view.source, view.origin[end + 1], &length)))) {
+    size_t word_end = end + 1;
+    while (word_end < text.size() && (IsWordCharAt(text, word_end) || (text[word_end] == '.' && digit(word_end + 1)))) {
+      ++word_end;
+    }
+    end = word_end;
+  }
+  return end;
+}
+
 // "Rakuten AI 3.0", "Retelit AI Cloud": a known organisation, a `name_tail`
 // and a version or capitalised words after it is a product named after its
 // maker: one unknown name over them (the version's number tag goes).
@@ -1517,23 +1534,13 @@ bool JoinProductAfterCompany(const Language& lang, TaggedSentence* s) {
     size_t tail_start = maker.end + 1;
     if (maker.type != "ORG" || tail_start >= text.size() || text[maker.end] != ' ') continue;
     size_t tail_end = text.find(' ', tail_start);
-    bool tail = tail_end != std::string::npos &&
-                std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(tail_start, tail_end - tail_start)) !=
-                    lang.name_tails.end();
-    size_t end = tail_end;
-    size_t length = 1;
-    while (tail && end != std::string::npos && end + 1 < text.size() &&
-           ((text[end + 1] >= '0' && text[end + 1] <= '9') ||
-            IsUpperCodePoint(CodePointAt(s->view.source, s->view.origin[end + 1], &length)))) {
-      size_t word_end = end + 1;
-      while (word_end < text.size() && (IsWordCharAt(text, word_end) || text[word_end] == '.') &&
-             !(text[word_end] == '.' && (word_end + 1 >= text.size() || text[word_end + 1] < '0' || text[word_end + 1] > '9'))) {
-        ++word_end;
-      }
-      end = word_end;
-      if (end >= text.size() || text[end] != ' ') break;
+    if (tail_end == std::string::npos ||
+        std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(tail_start, tail_end - tail_start)) ==
+            lang.name_tails.end()) {
+      continue;
     }
-    if (!tail || end == tail_end) continue;
+    size_t end = CapitalisedWordsEnd(s->view, tail_end);
+    if (end == tail_end) continue;
     maker.type = "UNK";
     maker.end = end;
     maker.id = SourceText(s->view, maker.start, end);
@@ -1593,7 +1600,6 @@ bool InnerNameTail(const Language& lang, const std::string& name) {
     return at != std::string::npos && at < last_space && at > 0;
   });
 }
-
 
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
