@@ -122,11 +122,56 @@ bool JoinsList(const std::string& item, const std::string& list, bool peers) {
          (peers && peer(item) && peer(list));
 }
 
+// The last words (up to three) right before tags[i], after the previous tag
+// or punctuation: "con la spagnola" in "si confronta con la spagnola ACS".
+std::vector<std::string> WordsBefore(const TaggedSentence& s, size_t i) {
+  size_t from = i > 0 ? s.tags[i - 1].end : 0;
+  std::string gap = s.view.text.substr(from, s.tags[i].start - from);
+  size_t cut = gap.find_last_of(",;:(\"");
+  if (cut != std::string::npos) gap = gap.substr(cut + 1);
+  std::vector<std::string> words;
+  size_t pos = 0;
+  while ((pos = gap.find_first_not_of(' ', pos)) != std::string::npos) {
+    size_t next = gap.find(' ', pos);
+    words.push_back(gap.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+    pos = next;
+  }
+  if (words.size() > 3) words.erase(words.begin(), words.end() - 3);
+  return words;
+}
+
+// After a list's comma or coordinator, a word that introduced the first
+// item may come again, with up to two words after it ("con Almaviva, con
+// Engineering e con Reply", "con la spagnola ACS e con la francese Vinci",
+// "against Telenet, against Orange and, lately, against Digi": also after
+// an aside set off by commas); `*pos` moves to `limit`, the next item.
+bool SkipRepeatedIntroducer(const TaggedSentence& s, const std::vector<std::string>& introducers, size_t limit,
+                            size_t* pos) {
+  auto introduced_at = [&](size_t at) {
+    std::string rest = s.view.text.substr(at, limit - at);
+    size_t space = rest.find(' ');
+    if (space == std::string::npos || std::find(introducers.begin(), introducers.end(), rest.substr(0, space)) == introducers.end()) {
+      return false;
+    }
+    size_t words = std::count(rest.begin() + static_cast<long>(space), rest.end(), ' ');
+    bool plain = rest.find_first_of(",;:(\"") == std::string::npos;
+    if (!plain || words > 3 || rest.back() != ' ') return false;
+    *pos = limit;
+    return true;
+  };
+  if (introducers.empty()) return false;
+  if (introduced_at(*pos)) return true;
+  size_t comma = s.view.text.find(',', *pos);
+  if (comma == std::string::npos || comma >= limit || comma - *pos > 40) return false;
+  return introduced_at(SkipSpaces(s.view.text, comma + 1));
+}
+
 // Tags right after position `from` that continue a list with the object:
 // "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object, bool peers) {
   std::vector<size_t> more;
   const std::string& type = s.tags[object].type;
+  const std::vector<std::string> introducers = WordsBefore(s, object);
   size_t i = object;
   while (i + 1 < s.tags.size()) {
     size_t next = i + 1;
@@ -140,11 +185,14 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
         ++next;
       }
     }
+    // A time in an aside before a repeated introducer: "and, since last year, against Digi".
+    if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !introducers.empty()) ++next;
     while (pos < s.tags[next].start) {
       char c = s.view.text[pos];
       if (c == ' ' || c == '"' || c == ',') { joined = joined || c == ','; ++pos; continue; }
       size_t end = 0;
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
+      if (joined && SkipRepeatedIntroducer(s, introducers, s.tags[next].start, &pos)) continue;
       break;
     }
     // A place's genitive before the item: "फ्रांस की A और जापान की B".
@@ -166,17 +214,10 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
 // the same amount in another currency right after the first.
 int Equivalent(const Language& lang, const TaggedSentence& s, size_t object) {
   if (s.tags[object].type != "MONEY" || object + 1 >= s.tags.size() || s.tags[object + 1].type != "MONEY") return -1;
-  size_t pos = s.tags[object].end;
-  size_t target = s.tags[object + 1].start;
-  bool punctuated = false;
-  while (pos < target) {
-    char c = s.view.text[pos];
-    if (c == ' ' || c == '(' || c == ',' || c == '-' || c == '[') { punctuated = punctuated || c != ' '; ++pos; continue; }
-    size_t end = 0;
-    if (lang.equivalences.Match(s.view, pos, &end) != nullptr) { punctuated = true; pos = end; continue; }
+  if (!IsEquivalenceGap(lang, s.view, s.tags[object].end, s.tags[object + 1].start) ||
+      s.tags[object + 1].quantity.unit == s.tags[object].quantity.unit) {
     return -1;
   }
-  if (!punctuated || s.tags[object + 1].quantity.unit == s.tags[object].quantity.unit) return -1;
   return static_cast<int>(object + 1);
 }
 

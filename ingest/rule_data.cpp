@@ -243,7 +243,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
-      {"clutter_teaser", &lang->clutter_teaser}, {"name_tail", &lang->name_tails},
+      {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},
       {"clutter_prefix", &lang->clutter_prefix}, {"rival_word", &lang->rival_words},
       {"list_and", &lang->list_ands}, {"place_suffix", &lang->place_suffixes},
       {"place_introducer", &lang->place_introducers}, {"ref_place", &lang->ref_places},
@@ -256,7 +256,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"count_genitive", &lang->count_genitives},
       {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
       {"comparison_word", &lang->comparison_words}, {"outsider", &lang->outsiders},
-      {"time_postposition", &lang->time_postpositions}};
+      {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

@@ -83,8 +83,8 @@ struct Language {
   // alone the lines after it that end no sentence (the teasers' titles) go too (clutter.cpp).
   std::vector<std::string> clutter_teaser;  // folded
   // Words of another script that continue a Latin name before them ("ESDS सॉफ्टवेयर सॉल्यूशन"),
-  // besides the `name_suffix`es (tagger.cpp).
-  std::vector<std::string> name_tails;  // folded
+  // besides the `name_suffix`es (`script_name_tail`, tagger.cpp).
+  std::vector<std::string> script_name_tails;  // folded
   // Script without capitals (tagger.cpp TagRivalNames): the words after which a list of rivals
   // follows ("मुकाबला A और B से"), and the words joining its items besides the comma.
   std::vector<std::string> rival_words, list_ands;  // folded
@@ -96,6 +96,9 @@ struct Language {
   // Latin company-form words ("Group", "Holdings", "SpA": `legal_suffix`, tagger.cpp): "Nebius Group"
   // beside "Nebius" is Nebius, while "Sakura" beside "Sakura Internet" is Sakura Internet.
   std::vector<std::string> legal_suffixes;  // folded
+  // Stopcaps that end or continue an unknown name when no lower-case word follows them
+  // (`name_tail`, tagger.cpp): "Cantiere AI,", "Retelit AI Cloud"; "Lumora AI platform" stays "Lumora".
+  std::vector<std::string> name_tails;  // folded
   // Words that introduce a comparison ("up from", "contro": `comparison_word`, relations.cpp): a time
   // after the statement and one of these dates the compared figure, not the statement.
   std::vector<std::string> comparison_words;  // folded

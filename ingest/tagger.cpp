@@ -397,13 +397,53 @@ size_t NameTailEnd(const TextView& view, const Language& lang, const std::vector
   while (end + 1 < text.size() && text[end] == ' ' && !taken[end + 1]) {
     size_t word_end = WordEnd(text, end + 1);
     size_t suffix_end = 0;
-    bool tail = std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(end + 1, word_end - end - 1)) !=
-                lang.name_tails.end();
+    const auto& tails = lang.script_name_tails;
+    bool tail = std::find(tails.begin(), tails.end(), text.substr(end + 1, word_end - end - 1)) != tails.end();
     if (!tail && lang.name_suffixes.Match(view, end + 1, &suffix_end) != nullptr && suffix_end == word_end) tail = true;
     if (!tail || !Free(taken, end + 1, word_end)) break;
     end = word_end;
   }
   return end;
+}
+
+// How many words stand before `end`.
+size_t WordsBefore(const std::string& text, size_t end) {
+  return static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(end), ' ')) + 1;
+}
+
+// The end of a speaker's label ("Standaert: ...", up to three words before
+// the colon), or npos.
+size_t SpeakerLabelEnd(const std::string& text) {
+  size_t colon = text.find(": ");
+  return colon != std::string::npos && colon > 0 && WordsBefore(text, colon) <= 3 ? colon : std::string::npos;
+}
+
+// Where the sentence proper starts after a lead-in, or npos: a speaker's
+// label in an interview ("Standaert: Yes, ...", "TelcoWeek: Analysts at
+// ..."; up to three words before the colon) or a dateline ("MILANO, 1
+// marzo 2026 - È di ..."; up to six words before the dash, one a digit).
+// The first word there is capitalised as any sentence's first word is.
+size_t LeadInEnd(const std::string& text) {
+  size_t colon = SpeakerLabelEnd(text);
+  if (colon != std::string::npos) return SkipSpaces(text, colon + 1);
+  size_t dash = text.find(" - ");
+  if (dash == std::string::npos) dash = text.find(" \u2013 ");
+  if (dash == std::string::npos || WordsBefore(text, dash) > 6) return std::string::npos;
+  bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
+  return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
+}
+
+// "Cantiere AI,", "Retelit AI Cloud": a `name_tail` word after a name's
+// first word belongs to it unless a lower-case word follows ("Lumora AI
+// platform"); a version after it is the model's ("Kestrel AI 2.5"). `end` is where the word ends in the view.
+bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::string& word, size_t end) {
+  if (std::find(lang.name_tails.begin(), lang.name_tails.end(), word) == lang.name_tails.end()) return false;
+  if (end >= view.text.size() || view.text[end] != ' ') return true;
+  size_t length = 1;
+  size_t next = end + 1;
+  bool version = next < view.text.size() && view.text[next] >= '0' && view.text[next] <= '9';  // "Kestrel AI 2.5"
+  return next >= view.text.size() || !IsWordCharAt(view.text, next) || version ||
+         IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
 }
 
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
@@ -412,6 +452,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
   while (first_word < text.size() && !IsWordCharAt(text, first_word)) ++first_word;
+  const size_t lead_in_end = LeadInEnd(text);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 1;
@@ -429,10 +470,12 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || JoinsNameAt(view, w))) {
         if (w > end && IsUpperCodePoint(CodePointAt(source, view.origin[w], &length))) inner_capital = true;
         if (text[w] >= '0' && text[w] <= '9') inner_capital = true;
-        ++w;
+        CodePointAt(text, w, &length);
+        w += std::max<size_t>(length, 1);  // a whole letter: "È", "Société"
       }
       std::string word = text.substr(end, w - end);
-      if (w == end || lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))) break;
+      bool tail = words > 0 && EndsOrContinuesName(view, lang, word, w);  // "ai" is also an Italian word
+      if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))))) break;
       end = w;
       ++words;
       size_t next = end;
@@ -452,7 +495,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       pos = suffix_end;
       continue;
     }
-    bool sentence_initial = start == first_word;
+    bool sentence_initial = start == first_word || start == lead_in_end;
     bool known = known_names.count(SourceText(view, start, end)) > 0;
     if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital && !known)) {
       pos = std::max(end, pos + 1);
@@ -1002,6 +1045,20 @@ bool NamedAsSupplier(const TaggedSentence& s, const Language& lang, size_t i) {
   return MarkedAsObject(s.view, lang, s.tags, tag.end);  // "एनवीडिया से ..."
 }
 
+bool IsEquivalenceGap(const Language& lang, const TextView& view, size_t from, size_t to) {
+  bool punctuated = false;
+  size_t pos = from;
+  while (pos < to) {
+    char c = view.text[pos];
+    if (c == ' ' || c == '(' || c == ',' || c == '-' || c == '[') { punctuated = punctuated || c != ' '; ++pos; continue; }
+    size_t end = 0;
+    if (lang.equivalences.Match(view, pos, &end) == nullptr) return false;
+    punctuated = true;
+    pos = end;
+  }
+  return punctuated;
+}
+
 void Render(const Language& lang, TaggedSentence* sentence) {
   const TextView& view = sentence->view;
   const std::vector<Tag>& tags = sentence->tags;
@@ -1328,6 +1385,28 @@ void GiveCurrency(const std::string& currency, Tag* tag) {
   tag->type = QuantityType(tag->quantity);
 }
 
+// The currency of the latest amount of money before tags[before] of
+// sentence `index` (its own earlier tags `tags`, then the sentences before)
+// that is not `other`, else of the first such amount after the sentence
+// (a page may name its currency only later); "" when none.
+std::string LatestOtherCurrency(const std::vector<TaggedSentence>& sentences, size_t index,
+                                const std::vector<Tag>& tags, size_t before, const std::string& other) {
+  auto latest_in = [&other](const std::vector<Tag>& in, size_t end) -> std::string {
+    for (size_t t = end; t-- > 0;) {
+      if (in[t].type == "MONEY" && in[t].quantity.unit != other) return in[t].quantity.unit;
+    }
+    return "";
+  };
+  std::string currency = latest_in(tags, before);
+  for (size_t i = index; currency.empty() && i-- > 0;) currency = latest_in(sentences[i].tags, sentences[i].tags.size());
+  for (size_t i = index + 1; currency.empty() && i < sentences.size(); ++i) {
+    for (const auto& tag : sentences[i].tags) {
+      if (tag.type == "MONEY" && tag.quantity.unit != other) { currency = tag.quantity.unit; break; }
+    }
+  }
+  return currency;
+}
+
 // "... investirà 1,4 miliardi di euro. Circa 900 milioni, ha spiegato X,
 // saranno destinati ...": a bare scaled amount set off by a comma, in a
 // sentence with no money of its own, is in the currency of the previous
@@ -1343,6 +1422,30 @@ bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s
     bool comma_after = tag.end < s->view.text.size() && s->view.text[tag.end] == ',';
     if (!IsBareScaledAmount(tag) || !(comma_after || changed)) continue;
     GiveCurrency(money->quantity.unit, &tag);
+    changed = true;
+  }
+  return changed;
+}
+
+// "300 milioni (pari a circa 350 milioni di dollari)", "1.2 billion (about
+// GBP 1bn)": a bare scaled amount right before its equivalent in brackets is
+// in another currency than the equivalent: the document's nearest other
+// one (LatestOtherCurrency). `index` is the sentence's position in
+// `sentences`.
+bool CurrencyBeforeEquivalent(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t index,
+                              TaggedSentence* s) {
+  bool changed = false;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& bare = s->tags[t];
+    const Tag& equivalent = s->tags[t + 1];
+    bool bracketed = s->view.text.find('(', bare.end) < equivalent.start;
+    if (!IsBareScaledAmount(bare) || equivalent.type != "MONEY" || !bracketed ||
+        !IsEquivalenceGap(lang, s->view, bare.end, equivalent.start)) {
+      continue;
+    }
+    std::string currency = LatestOtherCurrency(sentences, index, s->tags, t, equivalent.quantity.unit);
+    if (currency.empty()) continue;
+    GiveCurrency(currency, &bare);
     changed = true;
   }
   return changed;
@@ -1398,29 +1501,37 @@ bool GiveDocumentCurrency(const Language& lang, const std::string& currency, Tag
 
 // "Tata Communications", where "Tata" alone is a gazetteer alias (of Tata
 // Group): an organisation followed after one space by an unknown Latin name
-// is one unknown name, "" otherwise.
-std::string JoinedName(const TaggedSentence& s, size_t i) {
+// is one unknown name, "" otherwise; `*unknown_part` gets the unknown name.
+std::string JoinedName(const TaggedSentence& s, size_t i, std::string* unknown_part = nullptr) {
   if (i + 1 >= s.tags.size()) return "";
   const Tag& known = s.tags[i];
   const Tag& next = s.tags[i + 1];
-  if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1 || s.view.text[known.end] != ' ' ||
-      !IsLatinAt(next.id, 0)) {
+  // The unknown part may head a list: "NTT Docomo, KDDI and SoftBank".
+  std::string added = next.type == "GROUP" && !next.members.empty() ? next.members.front() : next.id;
+  bool unknown = next.type == "UNK" || (next.type == "GROUP" && s.view.source.compare(s.view.origin[next.start], added.size(), added) == 0);
+  if (known.type != "ORG" || !unknown || next.start != known.end + 1 || s.view.text[known.end] != ' ' ||
+      !IsLatinAt(added, 0)) {
     return "";
   }
-  return SourceText(s.view, known.start, next.end);
+  if (unknown_part != nullptr) *unknown_part = added;
+  return SourceText(s.view, known.start, known.end) + " " + added;
 }
 
 
 // Such pairs are one name when the document writes the pair twice or more
 // (once may be "Microsoft President Brad Smith"; a list may hide the second
-// one from the tags, so the text is counted) and the unknown part is more
+// one from the tags, so the text is counted), or once when the unknown part
+// is one word ("Rakuten Mobile", "NTT Docomo"), and the unknown part is more
 // than company-form words ("Tencent Holdings" stays Tencent).
 std::set<std::string> JoinedNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> joined;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
-      std::string name = JoinedName(s, i);
-      if (!name.empty() && !OnlyLegalSuffixAfterHead(lang, name) && Occurrences(sentences, LowerAscii(name)) >= 2) {
+      std::string added;
+      std::string name = JoinedName(s, i, &added);
+      if (name.empty() || OnlyLegalSuffixAfterHead(lang, name)) continue;
+      bool one_word_added = added.find(' ') == std::string::npos;
+      if (one_word_added || Occurrences(sentences, LowerAscii(name)) >= 2) {
         joined.insert(name);
       }
     }
@@ -1446,22 +1557,160 @@ std::set<std::string> LatinNameHeads(const std::vector<TaggedSentence>& sentence
   return heads;
 }
 
+// "Orange Belgium", "Lumora Italia": a one-word unknown Latin name right
+// before a known place, nothing after the place but a space or punctuation,
+// is one name: a company's arm in that country (a longer name before a
+// place is often a market's or a site's: "Euronext Growth Milan").
+bool JoinPlaceAfterName(TaggedSentence* s) {
+  bool joined = false;
+  const std::string& text = s->view.text;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& name = s->tags[t];
+    const Tag& place = s->tags[t + 1];
+    bool adjacent = place.start == name.end + 1 && text[name.end] == ' ';
+    bool ends = place.end >= text.size() || text[place.end] == ' ' || text[place.end] == ',' || text[place.end] == '.' ||
+                text[place.end] == '\'';
+    bool one_word = name.id.find(' ') == std::string::npos;
+    if (name.type != "UNK" || place.type != "PLACE" || !adjacent || !ends || !one_word || !IsLatinAt(name.id, 0)) continue;
+    name.end = place.end;
+    name.id = SourceText(s->view, name.start, name.end);
+    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    joined = true;
+  }
+  return joined;
+}
+
+// A model's version: a number right after the tag (" 2", " 2.5", "-3"),
+// or the tag's last word ("Proximus Nova 2", JoinVersionAfterName).
+bool VersionFollows(const TaggedSentence& s, const Tag& tag) {
+  const std::string& text = s.view.text;
+  size_t at = tag.end;
+  bool after = at + 1 < text.size() && (text[at] == ' ' || text[at] == '-') && text[at + 1] >= '0' && text[at + 1] <= '9';
+  size_t space = tag.id.rfind(' ');
+  bool inside = space != std::string::npos && space + 1 < tag.id.size() && tag.id[space + 1] >= '0' && tag.id[space + 1] <= '9';
+  return after || inside;
+}
+
+// Where the capitalised words or version numbers ("Cloud", "3.0") that
+// follow the space at `end` stop; `end` itself when none follows.
+size_t CapitalisedWordsEnd(const TextView& view, size_t end) {
+  const std::string& text = view.text;
+  auto digit = [&text](size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  size_t length = 1;
+  while (end + 1 < text.size() && text[end] == ' ' &&
+         (digit(end + 1) || IsUpperCodePoint(CodePointAt(view.source, view.origin[end + 1], &length)))) {
+    size_t word_end = end + 1;
+    while (word_end < text.size() && (IsWordCharAt(text, word_end) || (text[word_end] == '.' && digit(word_end + 1)))) {
+      ++word_end;
+    }
+    end = word_end;
+  }
+  return end;
+}
+
+// "Rakuten AI 3.0", "Retelit AI Cloud": a known organisation, a `name_tail`
+// and a version or capitalised words after it is a product named after its
+// maker: one unknown name over them (the version's number tag goes).
+bool JoinProductAfterCompany(const Language& lang, TaggedSentence* s) {
+  const std::string& text = s->view.text;
+  bool joined = false;
+  for (size_t t = 0; t < s->tags.size(); ++t) {
+    Tag& maker = s->tags[t];
+    size_t tail_start = maker.end + 1;
+    if (maker.type != "ORG" || tail_start >= text.size() || text[maker.end] != ' ') continue;
+    size_t tail_end = text.find(' ', tail_start);
+    if (tail_end == std::string::npos ||
+        std::find(lang.name_tails.begin(), lang.name_tails.end(), text.substr(tail_start, tail_end - tail_start)) ==
+            lang.name_tails.end()) {
+      continue;
+    }
+    size_t end = CapitalisedWordsEnd(s->view, tail_end);
+    if (end == tail_end) continue;
+    maker.type = "UNK";
+    maker.end = end;
+    maker.id = SourceText(s->view, maker.start, end);
+    auto inside = [&maker](const Tag& other) { return &other != &maker && other.start >= maker.start && other.start < maker.end; };
+    s->tags.erase(std::remove_if(s->tags.begin() + static_cast<long>(t) + 1, s->tags.end(), inside), s->tags.end());
+    joined = true;
+  }
+  return joined;
+}
+
+// "Proximus Nova 2", "Lumora Vision 3.5": an unknown name of two words or
+// more right before a small bare number (no scale, no unit, one or two
+// digits and a decimal) is a model with its version: one name.
+bool JoinVersionAfterName(TaggedSentence* s) {
+  bool joined = false;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& name = s->tags[t];
+    const Tag& number = s->tags[t + 1];
+    const QuantityMention& q = number.quantity;
+    bool version = number.type == "NUM" && !q.scaled && q.unit.empty() && q.bound == Bound::kExact &&
+                   number.end - number.start <= 4 && number.start == name.end + 1;
+    if (name.type != "UNK" || name.id.find(' ') == std::string::npos || !version || !VersionFollows(*s, name)) continue;
+    name.end = number.end;
+    name.id = SourceText(s->view, name.start, name.end);
+    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    joined = true;
+  }
+  return joined;
+}
+
+// An interview's speaker labels ("TelcoWeek: ...", "Standaert: ...") name
+// no subject: a label that starts two sentences or more loses its tags, so
+// the interviewer's outlet is not the page's main organisation either.
+void DropSpeakerLabels(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  std::map<std::string, int> labels;
+  for (const auto& s : *sentences) {
+    size_t end = SpeakerLabelEnd(s.view.text);
+    if (end != std::string::npos) ++labels[s.view.text.substr(0, end)];
+  }
+  for (auto& s : *sentences) {
+    size_t end = SpeakerLabelEnd(s.view.text);
+    if (end == std::string::npos || labels[s.view.text.substr(0, end)] < 2) continue;
+    auto in_label = [end](const Tag& tag) { return tag.start < end; };
+    if (std::none_of(s.tags.begin(), s.tags.end(), in_label)) continue;
+    s.tags.erase(std::remove_if(s.tags.begin(), s.tags.end(), in_label), s.tags.end());
+    Render(lang, &s);
+  }
+}
+
+// A `name_tail` word inside a name, not last: a product ("Sakura AI Engine",
+// "Retelit AI Cloud"), where "Mistral AI" may be the company.
+bool InnerNameTail(const Language& lang, const std::string& name) {
+  std::string folded = " " + LowerAscii(name) + " ";
+  size_t last_space = folded.rfind(' ', folded.size() - 2);
+  return std::any_of(lang.name_tails.begin(), lang.name_tails.end(), [&](const std::string& tail) {
+    size_t at = folded.find(" " + tail + " ");
+    return at != std::string::npos && at < last_space && at > 0;
+  });
+}
+
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
 // gazetteer organisation's id) is that name (a page names a company in full
 // once, then by its first word); when the rest of an unknown longer name is
 // only company-form words ("Nebius Group"), the one word is the name. Two
-// longer names with that first word leave it alone. Result: the id to
-// rename -> the id of the company.
+// longer names with that first word leave it alone, and so does a longer
+// name first written after the word alone ("Sesa ... la piattaforma Sesa
+// Genius": a page names a company in full first). A longer name followed
+// by a version number or with a `name_tail` inside is a product named after
+// its maker ("Proximus Nova 2", "Sakura AI Engine"), not the company's full
+// name.
+// Result: the id to rename -> the id of the company.
 std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
   std::set<std::string> one_word, known;
-  for (const auto& s : sentences) {
+  std::map<std::string, size_t> first_seen;  // id -> the sentence it first appears in
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const TaggedSentence& s = sentences[i];
     for (const auto& tag : s.tags) {
       if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
+      first_seen.emplace(tag.id, i);
       size_t space = tag.id.find(' ');
-      if (space != std::string::npos) full_names[tag.id.substr(0, space)].insert(tag.id);
-      else if (tag.type == "UNK") one_word.insert(tag.id);
+      bool product = VersionFollows(s, tag) || InnerNameTail(lang, tag.id);
+      if (space != std::string::npos && !product) full_names[tag.id.substr(0, space)].insert(tag.id);
+      if (space == std::string::npos && tag.type == "UNK") one_word.insert(tag.id);
       if (tag.type == "ORG") known.insert(tag.id);
     }
   }
@@ -1471,7 +1720,7 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
     if (found == full_names.end() || found->second.size() != 1) continue;
     const std::string& full = *found->second.begin();
     if (!known.count(full) && OnlyLegalSuffixAfterHead(lang, full)) renames.emplace(full, word);
-    else renames.emplace(word, full);
+    else if (first_seen[full] <= first_seen[word]) renames.emplace(word, full);
   }
   return renames;
 }
@@ -1541,12 +1790,17 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool marked = named && GrowMarkedNames(lang, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
     bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
-    if (named || marked || counted || grown || priced) Render(lang, &s);
+    bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
+    bool placed = JoinPlaceAfterName(&s);
+    bool versioned = JoinVersionAfterName(&s);
+    bool product = JoinProductAfterCompany(lang, &s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned || product) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
     if (GiveDocumentCurrency(lang, currency, &s)) Render(lang, &s);
   }
+  DropSpeakerLabels(lang, sentences);
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
   renames.merge(glossed);
   if (renames.empty()) return;

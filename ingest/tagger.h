@@ -80,6 +80,11 @@ std::string UntaggedInitialWord(const TaggedSentence& sentence);
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
                       std::vector<TaggedSentence>* sentences);
 
+// Is the text between two amounts, [from, to) of the view, only what sets
+// off an equivalent: spaces, brackets, commas, dashes and `equivalence`
+// words ("($23bn)", ", circa", "pari a"), with at least one of them?
+bool IsEquivalenceGap(const Language& lang, const TextView& view, size_t from, size_t to);
+
 // Sets the placeholder text and the cue words present from the view and
 // the tags (used again after the tags change).
 void Render(const Language& lang, TaggedSentence* sentence);
