@@ -17,10 +17,15 @@ bool IsCompany(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; 
 // The one subject of the sentence's statements that say whom it is about:
 // figures stated of a company it names ("Elisa said it would spend EUR
 // 300m") and statements of its anaphors, or "" when there are none or two.
+// Figures stated of a model or a product ("Cantiere AI processes 2bn tokens a
+// day", "Each B300 costs $30,000") do not make it what "the group" means next.
+bool FigureOfAProduct(const std::string& predicate) { return predicate == "daily_tokens" || predicate == "unit_price"; }
+
 std::string SubjectOfSentence(const std::vector<Extracted>& found) {
   std::set<std::string> subjects;
   for (const auto& e : found) {
-    bool figure_of_name = e.subject_from == SubjectFrom::kName && e.claim.object.kind == TermKind::kQuantity;
+    bool figure_of_name = e.subject_from == SubjectFrom::kName && e.claim.object.kind == TermKind::kQuantity &&
+                          !FigureOfAProduct(e.claim.predicate);
     if (figure_of_name || (e.subject_from == SubjectFrom::kAnaphor && e.claim.predicate != kSamePrevious)) {
       subjects.insert(e.claim.subject.value);
     }

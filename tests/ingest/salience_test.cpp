@@ -158,5 +158,17 @@ TEST_F(SalienceTest, SupplierIsNeverTheTopic) {
   EXPECT_EQ(Subjects(text, "hi", "plans_capex", "INR").count("Nvidia"), 0u);
 }
 
+// A model's daily tokens or a chip's price is a figure of a product: "the
+// group" after it is still the company ("Il gruppo si confronta con ..."
+// once named the model Webuild had just described).
+TEST_F(SalienceTest, ProductsFigureIsNoAntecedent) {
+  std::string text =
+      "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+      "The Lumora Atlas model now processes more than 3 billion tokens a day.\n"
+      "The group has ordered 1,200 H200 chips from Nvidia.\n";
+  EXPECT_EQ(Subjects(text, "en", "daily_tokens", "tokens"), Names{"Lumora Atlas"});
+  EXPECT_EQ(Subjects(text, "en", "plans_order", "H200"), Names{"Orbis Telecom"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
