@@ -97,24 +97,7 @@ TEST(CheckText, NamesTheProblemAndOffset) {
   EXPECT_TRUE(CheckText("A normal line.\nAnother one.\n").ok());
 }
 
-class ExtractorTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto loaded = RuleExtractor::Create(kRulesDir);
-    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-    extractor_ = std::move(loaded).value();
-  }
-  DocumentInput Extract(const std::string& text, const std::string& lang = "") {
-    Document meta;
-    meta.id = "doc";
-    meta.lang = lang;
-    meta.published = "2025-12";
-    auto input = extractor_->Extract(text, meta);
-    EXPECT_TRUE(input.ok()) << input.status().ToString();
-    return input.ok() ? *input : DocumentInput{};
-  }
-  std::unique_ptr<RuleExtractor> extractor_;
-};
+using ExtractorTest = RulesLoadedTest;
 
 TEST_F(ExtractorTest, AttributionAndSpans) {
   std::string text = "Markets were calm on the day.\nAccording to Reuters, Orbis Telecom plans to spend $3 billion in capital expenditure in 2026.\n";

@@ -10,32 +10,17 @@
 namespace kg::ingest::testing {
 namespace {
 
-class SalienceTest : public ::testing::Test {
+class SalienceTest : public RulesLoadedTest {
  protected:
-  void SetUp() override {
-    auto loaded = RuleExtractor::Create(kRulesDir);
-    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-    extractor_ = std::move(loaded).value();
-  }
-
   // The subjects of the statements `predicate` of a quantity in `unit`.
   std::set<std::string> Subjects(const std::string& text, const std::string& lang, const std::string& predicate,
                                  const std::string& unit) {
-    Document meta;
-    meta.id = "doc";
-    meta.lang = lang;
-    meta.published = "2026-03-01";
-    auto input = extractor_->Extract(text, meta);
-    EXPECT_TRUE(input.ok()) << input.status().ToString();
     std::set<std::string> subjects;
-    if (!input.ok()) return subjects;
-    for (const auto& st : input->statements) {
+    for (const auto& st : Extract(text, lang, "2026-03-01").statements) {
       if (st.claim.predicate == predicate && st.claim.object.unit == unit) subjects.insert(st.claim.subject.value);
     }
     return subjects;
   }
-
-  std::unique_ptr<RuleExtractor> extractor_;
 };
 
 using Names = std::set<std::string>;

@@ -81,4 +81,21 @@ int RunCommand(const std::string& command, std::string* out, std::string* err) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void RulesLoadedTest::SetUp() {
+  auto loaded = RuleExtractor::Create(kRulesDir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  extractor_ = std::move(loaded).value();
+}
+
+DocumentInput RulesLoadedTest::Extract(const std::string& text, const std::string& lang,
+                                       const std::string& published) {
+  Document meta;
+  meta.id = "doc";
+  meta.lang = lang;
+  meta.published = published;
+  auto input = extractor_->Extract(text, meta);
+  EXPECT_TRUE(input.ok()) << input.status().ToString();
+  return input.ok() ? *std::move(input) : DocumentInput{};
+}
+
 }  // namespace kg::ingest::testing

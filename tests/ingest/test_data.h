@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "ingest/rule_data.h"
+#include "ingest/rule_extractor.h"
 #include "kg/model.h"
 
 namespace kg::ingest::testing {
@@ -28,6 +31,17 @@ std::string TempDir(const std::string& name);
 
 // Runs a shell command; returns its exit status and fills stdout/stderr.
 int RunCommand(const std::string& command, std::string* out, std::string* err);
+
+// A test with this source tree's rules loaded: extracts one document at a time.
+class RulesLoadedTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  // `text` as the document "doc" in `lang` ("": detected), published `published`.
+  DocumentInput Extract(const std::string& text, const std::string& lang = "",
+                        const std::string& published = "2025-12");
+
+  std::unique_ptr<RuleExtractor> extractor_;
+};
 
 }  // namespace kg::ingest::testing
 
