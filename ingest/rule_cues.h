@@ -40,6 +40,10 @@ std::vector<Cue> PatternCues(std::string_view pattern);
 // Unchanged when the syntax is not known (see PatternCues).
 std::string WithFirstCharGuards(std::string_view pattern);
 
+// `cues` without those another cue implies (each of its words contains one
+// of theirs: "⟦ORG#" implies "⟦ORG"), which would only be tested twice.
+void DropImpliedCues(std::vector<Cue>* cues);
+
 // Whether `text` contains one alternative of every cue.
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text);
 

@@ -338,6 +338,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   }
   if (cues != nullptr) {
     for (auto& cue : PatternCues(expanded)) cues->push_back(std::move(cue));
+    DropImpliedCues(cues);
     // Cues with fewer alternatives first: cheaper to test, and they fail sooner.
     std::stable_sort(cues->begin(), cues->end(), [](const Cue& a, const Cue& b) { return a.size() < b.size(); });
   }
