@@ -32,12 +32,15 @@ class Parser {
  public:
   explicit Parser(std::string_view pattern) : p_(pattern) {}
 
-  // The alternatives of the whole text; false on syntax this reader does not know.
-  bool Alternatives(std::vector<Sequence>* out) {
+  // The alternatives of the whole text; false on syntax this reader does not
+  // know. `spans`, when given: each alternative's text.
+  bool Alternatives(std::vector<Sequence>* out, std::vector<std::string_view>* spans = nullptr) {
     out->assign(1, Sequence{});
+    size_t begin = 0;
     while (pos_ < p_.size()) {
       if (p_[pos_] == '|') {
-        ++pos_;
+        if (spans != nullptr) spans->push_back(p_.substr(begin, pos_ - begin));
+        begin = ++pos_;
         out->emplace_back();
         continue;
       }
@@ -48,6 +51,7 @@ class Parser {
       if (!Quantifier(&item)) return false;
       out->back().push_back(item);
     }
+    if (spans != nullptr) spans->push_back(p_.substr(begin));
     return true;
   }
 
@@ -347,6 +351,13 @@ std::string WithFirstCharGuards(std::string_view pattern) {
   return guarded;
 }
 
+std::vector<std::string> TopLevelAlternatives(std::string_view pattern) {
+  std::vector<Sequence> alternatives;
+  std::vector<std::string_view> spans;
+  if (!Parser(pattern).Alternatives(&alternatives, &spans) || spans.size() < 2) return {};
+  return {spans.begin(), spans.end()};
+}
+
 std::vector<Cue> PatternCues(std::string_view pattern) {
   std::vector<Sequence> alternatives;
   std::vector<Cue> cues;
@@ -415,23 +426,23 @@ uint32_t CueIndex::Add(const std::string& word) {
   return static_cast<uint32_t>(nodes_[node].word);
 }
 
-std::vector<bool> CueIndex::Present(std::string_view text) const {
-  std::vector<bool> present(words_, false);
+CuePresence CueIndex::Present(std::string_view text) const {
+  CuePresence present(words_, 0);
   for (size_t start = 0; start < text.size(); ++start) {
     if (!first_pairs_.MayStartAt(text, start)) continue;
     uint32_t node = 0;
     for (size_t i = start; i < text.size(); ++i) {
       node = Child(node, static_cast<unsigned char>(text[i]));
       if (node == 0) break;
-      if (nodes_[node].word >= 0) present[static_cast<size_t>(nodes_[node].word)] = true;
+      if (nodes_[node].word >= 0) present[static_cast<size_t>(nodes_[node].word)] = 1;
     }
   }
   return present;
 }
 
-bool CuesPresent(const std::vector<CueIds>& cues, const std::vector<bool>& present) {
+bool CuesPresent(const std::vector<CueIds>& cues, const CuePresence& present) {
   return std::all_of(cues.begin(), cues.end(), [&](const CueIds& cue) {
-    return std::any_of(cue.begin(), cue.end(), [&](uint32_t id) { return id < present.size() && present[id]; });
+    return std::any_of(cue.begin(), cue.end(), [&](uint32_t id) { return id < present.size() && present[id] != 0; });
   });
 }
 

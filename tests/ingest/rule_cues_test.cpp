@@ -3,6 +3,7 @@
 // patterns and checked against every rule example.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <sstream>
 
@@ -99,7 +100,7 @@ TEST(CueIndex, FindsEveryWordWhereverItStarts) {
   uint32_t capex = index.Add("capex");
   uint32_t hindi = index.Add("खर्च");
   EXPECT_EQ(index.Add("plan"), plan);
-  std::vector<bool> present = index.Present("its plans: capex खर्च");
+  CuePresence present = index.Present("its plans: capex खर्च");
   EXPECT_TRUE(present[plan]);
   EXPECT_TRUE(present[plans]);
   EXPECT_TRUE(present[capex]);
@@ -230,6 +231,31 @@ TEST(ForbidCuesSound, NoForbidMatchInTheSeedOrProbeArticlesIsSkipped) {
   ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
   EXPECT_GT(found, 0u);
   EXPECT_GT(with_cues, 0u);
+}
+
+// A forbid pattern run as its top-level alternatives, each where its cues are
+// present, finds a match in exactly the lines of the seed and probe
+// articles where the whole pattern does.
+TEST(ForbidParts, FindWhatTheWholePatternFinds) {
+  EXPECT_EQ(TopLevelAlternatives("a|b(?:c|d)|[|]e"), (std::vector<std::string>{"a", "b(?:c|d)", "[|]e"}));
+  EXPECT_TRUE(TopLevelAlternatives("b(?:c|d)").empty());
+  size_t split = 0, found = 0;
+  auto check = [&](const Language& lang, const TaggedSentence& s) {
+    for (const auto& rule : lang.rules) {
+      if (rule.forbid_parts.empty()) continue;
+      ++split;
+      bool whole = Finds(rule.forbid, s.tagged);
+      found += whole;
+      bool parts = std::any_of(rule.forbid_parts.begin(), rule.forbid_parts.end(), [&](const PatternPart& part) {
+        return CuesPresent(part.cue_ids, s.cues_present) && Finds(part.pattern, s.tagged);
+      });
+      EXPECT_EQ(parts, whole) << rule.name << " forbid: " << s.tagged_text;
+    }
+  };
+  ForEachSeedLine(check);
+  ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
+  EXPECT_GT(split, 0u);
+  EXPECT_GT(found, 0u);
 }
 
 // Every match (and capture) of a rule's patterns, compiled with first-char
