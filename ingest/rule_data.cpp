@@ -293,14 +293,30 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   return CompileExpanded(*expanded, where, cues);
 }
 
+namespace {
+
+// Whether `pattern` refers back to a group by number ("(a)x\1"): the numbers
+// change when its alternatives are compiled apart.
+bool HasNumberedBackReference(const std::string& pattern) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\') continue;
+    if (pattern[i + 1] >= '1' && pattern[i + 1] <= '9') return true;
+    ++i;  // an escaped character, "\\" included
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<std::vector<PatternPart>> RuleData::SplitForbid(const std::string& source, const std::string& where) const {
   auto expanded = Expand(source, where, nullptr);
   if (!expanded.ok()) return expanded.status();
   std::vector<PatternPart> parts;
+  if (HasNumberedBackReference(*expanded)) return parts;
   for (const auto& alternative : TopLevelAlternatives(*expanded)) {
     PatternPart part;
     auto compiled = CompileExpanded(alternative, where, &part.cues);
-    if (!compiled.ok()) return compiled.status();
+    if (!compiled.ok()) return std::vector<PatternPart>{};  // it needs the others: the whole pattern is run
     part.pattern = *compiled;
     parts.push_back(std::move(part));
   }

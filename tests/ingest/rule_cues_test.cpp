@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -256,6 +258,24 @@ TEST(ForbidParts, FindWhatTheWholePatternFinds) {
   ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
   EXPECT_GT(split, 0u);
   EXPECT_GT(found, 0u);
+}
+
+// An alternative that refers to a group of another, or by number, is not
+// run alone: the whole forbid is.
+TEST(ForbidParts, NotSplitWhereAnAlternativeCannotStandAlone) {
+  std::string dir = TempDir("forbid_parts") + "/data";
+  std::filesystem::copy(kRulesDir, dir, std::filesystem::copy_options::recursive);
+  WriteAll(dir + "/en/split.rules",
+           "rule split.en.1 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid opex|payroll\n"
+           "rule split.en.2 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid (opex)\\s+\\1|payroll\n"
+           "rule split.en.3 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid (?<x>opex)|\\k<x>\n");
+  auto data = RuleData::Load(dir);
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  std::map<std::string, size_t> parts;
+  for (const auto& rule : (*data)->language("en")->rules) parts[rule.name] = rule.forbid_parts.size();
+  EXPECT_EQ(parts["split.en.1"], 2u);
+  EXPECT_EQ(parts["split.en.2"], 0u);
+  EXPECT_EQ(parts["split.en.3"], 0u);
 }
 
 // Every match (and capture) of a rule's patterns, compiled with first-char
