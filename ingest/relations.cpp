@@ -295,6 +295,16 @@ std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, cons
 // captures and the words it needs are in the sentence.
 bool MayMatch(const Rule& rule, const TaggedSentence& s) { return CuesPresent(rule.cue_ids, s.cues_present); }
 
+// Whether the rule's `forbid` matches. A sentence without its cues cannot:
+// no regex is run; otherwise only its parts whose own cues are present are.
+bool Forbidden(const Rule& rule, const TaggedSentence& s, RuleMatchers* matchers) {
+  if (!rule.forbid || !CuesPresent(rule.forbid_cue_ids, s.cues_present)) return false;
+  if (rule.forbid_parts.empty()) return Found(*rule.forbid, s.tagged, matchers);
+  return std::any_of(rule.forbid_parts.begin(), rule.forbid_parts.end(), [&](const PatternPart& part) {
+    return CuesPresent(part.cue_ids, s.cues_present) && Found(*part.pattern, s.tagged, matchers);
+  });
+}
+
 }  // namespace
 
 icu::RegexMatcher* RuleMatchers::Reset(const icu::RegexPattern& pattern, const icu::UnicodeString& text) {
@@ -356,8 +366,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
     bool anaphoric = rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
-    // A sentence without the forbid pattern's cues cannot match it: skip the regex.
-    if (rule.forbid && CuesPresent(rule.forbid_cue_ids, s.cues_present) && Found(*rule.forbid, s.tagged, matchers)) continue;
+    if (Forbidden(rule, s, matchers)) continue;
     // A rule without a subject states the document's company: not in a sentence about another party.
     if (rule.subject_topic && NamesOutsider(lang, s)) continue;
     const PredicateSpec* spec = data.predicate(rule.predicate);

@@ -32,12 +32,15 @@ class Parser {
  public:
   explicit Parser(std::string_view pattern) : p_(pattern) {}
 
-  // The alternatives of the whole text; false on syntax this reader does not know.
-  bool Alternatives(std::vector<Sequence>* out) {
+  // The alternatives of the whole text; false on syntax this reader does not
+  // know. `spans`, when given: each alternative's text.
+  bool Alternatives(std::vector<Sequence>* out, std::vector<std::string_view>* spans = nullptr) {
     out->assign(1, Sequence{});
+    size_t begin = 0;
     while (pos_ < p_.size()) {
       if (p_[pos_] == '|') {
-        ++pos_;
+        if (spans != nullptr) spans->push_back(p_.substr(begin, pos_ - begin));
+        begin = ++pos_;
         out->emplace_back();
         continue;
       }
@@ -48,6 +51,7 @@ class Parser {
       if (!Quantifier(&item)) return false;
       out->back().push_back(item);
     }
+    if (spans != nullptr) spans->push_back(p_.substr(begin));
     return true;
   }
 
@@ -207,6 +211,39 @@ void AddCue(Cue cue, std::vector<Cue>* cues) {
   if (!cue.empty() && Useful(cue)) cues->push_back(std::move(cue));
 }
 
+void CollectCues(const Sequence& sequence, std::vector<Cue>* cues);
+bool LessSelective(const Cue& a, const Cue& b);
+
+// A cue of a match of one of `alternatives`: for each, its most selective
+// cue, or else its leading literal ("(?:is|was)\s+up against|faces" gives
+// {up against, faces}); empty when one of them has neither.
+Cue CueOfAlternatives(const std::vector<Sequence>& alternatives) {
+  Cue cue;
+  for (const auto& alternative : alternatives) {
+    std::vector<Cue> own;
+    CollectCues(alternative, &own);
+    if (own.empty()) own.push_back(Cue{LeadingLiteral(alternative)});
+    if (own[0][0].empty()) return {};
+    for (auto& word : *std::max_element(own.begin(), own.end(), LessSelective)) {
+      if (std::find(cue.begin(), cue.end(), word) == cue.end()) cue.push_back(std::move(word));
+    }
+  }
+  return cue;
+}
+
+// The literal text right before a group, joined to each alternative's
+// leading literal: "⟦(?:POSS)#" gives "⟦POSS", a cue that neither part
+// is alone. Empty when an alternative starts otherwise than with a literal.
+Cue RunIntoGroup(const std::string& run, const std::vector<Sequence>& alternatives) {
+  Cue cue;
+  for (const auto& alternative : alternatives) {
+    std::string literal = LeadingLiteral(alternative);
+    if (literal.empty()) return {};
+    cue.push_back(run + literal);
+  }
+  return cue;
+}
+
 void CollectCues(const Sequence& sequence, std::vector<Cue>* cues) {
   std::string run;
   for (const Item& item : sequence) {
@@ -214,25 +251,17 @@ void CollectCues(const Sequence& sequence, std::vector<Cue>* cues) {
       run += item.text;
       if (item.once) continue;
     }
+    std::vector<Sequence> alternatives;
+    bool group = item.kind == Item::kGroup && item.required && Parser(item.text).Alternatives(&alternatives);
+    if (group && item.once && !run.empty()) AddCue(RunIntoGroup(run, alternatives), cues);
     AddCue(run.empty() ? Cue{} : Cue{run}, cues);
     run.clear();
-    if (item.kind != Item::kGroup || !item.required) continue;
-    std::vector<Sequence> alternatives;
-    if (!Parser(item.text).Alternatives(&alternatives)) continue;
+    if (!group) continue;
     if (alternatives.size() == 1) {
       CollectCues(alternatives[0], cues);
-      continue;
+    } else {
+      AddCue(CueOfAlternatives(alternatives), cues);
     }
-    Cue cue;
-    for (const auto& alternative : alternatives) {
-      std::string literal = LeadingLiteral(alternative);
-      if (literal.empty()) {
-        cue.clear();
-        break;
-      }
-      cue.push_back(literal);
-    }
-    AddCue(std::move(cue), cues);
   }
   AddCue(run.empty() ? Cue{} : Cue{run}, cues);
 }
@@ -241,6 +270,11 @@ void CollectCues(const Sequence& sequence, std::vector<Cue>* cues) {
 // longest ("on" occurs almost everywhere, "dividend" rarely), then the one
 // with fewer words.
 bool LessSelective(const Cue& a, const Cue& b) {
+  // A placeholder ("⟦MONEY") is in most sentences a rule is tried on, whatever its length.
+  auto placeholders = [](const Cue& cue) {
+    return std::all_of(cue.begin(), cue.end(), [](const std::string& word) { return word.starts_with("⟦"); });
+  };
+  if (placeholders(a) != placeholders(b)) return placeholders(a);
   auto shortest = [](const Cue& cue) {
     size_t n = SIZE_MAX;
     for (const auto& word : cue) n = std::min(n, CodePoints(word));
@@ -248,22 +282,6 @@ bool LessSelective(const Cue& a, const Cue& b) {
   };
   if (shortest(a) != shortest(b)) return shortest(a) < shortest(b);
   return a.size() > b.size();
-}
-
-// A match of a top-level alternation is a match of one alternative, so it
-// contains a word of one cue of that alternative: the union of one cue per
-// alternative is a cue of the whole (none when an alternative has none).
-Cue UnionOfAlternatives(const std::vector<Sequence>& alternatives) {
-  Cue any;
-  for (const auto& alternative : alternatives) {
-    std::vector<Cue> own;
-    CollectCues(alternative, &own);
-    if (own.empty()) return {};
-    for (const auto& word : *std::max_element(own.begin(), own.end(), LessSelective)) {
-      if (std::find(any.begin(), any.end(), word) == any.end()) any.push_back(word);
-    }
-  }
-  return any;
 }
 
 // A look-ahead for the first character of a group's alternatives, to put
@@ -333,16 +351,41 @@ std::string WithFirstCharGuards(std::string_view pattern) {
   return guarded;
 }
 
+std::vector<std::string> TopLevelAlternatives(std::string_view pattern) {
+  std::vector<Sequence> alternatives;
+  std::vector<std::string_view> spans;
+  if (!Parser(pattern).Alternatives(&alternatives, &spans) || spans.size() < 2) return {};
+  return {spans.begin(), spans.end()};
+}
+
 std::vector<Cue> PatternCues(std::string_view pattern) {
   std::vector<Sequence> alternatives;
   std::vector<Cue> cues;
   if (!Parser(pattern).Alternatives(&alternatives)) return cues;
   if (alternatives.size() == 1) {
     CollectCues(alternatives[0], &cues);
-  } else if (Cue any = UnionOfAlternatives(alternatives); !any.empty()) {
+  } else if (Cue any = CueOfAlternatives(alternatives); !any.empty()) {
     cues.push_back(std::move(any));
   }
+  DropImpliedCues(&cues);
   return cues;
+}
+
+void DropImpliedCues(std::vector<Cue>* cues) {
+  // `other` implies `cue` when each of its words contains one of `cue`'s.
+  auto implies = [](const Cue& other, const Cue& cue) {
+    return std::all_of(other.begin(), other.end(), [&](const std::string& long_word) {
+      return std::any_of(cue.begin(), cue.end(), [&](const std::string& word) { return long_word.find(word) != std::string::npos; });
+    });
+  };
+  for (size_t i = cues->size(); i-- > 0;) {
+    for (size_t j = 0; j < cues->size(); ++j) {
+      if (j != i && implies((*cues)[j], (*cues)[i])) {
+        cues->erase(cues->begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+  }
 }
 
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text) {
@@ -383,23 +426,23 @@ uint32_t CueIndex::Add(const std::string& word) {
   return static_cast<uint32_t>(nodes_[node].word);
 }
 
-std::vector<bool> CueIndex::Present(std::string_view text) const {
-  std::vector<bool> present(words_, false);
+CuePresence CueIndex::Present(std::string_view text) const {
+  CuePresence present(words_, 0);
   for (size_t start = 0; start < text.size(); ++start) {
     if (!first_pairs_.MayStartAt(text, start)) continue;
     uint32_t node = 0;
     for (size_t i = start; i < text.size(); ++i) {
       node = Child(node, static_cast<unsigned char>(text[i]));
       if (node == 0) break;
-      if (nodes_[node].word >= 0) present[static_cast<size_t>(nodes_[node].word)] = true;
+      if (nodes_[node].word >= 0) present[static_cast<size_t>(nodes_[node].word)] = 1;
     }
   }
   return present;
 }
 
-bool CuesPresent(const std::vector<CueIds>& cues, const std::vector<bool>& present) {
+bool CuesPresent(const std::vector<CueIds>& cues, const CuePresence& present) {
   return std::all_of(cues.begin(), cues.end(), [&](const CueIds& cue) {
-    return std::any_of(cue.begin(), cue.end(), [&](uint32_t id) { return id < present.size() && present[id]; });
+    return std::any_of(cue.begin(), cue.end(), [&](uint32_t id) { return id < present.size() && present[id] != 0; });
   });
 }
 

@@ -28,6 +28,11 @@ using Cue = std::vector<std::string>;
 // left out.
 std::vector<Cue> PatternCues(std::string_view pattern);
 
+// The top-level alternatives of `pattern` as written ("a|b(?:c|d)" gives
+// "a" and "b(?:c|d)"); empty when there is only one, or the syntax is not
+// known (see PatternCues).
+std::vector<std::string> TopLevelAlternatives(std::string_view pattern);
+
 // `pattern` with a look-ahead for the first characters of every group whose
 // alternatives all start with a literal (and which the pattern must match):
 // "\b(?:plans|budget)" becomes "(?=[\x{62}\x{70}])\b(?:plans|budget)". At each
@@ -40,8 +45,17 @@ std::vector<Cue> PatternCues(std::string_view pattern);
 // Unchanged when the syntax is not known (see PatternCues).
 std::string WithFirstCharGuards(std::string_view pattern);
 
+// `cues` without those another cue implies (each of its words contains one
+// of theirs: "⟦ORG#" implies "⟦ORG"), which would only be tested twice.
+void DropImpliedCues(std::vector<Cue>* cues);
+
 // Whether `text` contains one alternative of every cue.
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text);
+
+// present[id]: whether cue word `id` occurs in a text. Bytes, not bits:
+// every rule tests its cues in every sentence (vector<bool>'s bit
+// extraction cost more than the test).
+using CuePresence = std::vector<uint8_t>;
 
 // The cue words of a language's rules, found in a sentence in one pass (a
 // trie walked from each byte) instead of one search per word and rule.
@@ -51,7 +65,7 @@ class CueIndex {
   // The id of `word` (added when new).
   uint32_t Add(const std::string& word);
   // present[id]: whether word `id` occurs in `text`.
-  std::vector<bool> Present(std::string_view text) const;
+  CuePresence Present(std::string_view text) const;
 
  private:
   // A node with few children lists them; one with many (the root, the
@@ -84,7 +98,7 @@ class CueIndex {
 using CueIds = std::vector<uint32_t>;
 
 // Whether one id of every cue is present.
-bool CuesPresent(const std::vector<CueIds>& cues, const std::vector<bool>& present);
+bool CuesPresent(const std::vector<CueIds>& cues, const CuePresence& present);
 
 }  // namespace kg::ingest
 

@@ -145,6 +145,7 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     for (auto& rule : lang.rules) {
       rule.cue_ids = IndexCues(rule.cues, &lang.cues);
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
+      for (auto& part : rule.forbid_parts) part.cue_ids = IndexCues(part.cues, &lang.cues);
     }
     data->languages_[lang.code] = std::move(lang);
   }
@@ -287,6 +288,42 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
 
 Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::string& source, const std::string& where,
                                                                    Rule* rule, std::vector<Cue>* cues) const {
+  auto expanded = Expand(source, where, rule);
+  if (!expanded.ok()) return expanded.status();
+  return CompileExpanded(*expanded, where, cues);
+}
+
+namespace {
+
+// Whether `pattern` refers back to a group by number ("(a)x\1"): the numbers
+// change when its alternatives are compiled apart.
+bool HasNumberedBackReference(const std::string& pattern) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\') continue;
+    if (pattern[i + 1] >= '1' && pattern[i + 1] <= '9') return true;
+    ++i;  // an escaped character, "\\" included
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<PatternPart>> RuleData::SplitForbid(const std::string& source, const std::string& where) const {
+  auto expanded = Expand(source, where, nullptr);
+  if (!expanded.ok()) return expanded.status();
+  std::vector<PatternPart> parts;
+  if (HasNumberedBackReference(*expanded)) return parts;
+  for (const auto& alternative : TopLevelAlternatives(*expanded)) {
+    PatternPart part;
+    auto compiled = CompileExpanded(alternative, where, &part.cues);
+    if (!compiled.ok()) return std::vector<PatternPart>{};  // it needs the others: the whole pattern is run
+    part.pattern = *compiled;
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
+Result<std::string> RuleData::Expand(const std::string& source, const std::string& where, Rule* rule) const {
   // Expands {s:ORG} into ⟦(?:ORG|GROUP|...)#(?<s>\d+)⟧ and {ORG} into the same without a name.
   std::string expanded;
   size_t pos = 0;
@@ -322,7 +359,11 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
     }
     pos = close + 1;
   }
-  expanded = FoldNukta(ToNfc(expanded));
+  return FoldNukta(ToNfc(expanded));
+}
+
+Result<std::shared_ptr<const icu::RegexPattern>> RuleData::CompileExpanded(const std::string& expanded, const std::string& where,
+                                                                          std::vector<Cue>* cues) const {
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::shared_ptr<const icu::RegexPattern> pattern(icu::RegexPattern::compile(
@@ -338,6 +379,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
   }
   if (cues != nullptr) {
     for (auto& cue : PatternCues(expanded)) cues->push_back(std::move(cue));
+    DropImpliedCues(cues);
     // Cues with fewer alternatives first: cheaper to test, and they fail sooner.
     std::stable_sort(cues->begin(), cues->end(), [](const Cue& a, const Cue& b) { return a.size() < b.size(); });
   }
@@ -378,6 +420,11 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
       auto compiled = Compile(value, where, key == "match" ? rule : nullptr, key == "forbid" ? &rule->forbid_cues : &rule->cues);
       if (!compiled.ok()) return compiled.status();
       (key == "match" ? rule->match : key == "require" ? rule->require : rule->forbid) = *compiled;
+      if (key == "forbid") {
+        auto parts = SplitForbid(value, where);
+        if (!parts.ok()) return parts.status();
+        rule->forbid_parts = std::move(*parts);
+      }
       if (key == "match") {
         rule->group_s = group(**compiled, "s");
         rule->group_o = group(**compiled, "o");

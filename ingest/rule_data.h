@@ -39,6 +39,14 @@ struct RuleExample {
   int line = 0;
 };
 
+// One top-level alternative of a pattern that is only tested for a match
+// anywhere (a rule's `forbid`), with the cues it cannot match without.
+struct PatternPart {
+  std::shared_ptr<const icu::RegexPattern> pattern;
+  std::vector<Cue> cues;
+  std::vector<CueIds> cue_ids;
+};
+
 // One relation (or attribution) rule: a regular expression over a tagged
 // sentence in which every mention is a placeholder ⟦TYPE#n⟧.
 struct Rule {
@@ -56,6 +64,9 @@ struct Rule {
   // forbid test (relations.cpp: CuesPresent(forbid_cue_ids, cues_present)).
   std::vector<Cue> forbid_cues;
   std::vector<CueIds> forbid_cue_ids;
+  // `forbid`'s top-level alternatives, each run only where its own cues are:
+  // ICU otherwise tries every alternative at every position (empty: one part).
+  std::vector<PatternPart> forbid_parts;
   bool when_none = false;      // the claim is never dated
   bool subject_topic = false;  // no subject in the sentence: the document's main organisation
   std::string unit;            // unit given to bare numbers
@@ -170,6 +181,12 @@ class RuleData {
   // become cues), or nullptr; `cues`: where to add the pattern's cues, or nullptr.
   Result<std::shared_ptr<const icu::RegexPattern>> Compile(const std::string& source, const std::string& where,
                                                           Rule* rule, std::vector<Cue>* cues) const;
+  // {s:ORG} and {ORG} expanded into their placeholder syntax (see Compile).
+  Result<std::string> Expand(const std::string& source, const std::string& where, Rule* rule) const;
+  Result<std::shared_ptr<const icu::RegexPattern>> CompileExpanded(const std::string& expanded, const std::string& where,
+                                                                  std::vector<Cue>* cues) const;
+  // The parts of a forbid pattern (Rule::forbid_parts).
+  Result<std::vector<PatternPart>> SplitForbid(const std::string& source, const std::string& where) const;
 
   std::map<std::string, PredicateSpec> predicates_;
   std::map<std::string, GazetteerEntry> entities_;

@@ -35,7 +35,7 @@ struct TaggedSentence {
   std::vector<Tag> tags;  // by start
   std::string tagged_text;    // the placeholder text, UTF-8
   icu::UnicodeString tagged;  // the same for the regular expressions
-  std::vector<bool> cues_present;  // which words of the language's CueIndex occur in tagged_text
+  CuePresence cues_present;  // which words of the language's CueIndex occur in tagged_text
 };
 
 bool IsQuantityType(const std::string& type);

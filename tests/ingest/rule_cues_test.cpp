@@ -3,6 +3,9 @@
 // patterns and checked against every rule example.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -20,7 +23,8 @@ TEST(PatternCues, LiteralWordsAndRequiredAlternatives) {
   EXPECT_EQ(PatternCues(R"(\b(?:plans?|budget\w*|wants? to)\b.{0,80}?x)"), (Cues{{"plan", "budget", "want"}}));
   EXPECT_EQ(PatternCues(R"(\s+owner\s+of\s+)"), (Cues{{"owner"}, {"of"}}));
   EXPECT_EQ(PatternCues("capital expenditure"), (Cues{{"capital expenditure"}}));
-  EXPECT_EQ(PatternCues("spen(?:t|ds)"), (Cues{{"spen"}}));           // one-letter alternatives are no cue
+  EXPECT_EQ(PatternCues("spen(?:t|ds)"), (Cues{{"spent", "spends"}}));  // joined to the text before them
+  EXPECT_EQ(PatternCues("spen(?:t|ds)?"), (Cues{{"spen"}}));            // optional: not joined
   EXPECT_EQ(PatternCues("(?:invest|spend)+"), (Cues{{"invest", "spend"}}));
   EXPECT_EQ(PatternCues("(?<o>(?:sold|bought))"), (Cues{{"sold", "bought"}}));
   EXPECT_EQ(PatternCues("ab{2}c"), (Cues{{"ab"}}));                    // the repeated letter ends the word
@@ -33,7 +37,7 @@ TEST(PatternCues, OptionalPartsGiveNoCue) {
   EXPECT_EQ(PatternCues("(?:foo|bar){0,2}"), Cues{});
   EXPECT_EQ(PatternCues("(?:foo|bar)*"), Cues{});
   EXPECT_EQ(PatternCues("colou?r"), (Cues{{"colo"}}));
-  EXPECT_EQ(PatternCues("(?:foo|\\bbar)"), Cues{});     // an alternative without a leading word
+  EXPECT_EQ(PatternCues("(?:foo|\\bx)"), Cues{});       // an alternative without a word
   EXPECT_EQ(PatternCues("(?=foo)bar"), (Cues{{"bar"}}));  // lookarounds consume nothing
   EXPECT_EQ(PatternCues("[^⟦]{0,20}(?:for|on)\\b"), (Cues{{"for", "on"}}));
 }
@@ -58,8 +62,29 @@ TEST(PatternCues, UnknownSyntaxOrAnAlternativeWithoutCueGivesNoCue) {
   EXPECT_EQ(PatternCues("\\p{Lu}ab"), (Cues{{"ab"}}));
 }
 
-TEST(PatternCues, PlaceholderSyntaxIsNoCue) {  // the types of captures are cues of the rule data
-  EXPECT_EQ(PatternCues("⟦(?:ORG|GROUP|UNK)#(?<s>\\d+)⟧\\s+said"), (Cues{{"said"}}));
+// An alternative that starts otherwise than with a word gives its most selective cue.
+TEST(PatternCues, AlternativesStartingWithAGroupGiveTheirOwnCue) {
+  EXPECT_EQ(PatternCues("(?:foo|\\bbar)"), (Cues{{"foo", "bar"}}));
+  EXPECT_EQ(PatternCues(R"(\s+(?:(?:is|was)\s+up against|(?:still\s+)?faces)\s+)"), (Cues{{"up against", "faces"}}));
+  EXPECT_EQ(PatternCues(R"(\b(?:bought|(?:deal|contract)\s+(?:to buy|for))\b)"), (Cues{{"bought", "deal", "contract"}}));
+  // A placeholder is the weakest cue of an alternative, however long.
+  EXPECT_EQ(PatternCues("(?:put\\s+⟦(?:MONEY)#\\d+⟧\\s+into|capex)"), (Cues{{"into", "capex"}}));
+}
+
+// The placeholder types of captures are also cues of the rule data (RuleData::Compile).
+TEST(PatternCues, PlaceholderGivesItsTypesWithTheBracket) {
+  EXPECT_EQ(PatternCues("⟦(?:ORG|GROUP|UNK)#(?<s>\\d+)⟧\\s+said"), (Cues{{"⟦ORG", "⟦GROUP", "⟦UNK"}, {"said"}}));
+  EXPECT_EQ(PatternCues("⟦(?:POSS)#\\d+⟧"), (Cues{{"⟦POSS"}}));
+  EXPECT_EQ(PatternCues("(?:⟦(?:POSS)#\\d+⟧\\s+)?x"), Cues{});  // optional
+}
+
+TEST(DropImpliedCues, KeepsOnlyCuesNoOtherImplies) {
+  Cues cues = {{"⟦ORG#", "⟦UNK#"}, {"said"}, {"⟦ORG", "⟦UNK"}, {"sa", "told"}, {"said"}};
+  DropImpliedCues(&cues);
+  EXPECT_EQ(cues, (Cues{{"⟦ORG#", "⟦UNK#"}, {"said"}}));
+  Cues independent = {{"plan", "budget"}, {"capex"}};
+  DropImpliedCues(&independent);
+  EXPECT_EQ(independent, (Cues{{"plan", "budget"}, {"capex"}}));
 }
 
 TEST(CuesPresent, EveryCueNeedsOneOfItsWords) {
@@ -77,7 +102,7 @@ TEST(CueIndex, FindsEveryWordWhereverItStarts) {
   uint32_t capex = index.Add("capex");
   uint32_t hindi = index.Add("खर्च");
   EXPECT_EQ(index.Add("plan"), plan);
-  std::vector<bool> present = index.Present("its plans: capex खर्च");
+  CuePresence present = index.Present("its plans: capex खर्च");
   EXPECT_TRUE(present[plan]);
   EXPECT_TRUE(present[plans]);
   EXPECT_TRUE(present[capex]);
@@ -156,10 +181,10 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
 
 INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
 
-// Calls `visit` with every line of the seed articles, tagged.
+// Calls `visit` with every line of the articles of `manifest`, tagged.
 template <typename Visit>
-void ForEachSeedLine(Visit visit) {
-  auto inputs = ReadManifest(kCorpusDir + "/manifest.tsv");
+void ForEachLine(const std::string& manifest, Visit visit) {
+  auto inputs = ReadManifest(manifest);
   ASSERT_TRUE(inputs.ok()) << inputs.status().ToString();
   RefDate ref = RefDate::Parse("2025-11-01");
   for (const auto& input : *inputs) {
@@ -170,20 +195,87 @@ void ForEachSeedLine(Visit visit) {
   }
 }
 
-// Whatever a rule's `forbid` finds in a line of the seed articles, its cues
-// allow: a wrong forbid cue would keep claims the rule means to drop.
-TEST(ForbidCuesSound, NoForbidMatchInTheSeedArticlesIsSkipped) {
+template <typename Visit>
+void ForEachSeedLine(Visit visit) {
+  ForEachLine(kCorpusDir + "/manifest.tsv", visit);
+}
+
+// Whatever a rule's `match` and `require` find in a line of the seed or the
+// probe articles, its cues allow: a wrong cue would silently drop a claim.
+TEST(MatchCuesSound, NoMatchInTheSeedOrProbeArticlesIsSkipped) {
+  size_t found = 0;
+  auto check = [&](const Language& lang, const TaggedSentence& s) {
+    for (const auto& rule : lang.rules) {
+      if (!Finds(rule.match, s.tagged) || (rule.require && !Finds(rule.require, s.tagged))) continue;
+      ++found;
+      EXPECT_TRUE(CuesPresent(rule.cue_ids, s.cues_present)) << rule.name << " matches but its cues skip it: " << s.tagged_text;
+    }
+  };
+  ForEachSeedLine(check);
+  ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
+  EXPECT_GT(found, 1000u);
+}
+
+// Whatever a rule's `forbid` finds in a line of the seed or the probe
+// articles, its cues allow: a wrong forbid cue would keep claims the rule
+// means to drop.
+TEST(ForbidCuesSound, NoForbidMatchInTheSeedOrProbeArticlesIsSkipped) {
   size_t found = 0, with_cues = 0;
-  ForEachSeedLine([&](const Language& lang, const TaggedSentence& s) {
+  auto check = [&](const Language& lang, const TaggedSentence& s) {
     for (const auto& rule : lang.rules) {
       with_cues += !rule.forbid_cues.empty();
       if (!rule.forbid || !Finds(rule.forbid, s.tagged)) continue;
       ++found;
       EXPECT_TRUE(CuesPresent(rule.forbid_cue_ids, s.cues_present)) << rule.name << " forbid: " << s.tagged_text;
     }
-  });
+  };
+  ForEachSeedLine(check);
+  ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
   EXPECT_GT(found, 0u);
   EXPECT_GT(with_cues, 0u);
+}
+
+// A forbid pattern run as its top-level alternatives, each where its cues are
+// present, finds a match in exactly the lines of the seed and probe
+// articles where the whole pattern does.
+TEST(ForbidParts, FindWhatTheWholePatternFinds) {
+  EXPECT_EQ(TopLevelAlternatives("a|b(?:c|d)|[|]e"), (std::vector<std::string>{"a", "b(?:c|d)", "[|]e"}));
+  EXPECT_TRUE(TopLevelAlternatives("b(?:c|d)").empty());
+  size_t split = 0, found = 0;
+  auto check = [&](const Language& lang, const TaggedSentence& s) {
+    for (const auto& rule : lang.rules) {
+      if (rule.forbid_parts.empty()) continue;
+      ++split;
+      bool whole = Finds(rule.forbid, s.tagged);
+      found += whole;
+      bool parts = std::any_of(rule.forbid_parts.begin(), rule.forbid_parts.end(), [&](const PatternPart& part) {
+        return CuesPresent(part.cue_ids, s.cues_present) && Finds(part.pattern, s.tagged);
+      });
+      EXPECT_EQ(parts, whole) << rule.name << " forbid: " << s.tagged_text;
+    }
+  };
+  ForEachSeedLine(check);
+  ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
+  EXPECT_GT(split, 0u);
+  EXPECT_GT(found, 0u);
+}
+
+// An alternative that refers to a group of another, or by number, is not
+// run alone: the whole forbid is.
+TEST(ForbidParts, NotSplitWhereAnAlternativeCannotStandAlone) {
+  std::string dir = TempDir("forbid_parts") + "/data";
+  std::filesystem::copy(kRulesDir, dir, std::filesystem::copy_options::recursive);
+  WriteAll(dir + "/en/split.rules",
+           "rule split.en.1 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid opex|payroll\n"
+           "rule split.en.2 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid (opex)\\s+\\1|payroll\n"
+           "rule split.en.3 capex\n  match {s:ORG} spent {o:MONEY}\n  forbid (?<x>opex)|\\k<x>\n");
+  auto data = RuleData::Load(dir);
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  std::map<std::string, size_t> parts;
+  for (const auto& rule : (*data)->language("en")->rules) parts[rule.name] = rule.forbid_parts.size();
+  EXPECT_EQ(parts["split.en.1"], 2u);
+  EXPECT_EQ(parts["split.en.2"], 0u);
+  EXPECT_EQ(parts["split.en.3"], 0u);
 }
 
 // Every match (and capture) of a rule's patterns, compiled with first-char
