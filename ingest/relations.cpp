@@ -237,7 +237,7 @@ bool ComparisonBefore(const Language& lang, const TaggedSentence& s, size_t i) {
 bool NamesOutsider(const Language& lang, const TaggedSentence& s) {
   const std::string& text = s.view.text;
   for (const std::string& word : lang.outsiders) {
-    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    for (size_t at = FindText(text, word); at != std::string::npos; at = FindText(text, word, at + 1)) {
       if (!IsWordCharBefore(text, at) && !IsWordCharAt(text, at + word.size())) return true;
     }
   }

@@ -48,21 +48,12 @@ std::string LeadingName(const TaggedSentence& s) {
   return "";
 }
 
-// How many words come before byte `pos` of the sentence.
-size_t WordsBefore(const std::string& text, size_t pos) {
-  size_t words = 0;
-  for (size_t i = 0; i < pos && i < text.size(); ++i) {
-    if (text[i] == ' ' && i > 0 && text[i - 1] != ' ') ++words;
-  }
-  return words;
-}
-
 // The company a sentence names as its subject and names nothing else
 // ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
 // it; else "". A name further in ("Analysts at Jefferies said ...") is not
 // what the sentence is about.
 std::string OnlyName(const TaggedSentence& s) {
-  if (s.tags.empty() || !IsCompany(s.tags[0]) || WordsBefore(s.view.text, s.tags[0].start) > 1) return "";
+  if (s.tags.empty() || !IsCompany(s.tags[0]) || CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) return "";
   for (const auto& tag : s.tags) {
     if (tag.id != s.tags[0].id || !IsCompany(tag)) return "";
   }

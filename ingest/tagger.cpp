@@ -406,16 +406,11 @@ size_t NameTailEnd(const TextView& view, const Language& lang, const std::vector
   return end;
 }
 
-// How many words stand before `end`.
-size_t WordsBefore(const std::string& text, size_t end) {
-  return static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<long>(end), ' ')) + 1;
-}
-
 // The end of a speaker's label ("Standaert: ...", up to three words before
 // the colon), or npos.
 size_t SpeakerLabelEnd(const std::string& text) {
   size_t colon = text.find(": ");
-  return colon != std::string::npos && colon > 0 && WordsBefore(text, colon) <= 3 ? colon : std::string::npos;
+  return colon != std::string::npos && colon > 0 && CountWords(std::string_view(text).substr(0, colon)) <= 3 ? colon : std::string::npos;
 }
 
 // Where the sentence proper starts after a lead-in, or npos: a speaker's
@@ -428,7 +423,7 @@ size_t LeadInEnd(const std::string& text) {
   if (colon != std::string::npos) return SkipSpaces(text, colon + 1);
   size_t dash = text.find(" - ");
   if (dash == std::string::npos) dash = text.find(" \u2013 ");
-  if (dash == std::string::npos || WordsBefore(text, dash) > 6) return std::string::npos;
+  if (dash == std::string::npos || CountWords(std::string_view(text).substr(0, dash)) > 6) return std::string::npos;
   bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
   return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
 }

@@ -165,6 +165,14 @@ size_t SkipSpaces(std::string_view text, size_t pos) {
   return pos;
 }
 
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) ++words;
+  }
+  return words;
+}
+
 size_t FindText(std::string_view text, std::string_view needle, size_t from) {
   if (from > text.size()) return std::string_view::npos;
   const void* found = ::memmem(text.data() + from, text.size() - from, needle.data(), needle.size());

@@ -77,6 +77,9 @@ size_t SkipSpaces(std::string_view text, size_t pos);
 // equal to the needle's first (in Devanagari text every other byte is 0xE0).
 size_t FindText(std::string_view text, std::string_view needle, size_t from = 0);
 
+// How many words (runs of characters other than spaces) `text` holds.
+size_t CountWords(std::string_view text);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_TEXT_VIEW_H_
