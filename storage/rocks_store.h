@@ -21,6 +21,7 @@
 #include "kg/store.h"
 #include "storage/encoding.h"
 #include "storage/records.h"
+#include "storage/term_cache.h"
 #include "storage/write_cache.h"
 
 namespace kg::storage {
@@ -154,7 +155,6 @@ class RocksStore final : public Store {
 
  private:
   RocksStore() = default;
-  void CacheTermLocked(TermId id, const Term& term) const;  // under term_cache_mutex_, held for writing
   Status ScanClaims(const Pattern& pattern, const rocksdb::Snapshot* snapshot,
                     const std::function<bool(const ClaimKeyParts&)>& visit) const;
 
@@ -166,7 +166,7 @@ class RocksStore final : public Store {
   std::mutex write_mutex_;
   WriteCache write_cache_;
   mutable std::shared_mutex term_cache_mutex_;
-  mutable std::unordered_map<TermId, Term> term_cache_;
+  mutable TermCache term_cache_;
 };
 
 // Releases a snapshot when a read is done; readers of a secondary instance

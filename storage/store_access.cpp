@@ -90,6 +90,16 @@ Result<uint64_t> RocksStore::ReadCounter(std::string_view name, const rocksdb::S
   return GetBig64(value);
 }
 
+namespace {
+
+Status MissingTerm(TermId id) { return Status::Corruption("term " + std::to_string(id) + " is missing or damaged"); }
+
+Status DecodedTerm(TermId id, std::string_view encoded, Term* term) {
+  return DecodeTerm(encoded, term) ? Status::OK() : MissingTerm(id);
+}
+
+}  // namespace
+
 Result<Term> RocksStore::TermOf(TermId id) const {
   Term term;
   KG_RETURN_IF_ERROR(TermOf(id, &term));
@@ -103,36 +113,24 @@ Status RocksStore::TermOf(TermId id, Term* term) const {
   }
   {
     std::shared_lock lock(term_cache_mutex_);
-    auto it = term_cache_.find(id);
-    if (it != term_cache_.end()) {
-      *term = it->second;  // copy-assigned: the strings keep their buffers
-      return Status::OK();
-    }
+    const std::string_view cached = term_cache_.Find(id);
+    if (!cached.empty()) return DecodedTerm(id, cached, term);
   }
   std::string value;
   bool found = false;
   KG_RETURN_IF_ERROR(Get(kTermById, IdKey(id), &value, &found));
-  if (!found || !DecodeTerm(value, term)) {
-    return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
-  }
+  if (!found) return MissingTerm(id);
+  KG_RETURN_IF_ERROR(DecodedTerm(id, value, term));
   std::unique_lock lock(term_cache_mutex_);
-  CacheTermLocked(id, *term);
+  if (!term_cache_.Contains(id)) term_cache_.Put(id, value);
   return Status::OK();
-}
-
-void RocksStore::CacheTermLocked(TermId id, const Term& term) const {
-  // Bounded, or a long-lived reader that decodes a whole large store would
-  // keep every term; emptied when full, the block cache still has them.
-  constexpr size_t kMaxCachedTerms = 1 << 18;
-  if (term_cache_.size() >= kMaxCachedTerms) term_cache_.clear();
-  term_cache_.emplace(id, term);
 }
 
 Result<size_t> RocksStore::CacheTerms(std::vector<TermId>* ids) const {
   {
     std::shared_lock lock(term_cache_mutex_);
     ids->erase(std::remove_if(ids->begin(), ids->end(),
-                              [&](TermId id) { return KindOfId(id) == TermKind::kTime || term_cache_.count(id) > 0; }),
+                              [&](TermId id) { return KindOfId(id) == TermKind::kTime || term_cache_.Contains(id); }),
                ids->end());
   }
   if (ids->empty()) return size_t{0};
@@ -149,7 +147,10 @@ Result<size_t> RocksStore::CacheTerms(std::vector<TermId>* ids) const {
   options.total_order_seek = true;  // as ClaimCursor: no prefix bloom on a seek
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[kTermById]));
   auto id_at = [&] { return it->key().size() == 8 ? GetBig64(std::string_view(it->key().data(), 8)) : TermId{0}; };
-  std::vector<Term> terms(ids->size());
+  // The entries are staged and cached under the lock at the end; they are
+  // decoded (and checked) when read from the cache.
+  std::string staged;
+  std::vector<size_t> ends(ids->size());
   std::string key;
   for (size_t i = 0; i < ids->size(); ++i) {
     const TermId id = (*ids)[i];
@@ -161,13 +162,14 @@ Result<size_t> RocksStore::CacheTerms(std::vector<TermId>* ids) const {
       it->Seek(key);
     }
     KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading term_by_id"));
-    const bool found = it->Valid() && id_at() == id;
-    if (!found || !DecodeTerm(std::string_view(it->value().data(), it->value().size()), &terms[i])) {
-      return Status::Corruption("term " + std::to_string(id) + " is missing or damaged");
-    }
+    if (!it->Valid() || id_at() != id || it->value().empty()) return MissingTerm(id);
+    staged.append(it->value().data(), it->value().size());
+    ends[i] = staged.size();
   }
   std::unique_lock lock(term_cache_mutex_);
-  for (size_t i = 0; i < ids->size(); ++i) CacheTermLocked((*ids)[i], terms[i]);
+  for (size_t i = 0, begin = 0; i < ids->size(); begin = ends[i++]) {
+    if (!term_cache_.Contains((*ids)[i])) term_cache_.Put((*ids)[i], std::string_view(staged).substr(begin, ends[i] - begin));
+  }
   return ids->size();
 }
 
