@@ -40,8 +40,18 @@ bool GetVarint(std::string_view* in, uint64_t* value) {
 
 bool GetString(std::string_view* in, std::string* value) {
   uint64_t size = 0;
-  if (!GetVarint(in, &size) || size > in->size()) return false;
-  value->assign(in->data(), size);
+  // Most strings are shorter than 128 bytes: their length is one byte.
+  if (!in->empty() && static_cast<uint8_t>(in->front()) < 0x80) {
+    size = static_cast<uint8_t>(in->front());
+    in->remove_prefix(1);
+  } else if (!GetVarint(in, &size)) {
+    return false;
+  }
+  if (size > in->size()) return false;
+  // clear + append: cheaper than assign (_M_replace guards against the
+  // source overlapping the string), and the buffer is kept.
+  value->clear();
+  if (size > 0) value->append(in->data(), size);
   in->remove_prefix(size);
   return true;
 }
@@ -334,8 +344,10 @@ bool DecodeTerm(std::string_view in, Term* term) {
   auto kind = static_cast<uint8_t>(in.front());
   if (kind < 1 || kind > 5) return false;
   in.remove_prefix(1);
-  *term = Term{};
+  // Every field is assigned (no `*term = Term{}` first): a caller's term
+  // keeps its strings' buffers, and decoding into it allocates nothing.
   term->kind = static_cast<TermKind>(kind);
+  term->bound = Bound::kExact;
   return GetString(&in, &term->value) && GetString(&in, &term->unit) && GetString(&in, &term->lang) && in.empty();
 }
 
