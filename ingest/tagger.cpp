@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 
+#include "ingest/people.h"
+
 namespace kg::ingest {
 
 namespace {
@@ -1798,8 +1800,10 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   DropSpeakerLabels(lang, sentences);
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
   renames.merge(glossed);
-  if (renames.empty()) return;
-  for (auto& s : *sentences) RenameNames(renames, &s);
+  if (!renames.empty()) {
+    for (auto& s : *sentences) RenameNames(renames, &s);
+  }
+  ReadPeople(lang, sentences);
 }
 
 namespace {
