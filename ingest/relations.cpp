@@ -350,8 +350,20 @@ void RuleMatcherPool::Give(std::unique_ptr<RuleMatchers> matchers) {
   idle_.push_back(std::move(matchers));
 }
 
-std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
-                             RuleMatchers* matchers) {
+namespace {
+
+// "its annual report": the company the sentence names before the possessive
+// ("SoftBank, by comparison, spent ..., according to its filings"), else the
+// one the anaphors point to.
+std::string PossessiveSource(const TaggedSentence& s, size_t possessive, const DocumentContext& context) {
+  for (size_t i = 0; i < possessive; ++i) {
+    if (IsCompanyName(s.tags[i])) return s.tags[i].id;
+  }
+  return context.Antecedent();
+}
+
+std::string ReadAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
+                            RuleMatchers* matchers) {
   for (const auto& rule : lang.rules) {
     if (rule.predicate != "@attribution" || !MayMatch(rule, *sentence)) continue;
     UErrorCode status = U_ZERO_ERROR;
@@ -359,15 +371,33 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
     if (m == nullptr || !m->find(status) || U_FAILURE(status)) continue;
     int source = CapturedTag(*m, rule.group_a);
     if (source < 0) continue;
-    std::string who = EntityOf(sentence->tags[static_cast<size_t>(source)], *context);
+    const Tag& tag = sentence->tags[static_cast<size_t>(source)];
+    std::string who = tag.type == "POSS" ? PossessiveSource(*sentence, static_cast<size_t>(source), *context)
+                                         : EntityOf(tag, *context);
+    bool named = !tag.id.empty() && tag.type != "ANON";  // "the report" never points to unnamed people
     if (!rule.keep_tags) {
       for (size_t i : TagsIn(sentence->tagged, m->start(status), m->end(status))) sentence->tags[i].type = "ATTR";
     }
     Render(lang, sentence);
-    if (sentence->tags[static_cast<size_t>(source)].id.size() > 0 && !who.empty()) context->last_source = who;
+    if (named && !who.empty()) context->last_source = who;
     return who;
   }
   return "";
+}
+
+}  // namespace
+
+std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
+                             RuleMatchers* matchers) {
+  std::string who = ReadAttribution(lang, sentence, context, matchers);
+  // Unnamed sources are tagged for the attribution rules only: the relation
+  // rules read their words as before ("कंपनी के एक अधिकारी ने बताया कि ...").
+  auto unnamed = [](const Tag& tag) { return tag.type == "ANON"; };
+  if (std::any_of(sentence->tags.begin(), sentence->tags.end(), unnamed)) {
+    sentence->tags.erase(std::remove_if(sentence->tags.begin(), sentence->tags.end(), unnamed), sentence->tags.end());
+    Render(lang, sentence);
+  }
+  return who;
 }
 
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& s,

@@ -151,6 +151,9 @@ struct Language {
   // and the words that end an apposition before its role ("who", "che": "Lumora, whose chief
   // executive ...") or make it a speaker ("a spokesperson said").
   PhraseTable person_roles;
+  // Sources the page leaves unnamed ("people familiar with the matter", "fonti vicine al dossier",
+  // "सूत्रों"; value: the attributed_to the statement takes), tagged ANON for the attribution rules.
+  PhraseTable unnamed_sources;
   std::vector<std::string> person_titles, relative_words, speech_verbs;  // folded
   // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
   // relations.cpp gives no statement of it.

@@ -1846,6 +1846,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     Take(&taken, t.start, t.end);
   }
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
+  TagPhrases(view, starts, lang.unnamed_sources, "ANON", false, &taken, &tags);
   TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);

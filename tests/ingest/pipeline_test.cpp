@@ -277,6 +277,34 @@ TEST_F(ExtractorTest, TitleOrRoleMakesAPerson) {
       "सुवर्णा इंडस्ट्रीज plans_capex INR 30bn @2026", "विनोद");
 }
 
+// Unnamed sources (lexicon `unnamed_source`) are whom the statement is attributed to.
+std::string AttributionOf(const DocumentInput& input, const std::string& claim) {
+  for (const auto& st : input.statements) {
+    if (ClaimLine(st.claim) == claim) return st.mention.attributed_to;
+  }
+  return "(no claim " + claim + ")";
+}
+
+TEST_F(ExtractorTest, UnnamedSourcesAreAttributed) {
+  EXPECT_EQ(AttributionOf(Extract("Orbis Telecom will spend $4 billion on data centres next year, "
+                                  "people familiar with the matter said.\n"),
+                          "Orbis Telecom plans_capex USD 4bn @2026"),
+            "people familiar with the matter");
+  EXPECT_EQ(AttributionOf(Extract("According to officials, Kestrel Networks will spend $5 billion on new networks in 2027.\n"),
+                          "Kestrel Networks plans_capex USD 5bn @2027"),
+            "officials");
+  EXPECT_EQ(AttributionOf(Extract("Corvo Reti investirà 700 milioni di euro nel 2027, secondo fonti vicine al dossier.\n", "it"),
+                          "Corvo Reti plans_capex EUR 700m @2027"),
+            "fonti vicine al dossier");
+  EXPECT_EQ(AttributionOf(Extract("सूत्रों के मुताबिक, सुवर्णा इंडस्ट्रीज अगले साल नए संयंत्रों पर ₹5,000 करोड़ खर्च करेगी।\n", "hi"),
+                          "सुवर्णा इंडस्ट्रीज plans_capex INR 50bn @2026"),
+            "सूत्र");
+  // The company's own document: its claim, attributed to nobody else.
+  DocumentInput filing = Extract("Helios Grid leads the market. Orbis Telecom, by contrast, spent $2 billion on new networks "
+                                 "in 2025, according to its annual report.\n");
+  EXPECT_EQ(AttributionOf(filing, "Orbis Telecom capex USD 2bn @2025"), "");
+}
+
 // An analyst's forecast is no claim: neither of the analyst's firm nor of the company.
 TEST_F(ExtractorTest, AnalystForecastIsNoClaim) {
   DocumentInput input = Extract(
