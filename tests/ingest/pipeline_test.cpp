@@ -277,6 +277,16 @@ TEST_F(ExtractorTest, TitleOrRoleMakesAPerson) {
       "सुवर्णा इंडस्ट्रीज plans_capex INR 30bn @2026", "विनोद");
 }
 
+// A role in the words after a company says who leads it: the company stays one.
+TEST_F(ExtractorTest, CompanyLedByAPersonStaysACompany) {
+  EXPECT_TRUE(HasClaim(Extract("Kestrel Networks, led by chief executive Jane Doe, will spend $2 billion on data centres in 2027.\n"),
+                       "Kestrel Networks plans_capex USD 2bn @2027"));
+  EXPECT_TRUE(HasClaim(Extract("Corvo Reti, guidata dall'amministratore delegato Chiara Bellandi, investirà 900 milioni di "
+                               "euro nel 2027.\n",
+                               "it"),
+                       "Corvo Reti plans_capex EUR 900m @2027"));
+}
+
 // Unnamed sources (lexicon `unnamed_source`) are whom the statement is attributed to.
 std::string AttributionOf(const DocumentInput& input, const std::string& claim) {
   for (const auto& st : input.statements) {
