@@ -242,7 +242,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"possessive", &lang->possessives}, {"coord", &lang->coordinators}, {"equivalence", &lang->equivalences},
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
-      {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources}};
+      {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
+      {"product_word", &lang->product_words}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},

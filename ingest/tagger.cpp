@@ -4,7 +4,7 @@
 #include <cctype>
 #include <map>
 
-#include "ingest/people.h"
+#include "ingest/name_kinds.h"
 
 namespace kg::ingest {
 
@@ -1804,6 +1804,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     for (auto& s : *sentences) RenameNames(renames, &s);
   }
   ReadPeople(lang, sentences);
+  ReadProducts(lang, sentences);
 }
 
 namespace {

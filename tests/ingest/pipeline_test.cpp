@@ -287,6 +287,25 @@ TEST_F(ExtractorTest, CompanyLedByAPersonStaysACompany) {
                        "Corvo Reti plans_capex EUR 900m @2027"));
 }
 
+// A name the page writes after a product word ("the model X") is a product in the whole page
+// (name_kinds.cpp): the subject of overtook and lags_behind, in each language.
+TEST_F(ExtractorTest, NameAfterAProductWordIsAProductInThePage) {
+  EXPECT_TRUE(HasClaim(Extract("Kestrel Networks released the model Orvo-3 last spring. "
+                               "In downloads, Orvo-3 has overtaken Lumo-2 in India.\n"),
+                       "Orvo-3 overtook Lumo-2"));
+  EXPECT_TRUE(HasClaim(Extract("Orbis Telecom trains the model Sela-4 on Spanish text. "
+                               "On coding benchmarks Sela-4 still lags behind Qwen.\n"),
+                       "Sela-4 lags_behind Qwen"));
+  EXPECT_TRUE(HasClaim(Extract("Corvo Reti ha presentato il modello Trama-2 a marzo. Nei download Trama-2 ha superato Lumo-2.\n",
+                               "it"),
+                       "Trama-2 overtook Lumo-2"));
+  DocumentInput hindi = Extract("सुवर्णा इंडस्ट्रीज का नया मॉडल Varta-2 पिछले महीने आया। "
+                                "डाउनलोड में Varta-2 ने Lumo-2 को पीछे छोड़ दिया है।\n",
+                                "hi");
+  EXPECT_TRUE(HasClaim(hindi, "Varta-2 overtook Lumo-2"));
+  EXPECT_TRUE(HasClaim(hindi, "सुवर्णा इंडस्ट्रीज develops Varta-2"));
+}
+
 // Unnamed sources (lexicon `unnamed_source`) are whom the statement is attributed to.
 std::string AttributionOf(const DocumentInput& input, const std::string& claim) {
   for (const auto& st : input.statements) {

@@ -1,4 +1,4 @@
-#include "ingest/people.h"
+#include "ingest/name_kinds.h"
 
 #include <algorithm>
 #include <map>
@@ -35,11 +35,11 @@ bool AnyStartsAt(const std::string& text, size_t pos, const std::vector<std::str
   return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return StartsAt(text, pos, p); });
 }
 
-// The longest role word ending at `end` ("chief executive", "analyst"), or nullptr.
-const Phrase* RoleEndingAt(const Language& lang, const std::string& text, size_t end) {
+// The longest phrase of `kinds` ending at `end` ("chief executive", "analyst"), or nullptr.
+const Phrase* KindEndingAt(const PhraseTable& kinds, const std::string& text, size_t end) {
   const Phrase* found = nullptr;
-  for (const Phrase& role : lang.person_roles.phrases()) {
-    if (EndsAt(text, end, role.folded) && (found == nullptr || role.folded.size() > found->folded.size())) found = &role;
+  for (const Phrase& kind : kinds.phrases()) {
+    if (EndsAt(text, end, kind.folded) && (found == nullptr || kind.folded.size() > found->folded.size())) found = &kind;
   }
   return found;
 }
@@ -51,22 +51,34 @@ size_t WordEndAt(const std::string& text, size_t pos) {
 }
 
 constexpr const char* kPerson = "PERSON";
+// An unknown name the page calls a product: still an unknown name for the rules (`UNKNOWN_NAME`), and a
+// product (`PRODUCT`, `RIVAL`), never a company.
+constexpr const char* kUnknownProduct = "UNKPRODUCT";
 // A person whose role is `outside` (an analyst): what such a person forecasts is no claim (relations.cpp).
 constexpr const char* kAnalyst = "ANALYST";
 
-// The role of an apposition after the name: ", [a few words] ROLE", not a
-// speaker's ("Lumora, a spokesperson said"); nullptr when there is none.
-const Phrase* RoleInApposition(const Language& lang, const TextView& view, size_t name_end) {
+// What an apposition after the name calls it: ", [up to `max_words` words]
+// KIND", no word of `stops` on the way and none of `not_after` right after
+// the kind ("Lumora, a spokesperson said"; "Lumora, the AI model developer");
+// nullptr when there is none.
+struct Apposition {
+  const PhraseTable& kinds;
+  const std::vector<std::string>& stops;
+  const std::vector<std::string>& not_after;
+  int max_words;
+};
+
+const Phrase* KindInApposition(const Apposition& apposition, const TextView& view, size_t name_end) {
   const std::string& text = view.text;
   size_t pos = SkipSpaces(text, name_end);
   if (pos >= text.size() || text[pos] != ',') return nullptr;
   pos = SkipSpaces(text, pos + 1);
-  for (int words = 0; words <= kWordsBeforeRole && pos < text.size(); ++words) {
-    size_t role_end = 0;
-    if (const Phrase* role = lang.person_roles.Match(view, pos, &role_end)) {
-      return AnyStartsAt(text, SkipSpaces(text, role_end), lang.speech_verbs) ? nullptr : role;
+  for (int words = 0; words <= apposition.max_words && pos < text.size(); ++words) {
+    size_t kind_end = 0;
+    if (const Phrase* kind = apposition.kinds.Match(view, pos, &kind_end)) {
+      return AnyStartsAt(text, SkipSpaces(text, kind_end), apposition.not_after) ? nullptr : kind;
     }
-    if (AnyStartsAt(text, pos, lang.relative_words)) return nullptr;
+    if (AnyStartsAt(text, pos, apposition.stops)) return nullptr;
     size_t end = WordEndAt(text, pos);
     if (end == pos) return nullptr;  // punctuation ends the apposition
     pos = SkipSpaces(text, end);
@@ -77,8 +89,10 @@ const Phrase* RoleInApposition(const Language& lang, const TextView& view, size_
 // The type a name's context gives it: PERSON, ANALYST (an `outside` role) or "" (no person's context).
 std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
   size_t before = SpacesBefore(view.text, tag.start);
-  const Phrase* role = RoleEndingAt(lang, view.text, before);
-  if (role == nullptr) role = RoleInApposition(lang, view, tag.end);
+  const Phrase* role = KindEndingAt(lang.person_roles, view.text, before);
+  if (role == nullptr) {
+    role = KindInApposition({lang.person_roles, lang.relative_words, lang.speech_verbs, kWordsBeforeRole}, view, tag.end);
+  }
   if (role != nullptr) return role->value == "outside" ? kAnalyst : kPerson;
   return AnyEndsAt(view.text, before, lang.person_titles) ? kPerson : "";
 }
@@ -116,7 +130,7 @@ std::set<std::string> PeopleBySurname(const Language& lang, const std::set<std::
 // "Macquarie analyst Hugh Lambert": the firm before an `outside` role joins the person's mention.
 bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t person, std::vector<Tag>* tags) {
   size_t role_end = SpacesBefore(view.text, (*tags)[person].start);
-  const Phrase* role = RoleEndingAt(lang, view.text, role_end);
+  const Phrase* role = KindEndingAt(lang.person_roles, view.text, role_end);
   if (person == 0 || role == nullptr || role->value != "outside") return false;
   Tag& employer = (*tags)[person - 1];
   if ((employer.type != "ORG" && employer.type != "UNK") ||
@@ -126,6 +140,19 @@ bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t pers
   (*tags)[person].start = employer.start;
   tags->erase(tags->begin() + static_cast<long>(person - 1));
   return true;
+}
+
+// Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X").
+std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> products;
+  for (const auto& s : sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type == "UNK" && KindEndingAt(lang.product_words, s.view.text, SpacesBefore(s.view.text, tag.start))) {
+        products.insert(tag.id);
+      }
+    }
+  }
+  return products;
 }
 
 }  // namespace
@@ -158,6 +185,21 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
       s.tags[i].type = person->second;
       changed = true;
       if (FoldOutsideEmployer(lang, s.view, i, &s.tags)) --i;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
+void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.product_words.empty()) return;
+  std::set<std::string> products = ProductsByContext(lang, *sentences);
+  if (products.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK" || !products.count(tag.id)) continue;
+      tag.type = kUnknownProduct;
+      changed = true;
     }
     if (changed) Render(lang, &s);
   }
