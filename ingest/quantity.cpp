@@ -84,6 +84,70 @@ size_t NumberEnd(const std::string& text, size_t pos) {
   return end;
 }
 
+// Scale words after a number ending at `number_end`, possibly several ("2.4
+// लाख करोड़") and glued ("30tn", "28mila"): their exponent; `*end` after them.
+int ReadScales(const TextView& view, const Language& lang, size_t number_end, size_t* end) {
+  const std::string& text = view.text;
+  int exponent = 0;
+  *end = number_end;
+  while (true) {
+    const Phrase* scale = nullptr;
+    size_t next = std::string::npos;
+    if (*end == number_end && !IsSpaceAt(text, *end)) {
+      size_t e = 0;
+      scale = lang.glued_scales.Match(view, *end, &e);
+      if (scale != nullptr) next = e;
+    }
+    if (next == std::string::npos) next = After(lang.scales, view, *end, &scale);
+    if (next == std::string::npos) break;
+    exponent += std::stoi(scale->value);
+    *end = next;
+  }
+  return exponent;
+}
+
+// Sum of two non-negative whole numbers written in decimal digits.
+std::string AddWholeNumbers(const std::string& a, const std::string& b) {
+  std::string sum;
+  int carry = 0;
+  for (size_t i = 0; i < a.size() || i < b.size() || carry; ++i) {
+    int digit = carry;
+    if (i < a.size()) digit += a[a.size() - 1 - i] - '0';
+    if (i < b.size()) digit += b[b.size() - 1 - i] - '0';
+    sum.insert(sum.begin(), static_cast<char>('0' + digit % 10));
+    carry = digit / 10;
+  }
+  return sum;
+}
+
+// "Un miliardo e cento milioni", "two billion and 400 million": a
+// coordinator and a whole amount of a smaller scale after a scaled one add
+// to it. Sets `*sum` and returns the position after the smaller amount, or
+// npos (then nothing is set).
+size_t AddJoinedSmallerAmount(const TextView& view, const Language& lang, size_t end, const std::string& first,
+                              int exponent, std::string* sum) {
+  const std::string& text = view.text;
+  size_t at = After(lang.coordinators, view, end, nullptr);
+  if (at == std::string::npos) return std::string::npos;
+  at = SkipSpaces(text, at);
+  size_t number_end = 0;
+  std::optional<std::string> value;
+  if (const Phrase* word = lang.number_words.Match(view, at, &number_end)) {
+    value = word->value;
+  } else if (at < text.size() && IsDigit(text[at])) {
+    number_end = NumberEnd(text, at);
+    value = ParseNumber(text.substr(at, number_end - at), lang);
+  }
+  if (!value) return std::string::npos;
+  size_t second_end = 0;
+  int second_exponent = ReadScales(view, lang, number_end, &second_end);
+  if (second_exponent <= 0 || second_exponent >= exponent) return std::string::npos;
+  std::string second = ShiftDecimal(*value, second_exponent);
+  if (first.find('.') != std::string::npos || second.find('.') != std::string::npos) return std::string::npos;
+  *sum = AddWholeNumbers(first, second);
+  return second_end;
+}
+
 bool LooksLikePhoneOrCode(const std::string& text, size_t start, size_t end) {
   if (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-' || text[start - 1] == '/')) return true;
   if (end < text.size() && (text[end] == '-' || text[end] == '/') && end + 1 < text.size() && IsDigit(text[end + 1])) {
@@ -125,10 +189,19 @@ void ReadRanges(const TextView& view, const Language& lang, std::vector<Quantity
     QuantityMention& low = (*found)[i];
     QuantityMention& high = (*found)[i + 1];
     size_t end = 0;
-    if (!RangeWordAt(view, lang, low.end, "join", &end) || SkipSpaces(view.text, end) != high.start) continue;
-    if (!RangeWordBefore(view, lang, low.start, "before") && !RangeWordAt(view, lang, high.end, "after", &end)) continue;
-    if (low.bound != Bound::kExact || high.bound != Bound::kExact) continue;
-    if (low.unit.empty() && !low.scaled) {
+    bool bare_low = low.unit.empty() && !low.scaled;
+    // A `join_alone` word makes a range without a word before or after when the first figure is bare
+    // ("25,000 से 30,000 GPU"); with units on both it may be a change ("₹500 करोड़ से ₹800 करोड़ हो गया").
+    bool alone_word = RangeWordAt(view, lang, low.end, "join_alone", &end);
+    if (!alone_word && !RangeWordAt(view, lang, low.end, "join", &end)) continue;
+    bool alone = alone_word && bare_low;
+    if (SkipSpaces(view.text, end) != high.start) continue;
+    if (!alone && !RangeWordBefore(view, lang, low.start, "before") && !RangeWordAt(view, lang, high.end, "after", &end)) {
+      continue;
+    }
+    // "X से Y तक": the "up to" after the second figure is the range's own bound.
+    if (low.bound != Bound::kExact || (high.bound != Bound::kExact && high.bound != Bound::kAtMost)) continue;
+    if (bare_low) {
       low.value = ShiftDecimal(low.value, high.exponent);
       low.unit = high.unit;
       low.kind = high.kind;
@@ -220,21 +293,14 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     auto value = number_word != nullptr ? std::optional<std::string>(number_word->value) : ParseNumber(token, lang);
     if (!value || LooksLikePhoneOrCode(text, at, number_end)) { pos = number_end; continue; }
     size_t end = number_end;
-    int exponent = 0;
-    // Scale words, possibly several ("2.4 लाख करोड़") and glued ("30tn").
-    while (true) {
-      const Phrase* scale = nullptr;
-      size_t next = std::string::npos;
-      if (end == number_end && !IsSpaceAt(text, end)) {
-        size_t e = 0;
-        scale = lang.glued_scales.Match(view, end, &e);
-        if (scale != nullptr) next = e;
+    int exponent = ReadScales(view, lang, number_end, &end);
+    q.scaled = exponent != 0 || end != number_end;
+    std::string joined_value;  // "un miliardo e cento milioni": the sum, when a smaller amount is joined
+    if (q.scaled) {
+      if (size_t e = AddJoinedSmallerAmount(view, lang, end, ShiftDecimal(*value, exponent), exponent, &joined_value);
+          e != std::string::npos) {
+        end = e;
       }
-      if (next == std::string::npos) next = After(lang.scales, view, end, &scale);
-      if (next == std::string::npos) break;
-      exponent += std::stoi(scale->value);
-      q.scaled = true;
-      end = next;
     }
     if (IsWordCharAt(text, end) && !q.scaled) { pos = end; continue; }  // "5G", "24x7"
     if (number_word != nullptr && !q.scaled) { pos = end; continue; }   // "एक जीपीयू" counts nothing
@@ -269,7 +335,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
         end = e;
       }
     }
-    q.value = ShiftDecimal(*value, exponent);
+    q.value = joined_value.empty() ? ShiftDecimal(*value, exponent) : joined_value;
     q.exponent = exponent;
     q.end = end;
     found.push_back(q);

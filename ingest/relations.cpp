@@ -244,6 +244,25 @@ bool NamesOutsider(const Language& lang, const TaggedSentence& s) {
   return false;
 }
 
+// Is the object forecast by an analyst ("Macquarie analyst Hugh Lambert,
+// who forecasts NEXTDC's capex will top A$3 billion"): an ANALYST mention
+// before it and a `forecast_verb` between the two? Such a figure is no
+// claim of anyone's: neither the analyst's firm's nor the company's.
+bool ForecastByAnalyst(const Language& lang, const TaggedSentence& s, size_t object) {
+  const std::string& text = s.view.text;
+  for (size_t i = 0; i < object; ++i) {
+    if (s.tags[i].type != "ANALYST") continue;
+    for (const std::string& verb : lang.forecast_verbs) {
+      size_t at = FindText(text, verb, s.tags[i].end);
+      if (at != std::string::npos && at < s.tags[object].start && !IsWordCharBefore(text, at) &&
+          !IsWordCharAt(text, at + verb.size())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The time that opens the statement matched from `match_start`: the placeholder right before
 // it, with only spaces, commas or a `time_postposition` between ("वित्त वर्ष 2025 में X ने ...",
 // "In 2025, X spent ..."); -1 when there is none.
@@ -331,8 +350,20 @@ void RuleMatcherPool::Give(std::unique_ptr<RuleMatchers> matchers) {
   idle_.push_back(std::move(matchers));
 }
 
-std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
-                             RuleMatchers* matchers) {
+namespace {
+
+// "its annual report": the company the sentence names before the possessive
+// ("SoftBank, by comparison, spent ..., according to its filings"), else the
+// one the anaphors point to.
+std::string PossessiveSource(const TaggedSentence& s, size_t possessive, const DocumentContext& context) {
+  for (size_t i = 0; i < possessive; ++i) {
+    if (IsCompanyName(s.tags[i])) return s.tags[i].id;
+  }
+  return context.Antecedent();
+}
+
+std::string ReadAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
+                            RuleMatchers* matchers) {
   for (const auto& rule : lang.rules) {
     if (rule.predicate != "@attribution" || !MayMatch(rule, *sentence)) continue;
     UErrorCode status = U_ZERO_ERROR;
@@ -340,15 +371,33 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
     if (m == nullptr || !m->find(status) || U_FAILURE(status)) continue;
     int source = CapturedTag(*m, rule.group_a);
     if (source < 0) continue;
-    std::string who = EntityOf(sentence->tags[static_cast<size_t>(source)], *context);
+    const Tag& tag = sentence->tags[static_cast<size_t>(source)];
+    std::string who = tag.type == "POSS" ? PossessiveSource(*sentence, static_cast<size_t>(source), *context)
+                                         : EntityOf(tag, *context);
+    bool named = !tag.id.empty() && tag.type != "ANON";  // "the report" never points to unnamed people
     if (!rule.keep_tags) {
       for (size_t i : TagsIn(sentence->tagged, m->start(status), m->end(status))) sentence->tags[i].type = "ATTR";
     }
     Render(lang, sentence);
-    if (sentence->tags[static_cast<size_t>(source)].id.size() > 0 && !who.empty()) context->last_source = who;
+    if (named && !who.empty()) context->last_source = who;
     return who;
   }
   return "";
+}
+
+}  // namespace
+
+std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
+                             RuleMatchers* matchers) {
+  std::string who = ReadAttribution(lang, sentence, context, matchers);
+  // Unnamed sources are tagged for the attribution rules only: the relation
+  // rules read their words as before ("कंपनी के एक अधिकारी ने बताया कि ...").
+  auto unnamed = [](const Tag& tag) { return tag.type == "ANON"; };
+  if (std::any_of(sentence->tags.begin(), sentence->tags.end(), unnamed)) {
+    sentence->tags.erase(std::remove_if(sentence->tags.begin(), sentence->tags.end(), unnamed), sentence->tags.end());
+    Render(lang, sentence);
+  }
+  return who;
 }
 
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& s,
@@ -380,6 +429,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
                                              : (rule.subject_topic ? context.Antecedent() : "");
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
       size_t object = static_cast<size_t>(o);
+      if (ForecastByAnalyst(lang, s, object)) continue;
       std::vector<size_t> objects = {object};
       bool continue_list = true;
       if (IsEntityType(s.tags[object].type)) {

@@ -241,7 +241,9 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"month", &lang->months}, {"quarter", &lang->quarters}, {"time", &lang->relative_times}, {"ref", &lang->refs},
       {"possessive", &lang->possessives}, {"coord", &lang->coordinators}, {"equivalence", &lang->equivalences},
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
-      {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs}};
+      {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
+      {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
+      {"product_word", &lang->product_words}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},
@@ -257,7 +259,9 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"count_genitive", &lang->count_genitives},
       {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
       {"comparison_word", &lang->comparison_words}, {"outsider", &lang->outsiders},
-      {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails}};
+      {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails},
+      {"person_title", &lang->person_titles}, {"relative_word", &lang->relative_words},
+      {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

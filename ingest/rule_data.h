@@ -145,7 +145,23 @@ struct Language {
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).
   std::vector<std::string> noun_endings;  // folded
   PhraseTable name_verbs;
-  // A word between a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
+  // People (name_kinds.cpp): a role word before or after an unknown name ("analyst Hugh Lambert", "Mario
+  // Rossi, amministratore delegato"; value `outside` when the person's firm is no party to what the
+  // person says: "Macquarie analyst X, who forecasts ..."), a title before one ("Mr", "sig.", "श्री"),
+  // and the words that end an apposition before its role ("who", "che": "Lumora, whose chief
+  // executive ...") or make it a speaker ("a spokesperson said").
+  PhraseTable person_roles;
+  // Sources the page leaves unnamed ("people familiar with the matter", "fonti vicine al dossier",
+  // "सूत्रों"; value: the attributed_to the statement takes), tagged ANON for the attribution rules.
+  PhraseTable unnamed_sources;
+  // Products (name_kinds.cpp): a word that calls the unknown name after it a product ("the model X",
+  // "il modello X", "मॉडल X").
+  PhraseTable product_words;
+  std::vector<std::string> person_titles, relative_words, speech_verbs;  // folded
+  // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
+  // relations.cpp gives no statement of it.
+  std::vector<std::string> forecast_verbs;  // folded
+  // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;

@@ -34,10 +34,10 @@ std::string SubjectOfSentence(const std::vector<Extracted>& found) {
 }
 
 // A name that may stand before the sentence's subject: a place ("In
-// Finland, ..."), a counted product, an anaphor or a source already read.
+// Finland, ..."), a counted product, an anaphor, a source already read or left unnamed.
 bool MayLead(const Tag& tag) {
   return !IsEntityType(tag.type) || tag.type == "PLACE" || tag.type == "COUNT" || tag.type == "REF" ||
-         tag.type == "POSS" || tag.type == "SRC" || tag.type == "ATTR";
+         tag.type == "POSS" || tag.type == "SRC" || tag.type == "ATTR" || tag.type == "ANON";
 }
 
 // The first name of the sentence that may be its subject, or "".

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 
+#include "ingest/name_kinds.h"
+
 namespace kg::ingest {
 
 namespace {
@@ -1798,8 +1800,11 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   DropSpeakerLabels(lang, sentences);
   std::map<std::string, std::string> renames = LatinShortNames(lang, *sentences);
   renames.merge(glossed);
-  if (renames.empty()) return;
-  for (auto& s : *sentences) RenameNames(renames, &s);
+  if (!renames.empty()) {
+    for (auto& s : *sentences) RenameNames(renames, &s);
+  }
+  ReadPeople(lang, sentences);
+  ReadProducts(lang, sentences);
 }
 
 namespace {
@@ -1842,6 +1847,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     Take(&taken, t.start, t.end);
   }
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
+  TagPhrases(view, starts, lang.unnamed_sources, "ANON", false, &taken, &tags);
   TagPhrases(view, starts, lang.refs, "REF", false, &taken, &tags);
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);

@@ -238,6 +238,115 @@ TEST_F(ExtractorTest, UnknownDevanagariNameEndsWithACompanyWordAndIsKnownByItsFi
   EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज bond_issuance INR 10bn @2026"));
 }
 
+// People (people.cpp): a name the page writes as a person's is never a
+// subject, so a sentence without one states the company's figure, not theirs.
+void ExpectFigureOfCompanyNotPerson(const DocumentInput& input, const std::string& claim, const std::string& person) {
+  EXPECT_TRUE(HasClaim(input, claim)) << claim;
+  EXPECT_FALSE(HasSubject(input, person)) << person;
+}
+
+TEST_F(ExtractorTest, SurnameAloneAfterFirstNameAndSurnameIsAPerson) {
+  ExpectFigureOfCompanyNotPerson(
+      Extract("Kestrel Networks will spend $2 billion on data centres in 2027, the company said.\n"
+              "When Maria Okonjo walks visitors through the unfinished hall, she points at the empty floor.\n"
+              "The order for the new servers was confirmed by Okonjo.\n"
+              "Okonjo said demand was rising fast.\n"
+              "Some $800 million of the 2027 plan is set aside for accelerators.\n"),
+      "Kestrel Networks ai_processor_budget ≈ USD 800m @2027", "Okonjo");
+}
+
+TEST_F(ExtractorTest, TitleOrRoleMakesAPerson) {
+  ExpectFigureOfCompanyNotPerson(
+      Extract("Helios Grid plans to invest €1.5 billion in new data centres in 2027.\n"
+              "Mr Vandermeer said the plan was approved by the board.\n"
+              "About €600 million of the plan will go to graphics processors in 2027, Vandermeer said.\n"),
+      "Helios Grid ai_processor_budget ≈ EUR 600m @2027", "Vandermeer");
+  ExpectFigureOfCompanyNotPerson(
+      Extract("Corvo Reti investirà 900 milioni di euro in nuovi data center nel 2027.\n"
+              "Lo ha spiegato l'amministratore delegato Chiara Bellandi durante la presentazione del piano.\n"
+              "Circa 300 milioni del piano saranno destinati ai processori grafici nel 2027, ha detto Bellandi.\n",
+              "it"),
+      "Corvo Reti ai_processor_budget ≈ EUR 300m @2027", "Bellandi");
+  ExpectFigureOfCompanyNotPerson(
+      Extract("सुवर्णा इंडस्ट्रीज अगले साल नए डेटा सेंटरों पर ₹3,000 करोड़ खर्च करेगी।\n"
+              "कंपनी के प्रवक्ता विनोद ने कहा कि मांग तेजी से बढ़ रही है।\n"
+              "विनोद ने बताया कि ऑर्डर जल्द दिया जाएगा।\n"
+              "विनोद ने कहा कि बोर्ड ने योजना को मंजूरी दे दी है।\n"
+              "इसमें से ₹1,000 करोड़ एआई चिप्स पर खर्च किए जाएंगे।\n",
+              "hi"),
+      "सुवर्णा इंडस्ट्रीज plans_capex INR 30bn @2026", "विनोद");
+}
+
+// A role in the words after a company says who leads it: the company stays one.
+TEST_F(ExtractorTest, CompanyLedByAPersonStaysACompany) {
+  EXPECT_TRUE(HasClaim(Extract("Kestrel Networks, led by chief executive Jane Doe, will spend $2 billion on data centres in 2027.\n"),
+                       "Kestrel Networks plans_capex USD 2bn @2027"));
+  EXPECT_TRUE(HasClaim(Extract("Corvo Reti, guidata dall'amministratore delegato Chiara Bellandi, investirà 900 milioni di "
+                               "euro nel 2027.\n",
+                               "it"),
+                       "Corvo Reti plans_capex EUR 900m @2027"));
+}
+
+// A name the page writes after a product word ("the model X") is a product in the whole page
+// (name_kinds.cpp): the subject of overtook and lags_behind, in each language.
+TEST_F(ExtractorTest, NameAfterAProductWordIsAProductInThePage) {
+  EXPECT_TRUE(HasClaim(Extract("Kestrel Networks released the model Orvo-3 last spring. "
+                               "In downloads, Orvo-3 has overtaken Lumo-2 in India.\n"),
+                       "Orvo-3 overtook Lumo-2"));
+  EXPECT_TRUE(HasClaim(Extract("Orbis Telecom trains the model Sela-4 on Spanish text. "
+                               "On coding benchmarks Sela-4 still lags behind Qwen.\n"),
+                       "Sela-4 lags_behind Qwen"));
+  EXPECT_TRUE(HasClaim(Extract("Corvo Reti ha presentato il modello Trama-2 a marzo. Nei download Trama-2 ha superato Lumo-2.\n",
+                               "it"),
+                       "Trama-2 overtook Lumo-2"));
+  DocumentInput hindi = Extract("सुवर्णा इंडस्ट्रीज का नया मॉडल Varta-2 पिछले महीने आया। "
+                                "डाउनलोड में Varta-2 ने Lumo-2 को पीछे छोड़ दिया है।\n",
+                                "hi");
+  EXPECT_TRUE(HasClaim(hindi, "Varta-2 overtook Lumo-2"));
+  EXPECT_TRUE(HasClaim(hindi, "सुवर्णा इंडस्ट्रीज develops Varta-2"));
+}
+
+// Unnamed sources (lexicon `unnamed_source`) are whom the statement is attributed to.
+std::string AttributionOf(const DocumentInput& input, const std::string& claim) {
+  for (const auto& st : input.statements) {
+    if (ClaimLine(st.claim) == claim) return st.mention.attributed_to;
+  }
+  return "(no claim " + claim + ")";
+}
+
+TEST_F(ExtractorTest, UnnamedSourcesAreAttributed) {
+  EXPECT_EQ(AttributionOf(Extract("Orbis Telecom will spend $4 billion on data centres next year, "
+                                  "people familiar with the matter said.\n"),
+                          "Orbis Telecom plans_capex USD 4bn @2026"),
+            "people familiar with the matter");
+  EXPECT_EQ(AttributionOf(Extract("According to officials, Kestrel Networks will spend $5 billion on new networks in 2027.\n"),
+                          "Kestrel Networks plans_capex USD 5bn @2027"),
+            "officials");
+  EXPECT_EQ(AttributionOf(Extract("Corvo Reti investirà 700 milioni di euro nel 2027, secondo fonti vicine al dossier.\n", "it"),
+                          "Corvo Reti plans_capex EUR 700m @2027"),
+            "fonti vicine al dossier");
+  EXPECT_EQ(AttributionOf(Extract("सूत्रों के मुताबिक, सुवर्णा इंडस्ट्रीज अगले साल नए संयंत्रों पर ₹5,000 करोड़ खर्च करेगी।\n", "hi"),
+                          "सुवर्णा इंडस्ट्रीज plans_capex INR 50bn @2026"),
+            "सूत्र");
+  // The company's own document: its claim, attributed to nobody else.
+  DocumentInput filing = Extract("Helios Grid leads the market. Orbis Telecom, by contrast, spent $2 billion on new networks "
+                                 "in 2025, according to its annual report.\n");
+  EXPECT_EQ(AttributionOf(filing, "Orbis Telecom capex USD 2bn @2025"), "");
+}
+
+// An analyst's forecast is no claim: neither of the analyst's firm nor of the company.
+TEST_F(ExtractorTest, AnalystForecastIsNoClaim) {
+  DocumentInput input = Extract(
+      "Orbis Telecom has ordered 3,000 H200 chips for its new campus.\n"
+      "Jefferies analyst Tom Reyes, who forecasts Orbis Telecom's capex will top $5 billion in 2028, rates the shares a buy.\n"
+      "Barclays strategist Ana Lind, who expects Orbis Telecom to invest $4 billion in 2027, is more cautious.\n");
+  EXPECT_TRUE(HasClaim(input, "Orbis Telecom plans_order 3000 H200"));
+  EXPECT_FALSE(HasSubject(input, "Jefferies"));
+  EXPECT_FALSE(HasSubject(input, "Barclays"));
+  EXPECT_FALSE(HasClaim(input, "Orbis Telecom plans_capex USD 5bn @2028"));
+  EXPECT_FALSE(HasClaim(input, "Orbis Telecom plans_capex USD 4bn @2027"));
+}
+
 TEST_F(ExtractorTest, HindiWordStartingSentencesIsTheCompanyWhenNoOrganisationIsNamedAsOften) {
   const std::string article =
       "तारामंडल का मुख्यालय पुणे में है।\n"

@@ -1,0 +1,208 @@
+#include "ingest/name_kinds.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace kg::ingest {
+
+namespace {
+
+constexpr int kWordsBeforeRole = 3;  // "Aki Morimoto, a senior analyst": the role within three words of the comma
+
+size_t SpacesBefore(const std::string& text, size_t pos) {
+  while (pos > 0 && text[pos - 1] == ' ') --pos;
+  return pos;
+}
+
+// Does the whole word or phrase `phrase` end at `end` of the text?
+bool EndsAt(const std::string& text, size_t end, const std::string& phrase) {
+  if (phrase.empty() || end < phrase.size() || text.compare(end - phrase.size(), phrase.size(), phrase) != 0) return false;
+  size_t start = end - phrase.size();
+  return start == 0 || !IsWordCharBefore(text, start);
+}
+
+bool StartsAt(const std::string& text, size_t pos, const std::string& phrase) {
+  return text.compare(pos, phrase.size(), phrase) == 0 && !IsWordCharAt(text, pos + phrase.size());
+}
+
+bool AnyEndsAt(const std::string& text, size_t end, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return EndsAt(text, end, p); });
+}
+
+bool AnyStartsAt(const std::string& text, size_t pos, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return StartsAt(text, pos, p); });
+}
+
+// The longest phrase of `kinds` ending at `end` ("chief executive", "analyst"), or nullptr.
+const Phrase* KindEndingAt(const PhraseTable& kinds, const std::string& text, size_t end) {
+  const Phrase* found = nullptr;
+  for (const Phrase& kind : kinds.phrases()) {
+    if (EndsAt(text, end, kind.folded) && (found == nullptr || kind.folded.size() > found->folded.size())) found = &kind;
+  }
+  return found;
+}
+
+size_t WordEndAt(const std::string& text, size_t pos) {
+  static const std::string kStops = " ,.;:()\"";
+  while (pos < text.size() && kStops.find(text[pos]) == std::string::npos) ++pos;
+  return pos;
+}
+
+constexpr const char* kPerson = "PERSON";
+// An unknown name the page calls a product: still an unknown name for the rules (`UNKNOWN_NAME`), and a
+// product (`PRODUCT`, `RIVAL`), never a company.
+constexpr const char* kUnknownProduct = "UNKPRODUCT";
+// A person whose role is `outside` (an analyst): what such a person forecasts is no claim (relations.cpp).
+constexpr const char* kAnalyst = "ANALYST";
+
+// What an apposition after the name calls it: ", [up to `max_words` words]
+// KIND", no word of `stops` on the way and none of `not_after` right after
+// the kind ("Lumora, a spokesperson said"; "Lumora, the AI model developer");
+// nullptr when there is none.
+struct Apposition {
+  const PhraseTable& kinds;
+  const std::vector<std::string>& stops;
+  const std::vector<std::string>& not_after;
+  int max_words;
+};
+
+const Phrase* KindInApposition(const Apposition& apposition, const TextView& view, size_t name_end) {
+  const std::string& text = view.text;
+  size_t pos = SkipSpaces(text, name_end);
+  if (pos >= text.size() || text[pos] != ',') return nullptr;
+  pos = SkipSpaces(text, pos + 1);
+  for (int words = 0; words <= apposition.max_words && pos < text.size(); ++words) {
+    size_t kind_end = 0;
+    if (const Phrase* kind = apposition.kinds.Match(view, pos, &kind_end)) {
+      return AnyStartsAt(text, SkipSpaces(text, kind_end), apposition.not_after) ? nullptr : kind;
+    }
+    if (AnyStartsAt(text, pos, apposition.stops)) return nullptr;
+    size_t end = WordEndAt(text, pos);
+    if (end == pos) return nullptr;  // punctuation ends the apposition
+    pos = SkipSpaces(text, end);
+  }
+  return nullptr;
+}
+
+// The type a name's context gives it: PERSON, ANALYST (an `outside` role) or "" (no person's context).
+std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
+  size_t before = SpacesBefore(view.text, tag.start);
+  const Phrase* role = KindEndingAt(lang.person_roles, view.text, before);
+  if (role == nullptr) {
+    role = KindInApposition({lang.person_roles, lang.relative_words, lang.speech_verbs, kWordsBeforeRole}, view, tag.end);
+  }
+  if (role != nullptr) return role->value == "outside" ? kAnalyst : kPerson;
+  return AnyEndsAt(view.text, before, lang.person_titles) ? kPerson : "";
+}
+
+std::vector<std::string> Words(const std::string& name) {
+  std::vector<std::string> words;
+  for (size_t pos = 0; pos < name.size();) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string::npos) end = name.size();
+    if (end > pos) words.push_back(name.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return words;
+}
+
+bool IsCompanyWord(const Language& lang, const std::string& word) {
+  std::string folded = FoldPhrase(word);
+  auto in = [&](const std::vector<std::string>& list) { return std::find(list.begin(), list.end(), folded) != list.end(); };
+  return in(lang.legal_suffixes) || in(lang.name_tails);
+}
+
+// "Josh Payne" beside "Payne" alone: a first name and a surname (a company
+// is shortened to its first word, "Sakura" for "Sakura Internet").
+std::set<std::string> PeopleBySurname(const Language& lang, const std::set<std::string>& unknown_names) {
+  std::set<std::string> people;
+  for (const std::string& name : unknown_names) {
+    std::vector<std::string> words = Words(name);
+    if (words.size() < 2 || words.size() > 3) continue;
+    if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return IsCompanyWord(lang, w); })) continue;
+    if (unknown_names.count(words.back()) && !unknown_names.count(words.front())) people.insert(name);
+  }
+  return people;
+}
+
+// "Macquarie analyst Hugh Lambert": the firm before an `outside` role joins the person's mention.
+bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t person, std::vector<Tag>* tags) {
+  size_t role_end = SpacesBefore(view.text, (*tags)[person].start);
+  const Phrase* role = KindEndingAt(lang.person_roles, view.text, role_end);
+  if (person == 0 || role == nullptr || role->value != "outside") return false;
+  Tag& employer = (*tags)[person - 1];
+  if ((employer.type != "ORG" && employer.type != "UNK") ||
+      SpacesBefore(view.text, role_end - role->folded.size()) != employer.end) {
+    return false;
+  }
+  (*tags)[person].start = employer.start;
+  tags->erase(tags->begin() + static_cast<long>(person - 1));
+  return true;
+}
+
+// Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X").
+std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> products;
+  for (const auto& s : sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type == "UNK" && KindEndingAt(lang.product_words, s.view.text, SpacesBefore(s.view.text, tag.start))) {
+        products.insert(tag.id);
+      }
+    }
+  }
+  return products;
+}
+
+}  // namespace
+
+void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.person_roles.empty() && lang.person_titles.empty()) return;
+  std::set<std::string> unknown_names;
+  std::map<std::string, std::string> people;  // id -> PERSON or ANALYST
+  for (const auto& s : *sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type != "UNK") continue;
+      unknown_names.insert(tag.id);
+      std::string type = PersonTypeByContext(lang, s.view, tag);
+      if (!type.empty() && people[tag.id] != kAnalyst) people[tag.id] = type;
+    }
+  }
+  for (const std::string& name : PeopleBySurname(lang, unknown_names)) people.emplace(name, kPerson);
+  std::map<std::string, std::string> surnames;
+  for (const auto& [name, type] : people) {
+    std::vector<std::string> words = Words(name);
+    if (words.size() > 1) surnames.emplace(words.back(), type);
+  }
+  people.merge(surnames);
+  if (people.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      auto person = people.find(s.tags[i].id);
+      if (s.tags[i].type != "UNK" || person == people.end()) continue;
+      s.tags[i].type = person->second;
+      changed = true;
+      if (FoldOutsideEmployer(lang, s.view, i, &s.tags)) --i;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
+void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.product_words.empty()) return;
+  std::set<std::string> products = ProductsByContext(lang, *sentences);
+  if (products.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK" || !products.count(tag.id)) continue;
+      tag.type = kUnknownProduct;
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
+}  // namespace kg::ingest
