@@ -244,7 +244,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       if (!next_document.ok()) return next_document.status();
       record_.number = *next_document + 1;
     }
-    fingerprint_ = FingerprintMetadata(record_.document);
+    fingerprint_ = kFingerprintSeed;
     return Status::OK();
   }
 
@@ -253,6 +253,8 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     KG_RETURN_IF_ERROR(PrepareStatement(statement, &prepared));
     return AddPrepared(prepared);
   }
+
+  void SetContentHash(std::string content_hash) override { record_.document.content_hash = std::move(content_hash); }
 
   void Prefetch(const PreparedStatement& statement) const override {
     for (size_t hash : statement.key_hashes) terms_.Prefetch(hash);
@@ -270,9 +272,11 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       if (finished_) return Status::InvalidArgument("the bulk load is finished");
       finished_ = true;
       AddResult result;
+      // As AddDocument's: the statements, the aliases (a bulk load has none), the metadata.
+      const uint64_t fingerprint = FingerprintMetadata(FingerprintAliases(fingerprint_, {}), record_.document);
       if (existed_) {
         if (old_record_.document.content_hash == record_.document.content_hash &&
-            old_record_.statements_fingerprint == fingerprint_) {
+            old_record_.statements_fingerprint == fingerprint) {
           result.outcome = AddOutcome::kUnchanged;
           return result;
         }
@@ -280,7 +284,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
         before_retraction_ = std::make_unique<SnapshotHolder>(store_);
         KG_RETURN_IF_ERROR(RetractDocumentMentions(store_, record_.number));
       }
-      record_.statements_fingerprint = fingerprint_;
+      record_.statements_fingerprint = fingerprint;
       KG_RETURN_IF_ERROR(WriteTables(&result.claims_new));
       std::vector<rocksdb::IngestExternalFileArg> args;
       for (auto& table : tables_) KG_RETURN_IF_ERROR(table->Finish(&args));
@@ -659,7 +663,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   bool store_has_terms_ = false;
   bool store_had_claims_ = false;  // false: no claim lookups needed
   uint64_t next_term_ = 0;
-  uint64_t fingerprint_ = 0;
+  uint64_t fingerprint_ = 0;  // of the statements so far
   uint32_t seq_ = 0;
   int side_fd_ = -1;
   uint64_t side_size_ = 0;

@@ -261,12 +261,6 @@ Result<CanonicalStatement> CanonicalizeStatement(DocumentInput::Statement in) {
   return out;
 }
 
-uint64_t FingerprintMetadata(const Document& d) {
-  std::string data;
-  for (const std::string* field : {&d.lang, &d.published, &d.source, &d.title, &d.content_hash}) PutString(&data, *field);
-  PutVarint(&data, d.size);
-  return Fingerprint(data);
-}
 
 uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& s) {
   // Every field the stored statement has (its terms as term_by_id holds
@@ -297,13 +291,20 @@ uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases)
   return Fingerprint(data, running);
 }
 
+uint64_t FingerprintMetadata(uint64_t running, const Document& d) {
+  std::string data;
+  for (const std::string* field : {&d.lang, &d.published, &d.source, &d.title, &d.content_hash}) PutString(&data, *field);
+  PutVarint(&data, d.size);
+  return Fingerprint(data, running);
+}
+
 namespace {
 
-// What tells an identical re-add apart: metadata, statements and aliases.
+// What tells an identical re-add apart: statements, aliases and metadata.
 uint64_t InputFingerprint(const DocumentInput& input, const std::vector<CanonicalStatement>& statements) {
-  uint64_t running = FingerprintMetadata(input.document);
+  uint64_t running = kFingerprintSeed;
   for (const CanonicalStatement& s : statements) running = FingerprintStatement(running, s);
-  return FingerprintAliases(running, input.aliases);
+  return FingerprintMetadata(FingerprintAliases(running, input.aliases), input.document);
 }
 
 }  // namespace
