@@ -487,14 +487,15 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     TableOut& mentions = Table(kMentions);
     MentionRec rec{};
     bool have = mentions_.Next(&rec);
-    std::string value;
+    std::string value, spo_key, mention_key;  // reused: one allocation each, not one per entry
     while (have) {
       const MentionRec first = rec;
-      const std::string spo_key = SpoKey(PartsOf(first));
+      SetSpoKey(PartsOf(first), &spo_key);
       uint64_t count = 0;
       do {
         KG_RETURN_IF_ERROR(GetPayload(rec, &value));
-        KG_RETURN_IF_ERROR(mentions.Put(MentionKey(spo_key, record_.number, rec.seq), value));
+        SetMentionKey(spo_key, record_.number, rec.seq, &mention_key);
+        KG_RETURN_IF_ERROR(mentions.Put(mention_key, value));
         ++count;
         have = mentions_.Next(&rec);
       } while (have && rec.s == first.s && rec.p == first.p && rec.o == first.o && rec.w == first.w);
@@ -532,13 +533,16 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     TableOut& table = Table(index, part);
     IndexRec ordered{};
     ClaimKeyParts parts;
+    const auto set_key = index == kPos ? SetPosKey : index == kOsp ? SetOspKey : SetWpsKey;
+    std::string key;  // reused: one allocation, not one per entry
     while (range->Next(&ordered)) {
       const ClaimRec claim = FromIndexOrder(index, ordered);
       parts.subject = claim.s;
       parts.predicate = claim.p;
       parts.object = ranks_->ObjectKey(claim.o);
       parts.when = claim.w;
-      KG_RETURN_IF_ERROR(table.Put(index == kPos ? PosKey(parts) : index == kOsp ? OspKey(parts) : WpsKey(parts), ""));
+      set_key(parts, &key);
+      KG_RETURN_IF_ERROR(table.Put(key, ""));
     }
     return range->status();
   }
@@ -547,8 +551,10 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     KG_RETURN_IF_ERROR(WriteDictionary());
     TableOut& table = Table(kDocMentions);
     ClaimRec claim{};
+    std::string spo_key;  // reused: one allocation, not one per entry
     for (uint32_t seq = 0; claims_by_seq_.Next(&claim); ++seq) {
-      KG_RETURN_IF_ERROR(table.Put(DocMentionKey(record_.number, seq), SpoKey(PartsOf(claim))));
+      SetSpoKey(PartsOf(claim), &spo_key);
+      KG_RETURN_IF_ERROR(table.Put(DocMentionKey(record_.number, seq), spo_key));
     }
     return claims_by_seq_.status();
   }

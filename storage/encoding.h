@@ -120,6 +120,12 @@ std::string SpoKey(const ClaimKeyParts& c);
 std::string PosKey(const ClaimKeyParts& c);
 std::string OspKey(const ClaimKeyParts& c);
 std::string WpsKey(const ClaimKeyParts& c);
+// The same keys into `*key`, replacing what it held: a bulk load builds
+// millions of them in one buffer each instead of allocating every one.
+void SetSpoKey(const ClaimKeyParts& c, std::string* key);
+void SetPosKey(const ClaimKeyParts& c, std::string* key);
+void SetOspKey(const ClaimKeyParts& c, std::string* key);
+void SetWpsKey(const ClaimKeyParts& c, std::string* key);
 bool ParseSpoKey(std::string_view key, ClaimKeyParts* c);
 bool ParsePosKey(std::string_view key, ClaimKeyParts* c);
 bool ParseOspKey(std::string_view key, ClaimKeyParts* c);
