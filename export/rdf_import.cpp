@@ -435,7 +435,7 @@ uint32_t CountLineBreaks(std::string_view text) {
   return count;
 }
 
-// Reads a file in chunks that end at a line break.
+// Reads a file in chunks that end at a line break, hashing them as they come.
 class ChunkReader {
  public:
   ChunkReader(const std::string& path, size_t chunk_bytes) : in_(path, std::ios::binary), chunk_bytes_(chunk_bytes) {}
@@ -458,6 +458,7 @@ class ChunkReader {
       text.resize(line_end + 1);
     }
     if (text.empty()) return false;
+    hasher_.Add(text);
     chunk->offset = offset_;
     chunk->first_line = line_;
     chunk->line_breaks = CountLineBreaks(text);
@@ -467,21 +468,27 @@ class ChunkReader {
     return true;
   }
 
+  // StableHash({file}), once Next returned false.
+  std::string ContentHash() const {
+    StableHasher whole = hasher_;
+    whole.EndPart();
+    return whole.Hex();
+  }
+
  private:
   std::ifstream in_;
+  StableHasher hasher_;
   size_t chunk_bytes_;
   std::string carry_;
   uint64_t offset_ = 0;
   uint32_t line_ = 1;
 };
 
-// A chunk's statements, parsed (on a worker thread), ready for the loader:
-// prepared for it there when the loader takes prepared statements (the
-// loader's own thread is the bottleneck of a bulk import).
+// A chunk's statements, parsed and prepared for the loader on a worker
+// thread (the loader's own thread is the bottleneck of a bulk import).
 struct ParsedChunk {
-  std::vector<DocumentInput::Statement> statements;  // when not prepared
   std::vector<storage::PreparedStatement> prepared;
-  std::vector<uint32_t> lines;  // the line of each statement or prepared one
+  std::vector<uint32_t> lines;  // the line of each prepared statement
   std::vector<ReadError> errors;  // with lines in the file: malformed, or refused by PrepareStatement
   Status failure;  // PrepareStatement failed for another reason than the statement
   uint64_t triples = 0;
@@ -514,16 +521,12 @@ bool IsPlainTriple(const SimpleTriple& t, const RdfNames& names) {
 // runs of other lines by ReadRdf.
 class ChunkParser {
  public:
-  ChunkParser(const Chunk& chunk, const ImportOptions& options, const RdfNames& names, bool prepare)
-      : chunk_(chunk), options_(options), names_(names), prepare_(prepare) {}
+  ChunkParser(const Chunk& chunk, const ImportOptions& options, const RdfNames& names)
+      : chunk_(chunk), options_(options), names_(names) {}
 
   ParsedChunk Run() {
     const size_t lines = size_t{chunk_.line_breaks} + 1;
-    if (prepare_) {
-      out_.prepared.reserve(lines);
-    } else {
-      out_.statements.reserve(lines);
-    }
+    out_.prepared.reserve(lines);
     out_.lines.reserve(lines);
     const std::string_view text = chunk_.text;
     SimpleTriple triple;
@@ -596,11 +599,6 @@ class ChunkParser {
     const uint32_t line = statement.mention.sentence;
     statement.mention.bound = statement.claim.object.bound;
     statement.claim.object.bound = Bound::kExact;
-    if (!prepare_) {
-      out_.lines.push_back(line);
-      out_.statements.push_back(std::move(statement));
-      return;
-    }
     const Status prepared = storage::PrepareStatement(std::move(statement), &out_.prepared.emplace_back());
     if (prepared.ok()) {
       out_.lines.push_back(line);
@@ -617,29 +615,10 @@ class ChunkParser {
   const Chunk& chunk_;
   const ImportOptions& options_;
   const RdfNames& names_;
-  const bool prepare_;
   ParsedChunk out_;
   std::vector<ReadError> refused_;
   std::optional<OtherLines> other_;
 };
-
-// The content hash of a file as StableHash({text}) gives it, read in chunks.
-Result<std::pair<std::string, uint64_t>> HashFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot read");
-  StableHasher hasher;
-  uint64_t size = 0;
-  std::string block(1 << 20, '\0');
-  while (in) {
-    in.read(block.data(), static_cast<std::streamsize>(block.size()));
-    const auto got = static_cast<size_t>(in.gcount());
-    hasher.Add(std::string_view(block.data(), got));
-    size += got;
-  }
-  if (in.bad()) return Status::IOError(path + ": read error");
-  hasher.EndPart();
-  return std::make_pair(hasher.Hex(), size);
-}
 
 // Streams a plain file into one bulk load; nullopt when a statement turns
 // out not to be plain (the caller then takes the general path).
@@ -649,14 +628,16 @@ class BulkFileImport {
       : store_(store), path_(path), options_(options), progress_(progress), names_(options.base_iri) {}
 
   Result<std::optional<ImportReport>> Run() {
-    auto hashed = HashFile(path_);
-    if (!hashed.ok()) return hashed.status();
-    const uint64_t size = hashed->second;
-    auto loader = store_.BeginBulkLoad(FileDocument(path_, size, hashed->first), BulkLoadOptions{});
-    if (!loader.ok()) return loader.status();
-    storage::PreparedStatementSink* sink = dynamic_cast<storage::PreparedStatementSink*>(loader->get());
+    std::error_code error;
+    const uint64_t size = std::filesystem::file_size(path_, error);
     ChunkReader reader(path_, std::max<size_t>(options_.chunk_bytes, 1));
-    if (!reader.good()) return Status::NotFound(path_ + ": cannot read");
+    if (error || !reader.good()) return Status::NotFound(path_ + ": cannot read");
+    // The content hash is taken as the chunks are read and given to the
+    // loader before Finish.
+    auto loader = store_.BeginBulkLoad(FileDocument(path_, size, ""), BulkLoadOptions{});
+    if (!loader.ok()) return loader.status();
+    auto* sink = dynamic_cast<storage::PreparedStatementSink*>(loader->get());
+    if (sink == nullptr) return Status::NotSupported("the store's bulk loader takes no prepared statements");
     std::deque<std::pair<uint64_t, std::future<ParsedChunk>>> pending;  // (bytes read so far, parse)
     uint64_t bytes = 0;
     bool more = true;
@@ -666,8 +647,8 @@ class BulkFileImport {
         more = reader.Next(chunk.get());
         if (!more) break;
         bytes += chunk->text.size();
-        pending.emplace_back(bytes, std::async(std::launch::async, [this, chunk, sink] {
-                               return ChunkParser(*chunk, options_, names_, sink != nullptr).Run();
+        pending.emplace_back(bytes, std::async(std::launch::async, [this, chunk] {
+                               return ChunkParser(*chunk, options_, names_).Run();
                              }));
       }
       if (pending.empty()) break;
@@ -675,7 +656,7 @@ class BulkFileImport {
       const uint64_t done = pending.front().first;
       pending.pop_front();
       if (!parsed.plain) return std::optional<ImportReport>();
-      KG_RETURN_IF_ERROR(Load(**loader, sink, parsed));
+      KG_RETURN_IF_ERROR(Load(*sink, parsed));
       Dispose(std::move(parsed));
       if (progress_) progress_(done, size, report_.triples);
     }
@@ -683,6 +664,7 @@ class BulkFileImport {
       report_.claims = 0;  // nothing is written
       return std::optional<ImportReport>(report_);
     }
+    sink->SetContentHash(reader.ContentHash());
     auto finished = (*loader)->Finish();
     if (!finished.ok()) return finished.status();
     report_.documents = 1;
@@ -691,15 +673,15 @@ class BulkFileImport {
   }
 
  private:
-  Status Load(BulkLoader& loader, storage::PreparedStatementSink* sink, ParsedChunk& parsed) {
+  Status Load(storage::PreparedStatementSink& sink, ParsedChunk& parsed) {
     report_.triples += parsed.triples;
     for (const ReadError& error : parsed.errors) Problem(error.line, error.message);
     KG_RETURN_IF_ERROR(parsed.failure);
-    const size_t count = sink != nullptr ? parsed.prepared.size() : parsed.statements.size();
+    const size_t count = parsed.prepared.size();
     constexpr size_t kPrefetchAhead = 8;  // statements: enough to hide a cache miss
     for (size_t i = 0; i < count; ++i) {
-      if (sink != nullptr && i + kPrefetchAhead < count) sink->Prefetch(parsed.prepared[i + kPrefetchAhead]);
-      Status added = sink != nullptr ? sink->AddPrepared(parsed.prepared[i]) : loader.Add(parsed.statements[i]);
+      if (i + kPrefetchAhead < count) sink.Prefetch(parsed.prepared[i + kPrefetchAhead]);
+      Status added = sink.AddPrepared(parsed.prepared[i]);
       if (added.ok()) {
         ++report_.claims;
       } else if (added.code() == Status::Code::kInvalidArgument) {

@@ -390,45 +390,56 @@ bool DecodeQuantityObject(std::string_view object_key, Term* term) {
 // reallocated twice per key).
 constexpr size_t kClaimKeyIds = 24;
 
-std::string SpoKey(const ClaimKeyParts& c) {
+void SetSpoKey(const ClaimKeyParts& c, std::string* key) {
+  key->clear();
+  key->reserve(kClaimKeyIds + c.object.size());
+  PutBig64(key, c.subject);
+  PutBig64(key, c.predicate);
+  key->append(c.object);
+  PutBig64(key, c.when);
+}
+
+void SetPosKey(const ClaimKeyParts& c, std::string* key) {
+  key->clear();
+  key->reserve(kClaimKeyIds + c.object.size());
+  PutBig64(key, c.predicate);
+  key->append(c.object);
+  PutBig64(key, c.subject);
+  PutBig64(key, c.when);
+}
+
+void SetOspKey(const ClaimKeyParts& c, std::string* key) {
+  key->clear();
+  key->reserve(kClaimKeyIds + c.object.size());
+  key->append(c.object);
+  PutBig64(key, c.subject);
+  PutBig64(key, c.predicate);
+  PutBig64(key, c.when);
+}
+
+void SetWpsKey(const ClaimKeyParts& c, std::string* key) {
+  key->clear();
+  key->reserve(kClaimKeyIds + c.object.size());
+  PutBig64(key, c.when);
+  PutBig64(key, c.predicate);
+  PutBig64(key, c.subject);
+  key->append(c.object);
+}
+
+namespace {
+
+std::string Built(void (*set)(const ClaimKeyParts&, std::string*), const ClaimKeyParts& c) {
   std::string key;
-  key.reserve(kClaimKeyIds + c.object.size());
-  PutBig64(&key, c.subject);
-  PutBig64(&key, c.predicate);
-  key += c.object;
-  PutBig64(&key, c.when);
+  set(c, &key);
   return key;
 }
 
-std::string PosKey(const ClaimKeyParts& c) {
-  std::string key;
-  key.reserve(kClaimKeyIds + c.object.size());
-  PutBig64(&key, c.predicate);
-  key += c.object;
-  PutBig64(&key, c.subject);
-  PutBig64(&key, c.when);
-  return key;
-}
+}  // namespace
 
-std::string OspKey(const ClaimKeyParts& c) {
-  std::string key;
-  key.reserve(kClaimKeyIds + c.object.size());
-  key.append(c.object);
-  PutBig64(&key, c.subject);
-  PutBig64(&key, c.predicate);
-  PutBig64(&key, c.when);
-  return key;
-}
-
-std::string WpsKey(const ClaimKeyParts& c) {
-  std::string key;
-  key.reserve(kClaimKeyIds + c.object.size());
-  PutBig64(&key, c.when);
-  PutBig64(&key, c.predicate);
-  PutBig64(&key, c.subject);
-  key += c.object;
-  return key;
-}
+std::string SpoKey(const ClaimKeyParts& c) { return Built(SetSpoKey, c); }
+std::string PosKey(const ClaimKeyParts& c) { return Built(SetPosKey, c); }
+std::string OspKey(const ClaimKeyParts& c) { return Built(SetOspKey, c); }
+std::string WpsKey(const ClaimKeyParts& c) { return Built(SetWpsKey, c); }
 
 namespace {
 bool TakeId(std::string_view* in, TermId* id) {

@@ -120,13 +120,56 @@ std::string SpoKey(const ClaimKeyParts& c);
 std::string PosKey(const ClaimKeyParts& c);
 std::string OspKey(const ClaimKeyParts& c);
 std::string WpsKey(const ClaimKeyParts& c);
+// The same keys into `*key`, replacing what it held: a bulk load builds
+// millions of them in one buffer each instead of allocating every one.
+void SetSpoKey(const ClaimKeyParts& c, std::string* key);
+void SetPosKey(const ClaimKeyParts& c, std::string* key);
+void SetOspKey(const ClaimKeyParts& c, std::string* key);
+void SetWpsKey(const ClaimKeyParts& c, std::string* key);
 bool ParseSpoKey(std::string_view key, ClaimKeyParts* c);
 bool ParsePosKey(std::string_view key, ClaimKeyParts* c);
 bool ParseOspKey(std::string_view key, ClaimKeyParts* c);
 bool ParseWpsKey(std::string_view key, ClaimKeyParts* c);
 
-// 64-bit FNV-1a: stable across builds, for content fingerprints.
+// 64-bit FNV-1a: stable across builds, for content fingerprints. A byte at
+// a time, so data hashed in pieces hashes as the whole (file content hashes).
 uint64_t Fingerprint(std::string_view data, uint64_t seed = 14695981039346656037ULL);
+
+// A fingerprint of a record's fields, added one by one: nothing is encoded
+// first, and strings are taken eight bytes a step (FNV-1a's byte loop, on
+// an encoded copy, cost ~2.7k instructions per statement on a bulk load's
+// one ordered thread). Stable across builds on little-endian machines.
+class FieldFingerprint {
+ public:
+  explicit FieldFingerprint(uint64_t seed) : hash_(seed) {}
+
+  void Add(uint64_t number) { hash_ = Step(hash_, number); }
+  // With its length, so that fields cannot run into each other.
+  void Add(std::string_view bytes) {
+    hash_ = Step(hash_, bytes.size());
+    const char* at = bytes.data();
+    size_t left = bytes.size();
+    for (; left >= 8; at += 8, left -= 8) {
+      uint64_t word;
+      std::memcpy(&word, at, 8);
+      hash_ = Step(hash_, word);
+    }
+    if (left == 0) return;
+    uint64_t tail = 0;
+    std::memcpy(&tail, at, left);
+    hash_ = Step(hash_, tail);
+  }
+
+  uint64_t value() const { return hash_; }
+
+ private:
+  static uint64_t Step(uint64_t hash, uint64_t word) {
+    hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;  // odd: 2^64 / golden ratio
+    return hash ^ (hash >> 29);  // the high bits, which saw every input bit, fold back down
+  }
+
+  uint64_t hash_;
+};
 
 }  // namespace kg::storage
 

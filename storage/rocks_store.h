@@ -86,6 +86,8 @@ auto Guarded(std::string_view what, F&& body) -> decltype(body()) {
 
 // Key helpers shared by the writer, the readers and the checker.
 std::string MentionKey(std::string_view spo_key, uint64_t doc_number, uint32_t seq);
+// The same into `*key`, replacing what it held (a bulk load reuses one buffer).
+void SetMentionKey(std::string_view spo_key, uint64_t doc_number, uint32_t seq, std::string* key);
 std::string DocMentionKey(uint64_t doc_number, uint32_t seq);
 std::string SentenceKey(uint64_t doc_number, uint32_t sentence);
 std::string AliasKey(std::string_view normalised, std::string_view entity, std::string_view lang);

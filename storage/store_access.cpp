@@ -15,12 +15,17 @@ std::string IdKey(uint64_t id) {
   return key;
 }
 
+void SetMentionKey(std::string_view spo_key, uint64_t doc_number, uint32_t seq, std::string* key) {
+  key->clear();
+  key->reserve(spo_key.size() + 12);  // one allocation, not a copy and then a larger one
+  key->append(spo_key);
+  PutBig64(key, doc_number);
+  PutBig32(key, seq);
+}
+
 std::string MentionKey(std::string_view spo_key, uint64_t doc_number, uint32_t seq) {
   std::string key;
-  key.reserve(spo_key.size() + 12);  // one allocation, not a copy and then a larger one
-  key.append(spo_key);
-  PutBig64(&key, doc_number);
-  PutBig32(&key, seq);
+  SetMentionKey(spo_key, doc_number, seq, &key);
   return key;
 }
 

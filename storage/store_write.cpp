@@ -261,30 +261,26 @@ Result<CanonicalStatement> CanonicalizeStatement(DocumentInput::Statement in) {
   return out;
 }
 
-uint64_t FingerprintMetadata(const Document& d) {
-  std::string data;
-  for (const std::string* field : {&d.lang, &d.published, &d.source, &d.title, &d.content_hash}) PutString(&data, *field);
-  PutVarint(&data, d.size);
-  return Fingerprint(data);
-}
 
 uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& s) {
-  // Buffers kept from call to call: a bulk load fingerprints every statement
-  // on its one ordered thread, and fresh strings (one per term, a copy of
-  // the mention) were most of this function's cost.
-  thread_local std::string data;
-  thread_local std::string part;
-  data.clear();
+  // Every field the stored statement has (its terms as term_by_id holds
+  // them, its time, its mention with the text inline).
+  FieldFingerprint fingerprint(running);
   for (const Term* term : {&s.subject, &s.predicate, &s.object}) {
-    part.clear();
-    AppendEncodedTerm(&part, *term);
-    PutString(&data, part);
+    fingerprint.Add(static_cast<uint64_t>(term->kind));
+    fingerprint.Add(term->value);
+    fingerprint.Add(term->unit);
+    fingerprint.Add(term->lang);
   }
-  PutVarint(&data, s.when);
-  part.clear();
-  AppendEncodedMention(&part, s.mention, /*text_inline=*/true);
-  PutString(&data, part);
-  return Fingerprint(data, running);
+  fingerprint.Add(s.when);
+  const MentionRecord& m = s.mention;
+  for (uint64_t number : {uint64_t{m.sentence}, uint64_t{m.start}, uint64_t{m.end}, static_cast<uint64_t>(m.bound)}) {
+    fingerprint.Add(number);
+  }
+  fingerprint.Add(m.rule);
+  fingerprint.Add(m.attributed_to);
+  fingerprint.Add(m.text);
+  return fingerprint.value();
 }
 
 uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases) {
@@ -295,13 +291,20 @@ uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases)
   return Fingerprint(data, running);
 }
 
+uint64_t FingerprintMetadata(uint64_t running, const Document& d) {
+  std::string data;
+  for (const std::string* field : {&d.lang, &d.published, &d.source, &d.title, &d.content_hash}) PutString(&data, *field);
+  PutVarint(&data, d.size);
+  return Fingerprint(data, running);
+}
+
 namespace {
 
-// What tells an identical re-add apart: metadata, statements and aliases.
+// What tells an identical re-add apart: statements, aliases and metadata.
 uint64_t InputFingerprint(const DocumentInput& input, const std::vector<CanonicalStatement>& statements) {
-  uint64_t running = FingerprintMetadata(input.document);
+  uint64_t running = kFingerprintSeed;
   for (const CanonicalStatement& s : statements) running = FingerprintStatement(running, s);
-  return FingerprintAliases(running, input.aliases);
+  return FingerprintMetadata(FingerprintAliases(running, input.aliases), input.document);
 }
 
 }  // namespace

@@ -52,9 +52,13 @@ Result<StatementIds> InternStatement(const CanonicalStatement& s, Intern&& inter
 
 // The statement fingerprint of a document is built up in three steps
 // (FNV-1a runs on): its metadata, each statement in order, its aliases.
-uint64_t FingerprintMetadata(const Document& document);
 uint64_t FingerprintStatement(uint64_t running, const CanonicalStatement& statement);
 uint64_t FingerprintAliases(uint64_t running, const std::vector<Alias>& aliases);
+// Folded in last: a bulk load learns a file's content hash only when it has
+// read the whole file.
+uint64_t FingerprintMetadata(uint64_t running, const Document& document);
+// Where a document's running fingerprint starts.
+inline constexpr uint64_t kFingerprintSeed = 14695981039346656037ULL;
 
 // The dictionary entries of a new term, as (column family, key, value); the
 // caller has checked the term is not in the dictionary yet.

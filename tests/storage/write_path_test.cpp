@@ -1,6 +1,8 @@
 // The document writer skips reads and writes it knows to be redundant (terms
 // and aliases every document sends again): these tests pin down that what is
 // stored is the same as if every write had been made.
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "test_util.h"
@@ -70,6 +72,47 @@ TEST(WritePathTest, AReopenedStoreSeesWhatTheWriterSkipped) {
   auto stats = store->GetStats();
   ASSERT_TRUE(stats.ok());
   EXPECT_EQ(stats->entities, 1u);
+  ExpectConsistent(*store);
+}
+
+// A re-added document is unchanged only when its statements are: the
+// statement fingerprint must see every field, and where one field ends.
+TEST(WritePathTest, ChangingAnyFieldOfAStatementReplacesTheDocument) {
+  TempDir dir;
+  auto store = OpenStore(dir.Sub("db"));
+  ASSERT_NE(store, nullptr);
+  DocumentInput doc = MakeDocument("d", "en", "same-hash");
+  doc.statements.push_back(MakeStatement(Term::Entity("Orbis Labs"), "plans_capex", Term::Quantity("7", "EUR"), "2026",
+                                         3, "Orbis Labs will spend seven euros."));
+  ASSERT_TRUE(store->AddDocument(doc).ok());
+  using Change = std::function<void(DocumentInput::Statement&)>;
+  const std::vector<std::pair<std::string, Change>> changes = {
+      {"subject", [](auto& s) { s.claim.subject.value = "Orbis Lab"; }},
+      {"predicate", [](auto& s) { s.claim.predicate = "plans_capexx"; }},
+      {"object value", [](auto& s) { s.claim.object.value = "70"; }},
+      {"object unit", [](auto& s) { s.claim.object.unit = "USD"; }},
+      {"object kind", [](auto& s) { s.claim.object = Term::Text("70", "en"); }},
+      {"object lang", [](auto& s) { s.claim.object.lang = "it"; }},
+      {"a byte moved from text to lang", [](auto& s) { s.claim.object = Term::Text("7", "it"); }},
+      {"when", [](auto& s) { s.claim.when = "2027"; }},
+      {"sentence", [](auto& s) { s.mention.sentence = 4; }},
+      {"start", [](auto& s) { s.mention.start = 1; }},
+      {"end", [](auto& s) { s.mention.end = 9; }},
+      {"rule", [](auto& s) { s.mention.rule = "capex.en.2"; }},
+      {"attribution", [](auto& s) { s.mention.attributed_to = "Orbis Labs"; }},
+      {"a byte moved from attribution to rule", [](auto& s) { s.mention.rule = "capex.en.2O"; s.mention.attributed_to = "rbis Labs"; }},
+      {"bound", [](auto& s) { s.mention.bound = Bound::kAtLeast; }},
+      {"text", [](auto& s) { s.mention.text = "Orbis Labs will spend 7 euros."; }},
+  };
+  for (const auto& [field, change] : changes) {
+    change(doc.statements[0]);
+    auto replaced = store->AddDocument(doc);
+    ASSERT_TRUE(replaced.ok()) << field << ": " << replaced.status().ToString();
+    EXPECT_EQ(replaced->outcome, AddOutcome::kReplaced) << field;
+    auto again = store->AddDocument(doc);
+    ASSERT_TRUE(again.ok()) << field;
+    EXPECT_EQ(again->outcome, AddOutcome::kUnchanged) << field;
+  }
   ExpectConsistent(*store);
 }
 
