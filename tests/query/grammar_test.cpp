@@ -2,6 +2,8 @@
 // error is. Parsing only: no store involved.
 #include <gtest/gtest.h>
 
+#include <variant>
+
 #include "query/literal.h"
 #include "query/parser.h"
 
@@ -104,16 +106,18 @@ const Rejected kRejected[] = {
     {"FIND COUNT(?x WHERE ?x p ?y", 1, 15, "')'"},
 };
 
+void ExpectRejectedAt(const Rejected& r) {
+  auto parsed = Parse(r.query);
+  ASSERT_FALSE(parsed.ok()) << r.query;
+  const std::string& message = parsed.status().message();
+  std::string position = "(line " + std::to_string(r.line) + ", column " + std::to_string(r.column) + ")";
+  EXPECT_NE(message.find(position), std::string::npos) << r.query << "\n" << message;
+  EXPECT_NE(message.find(r.fragment), std::string::npos) << r.query << "\n" << message;
+  EXPECT_EQ(parsed.status().code(), Status::Code::kInvalidArgument);
+}
+
 TEST(GrammarTest, RejectsWithPosition) {
-  for (const auto& r : kRejected) {
-    auto parsed = Parse(r.query);
-    ASSERT_FALSE(parsed.ok()) << r.query;
-    const std::string& message = parsed.status().message();
-    std::string position = "(line " + std::to_string(r.line) + ", column " + std::to_string(r.column) + ")";
-    EXPECT_NE(message.find(position), std::string::npos) << r.query << "\n" << message;
-    EXPECT_NE(message.find(r.fragment), std::string::npos) << r.query << "\n" << message;
-    EXPECT_EQ(parsed.status().code(), Status::Code::kInvalidArgument);
-  }
+  for (const auto& r : kRejected) ExpectRejectedAt(r);
 }
 
 TEST(GrammarTest, CaretSitsUnderTheError) {
@@ -137,6 +141,51 @@ TEST(GrammarTest, CaretCountsDisplayWidth) {
   EXPECT_NE(chinese.status().message().find("(line 1, column 23)"), std::string::npos);
   EXPECT_NE(chinese.status().message().find("\n" + std::string(2 + 17 + 8 + 1, ' ') + "^"), std::string::npos)
       << chinese.status().message();
+}
+
+// Names beyond ASCII: the lexer tests \p{L} / \p{M} / \p{N} by predicate
+// (query/name_classes.h), so these pin what the Unicode sets accepted.
+const FindQuery& FindOf(const Result<Statement>& parsed) { return std::get<FindQuery>(parsed.value()); }
+
+TEST(GrammarTest, NamesInOtherScriptsAreOneToken) {
+  // Vowel signs and the virama (\p{M}) inside, a Devanagari digit after '-'.
+  auto hindi = Parse("FIND ?x WHERE ?x competes_with क्षेत्रीय-२");
+  ASSERT_TRUE(hindi.ok()) << hindi.status().message();
+  EXPECT_EQ(FindOf(hindi).patterns[0].object.kind, TermExpr::Kind::kName);
+  EXPECT_EQ(FindOf(hindi).patterns[0].object.text, "क्षेत्रीय-२");
+
+  auto italian = Parse("FIND ?città WHERE ?città sede_di Università_Bocconi");
+  ASSERT_TRUE(italian.ok()) << italian.status().message();
+  EXPECT_EQ(FindOf(italian).items[0].variable, "città");
+  EXPECT_EQ(FindOf(italian).patterns[0].predicate.text, "sede_di");
+  EXPECT_EQ(FindOf(italian).patterns[0].object.text, "Università_Bocconi");
+}
+
+TEST(GrammarTest, OtherCharactersBeyondAsciiKeepTheirTokens) {
+  // A currency symbol right after a name is an amount, not part of the name.
+  auto amount = Parse("FIND ?x WHERE ?x plans_capex ?a FILTER ?a > Perché€5m");
+  ASSERT_FALSE(amount.ok());
+  EXPECT_NE(amount.status().message().find("(line 1, column 51)"), std::string::npos) << amount.status().message();
+  EXPECT_NE(amount.status().message().find("unexpected '€'"), std::string::npos) << amount.status().message();
+  // No-break and ideographic spaces separate names as before.
+  auto spaced = Parse("FIND ?x WHERE Città\u00A0sede_di\u3000?x");
+  ASSERT_TRUE(spaced.ok()) << spaced.status().message();
+  EXPECT_EQ(FindOf(spaced).patterns[0].subject.text, "Città");
+  EXPECT_EQ(FindOf(spaced).patterns[0].predicate.text, "sede_di");
+}
+
+const Rejected kRejectedNames[] = {
+    {"FIND ?x WHERE ?x competes_with Byte😀Dance", 1, 36, "unexpected character '😀'"},
+    {"FIND ?x WHERE ?x competes_with बाइट😀डांस", 1, 36, "unexpected character '😀'"},
+    {"FIND ?x WHERE ?x competes_with Byte\u200BDance", 1, 36, "unexpected character '\u200B'"},  // zero width space
+    {"FIND ?x WHERE ?x competes_with ९a", 1, 32, "unexpected character '९'"},  // a digit cannot open a name
+    {"FIND ?x WHERE ?x competes_with \u093Ea", 1, 32, "unexpected character '\u093E'"},  // nor a vowel sign
+    {"FIND ?x😀 WHERE ?x p b", 1, 8, "unexpected character '😀'"},
+    {"FIND ?x WHERE ?x competes_with Byte\u00A0Dance", 1, 37, "unexpected 'Dance'"},  // a space between names
+};
+
+TEST(GrammarTest, NameWithCharacterOutsideTheClassesIsAnError) {
+  for (const auto& r : kRejectedNames) ExpectRejectedAt(r);
 }
 
 TEST(GrammarTest, EmptyAndInvalidInput) {
