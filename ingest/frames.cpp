@@ -1,0 +1,325 @@
+#include "ingest/frames.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kg::ingest {
+
+namespace {
+
+// How many sentences after an order "each one costs ..." still prices its product.
+constexpr size_t kOrderReach = 2;
+
+// How far before a time (in bytes) a comparison word makes it the compared one, further than
+// before a figure (kComparedReach: "well above the 28 billion yuan"): "rispetto a quanto speso nel 2026".
+constexpr size_t kComparedTimeReach = 40;
+
+bool IsCompany(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
+bool IsAnaphor(const Tag& tag) { return tag.type == "REF" || tag.type == "POSS"; }
+bool IsFigure(const Tag& tag) {
+  return tag.type == "MONEY" || tag.type == "PERCENT" || tag.type == "TOKENS" || tag.type == "COUNT";
+}
+
+std::string FigureKey(const Term& term) { return term.value + "\x1f" + term.unit; }
+
+Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quantity.unit, tag.quantity.bound); }
+
+// Where `phrase` occurs in `text` as whole words ("*" at its end: as a word's start).
+std::vector<size_t> WordsAt(const std::string& text, const std::string& phrase) {
+  bool stem = !phrase.empty() && phrase.back() == '*';
+  std::string needle = stem ? phrase.substr(0, phrase.size() - 1) : phrase;
+  bool word_start = IsWordCharAt(needle, 0);
+  bool word_end = !needle.empty() && IsWordCharBefore(needle, needle.size());
+  std::vector<size_t> found;
+  for (size_t at = FindText(text, needle); at != std::string::npos; at = FindText(text, needle, at + 1)) {
+    if (word_start && IsWordCharBefore(text, at)) continue;
+    if (word_end && !stem && IsWordCharAt(text, at + needle.size())) continue;
+    found.push_back(at);
+  }
+  return found;
+}
+
+// Dashes ("-", "–") cut only between spaces: "Oslo-based" is one word.
+std::string BoundaryNeedle(const std::string& boundary) {
+  bool dash = boundary == "-" || boundary == "–" || boundary == "—";
+  return dash ? " " + boundary + " " : boundary;
+}
+
+int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
+
+}  // namespace
+
+struct FrameReader::Clause {
+  size_t from = 0, to = 0;  // view positions
+  std::string text;         // view text of [from, to), tags and asides blanked
+  std::vector<std::pair<size_t, size_t>> asides;  // view positions
+  bool InAside(size_t pos) const {
+    return std::any_of(asides.begin(), asides.end(), [pos](const auto& a) { return pos >= a.first && pos < a.second; });
+  }
+  bool Holds(const Tag& tag) const { return tag.start >= from && tag.end <= to && !InAside(tag.start); }
+};
+
+struct FrameReader::Figure {
+  Tag tag;
+  size_t at = 0;          // view position the figure stands at in the sentence read
+  int index = -1;         // its tag index in that sentence (-1: the previous sentence's lone figure)
+  int equivalent = -1;    // the tag restating it in another currency ("A$90,000 (around US$59,000)")
+};
+
+FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, size_t from, size_t to) const {
+  const std::string& text = s.view.text;
+  Clause clause;
+  clause.to = text.size();
+  for (const auto& boundary : lang_.frames.boundaries) {
+    std::string needle = BoundaryNeedle(boundary);
+    for (size_t at : WordsAt(text, needle)) {
+      if (at + needle.size() <= from) clause.from = std::max(clause.from, at + needle.size());
+      if (at >= to) clause.to = std::min(clause.to, at);
+    }
+  }
+  clause.text = text.substr(clause.from, clause.to - clause.from);
+  for (const auto& aside : lang_.frames.asides) {
+    for (size_t at : WordsAt(clause.text, ", " + aside)) {
+      size_t end = clause.text.find(',', at + 2);
+      if (end == std::string::npos) end = clause.text.size();
+      clause.asides.emplace_back(clause.from + at, clause.from + end);
+      std::fill(clause.text.begin() + static_cast<long>(at), clause.text.begin() + static_cast<long>(end), ' ');
+    }
+  }
+  for (const auto& tag : s.tags) {
+    if (tag.end <= clause.from || tag.start >= clause.to) continue;
+    size_t start = std::max(tag.start, clause.from) - clause.from;
+    size_t end = std::min(tag.end, clause.to) - clause.from;
+    std::fill(clause.text.begin() + static_cast<long>(start), clause.text.begin() + static_cast<long>(end), ' ');
+  }
+  return clause;
+}
+
+bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const {
+  auto it = lang_.frames.cues.find(cue_class);
+  if (it == lang_.frames.cues.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& word) { return !WordsAt(clause.text, word).empty(); });
+}
+
+bool FrameReader::HasAfter(const Clause& clause, const std::string& cue_class, size_t pos) const {
+  auto it = lang_.frames.cues.find(cue_class);
+  if (it == lang_.frames.cues.end() || pos < clause.from) return false;
+  std::string after = clause.text.substr(std::min(pos - clause.from, clause.text.size()));
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& word) { return !WordsAt(after, word).empty(); });
+}
+
+bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
+  auto it = lang_.frames.cues.find("compared");
+  if (it == lang_.frames.cues.end() || pos < clause.from) return false;
+  size_t end = std::min(pos - clause.from, clause.text.size());
+  size_t start = end > reach ? end - reach : 0;
+  std::string before = clause.text.substr(start, end - start);
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& word) { return !WordsAt(before, word).empty(); });
+}
+
+bool FrameReader::Spends(const Clause& clause) const {
+  return Has(clause, "spend") || (Has(clause, "spend_verb") && Has(clause, "capital"));
+}
+
+std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  const std::string& type = figure.tag.type;
+  if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
+  if (type == "COUNT") return Has(clause, "order") ? "plans_order" : "";
+  if (type == "PERCENT") {
+    // Growth of what the sentence spends: "a 50% jump on what it spent this year".
+    Clause sentence = ClauseAround(s, 0, s.view.text.size());
+    bool spending = Has(sentence, "spend") || Has(sentence, "spend_verb");
+    return Has(clause, "growth") && spending ? "capex_growth" : "";
+  }
+  if (type != "MONEY") return "";
+  if (Has(clause, "bond")) return "bond_issuance";
+  if (Has(clause, "unit")) return "unit_price";
+  // The processors come after the figure: "EUR 500m is reserved for accelerators", not
+  // "capex of EUR 1bn, though returns on GPU clusters ...".
+  if (HasAfter(clause, "processor", figure.at) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
+    return "ai_processor_budget";
+  }
+  if (!Spends(clause)) return "";
+  return "capex";  // or plans_capex: decided by the time (WhenOf)
+}
+
+std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
+                                   const DocumentContext& context, const std::string& sentence_subject,
+                                   bool may_fall_back) const {
+  if (predicate == "unit_price") {
+    for (const auto& tag : s.tags) {
+      if (clause.Holds(tag) && (tag.type == "COUNT" || tag.type == "HARDWARE")) return tag.id;
+    }
+    return sentence_ - last_order_sentence_ <= kOrderReach ? last_order_product_ : "";
+  }
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || NamedAsSupplier(s, lang_, i)) continue;
+    std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
+    bool not_agent = std::any_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
+      std::vector<size_t> at = WordsAt(before, w);
+      return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
+    });
+    if (not_agent) continue;
+    if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
+    return tag.id;
+  }
+  if (!sentence_subject.empty()) return sentence_subject;
+  if (!may_fall_back) return "";
+  // No agent in the clause: the company the text is about, unless the sentence names another.
+  const std::string& antecedent = context.Antecedent();
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i)) return "";
+  }
+  return antecedent;
+}
+
+std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
+                                const Clause& clause) const {
+  const PredicateSpec* spec = data_.predicate(predicate);
+  WhenGrain grain = spec != nullptr ? spec->grain : WhenGrain::kNone;
+  if (grain == WhenGrain::kNone) return "";
+  std::vector<const Tag*> sentence_times, clause_times;
+  for (const auto& tag : s.tags) {
+    if (tag.type != "TIME") continue;
+    bool in_clause = clause.Holds(tag);
+    if (in_clause && Compared(clause, tag.start, kComparedTimeReach)) continue;  // "up 25% on 2025": the base, not the figure's time
+    sentence_times.push_back(&tag);
+    if (in_clause) clause_times.push_back(&tag);
+  }
+  if (predicate == "capex_growth") {
+    // Growth is dated by the later of the years it compares ("2027 ... up 45% on 2026").
+    std::string latest;
+    for (const Tag* t : sentence_times) latest = std::max(latest, TimeAtGrain(t->id, grain));
+    return latest;
+  }
+  // The nearest time after the figure ("founded in 2024, intends to put GBP 2.4bn into ... in 2027"),
+  // else the nearest before it ("In 2024 about EUR 380m was spent by ...").
+  if (figure.index >= 0 && Compared(clause, figure.at)) {
+    // A compared figure is a statement only with a time of its own right after it:
+    // "up from a planned 124 billion yen in 2026", not "above the 28 billion yuan it reported two years earlier".
+    size_t next = static_cast<size_t>(figure.index) + 1;
+    if (next < s.tags.size() && s.tags[next].type == "TIME" && clause.Holds(s.tags[next])) {
+      return TimeAtGrain(s.tags[next].id, grain);
+    }
+    return "";
+  }
+  const Tag* nearest = nullptr;
+  for (const Tag* t : clause_times) {
+    if (t->start >= figure.at && (nearest == nullptr || t->start < nearest->start)) nearest = t;
+  }
+  for (const Tag* t : clause_times) {
+    if (nearest == nullptr || (nearest->start < figure.at && t->start > nearest->start)) nearest = t;
+  }
+  if (nearest == nullptr && sentence_times.size() == 1) nearest = sentence_times[0];
+  return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
+}
+
+std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
+                                                 const DocumentContext& context,
+                                                 const std::string& sentence_subject, bool about_other) const {
+  if (Has(clause, "guard")) return std::nullopt;
+  for (const auto& word : lang_.outsiders) {
+    if (!WordsAt(clause.text, word).empty()) return std::nullopt;
+  }
+  std::string predicate = PredicateOf(s, figure, clause);
+  if (predicate.empty()) return std::nullopt;
+  Extracted e;
+  e.claim.when = WhenOf(s, predicate, figure, clause);
+  const PredicateSpec* spec = data_.predicate(predicate);
+  bool dated = spec != nullptr && spec->grain != WhenGrain::kNone;
+  if (e.claim.when.empty() && (dated || (figure.index >= 0 && Compared(clause, figure.at)))) return std::nullopt;
+  if (predicate == "capex") {
+    int year = YearOf(e.claim.when);
+    // This year's figure: spent when a past word says so ("it will have invested by the end of this year"), else planned.
+    bool this_year = year == published_.year;
+    bool past = year < published_.year || (this_year && Has(clause, "past"));
+    bool plan = year > published_.year || (this_year && !past && Has(clause, "plan"));
+    if (!past && !plan) return std::nullopt;
+    if (plan) predicate = "plans_capex";
+  }
+  // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
+  bool may_fall_back = !about_other && !(figure.index >= 0 && Compared(clause, figure.at));
+  e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, may_fall_back));
+  if (e.claim.subject.value.empty()) return std::nullopt;
+  e.claim.predicate = predicate;
+  e.claim.object = TermOf(figure.tag);
+  e.bound = figure.tag.quantity.bound;
+  e.rule = "frame." + lang_.code + "." + predicate;
+  e.subject_from = SubjectFrom::kAnaphor;
+  return e;
+}
+
+std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vector<Extracted>& found,
+                                         const DocumentContext& context) {
+  std::vector<Extracted> out;
+  if (lang_.frames.empty()) return out;
+  std::set<std::string> stated;
+  std::string sentence_subject;
+  bool about_other = false;  // the rules state something of the sentence about another party
+  for (const auto& e : found) {
+    about_other = about_other || e.claim.subject.value != context.Antecedent();
+    if (e.claim.object.kind != TermKind::kQuantity) continue;
+    stated.insert(FigureKey(e.claim.object));
+    if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
+  }
+  std::vector<Figure> figures;
+  if (lone_figure_ && !stated.count(FigureKey(TermOf(*lone_figure_)))) {
+    size_t start = SkipSpaces(s.view.text, 0);
+    for (const auto& opener : lang_.frames.figure_anaphors) {
+      if (s.view.text.compare(start, opener.size(), opener) == 0) figures.push_back({*lone_figure_, start + opener.size()});
+    }
+  }
+  lone_figure_.reset();
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (!IsFigure(tag) || stated.count(FigureKey(TermOf(tag)))) continue;
+    Figure figure{tag, tag.start, static_cast<int>(i)};
+    if (tag.type == "MONEY" && i + 1 < s.tags.size() && s.tags[i + 1].type == "MONEY" &&
+        s.tags[i + 1].quantity.unit != tag.quantity.unit && IsEquivalenceGap(lang_, s.view, tag.end, s.tags[i + 1].start)) {
+      figure.equivalent = static_cast<int>(++i);
+    }
+    figures.push_back(figure);
+  }
+  // "A$2.4 billion." alone: the next sentence may say what it is.
+  if (s.tags.size() == 1 && IsFigure(s.tags[0])) {
+    std::string rest = s.view.text.substr(0, s.tags[0].start) + s.view.text.substr(s.tags[0].end);
+    bool words = false;
+    for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
+    if (!words) lone_figure_ = s.tags[0];
+  }
+  for (const Figure& figure : figures) {
+    Clause clause = ClauseAround(s, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
+    if (clause.InAside(figure.at)) continue;
+    std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
+    if (!e) continue;
+    if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
+    if (figure.equivalent >= 0) {
+      Extracted restated = *e;
+      restated.claim.object = TermOf(s.tags[static_cast<size_t>(figure.equivalent)]);
+      restated.bound = restated.claim.object.bound;
+      out.push_back(*e);
+      out.push_back(std::move(restated));
+    } else {
+      out.push_back(std::move(*e));
+    }
+  }
+  std::vector<Extracted> all = found;
+  all.insert(all.end(), out.begin(), out.end());
+  Remember(all);
+  return out;
+}
+
+void FrameReader::Remember(const std::vector<Extracted>& statements) {
+  for (const auto& e : statements) {
+    if (e.claim.predicate != "plans_order") continue;
+    last_order_product_ = e.claim.object.unit;
+    last_order_sentence_ = sentence_;
+  }
+  ++sentence_;
+}
+
+}  // namespace kg::ingest
