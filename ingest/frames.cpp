@@ -57,6 +57,15 @@ struct FrameReader::Clause {
     return std::any_of(asides.begin(), asides.end(), [pos](const auto& a) { return pos >= a.first && pos < a.second; });
   }
   bool Holds(const Tag& tag) const { return tag.start >= from && tag.end <= to && !InAside(tag.start); }
+  // Blanks the view positions [start, end) in `text`, clipped to the clause.
+  void Blank(size_t start, size_t end) {
+    start = std::max(start, from);
+    end = std::min(end, to);
+    if (start < end) std::fill(text.begin() + static_cast<long>(start - from), text.begin() + static_cast<long>(end - from), ' ');
+  }
+  void BlankTags(const TaggedSentence& s) {
+    for (const auto& tag : s.tags) Blank(tag.start, tag.end);
+  }
 };
 
 struct FrameReader::Figure {
@@ -70,54 +79,79 @@ FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, size_t fr
   const std::string& text = s.view.text;
   Clause clause;
   clause.to = text.size();
+  std::vector<std::pair<size_t, size_t>> asides;
+  for (const auto& aside : lang_.frames.asides) {
+    for (size_t at : WordsAt(text, ", " + aside)) {
+      size_t end = text.find(',', at + 2);
+      asides.emplace_back(at, end == std::string::npos ? text.size() : end);
+    }
+  }
+  // A boundary inside an aside ("..., which was approved but not yet published, ...") ends no clause.
   for (const auto& boundary : lang_.frames.boundaries) {
     std::string needle = BoundaryNeedle(boundary);
     for (size_t at : WordsAt(text, needle)) {
+      if (std::any_of(asides.begin(), asides.end(), [at](const auto& a) { return at > a.first && at < a.second; })) continue;
       if (at + needle.size() <= from) clause.from = std::max(clause.from, at + needle.size());
       if (at >= to) clause.to = std::min(clause.to, at);
     }
   }
   clause.text = text.substr(clause.from, clause.to - clause.from);
-  for (const auto& aside : lang_.frames.asides) {
-    for (size_t at : WordsAt(clause.text, ", " + aside)) {
-      size_t end = clause.text.find(',', at + 2);
-      if (end == std::string::npos) end = clause.text.size();
-      clause.asides.emplace_back(clause.from + at, clause.from + end);
-      std::fill(clause.text.begin() + static_cast<long>(at), clause.text.begin() + static_cast<long>(end), ' ');
-    }
+  for (const auto& [start, end] : asides) {
+    if (start < clause.from || start >= clause.to) continue;
+    clause.asides.emplace_back(start, std::min(end, clause.to));
+    clause.Blank(start, end);
   }
-  for (const auto& tag : s.tags) {
-    if (tag.end <= clause.from || tag.start >= clause.to) continue;
-    size_t start = std::max(tag.start, clause.from) - clause.from;
-    size_t end = std::min(tag.end, clause.to) - clause.from;
-    std::fill(clause.text.begin() + static_cast<long>(start), clause.text.begin() + static_cast<long>(end), ' ');
-  }
+  clause.BlankTags(s);
   return clause;
 }
 
-bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const {
+FrameReader::Clause FrameReader::AsideAround(const TaggedSentence& s, const Clause& clause, size_t pos) const {
+  Clause aside;
+  for (const auto& span : clause.asides) {
+    if (pos < span.first || pos >= span.second) continue;
+    aside.from = span.first;
+    aside.to = span.second;
+  }
+  aside.text = s.view.text.substr(aside.from, aside.to - aside.from);
+  aside.BlankTags(s);
+  return aside;
+}
+
+bool FrameReader::MakerOfCount(const TaggedSentence& s, size_t i) const {
+  if (i == 0 || (s.tags[i - 1].type != "COUNT" && s.tags[i - 1].type != "HARDWARE")) return false;
+  std::string gap = s.view.text.substr(s.tags[i - 1].end, s.tags[i].start - s.tags[i - 1].end);
+  size_t first = gap.find_first_not_of(' ');
+  size_t last = gap.find_last_not_of(' ');
+  if (first == std::string::npos) return false;
+  gap = gap.substr(first, last - first + 1);
+  // The link, after at most one word naming the product ("chips made by").
+  return std::any_of(lang_.maker_links.begin(), lang_.maker_links.end(), [&gap](const std::string& link) {
+    if (gap == link) return true;
+    if (gap.size() <= link.size() || gap.compare(gap.size() - link.size(), link.size(), link) != 0) return false;
+    std::string head = gap.substr(0, gap.size() - link.size());
+    return head.back() == ' ' && head.find(' ') == head.size() - 1;
+  });
+}
+
+bool FrameReader::HasIn(const std::string& text, const std::string& cue_class) const {
   auto it = lang_.frames.cues.find(cue_class);
   if (it == lang_.frames.cues.end()) return false;
   return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& word) { return !WordsAt(clause.text, word).empty(); });
+                     [&](const std::string& word) { return !WordsAt(text, word).empty(); });
 }
 
+bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const { return HasIn(clause.text, cue_class); }
+
 bool FrameReader::HasAfter(const Clause& clause, const std::string& cue_class, size_t pos) const {
-  auto it = lang_.frames.cues.find(cue_class);
-  if (it == lang_.frames.cues.end() || pos < clause.from) return false;
-  std::string after = clause.text.substr(std::min(pos - clause.from, clause.text.size()));
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& word) { return !WordsAt(after, word).empty(); });
+  if (pos < clause.from) return false;
+  return HasIn(clause.text.substr(std::min(pos - clause.from, clause.text.size())), cue_class);
 }
 
 bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
-  auto it = lang_.frames.cues.find("compared");
-  if (it == lang_.frames.cues.end() || pos < clause.from) return false;
+  if (pos < clause.from) return false;
   size_t end = std::min(pos - clause.from, clause.text.size());
   size_t start = end > reach ? end - reach : 0;
-  std::string before = clause.text.substr(start, end - start);
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& word) { return !WordsAt(before, word).empty(); });
+  return HasIn(clause.text.substr(start, end - start), "compared");
 }
 
 bool FrameReader::Spends(const Clause& clause) const {
@@ -157,7 +191,9 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   }
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
-    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || NamedAsSupplier(s, lang_, i)) continue;
+    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i)) {
+      continue;
+    }
     std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
     bool not_agent = std::any_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
       std::vector<size_t> at = WordsAt(before, w);
@@ -172,7 +208,8 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   // No agent in the clause: the company the text is about, unless the sentence names another.
   const std::string& antecedent = context.Antecedent();
   for (size_t i = 0; i < s.tags.size(); ++i) {
-    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i)) return "";
+    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i)) return "";
+    if (s.tags[i].id == antecedent && MakerOfCount(s, i)) return "";
   }
   return antecedent;
 }
@@ -259,13 +296,14 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   if (lang_.frames.empty()) return out;
   std::set<std::string> stated;
   std::string sentence_subject;
-  bool about_other = false;  // the rules state something of the sentence about another party
+  bool about_other = false;  // the rules state a figure of the sentence of another party
   for (const auto& e : found) {
-    about_other = about_other || e.claim.subject.value != context.Antecedent();
     if (e.claim.object.kind != TermKind::kQuantity) continue;
+    about_other = about_other || e.claim.subject.value != context.Antecedent();
     stated.insert(FigureKey(e.claim.object));
     if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
   }
+  Remember(found);  // "... buying 2,000 H200 chips, which were priced at $31,000 apiece"
   std::vector<Figure> figures;
   if (lone_figure_ && !stated.count(FigureKey(TermOf(*lone_figure_)))) {
     size_t start = SkipSpaces(s.view.text, 0);
@@ -293,7 +331,7 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   }
   for (const Figure& figure : figures) {
     Clause clause = ClauseAround(s, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
-    if (clause.InAside(figure.at)) continue;
+    if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
     if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
@@ -307,9 +345,8 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
       out.push_back(std::move(*e));
     }
   }
-  std::vector<Extracted> all = found;
-  all.insert(all.end(), out.begin(), out.end());
-  Remember(all);
+  Remember(out);
+  ++sentence_;
   return out;
 }
 
@@ -319,7 +356,6 @@ void FrameReader::Remember(const std::vector<Extracted>& statements) {
     last_order_product_ = e.claim.object.unit;
     last_order_sentence_ = sentence_;
   }
-  ++sentence_;
 }
 
 }  // namespace kg::ingest

@@ -52,6 +52,13 @@ class FrameReader {
                      const Clause& clause) const;
   // The clause of the view positions [from, to), cut at boundaries, asides and tags blanked.
   Clause ClauseAround(const TaggedSentence& s, size_t from, size_t to) const;
+  // The aside of `clause` that holds view position `pos`, as a clause of its own
+  // ("..., which were priced at $31,000 apiece").
+  Clause AsideAround(const TaggedSentence& s, const Clause& clause, size_t pos) const;
+  // Is tags[i] the maker named right after a counted product ("800 chip H200 di Nvidia", "made by")?
+  bool MakerOfCount(const TaggedSentence& s, size_t i) const;
+  // Whether a word of `cue_class` occurs in `text` (blanked view text).
+  bool HasIn(const std::string& text, const std::string& cue_class) const;
   bool Has(const Clause& clause, const std::string& cue_class) const;
   // Whether a word of `cue_class` comes after view position `pos` in the clause.
   bool HasAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
