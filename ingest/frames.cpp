@@ -24,18 +24,24 @@ std::string FigureKey(const Term& term) { return term.value + "\x1f" + term.unit
 
 Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quantity.unit, tag.quantity.bound); }
 
-// Where `phrase` occurs in `text` as whole words ("*" at its end: as a word's start).
-std::vector<size_t> WordsAt(const std::string& text, const std::string& phrase) {
+// Where `phrase` next occurs in `text` at or after `from` as whole words ("*" at its end: as a
+// word's start), or npos.
+size_t WordAt(const std::string& text, const std::string& phrase, size_t from = 0) {
   bool stem = !phrase.empty() && phrase.back() == '*';
-  std::string needle = stem ? phrase.substr(0, phrase.size() - 1) : phrase;
+  std::string_view needle(phrase.data(), stem ? phrase.size() - 1 : phrase.size());
   bool word_start = IsWordCharAt(needle, 0);
   bool word_end = !needle.empty() && IsWordCharBefore(needle, needle.size());
-  std::vector<size_t> found;
-  for (size_t at = FindText(text, needle); at != std::string::npos; at = FindText(text, needle, at + 1)) {
+  for (size_t at = FindText(text, needle, from); at != std::string::npos; at = FindText(text, needle, at + 1)) {
     if (word_start && IsWordCharBefore(text, at)) continue;
     if (word_end && !stem && IsWordCharAt(text, at + needle.size())) continue;
-    found.push_back(at);
+    return at;
   }
+  return std::string::npos;
+}
+
+std::vector<size_t> WordsAt(const std::string& text, const std::string& phrase) {
+  std::vector<size_t> found;
+  for (size_t at = WordAt(text, phrase); at != std::string::npos; at = WordAt(text, phrase, at + 1)) found.push_back(at);
   return found;
 }
 
@@ -68,6 +74,10 @@ struct FrameReader::Clause {
   }
 };
 
+struct FrameReader::Cuts {
+  std::vector<std::pair<size_t, size_t>> boundaries, asides;  // view positions [start, end)
+};
+
 struct FrameReader::Figure {
   Tag tag;
   size_t at = 0;          // view position the figure stands at in the sentence read
@@ -75,28 +85,35 @@ struct FrameReader::Figure {
   int equivalent = -1;    // the tag restating it in another currency ("A$90,000 (around US$59,000)")
 };
 
-FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, size_t from, size_t to) const {
+FrameReader::Cuts FrameReader::FindCuts(const TaggedSentence& s) const {
   const std::string& text = s.view.text;
-  Clause clause;
-  clause.to = text.size();
-  std::vector<std::pair<size_t, size_t>> asides;
+  Cuts cuts;
   for (const auto& aside : lang_.frames.asides) {
     for (size_t at : WordsAt(text, ", " + aside)) {
       size_t end = text.find(',', at + 2);
-      asides.emplace_back(at, end == std::string::npos ? text.size() : end);
+      cuts.asides.emplace_back(at, end == std::string::npos ? text.size() : end);
     }
   }
   // A boundary inside an aside ("..., which was approved but not yet published, ...") ends no clause.
   for (const auto& boundary : lang_.frames.boundaries) {
     std::string needle = BoundaryNeedle(boundary);
     for (size_t at : WordsAt(text, needle)) {
-      if (std::any_of(asides.begin(), asides.end(), [at](const auto& a) { return at > a.first && at < a.second; })) continue;
-      if (at + needle.size() <= from) clause.from = std::max(clause.from, at + needle.size());
-      if (at >= to) clause.to = std::min(clause.to, at);
+      auto inside = [at](const auto& a) { return at > a.first && at < a.second; };
+      if (std::none_of(cuts.asides.begin(), cuts.asides.end(), inside)) cuts.boundaries.emplace_back(at, at + needle.size());
     }
   }
-  clause.text = text.substr(clause.from, clause.to - clause.from);
-  for (const auto& [start, end] : asides) {
+  return cuts;
+}
+
+FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const Cuts& cuts, size_t from, size_t to) const {
+  Clause clause;
+  clause.to = s.view.text.size();
+  for (const auto& [start, end] : cuts.boundaries) {
+    if (end <= from) clause.from = std::max(clause.from, end);
+    if (start >= to) clause.to = std::min(clause.to, start);
+  }
+  clause.text = s.view.text.substr(clause.from, clause.to - clause.from);
+  for (const auto& [start, end] : cuts.asides) {
     if (start < clause.from || start >= clause.to) continue;
     clause.asides.emplace_back(start, std::min(end, clause.to));
     clause.Blank(start, end);
@@ -137,7 +154,7 @@ bool FrameReader::HasIn(const std::string& text, const std::string& cue_class) c
   auto it = lang_.frames.cues.find(cue_class);
   if (it == lang_.frames.cues.end()) return false;
   return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& word) { return !WordsAt(text, word).empty(); });
+                     [&](const std::string& word) { return WordAt(text, word) != std::string::npos; });
 }
 
 bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const { return HasIn(clause.text, cue_class); }
@@ -164,9 +181,9 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
   if (type == "COUNT") return Has(clause, "order") ? "plans_order" : "";
   if (type == "PERCENT") {
     // Growth of what the sentence spends: "a 50% jump on what it spent this year".
-    Clause sentence = ClauseAround(s, 0, s.view.text.size());
-    bool spending = Has(sentence, "spend") || Has(sentence, "spend_verb");
-    return Has(clause, "growth") && spending ? "capex_growth" : "";
+    if (!Has(clause, "growth")) return "";
+    Clause sentence = ClauseAround(s, Cuts(), 0, s.view.text.size());
+    return Has(sentence, "spend") || Has(sentence, "spend_verb") ? "capex_growth" : "";
   }
   if (type != "MONEY") return "";
   if (Has(clause, "bond")) return "bond_issuance";
@@ -255,33 +272,38 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
+bool FrameReader::Guarded(const Clause& clause) const {
+  if (Has(clause, "guard")) return true;
+  return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),
+                     [&](const std::string& word) { return WordAt(clause.text, word) != std::string::npos; });
+}
+
+std::string FrameReader::PlannedOrSpent(const Clause& clause, const std::string& when) const {
+  int year = YearOf(when);
+  // This year's figure: spent when a past word says so ("it will have invested by the end of this year"), else planned.
+  bool this_year = year == published_.year;
+  bool past = year < published_.year || (this_year && Has(clause, "past"));
+  bool plan = year > published_.year || (this_year && !past && Has(clause, "plan"));
+  return plan ? "plans_capex" : past ? "capex" : "";
+}
+
 std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                                  const DocumentContext& context,
                                                  const std::string& sentence_subject, bool about_other) const {
-  if (Has(clause, "guard")) return std::nullopt;
-  for (const auto& word : lang_.outsiders) {
-    if (!WordsAt(clause.text, word).empty()) return std::nullopt;
-  }
   std::string predicate = PredicateOf(s, figure, clause);
   if (predicate.empty()) return std::nullopt;
   Extracted e;
   e.claim.when = WhenOf(s, predicate, figure, clause);
   const PredicateSpec* spec = data_.predicate(predicate);
   bool dated = spec != nullptr && spec->grain != WhenGrain::kNone;
-  if (e.claim.when.empty() && (dated || (figure.index >= 0 && Compared(clause, figure.at)))) return std::nullopt;
-  if (predicate == "capex") {
-    int year = YearOf(e.claim.when);
-    // This year's figure: spent when a past word says so ("it will have invested by the end of this year"), else planned.
-    bool this_year = year == published_.year;
-    bool past = year < published_.year || (this_year && Has(clause, "past"));
-    bool plan = year > published_.year || (this_year && !past && Has(clause, "plan"));
-    if (!past && !plan) return std::nullopt;
-    if (plan) predicate = "plans_capex";
-  }
+  bool compared = figure.index >= 0 && Compared(clause, figure.at);
+  if (e.claim.when.empty() && (dated || compared)) return std::nullopt;
+  if (predicate == "capex") predicate = PlannedOrSpent(clause, e.claim.when);
+  if (predicate.empty()) return std::nullopt;
   // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
-  bool may_fall_back = !about_other && !(figure.index >= 0 && Compared(clause, figure.at));
-  e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, may_fall_back));
-  if (e.claim.subject.value.empty()) return std::nullopt;
+  e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, !about_other && !compared));
+  // The guards last: they are many words, and most figures have stopped before.
+  if (e.claim.subject.value.empty() || Guarded(clause)) return std::nullopt;
   e.claim.predicate = predicate;
   e.claim.object = TermOf(figure.tag);
   e.bound = figure.tag.quantity.bound;
@@ -329,8 +351,9 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
     if (!words) lone_figure_ = s.tags[0];
   }
+  Cuts cuts = figures.empty() ? Cuts() : FindCuts(s);
   for (const Figure& figure : figures) {
-    Clause clause = ClauseAround(s, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
+    Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
