@@ -20,6 +20,8 @@ struct FrameLexicon {
   std::vector<std::string> figure_anaphors;  // folded
   // Words right before a company that make it no agent ("from Nvidia").
   std::vector<std::string> not_agents;  // folded
+  // Words right after a company that make it the agent whatever else it looks like ("की ओर से").
+  std::vector<std::string> agent_markers;  // folded
   // Cue words by class (spend, plan, past, processor, allocate, bond, unit,
   // growth, daily, order, guard); a word ending in "*" is a stem.
   std::map<std::string, std::vector<std::string>> cues;  // folded

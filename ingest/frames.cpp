@@ -159,9 +159,13 @@ bool FrameReader::HasIn(const std::string& text, const std::string& cue_class) c
 
 bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const { return HasIn(clause.text, cue_class); }
 
-bool FrameReader::HasAfter(const Clause& clause, const std::string& cue_class, size_t pos) const {
-  if (pos < clause.from) return false;
-  return HasIn(clause.text.substr(std::min(pos - clause.from, clause.text.size())), cue_class);
+size_t FrameReader::FirstAfter(const Clause& clause, const std::string& cue_class, size_t pos) const {
+  auto it = lang_.frames.cues.find(cue_class);
+  if (it == lang_.frames.cues.end() || pos < clause.from) return std::string::npos;
+  size_t from = std::min(pos - clause.from, clause.text.size());
+  size_t first = std::string::npos;
+  for (const auto& word : it->second) first = std::min(first, WordAt(clause.text, word, from));
+  return first;
 }
 
 bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
@@ -175,26 +179,40 @@ bool FrameReader::Spends(const Clause& clause) const {
   return Has(clause, "spend") || (Has(clause, "spend_verb") && Has(clause, "capital"));
 }
 
-std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+std::string FrameReader::PredicateOf(const Figure& figure, const Clause& clause) const {
   const std::string& type = figure.tag.type;
   if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
   if (type == "COUNT") return Has(clause, "order") ? "plans_order" : "";
   if (type == "PERCENT") {
-    // Growth of what the sentence spends: "a 50% jump on what it spent this year".
-    if (!Has(clause, "growth")) return "";
-    Clause sentence = ClauseAround(s, Cuts(), 0, s.view.text.size());
-    return Has(sentence, "spend") || Has(sentence, "spend_verb") ? "capex_growth" : "";
+    // Growth of what the clause spends: "a 50% jump on what it spent this year".
+    return Has(clause, "growth") && (Has(clause, "spend") || Has(clause, "spend_verb")) ? "capex_growth" : "";
   }
   if (type != "MONEY") return "";
   if (Has(clause, "bond")) return "bond_issuance";
   if (Has(clause, "unit")) return "unit_price";
   // The processors come after the figure: "EUR 500m is reserved for accelerators", not
   // "capex of EUR 1bn, though returns on GPU clusters ...".
-  if (HasAfter(clause, "processor", figure.at) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
+  // ... and before any other thing the money goes to: "on campuses, substations and GPU clusters" is capital spending.
+  size_t processor = FirstAfter(clause, "processor", figure.at);
+  if (processor != std::string::npos && processor <= FirstAfter(clause, "capital", figure.at) &&
+      (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
     return "ai_processor_budget";
   }
   if (!Spends(clause)) return "";
   return "capex";  // or plans_capex: decided by the time (WhenOf)
+}
+
+bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {
+  const Tag& tag = s.tags[i];
+  std::string after = s.view.text.substr(tag.end);
+  auto marks = [&after](const std::string& marker) { return after.rfind(" " + marker, 0) == 0; };
+  if (std::any_of(lang_.frames.agent_markers.begin(), lang_.frames.agent_markers.end(), marks)) return true;
+  if (NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i)) return false;
+  std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
+  return std::none_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
+    std::vector<size_t> at = WordsAt(before, w);
+    return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
+  });
 }
 
 std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
@@ -208,15 +226,7 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   }
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
-    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i)) {
-      continue;
-    }
-    std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
-    bool not_agent = std::any_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
-      std::vector<size_t> at = WordsAt(before, w);
-      return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
-    });
-    if (not_agent) continue;
+    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i)) continue;
     if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
     return tag.id;
   }
@@ -290,7 +300,7 @@ std::string FrameReader::PlannedOrSpent(const Clause& clause, const std::string&
 std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                                  const DocumentContext& context,
                                                  const std::string& sentence_subject, bool about_other) const {
-  std::string predicate = PredicateOf(s, figure, clause);
+  std::string predicate = PredicateOf(figure, clause);
   if (predicate.empty()) return std::nullopt;
   Extracted e;
   e.claim.when = WhenOf(s, predicate, figure, clause);
@@ -307,7 +317,7 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   e.claim.predicate = predicate;
   e.claim.object = TermOf(figure.tag);
   e.bound = figure.tag.quantity.bound;
-  e.rule = "frame." + lang_.code + "." + predicate;
+  e.rule = kFrameRulePrefix + lang_.code + "." + predicate;
   e.subject_from = SubjectFrom::kAnaphor;
   return e;
 }

@@ -24,6 +24,10 @@
 
 namespace kg::ingest {
 
+// A frame's mention names it as its rule: "frame.en.plans_capex".
+inline constexpr const char* kFrameRulePrefix = "frame.";
+inline bool IsFrameRule(const std::string& rule) { return rule.rfind(kFrameRulePrefix, 0) == 0; }
+
 // Reads the frames of one document's sentences, in order: it remembers what
 // a later sentence may refer to (a sentence that is a figure alone, the
 // product of the last order).
@@ -50,7 +54,10 @@ class FrameReader {
   bool Guarded(const Clause& clause) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
-  std::string PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  std::string PredicateOf(const Figure& figure, const Clause& clause) const;
+  // Whether tags[i] may be the clause's agent: marked so ("की ओर से"), else no supplier, no
+  // maker of a counted product and not right after a `not_agent` word ("from AMD").
+  bool MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
   std::string SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;
   std::string WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
@@ -67,8 +74,8 @@ class FrameReader {
   // Whether a word of `cue_class` occurs in `text` (blanked view text).
   bool HasIn(const std::string& text, const std::string& cue_class) const;
   bool Has(const Clause& clause, const std::string& cue_class) const;
-  // Whether a word of `cue_class` comes after view position `pos` in the clause.
-  bool HasAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
+  // Where the first word of `cue_class` after view position `pos` starts in the clause text, or npos.
+  size_t FirstAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
   // Whether a comparison word stands right before view position `pos` (the compared figure or year).
   bool Compared(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").

@@ -292,7 +292,8 @@ Status RuleData::LoadFrames(const std::string& path, Language* lang) {
   std::map<std::string, std::vector<std::string>*> lists = {{"boundary", &frames.boundaries},
                                                             {"aside", &frames.asides},
                                                             {"figure_anaphor", &frames.figure_anaphors},
-                                                            {"not_agent", &frames.not_agents}};
+                                                            {"not_agent", &frames.not_agents},
+                                                            {"agent_marker", &frames.agent_markers}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);
@@ -302,7 +303,7 @@ Status RuleData::LoadFrames(const std::string& path, Language* lang) {
       it->second->push_back(phrase);
       return Status::OK();
     }
-    if (key != "cue" || f.size() < 3 || Trim(f[2]).empty()) return Bad(path, n, "expected: cue, word, class (or boundary, aside, figure_anaphor, not_agent)");
+    if (key != "cue" || f.size() < 3 || Trim(f[2]).empty()) return Bad(path, n, "expected: cue, word, class (or boundary, aside, figure_anaphor, not_agent, agent_marker)");
     frames.cues[Trim(f[2])].push_back(phrase);
     return Status::OK();
   });

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "ingest/frames.h"
 #include "ingest/rule_extractor.h"
 #include "tests/ingest/test_data.h"
 
@@ -17,13 +18,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool IsFrame(const std::string& rule) { return rule.rfind("frame.", 0) == 0; }
-
 // "claim line <- rule" of every statement a frame made.
 std::vector<std::string> FrameStatements(const DocumentInput& input) {
   std::vector<std::string> lines;
   for (const auto& st : input.statements) {
-    if (IsFrame(st.mention.rule)) lines.push_back(ClaimLine(st.claim) + " <- " + st.mention.rule);
+    if (IsFrameRule(st.mention.rule)) lines.push_back(ClaimLine(st.claim) + " <- " + st.mention.rule);
   }
   return lines;
 }
@@ -137,7 +136,7 @@ TEST_F(FramesTest, FiguresTheRulesReadAreLeftToThem) {
   DocumentInput input = Extract("Enel will invest €12 billion in its grids in 2026.", "en");
   ASSERT_EQ(input.statements.size(), 1u);
   EXPECT_EQ(ClaimLine(input.statements[0].claim), "Enel plans_capex EUR 12bn @2026");
-  EXPECT_FALSE(IsFrame(input.statements[0].mention.rule)) << input.statements[0].mention.rule;
+  EXPECT_FALSE(IsFrameRule(input.statements[0].mention.rule)) << input.statements[0].mention.rule;
 }
 
 // The frames are data: a cue word added to a copy of frames.tsv is read
