@@ -7,8 +7,9 @@ namespace kg::ingest {
 
 namespace {
 
-// How many sentences after an order "each one costs ..." still prices its product.
-constexpr size_t kOrderReach = 2;
+// How many sentences after an order "each one costs ..." still prices its product: the next
+// one, as the tagger's count nouns ("Each chip cost ..." after "ordered 2,000 H100 chips").
+constexpr size_t kOrderReach = 1;
 
 // How far before a time (in bytes) a comparison word makes it the compared one, further than
 // before a figure (kComparedReach: "well above the 28 billion yuan"): "rispetto a quanto speso nel 2026".
@@ -282,8 +283,8 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
-bool FrameReader::Guarded(const Clause& clause) const {
-  if (Has(clause, "guard")) return true;
+bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause) const {
+  if (Has(clause, "guard") || Has(ClauseAround(s, Cuts(), 0, s.view.text.size()), "sentence_guard")) return true;
   return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),
                      [&](const std::string& word) { return WordAt(clause.text, word) != std::string::npos; });
 }
@@ -313,7 +314,7 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
   e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, !about_other && !compared));
   // The guards last: they are many words, and most figures have stopped before.
-  if (e.claim.subject.value.empty() || Guarded(clause)) return std::nullopt;
+  if (e.claim.subject.value.empty() || Guarded(s, clause)) return std::nullopt;
   e.claim.predicate = predicate;
   e.claim.object = TermOf(figure.tag);
   e.bound = figure.tag.quantity.bound;

@@ -50,8 +50,8 @@ class FrameReader {
   std::optional<Extracted> ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                       const DocumentContext& context, const std::string& sentence_subject,
                                       bool about_other) const;
-  // A guard word or an outsider ("government") in the clause.
-  bool Guarded(const Clause& clause) const;
+  // A guard word or an outsider ("government") in the clause, or a sentence guard ("cancelled") in the sentence.
+  bool Guarded(const TaggedSentence& s, const Clause& clause) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
   std::string PredicateOf(const Figure& figure, const Clause& clause) const;

@@ -113,6 +113,9 @@ const GuardCase kGuards[] = {
     // a boundary: the growth after "while" is of revenue
     {"en", "Halvard Systems aims to spend $3 billion on servers in 2026, up 25 per cent on its outlay in 2025.",
      "Halvard Systems aims to spend $3 billion on servers in 2026, while its revenue is up 25 per cent."},
+    // a sentence guard, in another clause of the sentence
+    {"en", "An order for 6,000 B200 chips is being prepared by Vantora Cloud.",
+     "An order for 6,000 B200 chips was being prepared by Vantora Cloud; it has since been cancelled."},
     {"it", "Circa 400 milioni di euro saranno investiti da Kestrel Networks nel 2026 in nuovi data center.",
      "Circa 400 milioni di euro non saranno investiti da Kestrel Networks nel 2026 in nuovi data center."},
     {"it", "Circa 400 milioni di euro saranno investiti da Kestrel Networks nel 2026 in nuovi data center.",
