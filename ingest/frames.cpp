@@ -233,8 +233,16 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   }
   if (!sentence_subject.empty()) return sentence_subject;
   if (!may_fall_back) return "";
-  // No agent in the clause: the company the text is about, unless the sentence names another.
+  // No agent in the clause: the company the text is about, unless the sentence names another,
+  // and only one the gazetteer knows, a rule stated something of, this sentence or the one
+  // before names, or two sentences so far name: a name misread in a dateline ("10:05 AM IST")
+  // may be the topic of a page whose company the tagger does not read.
   const std::string& antecedent = context.Antecedent();
+  bool named_here = std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& t) { return t.id == antecedent; });
+  auto named = sentences_naming_.find(antecedent);
+  bool named_often = named != sentences_naming_.end() && named->second >= 2;
+  bool known = named_here || named_often || rule_subjects_.count(antecedent) || previous_names_.count(antecedent);
+  if (!known && data_.entity(antecedent) == nullptr) return "";
   for (size_t i = 0; i < s.tags.size(); ++i) {
     if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i)) return "";
     if (s.tags[i].id == antecedent && MakerOfCount(s, i)) return "";
@@ -337,6 +345,7 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
   }
   Remember(found);  // "... buying 2,000 H200 chips, which were priced at $31,000 apiece"
+  for (const auto& e : found) rule_subjects_.insert(e.claim.subject.value);
   std::vector<Figure> figures;
   if (lone_figure_ && !stated.count(FigureKey(TermOf(*lone_figure_)))) {
     size_t start = SkipSpaces(s.view.text, 0);
@@ -381,6 +390,10 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   }
   Remember(out);
   ++sentence_;
+  previous_names_.clear();
+  for (const auto& tag : s.tags) {
+    if (IsCompany(tag) && previous_names_.insert(tag.id).second) ++sentences_naming_[tag.id];
+  }
   return out;
 }
 

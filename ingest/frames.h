@@ -13,7 +13,9 @@
 #ifndef KG_INGEST_FRAMES_H_
 #define KG_INGEST_FRAMES_H_
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,6 +89,10 @@ class FrameReader {
   RefDate published_;
   size_t sentence_ = 0;
   std::optional<Tag> lone_figure_;  // the previous sentence's figure when that sentence was only it
+  // Names an antecedent may be (besides the gazetteer's): the subjects of the rules' statements
+  // so far, and the companies the previous sentence names.
+  std::set<std::string> rule_subjects_, previous_names_;
+  std::map<std::string, size_t> sentences_naming_;  // company -> how many sentences so far name it
   std::string last_order_product_;
   size_t last_order_sentence_ = 0;
 };

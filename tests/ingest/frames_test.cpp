@@ -142,6 +142,15 @@ TEST_F(FramesTest, FiguresTheRulesReadAreLeftToThem) {
   EXPECT_FALSE(IsFrameRule(input.statements[0].mention.rule)) << input.statements[0].mention.rule;
 }
 
+// A figure with no agent in its sentence goes to the company the text is about, but not to a
+// name read once in a dateline: on a page whose company the tagger misses, that is the topic.
+TEST_F(FramesTest, NoAgentTakesTheCompanyTheTextIsAboutButNotADatelineName) {
+  const std::string figure = "Under the plan, ₹3,000 crore will be invested in new data centres in 2026.";
+  EXPECT_EQ(Frames("Vantora Cloud opened a campus in Pune.\n" + figure, "en"),
+            std::vector<std::string>{"Vantora Cloud plans_capex INR 30bn @2026 <- frame.en.plans_capex"});
+  EXPECT_TRUE(Frames("Market desk | 1 March 2026 | 10:05 AM IST\nShares rose on the news.\n" + figure, "en").empty());
+}
+
 // The frames are data: a cue word added to a copy of frames.tsv is read
 // without recompiling.
 TEST(FramesData, ACueAddedToTheDataIsRead) {
