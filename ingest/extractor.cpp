@@ -2,6 +2,7 @@
 //   UTF-8 check -> NFC -> clutter removed -> sentences -> tagged mentions
 //   -> attribution and relation rules -> statements with provenance.
 // Byte spans and the content hash refer to the NFC text.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <optional>
 
 #include "ingest/clutter.h"
+#include "ingest/frames.h"
 #include "ingest/relations.h"
 #include "ingest/rule_data.h"
 #include "ingest/rule_extractor.h"
@@ -114,6 +116,24 @@ void DateUndatedRestatements(std::vector<DocumentInput::Statement>* statements) 
   }
 }
 
+// A figure a frame read in one sentence (a headline: "... will invest EUR 4bn") that a rule
+// reads elsewhere in the document ("about EUR 4bn") is the rule's: the frame's mention goes, so
+// that the claims the rules make, bound included, stay as they were.
+void DropFramesTheRulesRestate(std::vector<DocumentInput::Statement>* statements) {
+  auto by_rule = [](const DocumentInput::Statement& st) { return !IsFrameRule(st.mention.rule); };
+  std::vector<const Claim*> ruled;
+  for (const auto& st : *statements) {
+    if (by_rule(st)) ruled.push_back(&st.claim);
+  }
+  auto restated = [&](const DocumentInput::Statement& st) {
+    return !by_rule(st) && std::any_of(ruled.begin(), ruled.end(), [&st](const Claim* c) {
+             return c->predicate == st.claim.predicate && c->when == st.claim.when &&
+                    c->subject.SameAs(st.claim.subject) && c->object.SameAs(st.claim.object);
+           });
+  };
+  statements->erase(std::remove_if(statements->begin(), statements->end(), restated), statements->end());
+}
+
 }  // namespace
 
 void RuleExtractor::RetagKnownInitialNames(const std::string& text, const std::vector<Span>& spans, const Language& lang,
@@ -184,12 +204,16 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
     Salience salience;
+    FrameReader frames(*lang, *data_, ref);
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
       context.salient = salience.For(tagged[i]);
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
       salience.Observe(tagged[i], sentence_found, context.topic);
+      // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
+      std::vector<Extracted> framed = frames.Read(tagged[i], sentence_found, context);
+      sentence_found.insert(sentence_found.end(), std::make_move_iterator(framed.begin()), std::make_move_iterator(framed.end()));
       for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {
           if (!ContinuesPrevious(last_money, i, &found.claim)) continue;
@@ -214,6 +238,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       }
     }
     matchers_.Give(std::move(matchers));
+    DropFramesTheRulesRestate(&input.statements);
     DateUndatedRestatements(&input.statements);
     for (const auto& id : entities) {
       if (const GazetteerEntry* entry = data_->entity(id)) {

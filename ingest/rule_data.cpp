@@ -142,6 +142,7 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     lang.locale = lang.code;
     KG_RETURN_IF_ERROR(data->LoadLexicon((lang_dir / "lexicon.tsv").string(), &lang));
     for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
+    if (fs::exists(lang_dir / "frames.tsv")) KG_RETURN_IF_ERROR(data->LoadFrames((lang_dir / "frames.tsv").string(), &lang));
     for (auto& rule : lang.rules) {
       rule.cue_ids = IndexCues(rule.cues, &lang.cues);
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
@@ -286,6 +287,28 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
     auto it = tables.find(key);
     if (it == tables.end()) return Bad(path, n, "unknown key '" + key + "'");
     it->second->Add(phrase, value, extra);
+    return Status::OK();
+  });
+}
+
+Status RuleData::LoadFrames(const std::string& path, Language* lang) {
+  FrameLexicon& frames = lang->frames;
+  std::map<std::string, std::vector<std::string>*> lists = {{"boundary", &frames.boundaries},
+                                                            {"aside", &frames.asides},
+                                                            {"figure_anaphor", &frames.figure_anaphors},
+                                                            {"not_agent", &frames.not_agents},
+                                                            {"agent_marker", &frames.agent_markers}};
+  return ForEachLine(path, [&](int n, const std::string& line) -> Status {
+    auto f = SplitTabs(line);
+    std::string key = Trim(f[0]);
+    if (f.size() < 2 || Trim(f[1]).empty()) return Bad(path, n, "expected: key, phrase[, class]");
+    std::string phrase = FoldPhrase(Trim(f[1]));
+    if (auto it = lists.find(key); it != lists.end()) {
+      it->second->push_back(phrase);
+      return Status::OK();
+    }
+    if (key != "cue" || f.size() < 3 || Trim(f[2]).empty()) return Bad(path, n, "expected: cue, word, class (or boundary, aside, figure_anaphor, not_agent, agent_marker)");
+    frames.cues[Trim(f[2])].push_back(phrase);
     return Status::OK();
   });
 }

@@ -13,6 +13,7 @@
 
 #include <unicode/regex.h>
 
+#include "ingest/frame_data.h"
 #include "ingest/phrase_table.h"
 #include "ingest/rule_cues.h"
 #include "kg/status.h"
@@ -166,6 +167,7 @@ struct Language {
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
+  FrameLexicon frames;  // frames.tsv: clause frames of figures (frames.h); empty when the file is absent
   CueIndex cues;  // the words of every rule's cues
 };
 
@@ -193,6 +195,7 @@ class RuleData {
   Status LoadTypes(const std::string& path);
   Status LoadLexicon(const std::string& path, Language* lang);
   Status LoadRules(const std::string& path, Language* lang);
+  Status LoadFrames(const std::string& path, Language* lang);
   // `rule`: the rule whose match pattern this is (its captures' types
   // become cues), or nullptr; `cues`: where to add the pattern's cues, or nullptr.
   Result<std::shared_ptr<const icu::RegexPattern>> Compile(const std::string& source, const std::string& where,

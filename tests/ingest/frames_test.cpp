@@ -1,0 +1,189 @@
+// Clause frames (ingest/frames.h): figures no relation rule reads, read from
+// the clause around them whatever the order of subject, cue, figure and
+// time. Sentences written for these tests, published 2025-12 ("next year"
+// is 2026). Each structural class yields its claim with the frame named in
+// the provenance; each guard, added to a sentence that gives a frame claim,
+// takes it away.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "ingest/frames.h"
+#include "ingest/rule_extractor.h"
+#include "tests/ingest/test_data.h"
+
+namespace kg::ingest::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "claim line <- rule" of every statement a frame made.
+std::vector<std::string> FrameStatements(const DocumentInput& input) {
+  std::vector<std::string> lines;
+  for (const auto& st : input.statements) {
+    if (IsFrameRule(st.mention.rule)) lines.push_back(ClaimLine(st.claim) + " <- " + st.mention.rule);
+  }
+  return lines;
+}
+
+class FramesTest : public RulesLoadedTest {
+ protected:
+  std::vector<std::string> Frames(const std::string& text, const std::string& lang) {
+    return FrameStatements(Extract(text, lang));
+  }
+};
+
+struct FrameCase {
+  std::string lang, text;
+  std::vector<std::string> expected;  // "claim <- rule"
+};
+
+const FrameCase kClasses[] = {
+    // Distance: the agent, an aside with its own guard word, then cue, figure and time.
+    {"en", "Halvard Systems, whose shares have doubled since March, plans to devote $900 million to data centres and servers in 2026.",
+     {"Halvard Systems plans_capex USD 900m @2026 <- frame.en.plans_capex"}},
+    {"en", "Halvard Systems, whose shares have doubled since March, put $1.4 billion into data centres last year.",
+     {"Halvard Systems capex USD 1.4bn @2024 <- frame.en.capex"}},
+    // Passive, figure first.
+    {"en", "About €700 million will be invested by Kestrel Networks in new capacity in 2026.",
+     {"Kestrel Networks plans_capex ≈ EUR 700m @2026 <- frame.en.plans_capex"}},
+    {"en", "€300 million of five-year notes were issued by Kestrel Networks in May.",
+     {"Kestrel Networks bond_issuance EUR 300m @2025 <- frame.en.bond_issuance"}},
+    {"en", "An order for 6,000 B200 chips is being prepared by Vantora Cloud.",
+     {"Vantora Cloud plans_order 6000 B200 <- frame.en.plans_order"}},
+    // A verbless figure, then the sentence that says what it is.
+    {"en", "£1.8 billion. That is what Vantora Cloud expects to pour into new halls next year.",
+     {"Vantora Cloud plans_capex GBP 1.8bn @2026 <- frame.en.plans_capex"}},
+    // The clause after a dash takes the subject of the clause before it.
+    {"en", "Kestrel Networks intends to invest €1.2 billion in 2026 - an increase of about 40% on its spending this year.",
+     {"Kestrel Networks capex_growth ≈ 40 percent @2026 <- frame.en.capex_growth"}},
+    // A figure inside a relative aside, and the price of one product.
+    {"en", "The plan, which was approved by the board but not yet published, means a 30% increase on what Kestrel Networks spends this year, with €900 million going into new halls in 2026.",
+     {"Kestrel Networks capex_growth 30 percent @2026 <- frame.en.capex_growth",
+      "Kestrel Networks plans_capex EUR 900m @2026 <- frame.en.plans_capex"}},
+    {"en", "People familiar with the deal put the price of a single MI300X at roughly $15,000.",
+     {"MI300X unit_price ≈ USD 15000 <- frame.en.unit_price"}},
+    // The subject only in the sentence before; the product of the last order.
+    {"en", "Vantora Cloud opened a second campus this year. Its assistant and the tools built on it now handle more than 90 billion tokens a day.",
+     {"Vantora Cloud daily_tokens ≥ 90bn tokens @2025-12 <- frame.en.daily_tokens"}},
+    {"en", "Halvard Systems has ordered 4,000 B200 chips. Industry sources put the figure at about $33,000 per GPU.",
+     {"B200 unit_price ≈ USD 33000 <- frame.en.unit_price"}},
+    {"it", "1,2 miliardi di euro. È la cifra che Vantora Cloud, la società con sede a Torino, intende investire l'anno prossimo in data center.",
+     {"Vantora Cloud plans_capex EUR 1.2bn @2026 <- frame.it.plans_capex"}},
+    {"it", "Circa 400 milioni di euro saranno investiti da Kestrel Networks nel 2026 in nuovi data center.",
+     {"Kestrel Networks plans_capex ≈ EUR 400m @2026 <- frame.it.plans_capex"}},
+    {"it", "Un ordine di 3.000 chip H200 è in preparazione da parte di Vantora Cloud.",
+     {"Vantora Cloud plans_order 3000 H200 <- frame.it.plans_order"}},
+};
+
+TEST_F(FramesTest, EachStructuralClassGivesItsClaimNamingTheFrame) {
+  for (const auto& c : kClasses) {
+    EXPECT_EQ(Frames(c.text, c.lang), c.expected) << c.text;
+  }
+}
+
+// A sentence a frame reads, and the same sentence with a guard in its clause.
+struct GuardCase {
+  std::string lang, read, guarded;
+};
+
+const GuardCase kGuards[] = {
+    // negation
+    {"en", "About €700 million will be invested by Kestrel Networks in new capacity in 2026.",
+     "About €700 million will not be invested by Kestrel Networks in new capacity in 2026."},
+    // a conditional
+    {"en", "About €700 million will be invested by Kestrel Networks in new capacity in 2026.",
+     "About €700 million will be invested by Kestrel Networks in new capacity in 2026 if the permit comes."},
+    // another measure than spending
+    {"en", "Halvard Systems, whose shares have doubled since March, plans to devote $900 million to data centres in 2026.",
+     "Halvard Systems, whose shares have doubled since March, plans to devote $900 million of revenue to data centres in 2026."},
+    // analysts' forecast
+    {"en", "About €700 million will be invested by Kestrel Networks in new capacity in 2026.",
+     "About €700 million will be invested by Kestrel Networks in new capacity in 2026, analysts forecast."},
+    // a government (the language's outsiders)
+    {"en", "About €700 million will be invested by Kestrel Networks in new capacity in 2026.",
+     "About €700 million will be invested by the government in new capacity in 2026."},
+    // a spending verb on something else than capital
+    {"en", "Halvard Systems, whose shares have doubled since March, put $1.4 billion into data centres last year.",
+     "Halvard Systems, whose shares have doubled since March, put $1.4 billion into advertising last year."},
+    // a compared figure without a time of its own
+    {"en", "Vantora Cloud will put £1.8 billion into data centres next year, up from a planned £1.2 billion in 2025.",
+     "Vantora Cloud will put £1.8 billion into data centres next year, up from a planned £1.2 billion two years earlier."},
+    // a boundary: the growth after "while" is of revenue
+    {"en", "Halvard Systems aims to spend $3 billion on servers in 2026, up 25 per cent on its outlay in 2025.",
+     "Halvard Systems aims to spend $3 billion on servers in 2026, while its revenue is up 25 per cent."},
+    // a sentence guard, in another clause of the sentence
+    {"en", "An order for 6,000 B200 chips is being prepared by Vantora Cloud.",
+     "An order for 6,000 B200 chips was being prepared by Vantora Cloud; it has since been cancelled."},
+    {"it", "Circa 400 milioni di euro saranno investiti da Kestrel Networks nel 2026 in nuovi data center.",
+     "Circa 400 milioni di euro non saranno investiti da Kestrel Networks nel 2026 in nuovi data center."},
+    {"it", "Circa 400 milioni di euro saranno investiti da Kestrel Networks nel 2026 in nuovi data center.",
+     "Circa 400 milioni di euro saranno investiti dalla Regione nel 2026 in nuovi data center."},
+    {"it", "Un ordine di 3.000 chip H200 è in preparazione da parte di Vantora Cloud.",
+     "Un ordine di 3.000 chip H200 è stato annullato da Vantora Cloud."},
+};
+
+TEST_F(FramesTest, EachGuardStopsAFrame) {
+  for (const auto& g : kGuards) {
+    std::vector<std::string> read = Frames(g.read, g.lang);
+    EXPECT_FALSE(read.empty()) << "no frame read: " << g.read;
+    std::vector<std::string> guarded = Frames(g.guarded, g.lang);
+    for (const auto& line : read) {
+      EXPECT_EQ(std::count(guarded.begin(), guarded.end(), line), 0) << g.guarded << ": " << line;
+    }
+  }
+}
+
+TEST_F(FramesTest, FiguresTheRulesReadAreLeftToThem) {
+  DocumentInput input = Extract("Enel will invest €12 billion in its grids in 2026.", "en");
+  ASSERT_EQ(input.statements.size(), 1u);
+  EXPECT_EQ(ClaimLine(input.statements[0].claim), "Enel plans_capex EUR 12bn @2026");
+  EXPECT_FALSE(IsFrameRule(input.statements[0].mention.rule)) << input.statements[0].mention.rule;
+}
+
+// A figure with no agent in its sentence goes to the company the text is about, but not to a
+// name read once in a dateline: on a page whose company the tagger misses, that is the topic.
+TEST_F(FramesTest, NoAgentTakesTheCompanyTheTextIsAboutButNotADatelineName) {
+  const std::string figure = "Under the plan, ₹3,000 crore will be invested in new data centres in 2026.";
+  EXPECT_EQ(Frames("Vantora Cloud opened a campus in Pune.\n" + figure, "en"),
+            std::vector<std::string>{"Vantora Cloud plans_capex INR 30bn @2026 <- frame.en.plans_capex"});
+  EXPECT_TRUE(Frames("Market desk | 1 March 2026 | 10:05 AM IST\nShares rose on the news.\n" + figure, "en").empty());
+}
+
+// The frames are data: a cue word added to a copy of frames.tsv is read
+// without recompiling.
+TEST(FramesData, ACueAddedToTheDataIsRead) {
+  const std::string sentence = "Kestrel Networks will allot €650 million to new data centres in 2026.";
+  std::string dir = TempDir("frames_data") + "/data";
+  fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+  auto before = RuleExtractor::Create(dir);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  Document meta;
+  meta.id = "doc";
+  meta.lang = "en";
+  meta.published = "2025-12";
+  auto plain = (*before)->Extract(sentence, meta);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(FrameStatements(*plain).empty());
+
+  WriteAll(dir + "/en/frames.tsv", ReadAll(dir + "/en/frames.tsv") + "cue\tallot*\tspend_verb\n");
+  auto after = RuleExtractor::Create(dir);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  auto read = (*after)->Extract(sentence, meta);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(FrameStatements(*read),
+            std::vector<std::string>{"Kestrel Networks plans_capex EUR 650m @2026 <- frame.en.plans_capex"});
+}
+
+TEST(FramesData, AMalformedLineNamesTheFileAndLine) {
+  std::string dir = TempDir("frames_bad") + "/data";
+  fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+  WriteAll(dir + "/it/frames.tsv", ReadAll(dir + "/it/frames.tsv") + "cue\tsenza classe\n");
+  auto loaded = RuleExtractor::Create(dir);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().ToString().find("frames.tsv"), std::string::npos) << loaded.status().ToString();
+}
+
+}  // namespace
+}  // namespace kg::ingest::testing
