@@ -356,7 +356,7 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   lone_figure_.reset();
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
-    if (!IsFigure(tag) || stated.count(FigureKey(TermOf(tag)))) continue;
+    if (!IsFigure(tag) || stated.count(FigureKey(TermOf(tag))) || ForecastByAnalyst(lang_, s, i)) continue;
     Figure figure{tag, tag.start, static_cast<int>(i)};
     if (tag.type == "MONEY" && i + 1 < s.tags.size() && s.tags[i + 1].type == "MONEY" &&
         s.tags[i + 1].quantity.unit != tag.quantity.unit && IsEquivalenceGap(lang_, s.view, tag.end, s.tags[i + 1].start)) {

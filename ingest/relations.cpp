@@ -244,25 +244,6 @@ bool NamesOutsider(const Language& lang, const TaggedSentence& s) {
   return false;
 }
 
-// Is the object forecast by an analyst ("Macquarie analyst Hugh Lambert,
-// who forecasts NEXTDC's capex will top A$3 billion"): an ANALYST mention
-// before it and a `forecast_verb` between the two? Such a figure is no
-// claim of anyone's: neither the analyst's firm's nor the company's.
-bool ForecastByAnalyst(const Language& lang, const TaggedSentence& s, size_t object) {
-  const std::string& text = s.view.text;
-  for (size_t i = 0; i < object; ++i) {
-    if (s.tags[i].type != "ANALYST") continue;
-    for (const std::string& verb : lang.forecast_verbs) {
-      size_t at = FindText(text, verb, s.tags[i].end);
-      if (at != std::string::npos && at < s.tags[object].start && !IsWordCharBefore(text, at) &&
-          !IsWordCharAt(text, at + verb.size())) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 // The time that opens the statement matched from `match_start`: the placeholder right before
 // it, with only spaces, commas or a `time_postposition` between ("वित्त वर्ष 2025 में X ने ...",
 // "In 2025, X spent ..."); -1 when there is none.
@@ -325,6 +306,22 @@ bool Forbidden(const Rule& rule, const TaggedSentence& s, RuleMatchers* matchers
 }
 
 }  // namespace
+
+// An ANALYST mention before the figure and a `forecast_verb` between the two.
+bool ForecastByAnalyst(const Language& lang, const TaggedSentence& s, size_t object) {
+  const std::string& text = s.view.text;
+  for (size_t i = 0; i < object; ++i) {
+    if (s.tags[i].type != "ANALYST") continue;
+    for (const std::string& verb : lang.forecast_verbs) {
+      size_t at = FindText(text, verb, s.tags[i].end);
+      if (at != std::string::npos && at < s.tags[object].start && !IsWordCharBefore(text, at) &&
+          !IsWordCharAt(text, at + verb.size())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 icu::RegexMatcher* RuleMatchers::Reset(const icu::RegexPattern& pattern, const icu::UnicodeString& text) {
   std::unique_ptr<icu::RegexMatcher>& matcher = matchers_[&pattern];

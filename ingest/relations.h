@@ -77,6 +77,11 @@ struct Extracted {
 std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
                              RuleMatchers* matchers);
 
+// Is the figure tagged `object` forecast by an analyst ("Macquarie analyst
+// Hugh Lambert, who forecasts NEXTDC's capex will top A$3 billion")? Such a
+// figure is no claim of anyone's: the rules and the clause frames skip it.
+bool ForecastByAnalyst(const Language& lang, const TaggedSentence& s, size_t object);
+
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& sentence,
                                       const DocumentContext& context, RuleMatchers* matchers);
 
