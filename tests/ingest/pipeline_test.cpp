@@ -347,6 +347,15 @@ TEST_F(ExtractorTest, AnalystForecastIsNoClaim) {
   EXPECT_FALSE(HasClaim(input, "Orbis Telecom plans_capex USD 4bn @2027"));
 }
 
+TEST_F(ExtractorTest, HindiAdverbBeforeARivalListIsNoRival) {
+  // "पहले से जमी" (already established) describes the rivals; "पहले" is no name.
+  DocumentInput input = Extract("भारत के क्लाउड बाज़ार में Orbis Cloud की टक्कर पहले से जमी Amazon Web Services, Microsoft Azure और Google Cloud से होगी।", "hi");
+  for (const auto& st : input.statements) {
+    EXPECT_NE(st.claim.subject.value, "पहले");
+    EXPECT_NE(st.claim.object.value, "पहले");
+  }
+}
+
 TEST_F(ExtractorTest, HindiWordStartingSentencesIsTheCompanyWhenNoOrganisationIsNamedAsOften) {
   const std::string article =
       "तारामंडल का मुख्यालय पुणे में है।\n"
