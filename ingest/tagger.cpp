@@ -52,6 +52,7 @@ void TagTickers(const TextView& view, const RuleData& data, std::vector<bool>* t
 // Positions where a word or a symbol starts: the only places a phrase can.
 std::vector<size_t> TokenStarts(const std::string& text) {
   std::vector<size_t> starts;
+  starts.reserve(text.size() / 4);  // prose has a word or symbol every 5-6 bytes: rarely regrown
   bool in_word = false;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -455,8 +456,9 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
     // Most letters are in lower case or in another script: those tests first; a Latin brand
-    // with a lower-case initial ("eNlight") is the rare exception.
-    bool capital = c <= kLastLatinCodePoint && (IsUpperCodePoint(c) || LowerInitialBrandAt(view, pos));
+    // with a lower-case initial ("eNlight") is the rare exception, looked for only where a word starts.
+    bool capital = c <= kLastLatinCodePoint &&
+                   (IsUpperCodePoint(c) || (!IsWordCharBefore(text, pos) && LowerInitialBrandAt(view, pos)));
     if (!capital || taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
