@@ -459,7 +459,11 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     // with a lower-case initial ("eNlight") is the rare exception, looked for only where a word starts.
     bool capital = c <= kLastLatinCodePoint &&
                    (IsUpperCodePoint(c) || (!IsWordCharBefore(text, pos) && LowerInitialBrandAt(view, pos)));
-    if (!capital || taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
+    if (!capital) {  // nor any byte of it: the same code point, and no brand starts past its first byte
+      pos = NextCodePointStart(text, pos);
+      continue;
+    }
+    if (taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
