@@ -262,7 +262,12 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
   size_t pos = 0;
   while (pos < text.size()) {
     bool word_start = !IsWordCharBefore(text, pos);
-    if (!word_start && !IsDigit(text[pos])) { ++pos; continue; }
+    if (!word_start && !IsDigit(text[pos])) {
+      // The rest of the letter too: no phrase or number starts inside one (a Devanagari
+      // letter's second byte once went the long way below, seen as after a broken one).
+      pos = NextCodePointStart(text, pos);
+      continue;
+    }
     QuantityMention q;
     q.start = pos;
     size_t at = pos;
@@ -284,8 +289,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     }
     if (number_word == nullptr &&
         (at >= text.size() || !IsDigit(text[at]) || (IsWordCharBefore(text, at) && q.unit.empty()))) {
-      pos += 1;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      pos = NextCodePointStart(text, pos);
       continue;
     }
     size_t number_end = number_word != nullptr ? word_end : NumberEnd(text, at);

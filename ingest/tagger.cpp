@@ -52,6 +52,7 @@ void TagTickers(const TextView& view, const RuleData& data, std::vector<bool>* t
 // Positions where a word or a symbol starts: the only places a phrase can.
 std::vector<size_t> TokenStarts(const std::string& text) {
   std::vector<size_t> starts;
+  starts.reserve(text.size() / 4);  // prose has a word or symbol every 5-6 bytes: rarely regrown
   bool in_word = false;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -455,9 +456,14 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     size_t length = 1;
     uint32_t c = CodePointAt(source, view.origin[pos], &length);
     // Most letters are in lower case or in another script: those tests first; a Latin brand
-    // with a lower-case initial ("eNlight") is the rare exception.
-    bool capital = c <= kLastLatinCodePoint && (IsUpperCodePoint(c) || LowerInitialBrandAt(view, pos));
-    if (!capital || taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
+    // with a lower-case initial ("eNlight") is the rare exception, looked for only where a word starts.
+    bool capital = c <= kLastLatinCodePoint &&
+                   (IsUpperCodePoint(c) || (!IsWordCharBefore(text, pos) && LowerInitialBrandAt(view, pos)));
+    if (!capital) {  // nor any byte of it: the same code point, and no brand starts past its first byte
+      pos = NextCodePointStart(text, pos);
+      continue;
+    }
+    if (taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
@@ -1056,6 +1062,21 @@ bool IsEquivalenceGap(const Language& lang, const TextView& view, size_t from, s
   return punctuated;
 }
 
+namespace {
+
+// Appends `text` without its straight double quotes (the rules never see
+// them), a run between quotes at a time.
+void AppendWithoutQuotes(std::string_view text, std::string* out) {
+  size_t from = 0;
+  for (size_t quote = text.find('"'); quote != std::string_view::npos; quote = text.find('"', from)) {
+    out->append(text.substr(from, quote - from));
+    from = quote + 1;
+  }
+  out->append(text.substr(from));
+}
+
+}  // namespace
+
 void Render(const Language& lang, TaggedSentence* sentence) {
   const TextView& view = sentence->view;
   const std::vector<Tag>& tags = sentence->tags;
@@ -1064,12 +1085,16 @@ void Render(const Language& lang, TaggedSentence* sentence) {
   out.reserve(view.text.size() + tags.size() * 12);
   size_t pos = 0;
   for (size_t i = 0; i < tags.size(); ++i) {
-    for (; pos < tags[i].start; ++pos) if (view.text[pos] != '"') out += view.text[pos];
-    out += "⟦" + tags[i].type + "#" + std::to_string(i) + "⟧";
+    if (pos < tags[i].start) AppendWithoutQuotes(std::string_view(view.text).substr(pos, tags[i].start - pos), &out);
+    out += "⟦";
+    out += tags[i].type;
+    out += '#';
+    out += std::to_string(i);
+    out += "⟧";
     if (tags[i].type == "REF" && IsFusedMarker(tags[i].id)) out += " " + tags[i].id;  // "उसने": "⟦REF⟧ ने"
     pos = tags[i].end;
   }
-  for (; pos < view.text.size(); ++pos) if (view.text[pos] != '"') out += view.text[pos];
+  if (pos < view.text.size()) AppendWithoutQuotes(std::string_view(view.text).substr(pos), &out);
   sentence->tagged = icu::UnicodeString::fromUTF8(out);
   sentence->cues_present = lang.cues.Present(out);
 }

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include <numeric>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -100,12 +102,34 @@ namespace {
 // from the source text, which keeps it.
 constexpr uint32_t kNukta = 0x093C;
 
+// Folds the ASCII run of `source` that starts at `pos` (most of any text
+// here) a run at a time, not a code point at a time; returns where it ends.
+size_t FoldAsciiRun(std::string_view source, size_t pos, std::string* text, std::vector<uint32_t>* origin) {
+  size_t end = pos;
+  while (end < source.size() && ByteAt(source, end) < 0x80) ++end;
+  if (end == pos) return pos;
+  size_t from = text->size();
+  text->append(source.substr(pos, end - pos));
+  for (size_t i = from; i < text->size(); ++i) {
+    char& c = (*text)[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  if (origin != nullptr) {
+    size_t first = origin->size();
+    origin->resize(first + (end - pos));
+    std::iota(origin->begin() + static_cast<long>(first), origin->end(), static_cast<uint32_t>(pos));
+  }
+  return end;
+}
+
 // Appends the folded `source` to `text` and, when `origin` is given, the
 // source byte of each byte appended.
 void Fold(std::string_view source, std::string* text, std::vector<uint32_t>* origin) {
   text->reserve(text->size() + source.size());
   size_t pos = 0;
   while (pos < source.size()) {
+    pos = FoldAsciiRun(source, pos, text, origin);
+    if (pos >= source.size()) break;
     size_t length = 1;
     uint32_t c = CodePointAt(source, pos, &length);
     if (c == kNukta) {

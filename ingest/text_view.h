@@ -53,6 +53,13 @@ inline uint32_t CodePointBefore(std::string_view text, size_t pos) {
   return byte < 0x80 ? byte : MultiByteCodePointBefore(text, pos);
 }
 
+// Where the code point after the one at `pos` starts (past its continuation bytes).
+inline size_t NextCodePointStart(std::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
 // Letters, digits and combining marks make up words (Devanagari vowel signs
 // are marks, so a Hindi word is one run).
 inline bool IsWordCodePoint(uint32_t c) {

@@ -64,6 +64,20 @@ TEST(CodePointAt, DecodesLikeU8Next) {
   }
 }
 
+// The view folds ASCII a run at a time; each byte's origin is still the source byte of its
+// code point: capitals, a Latin accent, Devanagari with a dropped nukta,
+// a Devanagari digit, curly quotes and a broken byte.
+TEST(MakeView, FoldsEachCodePointAndKeepsItsOrigin) {
+  const std::string source =
+      "\xC3\x88NEL Spa \xE0\xA4\x96\xE0\xA4\xBC\xE0\xA4\xB0 \xE0\xA5\xAF \xE2\x80\x9C" "AI\xE2\x80\x9D \xFF";
+  TextView view = MakeView(source);
+  EXPECT_EQ(view.text, "\xC3\xA8nel spa \xE0\xA4\x96\xE0\xA4\xB0 9 \"ai\" \xEF\xBF\xBD");
+  std::vector<uint32_t> origin = {0,  0,  2,  3,  4,  5,  6,  7,  8,  9,  10, 10, 10, 16,
+                                  16, 16, 19, 20, 23, 24, 27, 28, 29, 32, 33, 33, 33, 34};
+  EXPECT_EQ(view.origin, origin);
+  EXPECT_EQ(FoldText(source), view.text);
+}
+
 std::vector<Span> LineByLine(const SentenceSplitter& splitter, std::string_view text, const std::vector<Span>& lines) {
   std::vector<Span> out;
   for (const Span& line : lines) {
