@@ -76,12 +76,14 @@ ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text) {
   return cuts;
 }
 
+bool MayBeNegated(const Language& lang, const std::string& text) {
+  return AnyWord(lang.denials, text) || AnyWord(lang.negations, text) || AnyWord(lang.negations_after_object, text);
+}
+
 bool UnderNegation(const Language& lang, const TaggedSentence& s, const StatementSpan& statement) {
   const std::string& text = s.view.text;
   // Most sentences hold none of these words: the clauses are found only for those that do.
-  bool denied = AnyWord(lang.denials, text);
-  bool negated = AnyWord(lang.negations, text) || AnyWord(lang.negations_after_object, text);
-  if (!denied && !negated) return false;
+  if (!MayBeNegated(lang, text)) return false;
   ClauseCuts cuts = FindClauseCuts(lang.frames, text);
   // Words inside an aside the object is not in, or inside a counter phrase, negate nothing.
   Spans skipped;
@@ -91,7 +93,7 @@ bool UnderNegation(const Language& lang, const TaggedSentence& s, const Statemen
   for (const auto& counter : lang.negation_counters) {
     for (size_t at : FindWords(text, counter)) skipped.emplace_back(at, at + counter.size());
   }
-  if (denied && Occurs(lang.denials, text, 0, text.size(), skipped)) return true;
+  if (Occurs(lang.denials, text, 0, text.size(), skipped)) return true;
   size_t clause_from = 0, clause_to = text.size();
   for (const auto& [start, end] : cuts.boundaries) {
     if (end <= statement.object_start) clause_from = std::max(clause_from, end);

@@ -46,6 +46,10 @@ struct StatementSpan {
 // comment, plans ..."), nor one inside a `negation_counter` ("not only", "no later than", "नहीं तो").
 bool UnderNegation(const Language& lang, const TaggedSentence& s, const StatementSpan& statement);
 
+// Whether `text` holds any negation or denial word at all: most sentences do not, and a caller
+// with many statements of one sentence asks this once (UnderNegation asks it too).
+bool MayBeNegated(const Language& lang, const std::string& text);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_CLAUSES_H_

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <unicode/regex.h>
@@ -422,6 +423,13 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
                       e.claim.object.unit + "\x1f" + e.claim.when;
     if (seen.insert(key).second) out.push_back(std::move(e));
   };
+  // Whether the sentence holds a negation word at all, found at its first statement: many rules
+  // match each sentence, and most sentences hold none.
+  std::optional<bool> may_negate;
+  auto negated = [&](const StatementSpan& span) {
+    if (!may_negate) may_negate = MayBeNegated(lang, s.view.text);
+    return *may_negate && UnderNegation(lang, s, span);
+  };
   for (const auto& rule : lang.rules) {
     bool anaphoric = rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
@@ -441,7 +449,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
       size_t object = static_cast<size_t>(o);
       if (ForecastByAnalyst(lang, s, object)) continue;
-      if (!rule.reads_negation && UnderNegation(lang, s, SpanOf(s, subject_tag, object))) continue;
+      if (!rule.reads_negation && negated(SpanOf(s, subject_tag, object))) continue;
       std::vector<size_t> objects = {object};
       bool continue_list = true;
       if (IsEntityType(s.tags[object].type)) {
