@@ -1,5 +1,7 @@
 #include "ingest/frames.h"
 
+#include "ingest/clauses.h"
+
 #include <algorithm>
 #include <set>
 
@@ -25,33 +27,6 @@ std::string FigureKey(const Term& term) { return term.value + "\x1f" + term.unit
 
 Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quantity.unit, tag.quantity.bound); }
 
-// Where `phrase` next occurs in `text` at or after `from` as whole words ("*" at its end: as a
-// word's start), or npos.
-size_t WordAt(const std::string& text, const std::string& phrase, size_t from = 0) {
-  bool stem = !phrase.empty() && phrase.back() == '*';
-  std::string_view needle(phrase.data(), stem ? phrase.size() - 1 : phrase.size());
-  bool word_start = IsWordCharAt(needle, 0);
-  bool word_end = !needle.empty() && IsWordCharBefore(needle, needle.size());
-  for (size_t at = FindText(text, needle, from); at != std::string::npos; at = FindText(text, needle, at + 1)) {
-    if (word_start && IsWordCharBefore(text, at)) continue;
-    if (word_end && !stem && IsWordCharAt(text, at + needle.size())) continue;
-    return at;
-  }
-  return std::string::npos;
-}
-
-std::vector<size_t> WordsAt(const std::string& text, const std::string& phrase) {
-  std::vector<size_t> found;
-  for (size_t at = WordAt(text, phrase); at != std::string::npos; at = WordAt(text, phrase, at + 1)) found.push_back(at);
-  return found;
-}
-
-// Dashes ("-", "–") cut only between spaces: "Oslo-based" is one word.
-std::string BoundaryNeedle(const std::string& boundary) {
-  bool dash = boundary == "-" || boundary == "–" || boundary == "—";
-  return dash ? " " + boundary + " " : boundary;
-}
-
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
 
 }  // namespace
@@ -75,10 +50,6 @@ struct FrameReader::Clause {
   }
 };
 
-struct FrameReader::Cuts {
-  std::vector<std::pair<size_t, size_t>> boundaries, asides;  // view positions [start, end)
-};
-
 struct FrameReader::Figure {
   Tag tag;
   size_t at = 0;          // view position the figure stands at in the sentence read
@@ -86,27 +57,7 @@ struct FrameReader::Figure {
   int equivalent = -1;    // the tag restating it in another currency ("A$90,000 (around US$59,000)")
 };
 
-FrameReader::Cuts FrameReader::FindCuts(const TaggedSentence& s) const {
-  const std::string& text = s.view.text;
-  Cuts cuts;
-  for (const auto& aside : lang_.frames.asides) {
-    for (size_t at : WordsAt(text, ", " + aside)) {
-      size_t end = text.find(',', at + 2);
-      cuts.asides.emplace_back(at, end == std::string::npos ? text.size() : end);
-    }
-  }
-  // A boundary inside an aside ("..., which was approved but not yet published, ...") ends no clause.
-  for (const auto& boundary : lang_.frames.boundaries) {
-    std::string needle = BoundaryNeedle(boundary);
-    for (size_t at : WordsAt(text, needle)) {
-      auto inside = [at](const auto& a) { return at > a.first && at < a.second; };
-      if (std::none_of(cuts.asides.begin(), cuts.asides.end(), inside)) cuts.boundaries.emplace_back(at, at + needle.size());
-    }
-  }
-  return cuts;
-}
-
-FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const Cuts& cuts, size_t from, size_t to) const {
+FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const ClauseCuts& cuts, size_t from, size_t to) const {
   Clause clause;
   clause.to = s.view.text.size();
   for (const auto& [start, end] : cuts.boundaries) {
@@ -155,7 +106,7 @@ bool FrameReader::HasIn(const std::string& text, const std::string& cue_class) c
   auto it = lang_.frames.cues.find(cue_class);
   if (it == lang_.frames.cues.end()) return false;
   return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& word) { return WordAt(text, word) != std::string::npos; });
+                     [&](const std::string& word) { return FindWord(text, word) != std::string::npos; });
 }
 
 bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const { return HasIn(clause.text, cue_class); }
@@ -165,7 +116,7 @@ size_t FrameReader::FirstAfter(const Clause& clause, const std::string& cue_clas
   if (it == lang_.frames.cues.end() || pos < clause.from) return std::string::npos;
   size_t from = std::min(pos - clause.from, clause.text.size());
   size_t first = std::string::npos;
-  for (const auto& word : it->second) first = std::min(first, WordAt(clause.text, word, from));
+  for (const auto& word : it->second) first = std::min(first, FindWord(clause.text, word, from));
   return first;
 }
 
@@ -211,7 +162,7 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   if (NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i)) return false;
   std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
   return std::none_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
-    std::vector<size_t> at = WordsAt(before, w);
+    std::vector<size_t> at = FindWords(before, w);
     return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
   });
 }
@@ -291,10 +242,12 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
-bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause) const {
-  if (Has(clause, "guard") || Has(ClauseAround(s, Cuts(), 0, s.view.text.size()), "sentence_guard")) return true;
+bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const {
+  if (Has(clause, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
+  size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;
+  if (UnderNegation(lang_, s, {clause.from, clause.to, figure.at, figure_end, true})) return true;
   return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),
-                     [&](const std::string& word) { return WordAt(clause.text, word) != std::string::npos; });
+                     [&](const std::string& word) { return FindWord(clause.text, word) != std::string::npos; });
 }
 
 std::string FrameReader::PlannedOrSpent(const Clause& clause, const std::string& when) const {
@@ -322,7 +275,7 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
   e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, !about_other && !compared));
   // The guards last: they are many words, and most figures have stopped before.
-  if (e.claim.subject.value.empty() || Guarded(s, clause)) return std::nullopt;
+  if (e.claim.subject.value.empty() || Guarded(s, clause, figure)) return std::nullopt;
   e.claim.predicate = predicate;
   e.claim.object = TermOf(figure.tag);
   e.bound = figure.tag.quantity.bound;
@@ -371,7 +324,7 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
     if (!words) lone_figure_ = s.tags[0];
   }
-  Cuts cuts = figures.empty() ? Cuts() : FindCuts(s);
+  ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (const Figure& figure : figures) {
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);

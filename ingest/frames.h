@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/clauses.h"
 #include "ingest/relations.h"
 #include "ingest/rule_data.h"
 #include "ingest/tagger.h"
@@ -46,14 +47,14 @@ class FrameReader {
  private:
   static constexpr size_t kComparedReach = 25;  // bytes before a figure (frames.cpp)
   struct Clause;
-  struct Cuts;
   struct Figure;
 
   std::optional<Extracted> ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                       const DocumentContext& context, const std::string& sentence_subject,
                                       bool about_other) const;
-  // A guard word or an outsider ("government") in the clause, or a sentence guard ("cancelled") in the sentence.
-  bool Guarded(const TaggedSentence& s, const Clause& clause) const;
+  // A guard word or an outsider ("government") in the clause, a sentence guard ("cancelled") in the
+  // sentence, or a negation over the figure's clause (clauses.h, as for the rules).
+  bool Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
   std::string PredicateOf(const Figure& figure, const Clause& clause) const;
@@ -64,10 +65,8 @@ class FrameReader {
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;
   std::string WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
                      const Clause& clause) const;
-  // Where the sentence's boundaries and asides are (found once per sentence with figures).
-  Cuts FindCuts(const TaggedSentence& s) const;
   // The clause of the view positions [from, to), cut at boundaries, asides and tags blanked.
-  Clause ClauseAround(const TaggedSentence& s, const Cuts& cuts, size_t from, size_t to) const;
+  Clause ClauseAround(const TaggedSentence& s, const ClauseCuts& cuts, size_t from, size_t to) const;
   // The aside of `clause` that holds view position `pos`, as a clause of its own
   // ("..., which were priced at $31,000 apiece").
   Clause AsideAround(const TaggedSentence& s, const Clause& clause, size_t pos) const;

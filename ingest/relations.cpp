@@ -1,7 +1,10 @@
 #include "ingest/relations.h"
 
+#include "ingest/clauses.h"
+
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <unicode/regex.h>
@@ -305,6 +308,18 @@ bool Forbidden(const Rule& rule, const TaggedSentence& s, RuleMatchers* matchers
   });
 }
 
+// The statement from its subject's tag to its object's; without a subject's tag, the object's
+// clause up to the object (clauses.h narrows it to the clause).
+StatementSpan SpanOf(const TaggedSentence& s, int subject_tag, size_t object) {
+  const Tag& o = s.tags[object];
+  StatementSpan span{0, o.end, o.start, o.end, IsQuantityType(o.type)};
+  if (subject_tag < 0) return span;
+  const Tag& subject = s.tags[static_cast<size_t>(subject_tag)];
+  span.from = std::min(subject.start, o.start);
+  span.to = std::max(subject.end, o.end);
+  return span;
+}
+
 }  // namespace
 
 // An ANALYST mention before the figure and a `forecast_verb` between the two.
@@ -408,6 +423,13 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
                       e.claim.object.unit + "\x1f" + e.claim.when;
     if (seen.insert(key).second) out.push_back(std::move(e));
   };
+  // Whether the sentence holds a negation word at all, found at its first statement: many rules
+  // match each sentence, and most sentences hold none.
+  std::optional<bool> may_negate;
+  auto negated = [&](const StatementSpan& span) {
+    if (!may_negate) may_negate = MayBeNegated(lang, s.view.text);
+    return *may_negate && UnderNegation(lang, s, span);
+  };
   for (const auto& rule : lang.rules) {
     bool anaphoric = rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
@@ -427,6 +449,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
       size_t object = static_cast<size_t>(o);
       if (ForecastByAnalyst(lang, s, object)) continue;
+      if (!rule.reads_negation && negated(SpanOf(s, subject_tag, object))) continue;
       std::vector<size_t> objects = {object};
       bool continue_list = true;
       if (IsEntityType(s.tags[object].type)) {

@@ -260,6 +260,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"count_genitive", &lang->count_genitives},
       {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
       {"comparison_word", &lang->comparison_words}, {"outsider", &lang->outsiders},
+      {"negation", &lang->negations}, {"negation_after_object", &lang->negations_after_object},
+      {"denial", &lang->denials}, {"negation_counter", &lang->negation_counters},
       {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails},
       {"person_title", &lang->person_titles}, {"relative_word", &lang->relative_words},
       {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs}};
@@ -467,6 +469,9 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
     } else if (key == "objects") {
       if (value != "list") return Bad(path, n, "objects: only 'list' is known");
       rule->object_lists = true;
+    } else if (key == "negation") {
+      if (value != "read") return Bad(path, n, "negation: only 'read' is known");
+      rule->reads_negation = true;
     } else if (key == "mask") {
       if (value != "no") return Bad(path, n, "mask: only 'no' is known");
       rule->keep_tags = true;

@@ -73,6 +73,7 @@ struct Rule {
   std::string unit;            // unit given to bare numbers
   bool object_lists = false;   // "lags behind Qwen and DeepSeek": one claim per listed object
   bool keep_tags = false;      // attribution: the source's words stay usable ("ByteDance said ...")
+  bool reads_negation = false;  // the match holds a negation as its cue ("could not match X"): no negation guard
 };
 
 struct Language {
@@ -117,6 +118,11 @@ struct Language {
   // Words naming a party that is not the document's company ("government", "analysti", "सरकार":
   // `outsider`, relations.cpp): a sentence with one gives no statement to a rule without a subject.
   std::vector<std::string> outsiders;  // folded
+  // Negation (clauses.h UnderNegation, for the rules and the frames alike): `negation` words in a
+  // statement's span ("will not", "nessun", "ruled out"), `negation_after_object` words between its
+  // object and its clause's end (a verb-final language: "... चिप नहीं ख़रीदे"), `denial` words anywhere
+  // in the sentence ("dismissed reports", "smentito", "इनकार"), and `negation_counter` phrases that hold a negation word but negate nothing ("not only", "नहीं तो").
+  std::vector<std::string> negations, negations_after_object, denials, negation_counters;  // folded
   // Words between a time and the statement it opens ("2025 में X ने ..."): such a time dates a
   // claim whose match holds none (relations.cpp).
   std::vector<std::string> time_postpositions;  // folded

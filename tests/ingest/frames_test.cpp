@@ -176,6 +176,40 @@ TEST(FramesData, ACueAddedToTheDataIsRead) {
             std::vector<std::string>{"Kestrel Networks plans_capex EUR 650m @2026 <- frame.en.plans_capex"});
 }
 
+// The rules and the frames share one negation guard (clauses.h): a `negation` word added to a
+// copy of the lexicon stops a claim of each alike, with no rule or frame file touched.
+TEST(NegationData, ANegationWordAddedToTheLexiconStopsRulesAndFramesAlike) {
+  const std::string by_rule = "Kestrel Networks will hardly invest €650 million in data centres in 2026.";
+  const std::string by_frame = "About €700 million will hardly be invested by Vantora Cloud in new data centres in 2026.";
+  std::string dir = TempDir("negation_data") + "/data";
+  fs::copy(kRulesDir, dir, fs::copy_options::recursive);
+  Document meta;
+  meta.id = "doc";
+  meta.lang = "en";
+  meta.published = "2025-12";
+  auto statements = [&meta](const RuleExtractor& extractor, const std::string& text) {
+    auto input = extractor.Extract(text, meta);
+    std::vector<std::string> lines;
+    if (!input.ok()) return lines;
+    for (const auto& st : input->statements) lines.push_back(ClaimLine(st.claim) + " <- " + st.mention.rule);
+    return lines;
+  };
+  auto before = RuleExtractor::Create(dir);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  std::vector<std::string> ruled = statements(**before, by_rule);
+  std::vector<std::string> framed = statements(**before, by_frame);
+  ASSERT_EQ(ruled.size(), 1u);
+  EXPECT_FALSE(IsFrameRule(ruled[0].substr(ruled[0].find(" <- ") + 4))) << ruled[0];
+  ASSERT_EQ(framed.size(), 1u);
+  EXPECT_TRUE(IsFrameRule(framed[0].substr(framed[0].find(" <- ") + 4))) << framed[0];
+
+  WriteAll(dir + "/en/lexicon.tsv", ReadAll(dir + "/en/lexicon.tsv") + "negation\thardly\n");
+  auto after = RuleExtractor::Create(dir);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_TRUE(statements(**after, by_rule).empty());
+  EXPECT_TRUE(statements(**after, by_frame).empty());
+}
+
 TEST(FramesData, AMalformedLineNamesTheFileAndLine) {
   std::string dir = TempDir("frames_bad") + "/data";
   fs::copy(kRulesDir, dir, fs::copy_options::recursive);

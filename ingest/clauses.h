@@ -1,0 +1,55 @@
+// Clauses of a sentence and the scope of a negation, shared by the relation
+// rules (relations.cpp) and the clause frames (frames.cpp): both ask the
+// same question of each statement they make, "is it denied or negated?", with
+// the same lexicon (`negation`, `negation_after_object`, `negation_counter`,
+// `denial`; docs/ingest.md "Negation"). Conditionals ("could", "potrebbe",
+// "सकता है") stop no claim here: a company's own "could reach" is a claim.
+#ifndef KG_INGEST_CLAUSES_H_
+#define KG_INGEST_CLAUSES_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ingest/frame_data.h"
+#include "ingest/rule_data.h"
+#include "ingest/tagger.h"
+
+namespace kg::ingest {
+
+// Where `phrase` next occurs in `text` at or after `from` as whole words ("*" at its end: as a
+// word's start), or npos.
+size_t FindWord(const std::string& text, const std::string& phrase, size_t from = 0);
+std::vector<size_t> FindWords(const std::string& text, const std::string& phrase);
+
+// Where a sentence's clause boundaries and asides (", which ... ,") are, in view positions [start, end).
+struct ClauseCuts {
+  std::vector<std::pair<size_t, size_t>> boundaries, asides;
+};
+ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text);
+
+// A statement of a sentence, in view positions: the span from its subject to its object (or the
+// object's clause when no subject is named in it), and where the object stands.
+struct StatementSpan {
+  size_t from = 0, to = 0;
+  size_t object_start = 0, object_end = 0;
+  // A figure's statement has its verb after it in a verb-final language ("... चिप नहीं ख़रीदे"); a
+  // relation between names is often a noun phrase ("नोएडा मुख्यालय वाली कंपनी के सीईओ ने ... नहीं
+  // चाहते"), whose clause's later negation negates another verb.
+  bool object_is_figure = false;
+};
+
+// Is the statement denied (a `denial` anywhere in the sentence: "officials dismissed reports
+// that ..."), negated (a `negation` in its span, or, for a figure, a `negation_after_object`
+// between its end and its clause's end: "... चिप नहीं ख़रीदे")? Only the
+// object's clause counts, a negation in an aside the object is not in does not ("X, which did not
+// comment, plans ..."), nor one inside a `negation_counter` ("not only", "no later than", "नहीं तो").
+bool UnderNegation(const Language& lang, const TaggedSentence& s, const StatementSpan& statement);
+
+// Whether `text` holds any negation or denial word at all: most sentences do not, and a caller
+// with many statements of one sentence asks this once (UnderNegation asks it too).
+bool MayBeNegated(const Language& lang, const std::string& text);
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_CLAUSES_H_
