@@ -56,6 +56,10 @@ constexpr const char* kPerson = "PERSON";
 constexpr const char* kUnknownProduct = "UNKPRODUCT";
 // A person whose role is `outside` (an analyst): what such a person forecasts is no claim (relations.cpp).
 constexpr const char* kAnalyst = "ANALYST";
+// A company named before its unit ("G42's cloud unit Core42"): no subject, the parent of the `owns` rules.
+constexpr const char* kParent = "PARENT";
+// "Singtel's data-centre arm Nxera": up to three words between the genitive and the unit word.
+constexpr int kWordsBeforeUnitWord = 3;
 
 // What an apposition after the name calls it: ", [up to `max_words` words]
 // KIND", no word of `stops` on the way and none of `not_after` right after
@@ -155,7 +159,49 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
   return products;
 }
 
+bool IsCompanyTag(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
+
+// Is the text between `parent` and `unit` "GENITIVE [up to three words] UNIT_WORD[,]" ("'s cloud unit",
+// " की क्लाउड इकाई ")?
+bool NamesUnitOf(const Language& lang, const TextView& view, const Tag& parent, const Tag& unit) {
+  const std::string& text = view.text;
+  size_t pos = SkipSpaces(text, parent.end);
+  auto genitive = std::find_if(lang.parent_genitives.begin(), lang.parent_genitives.end(),
+                               [&](const std::string& g) { return StartsAt(text, pos, g); });
+  if (genitive == lang.parent_genitives.end()) return false;
+  pos += genitive->size();
+  for (int words = 0; words <= kWordsBeforeUnitWord; ++words) {
+    pos = SkipSpaces(text, pos);
+    for (const std::string& word : lang.unit_words) {
+      if (!StartsAt(text, pos, word)) continue;
+      size_t after = SkipSpaces(text, pos + word.size());
+      if (after < text.size() && text[after] == ',') after = SkipSpaces(text, after + 1);
+      if (after == unit.start) return true;
+    }
+    size_t end = WordEndAt(text, pos);
+    if (end == pos || end >= unit.start) return false;  // punctuation, or the unit reached without its word
+    pos = end;
+  }
+  return false;
+}
+
 }  // namespace
+
+void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.unit_words.empty() || lang.parent_genitives.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (size_t i = 0; i + 1 < s.tags.size(); ++i) {
+      Tag& parent = s.tags[i];
+      const Tag& unit = s.tags[i + 1];
+      if (!IsCompanyTag(parent) || !IsCompanyTag(unit) || parent.id == unit.id) continue;
+      if (!NamesUnitOf(lang, s.view, parent, unit)) continue;
+      parent.type = kParent;
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
 
 void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
   if (lang.person_roles.empty() && lang.person_titles.empty()) return;

@@ -30,6 +30,10 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences);
 // company, nor the page's main organisation.
 void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences);
 
+// A company named as the parent of the unit right after it ("G42's cloud unit Core42 will invest ...")
+// becomes `PARENT`: the unit is what the sentence is about, and the `owns` rules read the pair.
+void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_NAME_KINDS_H_

@@ -162,6 +162,10 @@ struct Language {
   // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
   // relations.cpp gives no statement of it.
   std::vector<std::string> forecast_verbs;  // folded
+  // A unit named after its parent ("G42's cloud unit Core42", "G42 की क्लाउड इकाई Core42"; name_kinds.cpp):
+  // the genitive after the parent (`parent_genitive`) and the word that calls the next name its unit
+  // (`unit_word`). The parent is then no subject: the unit is.
+  std::vector<std::string> parent_genitives, unit_words;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."

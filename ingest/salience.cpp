@@ -34,9 +34,11 @@ std::string SubjectOfSentence(const std::vector<Extracted>& found) {
 }
 
 // A name that may stand before the sentence's subject: a place ("In
-// Finland, ..."), a counted product, an anaphor, a source already read or left unnamed.
+// Finland, ..."), a counted product, an anaphor, a source already read or left unnamed,
+// a unit's parent ("G42's cloud unit Core42").
 bool MayLead(const Tag& tag) {
   return !IsEntityType(tag.type) || tag.type == "PLACE" || tag.type == "COUNT" || tag.type == "REF" ||
+         tag.type == "PARENT" ||
          tag.type == "POSS" || tag.type == "SRC" || tag.type == "ATTR" || tag.type == "ANON";
 }
 

@@ -1830,6 +1830,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   }
   ReadPeople(lang, sentences);
   ReadProducts(lang, sentences);
+  ReadParentsOfUnits(lang, sentences);
 }
 
 namespace {
