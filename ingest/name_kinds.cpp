@@ -60,6 +60,9 @@ constexpr const char* kAnalyst = "ANALYST";
 constexpr const char* kParent = "PARENT";
 // "Singtel's data-centre arm Nxera": up to three words between the genitive and the unit word.
 constexpr int kWordsBeforeUnitWord = 3;
+// "Priya Rao, chief financial officer of Halcyon AI", "Halcyon AI के सीएफओ प्रिया राव": the speaker's role
+// and company within six words of the name.
+constexpr int kWordsToSpeakersCompany = 6;
 
 // What an apposition after the name calls it: ", [up to `max_words` words]
 // KIND", no word of `stops` on the way and none of `not_after` right after
@@ -185,7 +188,114 @@ bool NamesUnitOf(const Language& lang, const TextView& view, const Tag& parent, 
   return false;
 }
 
+// The quoted spans of a sentence, [opening quote, closing quote); none when a quote is left open.
+std::vector<std::pair<size_t, size_t>> QuotedSpans(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (size_t open = text.find('"'); open != std::string::npos; open = text.find('"', spans.back().second + 1)) {
+    size_t close = text.find('"', open + 1);
+    if (close == std::string::npos) return {};
+    spans.emplace_back(open, close);
+  }
+  return spans;
+}
+
+bool Inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos) {
+  return std::any_of(spans.begin(), spans.end(), [pos](const auto& span) { return pos > span.first && pos < span.second; });
+}
+
+// Does [from, to) hold a person's role within kWordsToSpeakersCompany words ("chief financial officer of")?
+bool RoleBetween(const Language& lang, const TextView& view, size_t from, size_t to) {
+  size_t pos = from;
+  for (int words = 0; words <= kWordsToSpeakersCompany; ++words) {
+    pos = SkipSpaces(view.text, pos);
+    if (pos < to && view.text[pos] == ',') pos = SkipSpaces(view.text, pos + 1);
+    if (pos >= to) return false;
+    size_t end = 0;
+    if (lang.person_roles.Match(view, pos, &end) != nullptr && end <= to) return true;
+    size_t next = WordEndAt(view.text, pos);
+    if (next == pos) return false;
+    pos = next;
+  }
+  return false;
+}
+
+// A speaker the page names by the role alone, or by a name the tagger does not read ("Halcyon AI के
+// सीएफओ प्रिया राव ने कहा", "Halcyon AI's chief executive said"): the one company outside the quotes
+// followed by a role; nullptr when there is none or two.
+const Tag* CompanyBeforeRole(const Language& lang, const TaggedSentence& s, const std::vector<std::pair<size_t, size_t>>& spans) {
+  const Tag* found = nullptr;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& company = s.tags[i];
+    if (!IsCompanyTag(company) || Inside(spans, company.start)) continue;
+    size_t to = i + 1 < s.tags.size() ? s.tags[i + 1].start : s.view.text.size();
+    if (!RoleBetween(lang, s.view, company.end, to)) continue;
+    if (found != nullptr && found->id != company.id) return nullptr;
+    found = &company;
+  }
+  return found;
+}
+
+// The one speaker outside the quotes and whom the first person stands for: the company named beside
+// the speaker with a role ("Priya Rao, chief financial officer of Halcyon AI"), or an analyst speaker
+// itself; nullptr when the sentence names no such speaker or two.
+const Tag* SpeakersVoice(const Language& lang, const TaggedSentence& s, const std::vector<std::pair<size_t, size_t>>& spans) {
+  const Tag* voice = nullptr;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& speaker = s.tags[i];
+    if ((speaker.type != kPerson && speaker.type != kAnalyst) || Inside(spans, speaker.start)) continue;
+    if (voice != nullptr) return nullptr;
+    if (speaker.type == kAnalyst) {
+      voice = &speaker;
+      continue;
+    }
+    if (i + 1 < s.tags.size() && IsCompanyTag(s.tags[i + 1]) && RoleBetween(lang, s.view, speaker.end, s.tags[i + 1].start)) {
+      voice = &s.tags[i + 1];
+    } else if (i > 0 && IsCompanyTag(s.tags[i - 1]) && RoleBetween(lang, s.view, s.tags[i - 1].end, speaker.start)) {
+      voice = &s.tags[i - 1];
+    }
+    if (voice == nullptr) return nullptr;  // a speaker whose company the sentence does not give
+  }
+  return voice != nullptr ? voice : CompanyBeforeRole(lang, s, spans);
+}
+
+// Gives each first-person word inside a quote the voice's type and id (a new tag where none was).
+bool VoiceFirstPerson(const Language& lang, const std::vector<std::pair<size_t, size_t>>& spans, const Tag& voice,
+                      TaggedSentence* s) {
+  bool changed = false;
+  const std::string& text = s->view.text;
+  for (const std::string& word : lang.first_person) {
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
+      if (!Inside(spans, at) || (at > 0 && IsWordCharBefore(text, at)) || !StartsAt(text, at, word)) continue;
+      auto tag = std::find_if(s->tags.begin(), s->tags.end(), [&](const Tag& t) { return t.start < at + word.size() && t.end > at; });
+      if (tag == s->tags.end()) {
+        s->tags.push_back(Tag{at, at + word.size(), voice.type, voice.id, {}, "", {}});
+      } else if (tag->start == at && tag->end == at + word.size()) {
+        tag->type = voice.type;
+        tag->id = voice.id;
+      } else {
+        continue;
+      }
+      changed = true;
+    }
+  }
+  if (changed) std::sort(s->tags.begin(), s->tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
+  return changed;
+}
+
 }  // namespace
+
+void ReadQuotedSpeakers(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.first_person.empty()) return;
+  for (auto& s : *sentences) {
+    if (s.view.text.find('"') == std::string::npos) continue;
+    std::vector<std::pair<size_t, size_t>> spans = QuotedSpans(s.view.text);
+    if (spans.empty()) continue;
+    const Tag* voice = SpeakersVoice(lang, s, spans);
+    if (voice == nullptr) continue;
+    Tag speaker_voice = *voice;  // the tags are rewritten below
+    if (VoiceFirstPerson(lang, spans, speaker_voice, &s)) Render(lang, &s);
+  }
+}
 
 void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences) {
   if (lang.unit_words.empty() || lang.parent_genitives.empty()) return;

@@ -32,6 +32,10 @@ void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences);
 
 // A company named as the parent of the unit right after it ("G42's cloud unit Core42 will invest ...")
 // becomes `PARENT`: the unit is what the sentence is about, and the `owns` rules read the pair.
+// "We will spend ...," says Priya Rao, chief financial officer of Halcyon AI: the first person inside the
+// quote becomes the speaker's company (an analyst's "we" becomes the analyst: no company's plan).
+void ReadQuotedSpeakers(const Language& lang, std::vector<TaggedSentence>* sentences);
+
 void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences);
 
 }  // namespace kg::ingest

@@ -166,6 +166,10 @@ struct Language {
   // the genitive after the parent (`parent_genitive`) and the word that calls the next name its unit
   // (`unit_word`). The parent is then no subject: the unit is.
   std::vector<std::string> parent_genitives, unit_words;  // folded
+  // The company in its own words ("we", "noi", "हम"; `first_person`): inside a quote whose speaker the
+  // sentence names with a role at a company ("..., says Priya Rao, chief financial officer of Halcyon AI"),
+  // that company (name_kinds.cpp ReadQuotedSpeakers).
+  std::vector<std::string> first_person;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
