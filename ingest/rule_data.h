@@ -170,6 +170,9 @@ struct Language {
   // sentence names with a role at a company ("..., says Priya Rao, chief financial officer of Halcyon AI"),
   // that company (name_kinds.cpp ReadQuotedSpeakers).
   std::vector<std::string> first_person;  // folded
+  // What joins a place to the anaphor after it in a description ("the Montreal-based group": "-";
+  // "बेंगलुरु की यह कंपनी": " की यह "), as written between the two, spaces included (salience.cpp).
+  std::vector<std::string> description_links;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
