@@ -188,14 +188,24 @@ bool NamesUnitOf(const Language& lang, const TextView& view, const Tag& parent, 
   return false;
 }
 
-// The quoted spans of a sentence, [opening quote, closing quote); none when a quote is left open.
+// The quoted spans of a sentence, [opening quote, closing quote). Straight quotes (curly ones are folded to
+// them) are told apart by their side: an opening one starts a word ("\"We will"), a closing one ends one
+// ("it,\" says"); a closing one with no opening in the sentence ends a quote of the sentences before
+// ("\" says Priya Rao, ..., when we meet": the journalist's "we"), and an unclosed one runs on past it:
+// no spans then.
 std::vector<std::pair<size_t, size_t>> QuotedSpans(const std::string& text) {
   std::vector<std::pair<size_t, size_t>> spans;
-  for (size_t open = text.find('"'); open != std::string::npos; open = text.find('"', spans.back().second + 1)) {
-    size_t close = text.find('"', open + 1);
-    if (close == std::string::npos) return {};
-    spans.emplace_back(open, close);
+  size_t open = std::string::npos;
+  for (size_t pos = text.find('"'); pos != std::string::npos; pos = text.find('"', pos + 1)) {
+    bool opens = pos + 1 < text.size() && text[pos + 1] != ' ' && (pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '(');
+    if (open == std::string::npos) {
+      if (opens) open = pos;
+    } else if (!opens) {
+      spans.emplace_back(open, pos);
+      open = std::string::npos;
+    }
   }
+  if (open != std::string::npos) return {};
   return spans;
 }
 
@@ -217,6 +227,16 @@ bool RoleBetween(const Language& lang, const TextView& view, size_t from, size_t
     pos = next;
   }
   return false;
+}
+
+// Is the company right after speaker i the speaker's, with the role between ("Priya Rao, chief financial
+// officer of Halcyon AI") or after it ("Priya Rao, Halcyon AI's chief financial officer")?
+bool CompanyOfSpeakerAfter(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& company = s.tags[i + 1];
+  if (RoleBetween(lang, s.view, s.tags[i].end, company.start)) return true;
+  std::string_view gap = std::string_view(s.view.text).substr(s.tags[i].end, company.start - s.tags[i].end);
+  size_t to = i + 2 < s.tags.size() ? s.tags[i + 2].start : s.view.text.size();
+  return gap.find_first_not_of(", ") == std::string_view::npos && RoleBetween(lang, s.view, company.end, to);
 }
 
 // A speaker the page names by the role alone, or by a name the tagger does not read ("Halcyon AI के
@@ -248,7 +268,7 @@ const Tag* SpeakersVoice(const Language& lang, const TaggedSentence& s, const st
       voice = &speaker;
       continue;
     }
-    if (i + 1 < s.tags.size() && IsCompanyTag(s.tags[i + 1]) && RoleBetween(lang, s.view, speaker.end, s.tags[i + 1].start)) {
+    if (i + 1 < s.tags.size() && IsCompanyTag(s.tags[i + 1]) && CompanyOfSpeakerAfter(lang, s, i)) {
       voice = &s.tags[i + 1];
     } else if (i > 0 && IsCompanyTag(s.tags[i - 1]) && RoleBetween(lang, s.view, s.tags[i - 1].end, speaker.start)) {
       voice = &s.tags[i - 1];
