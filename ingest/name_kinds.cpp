@@ -58,6 +58,8 @@ constexpr const char* kUnknownProduct = "UNKPRODUCT";
 constexpr const char* kAnalyst = "ANALYST";
 // A company named before its unit ("G42's cloud unit Core42"): no subject, the parent of the `owns` rules.
 constexpr const char* kParent = "PARENT";
+// A company the money goes to ("Most of it will go to Nvidia:"): no subject.
+constexpr const char* kPayee = "PAYEE";
 // "Singtel's data-centre arm Nxera": up to three words between the genitive and the unit word.
 constexpr int kWordsBeforeUnitWord = 3;
 // "Priya Rao, chief financial officer of Halcyon AI", "Halcyon AI के सीएफओ प्रिया राव": the speaker's role
@@ -314,6 +316,22 @@ void ReadQuotedSpeakers(const Language& lang, std::vector<TaggedSentence>* sente
     if (voice == nullptr) continue;
     Tag speaker_voice = *voice;  // the tags are rewritten below
     if (VoiceFirstPerson(lang, spans, speaker_voice, &s)) Render(lang, &s);
+  }
+}
+
+void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.payee_links.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    const std::string& text = s.view.text;
+    for (Tag& tag : s.tags) {
+      size_t after = SkipSpaces(text, tag.end);
+      bool ends_clause = after < text.size() && (text[after] == ':' || text[after] == ',' || text[after] == ';');
+      if (!IsCompanyTag(tag) || !ends_clause || !AnyEndsAt(text, SpacesBefore(text, tag.start), lang.payee_links)) continue;
+      tag.type = kPayee;
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
   }
 }
 

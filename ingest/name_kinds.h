@@ -36,6 +36,10 @@ void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences);
 // quote becomes the speaker's company (an analyst's "we" becomes the analyst: no company's plan).
 void ReadQuotedSpeakers(const Language& lang, std::vector<TaggedSentence>* sentences);
 
+// A company named as where the money goes, at the end of its clause ("Most of it will go to Nvidia: the
+// company plans to buy ...") becomes `PAYEE`: no subject, so the anaphor after it is the buyer's.
+void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences);
+
 void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences);
 
 }  // namespace kg::ingest

@@ -173,6 +173,9 @@ struct Language {
   // What joins a place to the anaphor after it in a description ("the Montreal-based group": "-";
   // "बेंगलुरु की यह कंपनी": " की यह "), as written between the two, spaces included (salience.cpp).
   std::vector<std::string> description_links;  // folded
+  // What makes the company after it the one paid, not the one paying ("Most of it will go to Nvidia: the
+  // company plans to buy ..."; `payee_link`), when the company ends its clause (name_kinds.cpp ReadPayees).
+  std::vector<std::string> payee_links;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."

@@ -36,10 +36,10 @@ std::string SubjectOfSentence(const std::vector<Extracted>& found) {
 
 // A name that may stand before the sentence's subject: a place ("In
 // Finland, ..."), a counted product, an anaphor, a source already read or left unnamed,
-// a unit's parent ("G42's cloud unit Core42").
+// a unit's parent ("G42's cloud unit Core42"), a company paid ("Most of it will go to Nvidia: the company").
 bool MayLead(const Tag& tag) {
   return !IsEntityType(tag.type) || tag.type == "PLACE" || tag.type == "COUNT" || tag.type == "REF" ||
-         tag.type == "PARENT" ||
+         tag.type == "PARENT" || tag.type == "PAYEE" ||
          tag.type == "POSS" || tag.type == "SRC" || tag.type == "ATTR" || tag.type == "ANON";
 }
 
