@@ -204,16 +204,19 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
     Salience salience;
+    Homes homes;
     FrameReader frames(*lang, *data_, ref);
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
       context.salient = salience.For(tagged[i]);
+      ResolvePlaceDescriptions(*lang, homes, context.Antecedent(), &tagged[i]);
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
       salience.Observe(tagged[i], sentence_found, context.topic);
       // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
       std::vector<Extracted> framed = frames.Read(tagged[i], sentence_found, context);
       sentence_found.insert(sentence_found.end(), std::make_move_iterator(framed.begin()), std::make_move_iterator(framed.end()));
+      NoteHomes(sentence_found, &homes);
       for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {
           if (!ContinuesPrevious(last_money, i, &found.claim)) continue;

@@ -56,6 +56,15 @@ constexpr const char* kPerson = "PERSON";
 constexpr const char* kUnknownProduct = "UNKPRODUCT";
 // A person whose role is `outside` (an analyst): what such a person forecasts is no claim (relations.cpp).
 constexpr const char* kAnalyst = "ANALYST";
+// A company named before its unit ("G42's cloud unit Core42"): no subject, the parent of the `owns` rules.
+constexpr const char* kParent = "PARENT";
+// A company the money goes to ("Most of it will go to Nvidia:"): no subject.
+constexpr const char* kPayee = "PAYEE";
+// "Singtel's data-centre arm Nxera": up to three words between the genitive and the unit word.
+constexpr int kWordsBeforeUnitWord = 3;
+// "Priya Rao, chief financial officer of Halcyon AI", "Halcyon AI के सीएफओ प्रिया राव": the speaker's role
+// and company within six words of the name.
+constexpr int kWordsToSpeakersCompany = 6;
 
 // What an apposition after the name calls it: ", [up to `max_words` words]
 // KIND", no word of `stops` on the way and none of `not_after` right after
@@ -155,7 +164,192 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
   return products;
 }
 
+bool IsCompanyTag(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
+
+// Is the text between `parent` and `unit` "GENITIVE [up to three words] UNIT_WORD[,]" ("'s cloud unit",
+// " की क्लाउड इकाई ")?
+bool NamesUnitOf(const Language& lang, const TextView& view, const Tag& parent, const Tag& unit) {
+  const std::string& text = view.text;
+  size_t pos = SkipSpaces(text, parent.end);
+  auto genitive = std::find_if(lang.parent_genitives.begin(), lang.parent_genitives.end(),
+                               [&](const std::string& g) { return StartsAt(text, pos, g); });
+  if (genitive == lang.parent_genitives.end()) return false;
+  pos += genitive->size();
+  for (int words = 0; words <= kWordsBeforeUnitWord; ++words) {
+    pos = SkipSpaces(text, pos);
+    for (const std::string& word : lang.unit_words) {
+      if (!StartsAt(text, pos, word)) continue;
+      size_t after = SkipSpaces(text, pos + word.size());
+      if (after < text.size() && text[after] == ',') after = SkipSpaces(text, after + 1);
+      if (after == unit.start) return true;
+    }
+    size_t end = WordEndAt(text, pos);
+    if (end == pos || end >= unit.start) return false;  // punctuation, or the unit reached without its word
+    pos = end;
+  }
+  return false;
+}
+
+// The quoted spans of a sentence, [opening quote, closing quote). Straight quotes (curly ones are folded to
+// them) are told apart by their side: an opening one starts a word ("\"We will"), a closing one ends one
+// ("it,\" says"); a closing one with no opening in the sentence ends a quote of the sentences before
+// ("\" says Priya Rao, ..., when we meet": the journalist's "we"), and an unclosed one runs on past it:
+// no spans then.
+std::vector<std::pair<size_t, size_t>> QuotedSpans(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t open = std::string::npos;
+  for (size_t pos = text.find('"'); pos != std::string::npos; pos = text.find('"', pos + 1)) {
+    bool opens = pos + 1 < text.size() && text[pos + 1] != ' ' && (pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '(');
+    if (open == std::string::npos) {
+      if (opens) open = pos;
+    } else if (!opens) {
+      spans.emplace_back(open, pos);
+      open = std::string::npos;
+    }
+  }
+  if (open != std::string::npos) return {};
+  return spans;
+}
+
+bool Inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos) {
+  return std::any_of(spans.begin(), spans.end(), [pos](const auto& span) { return pos > span.first && pos < span.second; });
+}
+
+// Does [from, to) hold a person's role within kWordsToSpeakersCompany words ("chief financial officer of")?
+bool RoleBetween(const Language& lang, const TextView& view, size_t from, size_t to) {
+  size_t pos = from;
+  for (int words = 0; words <= kWordsToSpeakersCompany; ++words) {
+    pos = SkipSpaces(view.text, pos);
+    if (pos < to && view.text[pos] == ',') pos = SkipSpaces(view.text, pos + 1);
+    if (pos >= to) return false;
+    size_t end = 0;
+    if (lang.person_roles.Match(view, pos, &end) != nullptr && end <= to) return true;
+    size_t next = WordEndAt(view.text, pos);
+    if (next == pos) return false;
+    pos = next;
+  }
+  return false;
+}
+
+// Is the company right after speaker i the speaker's, with the role between ("Priya Rao, chief financial
+// officer of Halcyon AI") or after it ("Priya Rao, Halcyon AI's chief financial officer")?
+bool CompanyOfSpeakerAfter(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& company = s.tags[i + 1];
+  if (RoleBetween(lang, s.view, s.tags[i].end, company.start)) return true;
+  std::string_view gap = std::string_view(s.view.text).substr(s.tags[i].end, company.start - s.tags[i].end);
+  size_t to = i + 2 < s.tags.size() ? s.tags[i + 2].start : s.view.text.size();
+  return gap.find_first_not_of(", ") == std::string_view::npos && RoleBetween(lang, s.view, company.end, to);
+}
+
+// A speaker the page names by the role alone, or by a name the tagger does not read ("Halcyon AI के
+// सीएफओ प्रिया राव ने कहा", "Halcyon AI's chief executive said"): the one company outside the quotes
+// followed by a role; nullptr when there is none or two.
+const Tag* CompanyBeforeRole(const Language& lang, const TaggedSentence& s, const std::vector<std::pair<size_t, size_t>>& spans) {
+  const Tag* found = nullptr;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& company = s.tags[i];
+    if (!IsCompanyTag(company) || Inside(spans, company.start)) continue;
+    size_t to = i + 1 < s.tags.size() ? s.tags[i + 1].start : s.view.text.size();
+    if (!RoleBetween(lang, s.view, company.end, to)) continue;
+    if (found != nullptr && found->id != company.id) return nullptr;
+    found = &company;
+  }
+  return found;
+}
+
+// The one speaker outside the quotes and whom the first person stands for: the company named beside
+// the speaker with a role ("Priya Rao, chief financial officer of Halcyon AI"), or an analyst speaker
+// itself; nullptr when the sentence names no such speaker or two.
+const Tag* SpeakersVoice(const Language& lang, const TaggedSentence& s, const std::vector<std::pair<size_t, size_t>>& spans) {
+  const Tag* voice = nullptr;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& speaker = s.tags[i];
+    if ((speaker.type != kPerson && speaker.type != kAnalyst) || Inside(spans, speaker.start)) continue;
+    if (voice != nullptr) return nullptr;
+    if (speaker.type == kAnalyst) {
+      voice = &speaker;
+      continue;
+    }
+    if (i + 1 < s.tags.size() && IsCompanyTag(s.tags[i + 1]) && CompanyOfSpeakerAfter(lang, s, i)) {
+      voice = &s.tags[i + 1];
+    } else if (i > 0 && IsCompanyTag(s.tags[i - 1]) && RoleBetween(lang, s.view, s.tags[i - 1].end, speaker.start)) {
+      voice = &s.tags[i - 1];
+    }
+    if (voice == nullptr) return nullptr;  // a speaker whose company the sentence does not give
+  }
+  return voice != nullptr ? voice : CompanyBeforeRole(lang, s, spans);
+}
+
+// Gives each first-person word inside a quote the voice's type and id (a new tag where none was).
+bool VoiceFirstPerson(const Language& lang, const std::vector<std::pair<size_t, size_t>>& spans, const Tag& voice,
+                      TaggedSentence* s) {
+  bool changed = false;
+  const std::string& text = s->view.text;
+  for (const std::string& word : lang.first_person) {
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
+      if (!Inside(spans, at) || (at > 0 && IsWordCharBefore(text, at)) || !StartsAt(text, at, word)) continue;
+      auto tag = std::find_if(s->tags.begin(), s->tags.end(), [&](const Tag& t) { return t.start < at + word.size() && t.end > at; });
+      if (tag == s->tags.end()) {
+        s->tags.push_back(Tag{at, at + word.size(), voice.type, voice.id, {}, "", {}});
+      } else if (tag->start == at && tag->end == at + word.size()) {
+        tag->type = voice.type;
+        tag->id = voice.id;
+      } else {
+        continue;
+      }
+      changed = true;
+    }
+  }
+  if (changed) std::sort(s->tags.begin(), s->tags.end(), [](const Tag& a, const Tag& b) { return a.start < b.start; });
+  return changed;
+}
+
 }  // namespace
+
+void ReadQuotedSpeakers(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.first_person.empty()) return;
+  for (auto& s : *sentences) {
+    if (s.view.text.find('"') == std::string::npos) continue;
+    std::vector<std::pair<size_t, size_t>> spans = QuotedSpans(s.view.text);
+    if (spans.empty()) continue;
+    const Tag* voice = SpeakersVoice(lang, s, spans);
+    if (voice == nullptr) continue;
+    Tag speaker_voice = *voice;  // the tags are rewritten below
+    if (VoiceFirstPerson(lang, spans, speaker_voice, &s)) Render(lang, &s);
+  }
+}
+
+void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.payee_links.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    const std::string& text = s.view.text;
+    for (Tag& tag : s.tags) {
+      size_t after = SkipSpaces(text, tag.end);
+      bool ends_clause = after < text.size() && (text[after] == ':' || text[after] == ',' || text[after] == ';');
+      if (!IsCompanyTag(tag) || !ends_clause || !AnyEndsAt(text, SpacesBefore(text, tag.start), lang.payee_links)) continue;
+      tag.type = kPayee;
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
+void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.unit_words.empty() || lang.parent_genitives.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (size_t i = 0; i + 1 < s.tags.size(); ++i) {
+      Tag& parent = s.tags[i];
+      const Tag& unit = s.tags[i + 1];
+      if (!IsCompanyTag(parent) || !IsCompanyTag(unit) || parent.id == unit.id) continue;
+      if (!NamesUnitOf(lang, s.view, parent, unit)) continue;
+      parent.type = kParent;
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
 
 void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
   if (lang.person_roles.empty() && lang.person_titles.empty()) return;

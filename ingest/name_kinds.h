@@ -30,6 +30,18 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences);
 // company, nor the page's main organisation.
 void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences);
 
+// A company named as the parent of the unit right after it ("G42's cloud unit Core42 will invest ...")
+// becomes `PARENT`: the unit is what the sentence is about, and the `owns` rules read the pair.
+// "We will spend ...," says Priya Rao, chief financial officer of Halcyon AI: the first person inside the
+// quote becomes the speaker's company (an analyst's "we" becomes the analyst: no company's plan).
+void ReadQuotedSpeakers(const Language& lang, std::vector<TaggedSentence>* sentences);
+
+// A company named as where the money goes, at the end of its clause ("Most of it will go to Nvidia: the
+// company plans to buy ...") becomes `PAYEE`: no subject, so the anaphor after it is the buyer's.
+void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences);
+
+void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_NAME_KINDS_H_

@@ -264,7 +264,10 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"denial", &lang->denials}, {"negation_counter", &lang->negation_counters},
       {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails},
       {"person_title", &lang->person_titles}, {"relative_word", &lang->relative_words},
-      {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs}};
+      {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs},
+      {"parent_genitive", &lang->parent_genitives}, {"unit_word", &lang->unit_words},
+      {"first_person", &lang->first_person}, {"description_link", &lang->description_links},
+      {"payee_link", &lang->payee_links}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

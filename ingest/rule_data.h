@@ -168,6 +168,20 @@ struct Language {
   // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
   // relations.cpp gives no statement of it.
   std::vector<std::string> forecast_verbs;  // folded
+  // A unit named after its parent ("G42's cloud unit Core42", "G42 की क्लाउड इकाई Core42"; name_kinds.cpp):
+  // the genitive after the parent (`parent_genitive`) and the word that calls the next name its unit
+  // (`unit_word`). The parent is then no subject: the unit is.
+  std::vector<std::string> parent_genitives, unit_words;  // folded
+  // The company in its own words ("we", "noi", "हम"; `first_person`): inside a quote whose speaker the
+  // sentence names with a role at a company ("..., says Priya Rao, chief financial officer of Halcyon AI"),
+  // that company (name_kinds.cpp ReadQuotedSpeakers).
+  std::vector<std::string> first_person;  // folded
+  // What joins a place to the anaphor after it in a description ("the Montreal-based group": "-";
+  // "बेंगलुरु की यह कंपनी": " की यह "), as written between the two, spaces included (salience.cpp).
+  std::vector<std::string> description_links;  // folded
+  // What makes the company after it the one paid, not the one paying ("Most of it will go to Nvidia: the
+  // company plans to buy ..."; `payee_link`), when the company ends its clause (name_kinds.cpp ReadPayees).
+  std::vector<std::string> payee_links;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."

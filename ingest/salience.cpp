@@ -1,5 +1,6 @@
 #include "ingest/salience.h"
 
+#include <algorithm>
 #include <set>
 
 namespace kg::ingest {
@@ -34,9 +35,11 @@ std::string SubjectOfSentence(const std::vector<Extracted>& found) {
 }
 
 // A name that may stand before the sentence's subject: a place ("In
-// Finland, ..."), a counted product, an anaphor, a source already read or left unnamed.
+// Finland, ..."), a counted product, an anaphor, a source already read or left unnamed,
+// a unit's parent ("G42's cloud unit Core42"), a company paid ("Most of it will go to Nvidia: the company").
 bool MayLead(const Tag& tag) {
   return !IsEntityType(tag.type) || tag.type == "PLACE" || tag.type == "COUNT" || tag.type == "REF" ||
+         tag.type == "PARENT" || tag.type == "PAYEE" ||
          tag.type == "POSS" || tag.type == "SRC" || tag.type == "ATTR" || tag.type == "ANON";
 }
 
@@ -68,6 +71,54 @@ std::string Salience::For(const TaggedSentence& s) const {
     if (IsCompany(tag) && tag.id == current_) return "";
   }
   return current_;
+}
+
+void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
+  for (const auto& e : found) {
+    if (e.claim.predicate == "headquartered_in") (*homes)[e.claim.subject.value].insert(e.claim.object.value);
+  }
+}
+
+namespace {
+
+// The place a description tag i names ("Montreal" of "the Montreal-based group"), or "".
+std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t i) {
+  if (i == 0 || s.tags[i].type != "REF" || s.tags[i - 1].type != "PLACE") return "";
+  std::string between = s.view.text.substr(s.tags[i - 1].end, s.tags[i].start - s.tags[i - 1].end);
+  size_t first = between.find_first_not_of(' '), last = between.find_last_not_of(' ');
+  between = first == std::string::npos ? "" : between.substr(first, last - first + 1);  // the lexicon's phrases are trimmed
+  bool linked = std::find(lang.description_links.begin(), lang.description_links.end(), between) != lang.description_links.end();
+  return linked ? s.tags[i - 1].id : "";
+}
+
+// The one company at home in `place`, or "".
+std::string AtHomeIn(const Homes& homes, const std::string& place) {
+  std::string found;
+  for (const auto& [company, places] : homes) {
+    if (!places.count(place)) continue;
+    if (!found.empty()) return "";
+    found = company;
+  }
+  return found;
+}
+
+}  // namespace
+
+bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const std::string& antecedent,
+                              TaggedSentence* s) {
+  if (homes.empty() || lang.description_links.empty()) return false;
+  bool changed = false;
+  for (size_t i = 1; i < s->tags.size(); ++i) {
+    std::string place = DescribedPlace(lang, *s, i);
+    if (place.empty()) continue;
+    std::string company = AtHomeIn(homes, place);
+    if (company.empty() || company == antecedent) continue;
+    s->tags[i].type = "ORG";
+    s->tags[i].id = company;
+    changed = true;
+  }
+  if (changed) Render(lang, s);
+  return changed;
 }
 
 void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic) {

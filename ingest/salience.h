@@ -6,6 +6,8 @@
 #ifndef KG_INGEST_SALIENCE_H_
 #define KG_INGEST_SALIENCE_H_
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,19 @@ class Salience {
   std::string current_;
   size_t age_ = 0;  // sentences read since current_ was last stated
 };
+
+// Where the page says each company is headquartered (its headquartered_in statements so far).
+using Homes = std::map<std::string, std::set<std::string>>;
+
+// Records the headquartered_in statements of `found` in `homes`.
+void NoteHomes(const std::vector<Extracted>& found, Homes* homes);
+
+// A description by place ("the Montreal-based group", an anaphor right after a place and a
+// `description_link`) is the one company the page has said is headquartered there; when none is,
+// it stays an anaphor of `antecedent` (a page that placed that one elsewhere is not read: a rule
+// without a subject would still give the figure to it). True when it changed a tag.
+bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const std::string& antecedent,
+                              TaggedSentence* s);
 
 }  // namespace kg::ingest
 

@@ -1830,6 +1830,9 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   }
   ReadPeople(lang, sentences);
   ReadProducts(lang, sentences);
+  ReadParentsOfUnits(lang, sentences);
+  ReadPayees(lang, sentences);
+  ReadQuotedSpeakers(lang, sentences);
 }
 
 namespace {
