@@ -14,6 +14,19 @@ std::string BoundaryNeedle(const std::string& boundary) {
   return dash ? " " + boundary + " " : boundary;
 }
 
+constexpr const char* kDashes[] = {"-", "–", "—"};
+
+// The end of the first dash between spaces at or after `from` (the closing dash of a gloss), or npos.
+size_t NextDash(const std::string& text, size_t from) {
+  size_t end = std::string::npos;
+  for (const char* dash : kDashes) {
+    std::string needle = BoundaryNeedle(dash);
+    size_t at = text.find(needle, from);
+    if (at != std::string::npos) end = std::min(end, at + needle.size());
+  }
+  return end;
+}
+
 using Spans = std::vector<std::pair<size_t, size_t>>;
 
 bool Inside(const Spans& spans, size_t pos) {
@@ -65,11 +78,22 @@ ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text) {
       cuts.asides.emplace_back(at, end == std::string::npos ? text.size() : end);
     }
   }
-  // A boundary inside an aside ("..., which was approved but not yet published, ...") ends no clause.
+  // "— यानी GPU और एक्सेलरेटर —": a gloss between dashes, both dashes included.
+  for (const auto& aside : frames.dash_asides) {
+    for (const char* dash : kDashes) {
+      std::string open = BoundaryNeedle(dash);
+      for (size_t at : FindWords(text, open + aside)) {
+        size_t close = NextDash(text, at + open.size());
+        cuts.asides.emplace_back(at, close == std::string::npos ? text.size() : close);
+      }
+    }
+  }
+  // A boundary inside an aside ("..., which was approved but not yet published, ...") ends no clause,
+  // nor does the dash that opens a gloss.
   for (const auto& boundary : frames.boundaries) {
     std::string needle = BoundaryNeedle(boundary);
     for (size_t at : FindWords(text, needle)) {
-      auto inside = [at](const auto& a) { return at > a.first && at < a.second; };
+      auto inside = [at](const auto& a) { return at >= a.first && at < a.second; };
       if (std::none_of(cuts.asides.begin(), cuts.asides.end(), inside)) cuts.boundaries.emplace_back(at, at + needle.size());
     }
   }

@@ -15,6 +15,9 @@ struct FrameLexicon {
   // Text that opens an aside running to the next comma (", whose "): what it
   // says (a share price, a founder) is no part of the clause's frame.
   std::vector<std::string> asides;  // folded
+  // Text that, right after a dash between spaces, opens a gloss running to
+  // the next dash ("— यानी GPU और एक्सेलरेटर —"), both dashes included.
+  std::vector<std::string> dash_asides;  // folded
   // Text that opens a sentence restating the figure of a sentence that is
   // the figure alone ("A$2.4 billion. That is what NEXTDC expects ...").
   std::vector<std::string> figure_anaphors;  // folded

@@ -17,6 +17,10 @@ constexpr size_t kOrderReach = 1;
 // before a figure (kComparedReach: "well above the 28 billion yuan"): "rispetto a quanto speso nel 2026".
 constexpr size_t kComparedTimeReach = 40;
 
+// How far after a processor word (in bytes) the purpose marker of a chip budget named before its
+// figure may stand: "एआई प्रोसेसरों की ख़रीद के लिए" (about four Devanagari words).
+constexpr size_t kPurposeReach = 60;
+
 bool IsCompany(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
 bool IsAnaphor(const Tag& tag) { return tag.type == "REF" || tag.type == "POSS"; }
 bool IsFigure(const Tag& tag) {
@@ -103,10 +107,7 @@ bool FrameReader::MakerOfCount(const TaggedSentence& s, size_t i) const {
 }
 
 bool FrameReader::HasIn(const std::string& text, const std::string& cue_class) const {
-  auto it = lang_.frames.cues.find(cue_class);
-  if (it == lang_.frames.cues.end()) return false;
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& word) { return FindWord(text, word) != std::string::npos; });
+  return FindWordOf(text, cue_class) != std::string::npos;
 }
 
 bool FrameReader::Has(const Clause& clause, const std::string& cue_class) const { return HasIn(clause.text, cue_class); }
@@ -125,6 +126,23 @@ bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const
   size_t end = std::min(pos - clause.from, clause.text.size());
   size_t start = end > reach ? end - reach : 0;
   return HasIn(clause.text.substr(start, end - start), "compared");
+}
+
+bool FrameReader::PurposeBefore(const Figure& figure, const Clause& clause) const {
+  if (figure.at < clause.from) return false;
+  std::string before = clause.text.substr(0, std::min(figure.at - clause.from, clause.text.size()));
+  size_t processor = FindWordOf(before, "processor");
+  if (processor == std::string::npos || HasIn(before, "capital")) return false;
+  size_t purpose = FindWordOf(before.substr(processor), "purpose");
+  return purpose != std::string::npos && purpose <= kPurposeReach;
+}
+
+size_t FrameReader::FindWordOf(const std::string& text, const std::string& cue_class) const {
+  auto it = lang_.frames.cues.find(cue_class);
+  if (it == lang_.frames.cues.end()) return std::string::npos;
+  size_t first = std::string::npos;
+  for (const auto& word : it->second) first = std::min(first, FindWord(text, word));
+  return first;
 }
 
 bool FrameReader::Spends(const Clause& clause) const {
@@ -150,6 +168,7 @@ std::string FrameReader::PredicateOf(const Figure& figure, const Clause& clause)
       (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
     return "ai_processor_budget";
   }
+  if (PurposeBefore(figure, clause) && Has(clause, "allocate")) return "ai_processor_budget";
   if (!Spends(clause)) return "";
   return "capex";  // or plans_capex: decided by the time (WhenOf)
 }
@@ -269,11 +288,20 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   const PredicateSpec* spec = data_.predicate(predicate);
   bool dated = spec != nullptr && spec->grain != WhenGrain::kNone;
   bool compared = figure.index >= 0 && Compared(clause, figure.at);
-  if (e.claim.when.empty() && (dated || compared)) return std::nullopt;
+  bool share_of_plan = predicate == "ai_processor_budget" && e.claim.when.empty() && !compared;
+  if (e.claim.when.empty() && (dated || compared) && !share_of_plan) return std::nullopt;
   if (predicate == "capex") predicate = PlannedOrSpent(clause, e.claim.when);
   if (predicate.empty()) return std::nullopt;
   // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
   e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, !about_other && !compared));
+  if (share_of_plan) {
+    // A chip budget with no time of its own is a share of the company's capital plan stated
+    // before ("कुल योजना में से 6,200 करोड़ ... अलग रखे गए हैं"): it takes that plan's year.
+    // The plan's own figure restated ("Di questi 180 milioni, 110 ...") is no share of it.
+    auto plan = plans_.find(e.claim.subject.value);
+    if (plan == plans_.end() || plan->second.figure == FigureKey(TermOf(figure.tag))) return std::nullopt;
+    e.claim.when = plan->second.when;
+  }
   // The guards last: they are many words, and most figures have stopped before.
   if (e.claim.subject.value.empty() || Guarded(s, clause, figure)) return std::nullopt;
   e.claim.predicate = predicate;
@@ -352,6 +380,9 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
 
 void FrameReader::Remember(const std::vector<Extracted>& statements) {
   for (const auto& e : statements) {
+    if (e.claim.predicate == "plans_capex" && !e.claim.when.empty()) {
+      plans_[e.claim.subject.value] = {e.claim.when, FigureKey(e.claim.object)};
+    }
     if (e.claim.predicate != "plans_order") continue;
     last_order_product_ = e.claim.object.unit;
     last_order_sentence_ = sentence_;

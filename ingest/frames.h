@@ -79,6 +79,11 @@ class FrameReader {
   size_t FirstAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
   // Whether a comparison word stands right before view position `pos` (the compared figure or year).
   bool Compared(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
+  // Whether the clause names processors before the figure with a purpose marker after them and no
+  // capital word ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे गए हैं": the verb-final order).
+  bool PurposeBefore(const Figure& figure, const Clause& clause) const;
+  // Where the first word of `cue_class` starts in `text`, or npos.
+  size_t FindWordOf(const std::string& text, const std::string& cue_class) const;
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").
   bool Spends(const Clause& clause) const;
   void Remember(const std::vector<Extracted>& statements);
@@ -92,6 +97,10 @@ class FrameReader {
   // so far, and the companies the previous sentence names.
   std::set<std::string> rule_subjects_, previous_names_;
   std::map<std::string, size_t> sentences_naming_;  // company -> how many sentences so far name it
+  struct Plan {
+    std::string when, figure;  // the year and the figure key (frames.cpp FigureKey)
+  };
+  std::map<std::string, Plan> plans_;  // company -> its last plans_capex statement
   std::string last_order_product_;
   size_t last_order_sentence_ = 0;
 };

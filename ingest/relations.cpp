@@ -171,6 +171,19 @@ bool SkipRepeatedIntroducer(const TaggedSentence& s, const std::vector<std::stri
 
 // Tags right after position `from` that continue a list with the object:
 // "Qwen and DeepSeek", "Qwen di Alibaba e DeepSeek", "Qwen और DeepSeek".
+// Whether tags[i] owns the list item after it: a Hindi genitive and at most three words of the
+// item's kind ("टाटा समूह की टीसीएस", "भारती एयरटेल की डेटा सेंटर इकाई Nxtra"), the item joining the list.
+bool OwnerOfNext(const TaggedSentence& s, size_t i, const std::string& list_type, bool peers) {
+  if (i + 1 >= s.tags.size() || !JoinsList(s.tags[i + 1].type, list_type, peers)) return false;
+  std::string gap = s.view.text.substr(s.tags[i].end, s.tags[i + 1].start - s.tags[i].end);
+  for (const std::string genitive : {" की ", " के ", " का "}) {
+    if (gap.rfind(genitive, 0) != 0) continue;
+    std::string words = gap.substr(genitive.size());
+    return words.find_first_of(",।") == std::string::npos && std::count(words.begin(), words.end(), ' ') <= 3;
+  }
+  return false;
+}
+
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object, bool peers) {
   std::vector<size_t> more;
   const std::string& type = s.tags[object].type;
@@ -198,10 +211,12 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       if (joined && SkipRepeatedIntroducer(s, introducers, s.tags[next].start, &pos)) continue;
       break;
     }
-    // A place's genitive before the item: "फ्रांस की A और जापान की B".
-    if (pos == s.tags[next].start && s.tags[next].type == "PLACE" && type != "PLACE" && next + 1 < s.tags.size()) {
+    // A place's or an owner's genitive before the item: "फ्रांस की A और जापान की B", "A और टाटा समूह की B",
+    // "A और भारती एयरटेल की डेटा सेंटर इकाई B".
+    if (pos == s.tags[next].start && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
-      if (gap == " की " || gap == " के " || gap == " का ") {
+      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && (gap == " की " || gap == " के " || gap == " का ");
+      if (place || OwnerOfNext(s, next, type, peers)) {
         ++next;
         pos = s.tags[next].start;
       }

@@ -300,6 +300,7 @@ Status RuleData::LoadFrames(const std::string& path, Language* lang) {
   FrameLexicon& frames = lang->frames;
   std::map<std::string, std::vector<std::string>*> lists = {{"boundary", &frames.boundaries},
                                                             {"aside", &frames.asides},
+                                                            {"dash_aside", &frames.dash_asides},
                                                             {"figure_anaphor", &frames.figure_anaphors},
                                                             {"not_agent", &frames.not_agents},
                                                             {"agent_marker", &frames.agent_markers}};
@@ -312,7 +313,7 @@ Status RuleData::LoadFrames(const std::string& path, Language* lang) {
       it->second->push_back(phrase);
       return Status::OK();
     }
-    if (key != "cue" || f.size() < 3 || Trim(f[2]).empty()) return Bad(path, n, "expected: cue, word, class (or boundary, aside, figure_anaphor, not_agent, agent_marker)");
+    if (key != "cue" || f.size() < 3 || Trim(f[2]).empty()) return Bad(path, n, "expected: cue, word, class (or boundary, aside, dash_aside, figure_anaphor, not_agent, agent_marker)");
     frames.cues[Trim(f[2])].push_back(phrase);
     return Status::OK();
   });
