@@ -190,9 +190,14 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
                                    const DocumentContext& context, const std::string& sentence_subject,
                                    bool may_fall_back) const {
   if (predicate == "unit_price") {
+    std::set<std::string> products;  // of the whole sentence
     for (const auto& tag : s.tags) {
       if (clause.Holds(tag) && (tag.type == "COUNT" || tag.type == "HARDWARE")) return tag.id;
+      if (tag.type == "COUNT" || tag.type == "HARDWARE") products.insert(tag.id);
     }
+    // The one product the sentence names, in another clause: "करीब 25,000 डॉलर प्रति यूनिट - जानकार MI355X की
+    // यही कीमत बताते हैं".
+    if (products.size() == 1) return *products.begin();
     return sentence_ - last_order_sentence_ <= kOrderReach ? last_order_product_ : "";
   }
   for (size_t i = 0; i < s.tags.size(); ++i) {
