@@ -1751,8 +1751,8 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
 // before a bracketed Latin name, as many as it has, are that name in the whole document: `heads` gets
 // them folded (TagNameHeads tags them elsewhere), `renames` as written (a name found by its use, "साइएंट
 // ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
-void GlossedNames(const std::vector<TaggedSentence>& sentences, std::map<std::string, std::string>* heads,
-                  std::map<std::string, std::string>* renames) {
+void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sentences,
+                  std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames) {
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
     for (const auto& tag : s.tags) {
@@ -1767,7 +1767,9 @@ void GlossedNames(const std::vector<TaggedSentence>& sentences, std::map<std::st
         if (w > 0) words_ok = start > 0 && text[--start] == ' ';
         size_t word_end = start;
         while (start > 0 && text[start - 1] != ' ') --start;
-        words_ok = words_ok && word_end > start && IsWordCharAt(text, start) && !IsLatinAt(text, start);
+        // A stopword is no name's word: "नॉन-कन्वर्टिबल डिबेंचर (NCD)" glosses a bond, no company.
+        words_ok = words_ok && word_end > start && IsWordCharAt(text, start) && !IsLatinAt(text, start) &&
+                   !lang.stopwords.count(text.substr(start, word_end - start));
       }
       bool inside_other = std::any_of(s.tags.begin(), s.tags.end(),
                                       [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; });
@@ -1802,7 +1804,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
   std::map<std::string, std::string> glossed;
-  GlossedNames(*sentences, &heads, &glossed);
+  GlossedNames(lang, *sentences, &heads, &glossed);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
