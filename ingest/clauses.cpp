@@ -27,6 +27,12 @@ size_t NextDash(const std::string& text, size_t from) {
   return end;
 }
 
+// Whether the boundary `needle` at `at` stands between two digits ("1,20,000", "7,500").
+bool InsideNumber(const std::string& text, size_t at, const std::string& needle) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return at > 0 && at + needle.size() < text.size() && digit(text[at - 1]) && digit(text[at + needle.size()]);
+}
+
 using Spans = std::vector<std::pair<size_t, size_t>>;
 
 bool Inside(const Spans& spans, size_t pos) {
@@ -93,6 +99,7 @@ ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text) {
   for (const auto& boundary : frames.boundaries) {
     std::string needle = BoundaryNeedle(boundary);
     for (size_t at : FindWords(text, needle)) {
+      if (InsideNumber(text, at, needle)) continue;  // "7,500": a digit group, no clause's end
       auto inside = [at](const auto& a) { return at >= a.first && at < a.second; };
       if (std::none_of(cuts.asides.begin(), cuts.asides.end(), inside)) cuts.boundaries.emplace_back(at, at + needle.size());
     }
