@@ -358,9 +358,14 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     if (!words) lone_figure_ = s.tags[0];
   }
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
-  for (const Figure& figure : figures) {
+  for (Figure figure : figures) {
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
+    if (size_t restated = RestatedAfterDash(s, clause); restated != std::string::npos) {
+      figure.at = restated;
+      figure.index = -1;
+      clause = ClauseAround(s, cuts, restated, restated);
+    }
     std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
     if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
@@ -381,6 +386,24 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     if (IsCompany(tag) && previous_names_.insert(tag.id).second) ++sentences_naming_[tag.id];
   }
   return out;
+}
+
+size_t FrameReader::RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const {
+  const std::string& text = s.view.text;
+  size_t pos = SkipSpaces(text, clause.to);
+  bool dash = false;
+  for (const std::string mark : {"-", "–", "—"}) {
+    if (text.compare(pos, mark.size(), mark) == 0) {
+      pos = SkipSpaces(text, pos + mark.size());
+      dash = true;
+      break;
+    }
+  }
+  if (!dash) return std::string::npos;
+  for (const auto& opener : lang_.frames.figure_anaphors) {
+    if (text.compare(pos, opener.size(), opener) == 0) return pos + opener.size();
+  }
+  return std::string::npos;
 }
 
 void FrameReader::Remember(const std::vector<Extracted>& statements) {

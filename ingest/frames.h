@@ -79,6 +79,9 @@ class FrameReader {
   size_t FirstAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
   // Whether a comparison word stands right before view position `pos` (the compared figure or year).
   bool Compared(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
+  // Where a figure is restated after the dash that ends its clause ("25,000 करोड़ रुपये — इतनी रकम जियो ...
+  // लगाने की तैयारी में है"): the position after the `figure_anaphor`, or npos.
+  size_t RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const;
   // Whether the clause names processors before the figure with a purpose marker after them and no
   // capital word ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे गए हैं": the verb-final order).
   bool PurposeBefore(const Figure& figure, const Clause& clause) const;
