@@ -33,6 +33,19 @@ Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quan
 
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
 
+// "4,850 करोड़ रुपये नवी मुंबई, चेन्नई और लखनऊ के प्रोजेक्ट्स में लगाए": a comma between two names of one kind
+// (places, companies, products) is a list's, no clause boundary; figures and times are left to the cut.
+bool SeparatesListItems(const TaggedSentence& s, size_t start, size_t end) {
+  if (end != start + 1 || s.view.text[start] != ',') return false;
+  size_t next = SkipSpaces(s.view.text, end);
+  for (size_t i = 0; i + 1 < s.tags.size(); ++i) {
+    const Tag& a = s.tags[i];
+    const Tag& b = s.tags[i + 1];
+    if (a.end == start && b.start == next) return a.type == b.type && !IsFigure(a) && a.type != "TIME";
+  }
+  return false;
+}
+
 }  // namespace
 
 struct FrameReader::Clause {
@@ -65,6 +78,7 @@ FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const Cla
   Clause clause;
   clause.to = s.view.text.size();
   for (const auto& [start, end] : cuts.boundaries) {
+    if (SeparatesListItems(s, start, end)) continue;
     if (end <= from) clause.from = std::max(clause.from, end);
     if (start >= to) clause.to = std::min(clause.to, start);
   }
