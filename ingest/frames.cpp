@@ -340,8 +340,10 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   bool about_other = false;  // the rules state a figure of the sentence of another party
   for (const auto& e : found) {
     if (e.claim.object.kind != TermKind::kQuantity) continue;
-    about_other = about_other || e.claim.subject.value != context.Antecedent();
     stated.insert(FigureKey(e.claim.object));
+    // A unit price's subject is a product, no party: "... 2,000 B300 चिप मंगाने का प्रस्ताव है; एक B300 की कीमत ...".
+    if (e.claim.predicate == "unit_price") continue;
+    about_other = about_other || e.claim.subject.value != context.Antecedent();
     if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
   }
   Remember(found);  // "... buying 2,000 H200 chips, which were priced at $31,000 apiece"
