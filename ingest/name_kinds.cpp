@@ -60,7 +60,8 @@ constexpr const char* kAnalyst = "ANALYST";
 constexpr const char* kParent = "PARENT";
 // A company the money goes to ("Most of it will go to Nvidia:"): no subject.
 constexpr const char* kPayee = "PAYEE";
-// "Singtel's data-centre arm Nxera": up to three words between the genitive and the unit word.
+// "Singtel's data-centre arm Nxera", "G42 की क्लाउड और AI इन्फ्रास्ट्रक्चर इकाई Core42": up to four words between
+// the genitive and the unit word.
 constexpr int kWordsBeforeUnitWord = 4;
 // "Priya Rao, chief financial officer of Halcyon AI", "Halcyon AI के सीएफओ प्रिया राव": the speaker's role
 // and company within six words of the name.
