@@ -253,10 +253,17 @@ std::optional<std::string> ParseNumber(const std::string& token, const Language&
 
 // "450 milioni di euro, contro i 380 milioni spesi": a bare amount with a
 // scale word after an amount of money in the same sentence is in its currency.
-void CarryCurrency(std::vector<QuantityMention>* found) {
+// An equivalent in brackets ("(about $650 million)") is not the text's currency.
+void CarryCurrency(const std::string& text, std::vector<QuantityMention>* found) {
   const QuantityMention* money = nullptr;
   for (QuantityMention& q : *found) {
-    if (q.kind == QuantityKind::kMoney) { money = &q; continue; }
+    if (q.kind == QuantityKind::kMoney) {
+      size_t open = text.rfind('(', q.start);
+      size_t close = text.rfind(')', q.start);
+      bool bracketed = open != std::string::npos && (close == std::string::npos || close < open);
+      if (!bracketed || money == nullptr) money = &q;
+      continue;
+    }
     if (money != nullptr && q.kind == QuantityKind::kNumber && q.scaled && q.unit.empty()) {
       q.kind = QuantityKind::kMoney;
       q.unit = money->unit;
@@ -355,7 +362,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     pos = end;
   }
   ReadRanges(view, lang, &found);
-  CarryCurrency(&found);
+  CarryCurrency(text, &found);
   return found;
 }
 

@@ -1019,6 +1019,21 @@ void JoinPlaceBeforeName(const TextView& view, std::vector<Tag>* tags) {
   }
 }
 
+// "Blackwell Ultra B300": a chip family right before its model is part of
+// the model's mention; the product is the model.
+void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    const Tag& family = (*tags)[i];
+    Tag& model = (*tags)[i + 1];
+    if (family.type != "HARDWARE" || model.type != "HARDWARE" || model.start != family.end + 1 ||
+        view.text[family.end] != ' ') {
+      continue;
+    }
+    model.start = family.start;
+    tags->erase(tags->begin() + static_cast<long>(i));
+  }
+}
+
 // "Rakuten Group Inc.": company-form words right after a known company are
 // its mention's, not an unknown name of their own ("Group Inc").
 void JoinLegalSuffixToCompany(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
@@ -1211,6 +1226,42 @@ void ReadYenSigns(const Language& lang, std::vector<TaggedSentence>* sentences) 
       if (tag.type == "MONEY" && WrittenWithYenSign(s.view, tag)) tag.quantity.unit = "JPY";
     }
   }
+}
+
+// The names the document's sentences tag as places ("its Childress campus").
+std::set<std::string> PlaceNames(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> places;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) if (tag.type == "PLACE") places.insert(tag.id);
+  }
+  return places;
+}
+
+// "... mostly at Childress and Sweetwater": a name the document calls a place elsewhere is one here
+// too, and so is an unknown name coordinated with such a place (not with a gazetteer place: "Kenya
+// and Lumora" may be a country and a company).
+bool RetypeKnownPlaces(const Language& lang, const RuleData& data, const std::set<std::string>& places,
+                       TaggedSentence* s) {
+  bool changed = false;
+  for (auto& tag : s->tags) {
+    if (tag.type == "UNK" && places.count(tag.id)) {
+      tag.type = "PLACE";
+      changed = true;
+    }
+  }
+  for (size_t i = 0; i + 1 < s->tags.size(); ++i) {
+    Tag& left = s->tags[i];
+    Tag& right = s->tags[i + 1];
+    Tag* unknown = left.type == "UNK" && right.type == "PLACE" ? &left : right.type == "UNK" && left.type == "PLACE" ? &right : nullptr;
+    const Tag& place = unknown == &left ? right : left;
+    if (unknown == nullptr || data.entity(place.id) != nullptr || !places.count(place.id)) continue;
+    size_t end = 0;
+    size_t joint = SkipSpaces(s->view.text, left.end);
+    if (lang.coordinators.Match(s->view, joint, &end) == nullptr || SkipSpaces(s->view.text, end) != right.start) continue;
+    unknown->type = "PLACE";
+    changed = true;
+  }
+  return changed;
 }
 
 // A currency word several currencies share ("crowns", "scellini") is the
@@ -1898,6 +1949,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
   std::map<std::string, std::string> glossed;
   GlossedNames(*sentences, &heads, &glossed);
+  std::set<std::string> places = PlaceNames(*sentences);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -1910,8 +1962,9 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
     bool versioned = JoinVersionAfterName(&s);
+    bool sited = RetypeKnownPlaces(lang, data, places, &s);
     bool product = JoinProductAfterCompany(lang, &s);
-    if (named || marked || counted || grown || priced || equated || placed || versioned || product) Render(lang, &s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned || product || sited) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
@@ -1986,6 +2039,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagListHead(view, lang, data, taken, &tags);
   JoinLegalSuffixToCompany(view, lang, &tags);
   JoinPlaceBeforeName(view, &tags);
+  JoinFamilyToModel(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
   TagCounts(view, lang, &tags);
