@@ -35,11 +35,18 @@ bool AnyStartsAt(const std::string& text, size_t pos, const std::vector<std::str
   return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return StartsAt(text, pos, p); });
 }
 
-// The longest phrase of `kinds` ending at `end` ("chief executive", "analyst"), or nullptr.
-const Phrase* KindEndingAt(const PhraseTable& kinds, const std::string& text, size_t end) {
+// The longest phrase of `kinds` ending at `end` ("chief executive", "analyst"), or nullptr; an
+// acronym only as written ("AD" the Italian chief executive, not "ad" the preposition).
+const Phrase* KindEndingAt(const PhraseTable& kinds, const TextView& view, size_t end) {
   const Phrase* found = nullptr;
   for (const Phrase& kind : kinds.phrases()) {
-    if (EndsAt(text, end, kind.folded) && (found == nullptr || kind.folded.size() > found->folded.size())) found = &kind;
+    if (!EndsAt(view.text, end, kind.folded) || (found != nullptr && kind.folded.size() <= found->folded.size())) continue;
+    size_t start = end - kind.folded.size();
+    if (kind.acronym && view.source.substr(view.SourceOffset(start), view.SourceOffset(end) - view.SourceOffset(start)) !=
+                            kind.written) {
+      continue;
+    }
+    found = &kind;
   }
   return found;
 }
@@ -99,7 +106,7 @@ const Phrase* KindInApposition(const Apposition& apposition, const TextView& vie
 // The type a name's context gives it: PERSON, ANALYST (an `outside` role) or "" (no person's context).
 std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
   size_t before = SpacesBefore(view.text, tag.start);
-  const Phrase* role = KindEndingAt(lang.person_roles, view.text, before);
+  const Phrase* role = KindEndingAt(lang.person_roles, view, before);
   if (role == nullptr) {
     role = KindInApposition({lang.person_roles, lang.relative_words, lang.speech_verbs, kWordsBeforeRole}, view, tag.end);
   }
@@ -140,7 +147,7 @@ std::set<std::string> PeopleBySurname(const Language& lang, const std::set<std::
 // "Macquarie analyst Hugh Lambert": the firm before an `outside` role joins the person's mention.
 bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t person, std::vector<Tag>* tags) {
   size_t role_end = SpacesBefore(view.text, (*tags)[person].start);
-  const Phrase* role = KindEndingAt(lang.person_roles, view.text, role_end);
+  const Phrase* role = KindEndingAt(lang.person_roles, view, role_end);
   if (person == 0 || role == nullptr || role->value != "outside") return false;
   Tag& employer = (*tags)[person - 1];
   if ((employer.type != "ORG" && employer.type != "UNK") ||
@@ -157,7 +164,7 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
   std::set<std::string> products;
   for (const auto& s : sentences) {
     for (const Tag& tag : s.tags) {
-      if (tag.type == "UNK" && KindEndingAt(lang.product_words, s.view.text, SpacesBefore(s.view.text, tag.start))) {
+      if (tag.type == "UNK" && KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start))) {
         products.insert(tag.id);
       }
     }

@@ -67,6 +67,13 @@ size_t After(const PhraseTable& table, const TextView& view, size_t pos, const P
   return end;
 }
 
+// A currency phrase's value: one code, or the codes of a word several share.
+void SetCurrency(const std::string& codes, QuantityMention* q) {
+  size_t space = codes.find(' ');
+  q->unit = codes.substr(0, space);
+  q->shared_units = space == std::string::npos ? "" : codes;
+}
+
 bool IsYear(const std::string& token) {
   if (token.size() != 4 || token.find_first_not_of("0123456789") != std::string::npos) return false;
   int year = std::stoi(token);
@@ -204,6 +211,7 @@ void ReadRanges(const TextView& view, const Language& lang, std::vector<Quantity
     if (bare_low) {
       low.value = ShiftDecimal(low.value, high.exponent);
       low.unit = high.unit;
+      low.shared_units = high.shared_units;
       low.kind = high.kind;
     }
     if (low.unit != high.unit) continue;
@@ -245,13 +253,21 @@ std::optional<std::string> ParseNumber(const std::string& token, const Language&
 
 // "450 milioni di euro, contro i 380 milioni spesi": a bare amount with a
 // scale word after an amount of money in the same sentence is in its currency.
-void CarryCurrency(std::vector<QuantityMention>* found) {
+// An equivalent in brackets ("(about $650 million)") is not the text's currency.
+void CarryCurrency(const std::string& text, std::vector<QuantityMention>* found) {
   const QuantityMention* money = nullptr;
   for (QuantityMention& q : *found) {
-    if (q.kind == QuantityKind::kMoney) { money = &q; continue; }
+    if (q.kind == QuantityKind::kMoney) {
+      size_t open = text.rfind('(', q.start);
+      size_t close = text.rfind(')', q.start);
+      bool bracketed = open != std::string::npos && (close == std::string::npos || close < open);
+      if (!bracketed || money == nullptr) money = &q;
+      continue;
+    }
     if (money != nullptr && q.kind == QuantityKind::kNumber && q.scaled && q.unit.empty()) {
       q.kind = QuantityKind::kMoney;
       q.unit = money->unit;
+      q.shared_units = money->shared_units;
     }
   }
 }
@@ -279,7 +295,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     }
     if (size_t end = After(lang.currencies_before, view, at, &phrase, true);
         end != std::string::npos && (!IsWordCharBefore(text, at) || at == pos)) {
-      q.unit = phrase->value;
+      SetCurrency(phrase->value, &q);
       at = SkipSpaces(text, end);
     }
     const Phrase* number_word = nullptr;
@@ -314,7 +330,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
       if (size_t link = After(lang.unit_links, view, end, nullptr); link != std::string::npos) after = link;
       for (size_t from : {end, after}) {
         if (size_t e = After(lang.currencies_after, view, from, &phrase); e != std::string::npos) {
-          q.unit = phrase->value; end = e; break;
+          SetCurrency(phrase->value, &q); end = e; break;
         }
         if (size_t e = After(lang.percent_words, view, from, &phrase, true); e != std::string::npos) {
           q.unit = "percent"; q.kind = QuantityKind::kPercent; end = e; break;
@@ -346,7 +362,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     pos = end;
   }
   ReadRanges(view, lang, &found);
-  CarryCurrency(&found);
+  CarryCurrency(text, &found);
   return found;
 }
 

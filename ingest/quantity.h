@@ -23,6 +23,9 @@ struct QuantityMention {
   QuantityKind kind = QuantityKind::kNumber;
   std::string value;  // plain decimal
   std::string unit;   // ISO 4217 code, "percent", "tokens"; "" for a bare number
+  // A currency word several currencies share ("crowns": "SEK NOK DKK CZK ISK"):
+  // them all, `unit` the first until the document tells (ReadDocumentWide).
+  std::string shared_units;
   Bound bound = Bound::kExact;
   bool scaled = false;  // a scale word was applied
   int exponent = 0;     // the power of ten of its scale words

@@ -8,6 +8,7 @@
 
 #include <unicode/unistr.h>
 
+#include "ingest/icu_currencies.h"
 #include "storage/normalize.h"
 
 namespace kg::ingest {
@@ -141,6 +142,7 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     lang.code = lang_dir.filename().string();
     lang.locale = lang.code;
     KG_RETURN_IF_ERROR(data->LoadLexicon((lang_dir / "lexicon.tsv").string(), &lang));
+    AddIcuCurrencies(data->gazetteer_, &lang);
     for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
     if (fs::exists(lang_dir / "frames.tsv")) KG_RETURN_IF_ERROR(data->LoadFrames((lang_dir / "frames.tsv").string(), &lang));
     for (auto& rule : lang.rules) {
@@ -267,7 +269,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs},
       {"parent_genitive", &lang->parent_genitives}, {"unit_word", &lang->unit_words},
       {"first_person", &lang->first_person}, {"description_link", &lang->description_links},
-      {"payee_link", &lang->payee_links}};
+      {"payee_link", &lang->payee_links}, {"place_kind", &lang->place_kinds}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);
@@ -283,6 +285,11 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
     }
     if (key == "abbreviation") { lang->abbreviations.push_back(phrase); return Status::OK(); }
     if (key == "stopword") { lang->stopwords.insert(FoldPhrase(phrase)); return Status::OK(); }
+    if (key == "function_word") {
+      lang->stopwords.insert(FoldPhrase(phrase));
+      lang->function_words.insert(FoldPhrase(phrase));
+      return Status::OK();
+    }
     if (key == "stopcap") { stopcaps_.insert(phrase); return Status::OK(); }
     if (auto it = lists.find(key); it != lists.end()) { it->second->push_back(FoldPhrase(phrase)); return Status::OK(); }
     if (key == "time" && !IsRelativeTime(value, extra)) {

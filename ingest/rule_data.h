@@ -91,6 +91,11 @@ struct Language {
   // and range words (value: before, join or after: "between X and Y", "X से Y के बीच").
   PhraseTable yen_contexts, name_suffixes, object_markers, ranges;
   std::set<std::string> stopwords;  // folded
+  // Function words ("sul", "into"): stopwords for names (a capitalised one
+  // starting a sentence is no name), but shared by languages, so no sign of one.
+  std::set<std::string> function_words;  // folded
+  // Words that end a street's or a site's name or follow it ("Road", "campus"): no company.
+  std::vector<std::string> place_kinds;
   std::vector<std::string> clutter_block, clutter_line, clutter_prefix;  // folded
   // A teaser heading inside the article ("ये भी पढ़ें"): its line goes, and when it stands
   // alone the lines after it that end no sentence (the teasers' titles) go too (clutter.cpp).

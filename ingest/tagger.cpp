@@ -379,6 +379,9 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
   const std::string& text = view.text;
   if (pos + 1 >= text.size() || !IsWordCharAt(text, pos + 1)) return false;
   if (text[pos] == '-' || text[pos] == '&') return true;
+  // "Mi:dm": a colon between letters, no space (a time, "10:30", has digits; a label, "KT: ...", a space)
+  if (text[pos] == ':') return pos > 0 && std::isalpha(static_cast<unsigned char>(text[pos - 1])) &&
+                               std::isalpha(static_cast<unsigned char>(text[pos + 1]));
   size_t length = 1;
   return text[pos] == '.' && pos > 0 && IsWordCharAt(text, pos - 1) &&
          IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
@@ -431,6 +434,20 @@ size_t LeadInEnd(const std::string& text) {
   return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
 }
 
+// "AI Studio": a `name_tail` word before a capitalised word that is no
+// stopword or stopcap starts a name. `end` is where the word ends in the view.
+bool HeadsName(const TextView& view, const Language& lang, const RuleData& data, const std::string& word, size_t end) {
+  if (std::find(lang.name_tails.begin(), lang.name_tails.end(), word) == lang.name_tails.end()) return false;
+  const std::string& text = view.text;
+  size_t length = 1;
+  if (end + 1 >= text.size() || text[end] != ' ' || !IsUpperCodePoint(CodePointAt(view.source, view.origin[end + 1], &length))) {
+    return false;
+  }
+  size_t next_end = WordEnd(text, end + 1);
+  return !lang.stopwords.count(text.substr(end + 1, next_end - end - 1)) &&
+         !data.stopcaps().count(SourceText(view, end + 1, next_end));
+}
+
 // "Cantiere AI,", "Retelit AI Cloud": a `name_tail` word after a name's
 // first word belongs to it unless a lower-case word follows ("Lumora AI
 // platform"); a version after it is the model's ("Kestrel AI 2.5"). `end` is where the word ends in the view.
@@ -478,6 +495,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       }
       std::string word = text.substr(end, w - end);
       bool tail = words > 0 && EndsOrContinuesName(view, lang, word, w);  // "ai" is also an Italian word
+      tail = tail || (words == 0 && HeadsName(view, lang, data, word, w));
       if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))))) break;
       end = w;
       ++words;
@@ -977,6 +995,75 @@ bool InPlacePair(const TextView& view, const Language& lang, const std::vector<T
          text.compare(tag.end, tags[i + 1].start - tag.end, ", ") == 0 && PlaceSuffixAt(lang, text, tags[i + 1].end);
 }
 
+// "Africa Data Centres", "East Africa Fibre Networks": a known place right
+// before an unknown name of two words or more (and a capitalised word right
+// before the place) is the start of that name, not a place.
+void JoinPlaceBeforeName(const TextView& view, std::vector<Tag>* tags) {
+  auto adjacent = [&view](const Tag& left, const Tag& right) {
+    return right.start == left.end + 1 && view.text[left.end] == ' ';
+  };
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    const Tag& place = (*tags)[i];
+    Tag& name = (*tags)[i + 1];
+    if (place.type != "PLACE" || name.type != "UNK" || !adjacent(place, name) || name.id.find(' ') == std::string::npos) {
+      continue;
+    }
+    size_t first = i;
+    if (i > 0 && (*tags)[i - 1].type == "UNK" && adjacent((*tags)[i - 1], place) && (*tags)[i - 1].id.find(' ') == std::string::npos) {
+      first = i - 1;
+    }
+    name.start = (*tags)[first].start;
+    name.id = SourceText(view, name.start, name.end);
+    tags->erase(tags->begin() + static_cast<long>(first), tags->begin() + static_cast<long>(i) + 1);
+    i = first;
+  }
+}
+
+// "Blackwell Ultra B300": a chip family right before its model is part of
+// the model's mention; the product is the model.
+void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    const Tag& family = (*tags)[i];
+    Tag& model = (*tags)[i + 1];
+    if (family.type != "HARDWARE" || model.type != "HARDWARE" || model.start != family.end + 1 ||
+        view.text[family.end] != ' ') {
+      continue;
+    }
+    model.start = family.start;
+    tags->erase(tags->begin() + static_cast<long>(i));
+  }
+}
+
+// "Rakuten Group Inc.": company-form words right after a known company are
+// its mention's, not an unknown name of their own ("Group Inc").
+void JoinLegalSuffixToCompany(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& company = (*tags)[i];
+    const Tag& rest = (*tags)[i + 1];
+    if (company.type != "ORG" || rest.type != "UNK" || rest.start != company.end + 1 || view.text[company.end] != ' ') continue;
+    bool only_suffixes = true;
+    for (size_t pos = rest.start; pos < rest.end && only_suffixes; pos = SkipSpaces(view.text, WordEnd(view.text, pos))) {
+      size_t end = WordEnd(view.text, pos);
+      if (end < rest.end && view.text[end] == '.') ++end;
+      only_suffixes = std::find(lang.legal_suffixes.begin(), lang.legal_suffixes.end(), view.text.substr(pos, end - pos)) !=
+                      lang.legal_suffixes.end();
+    }
+    if (!only_suffixes) continue;
+    company.end = rest.end;
+    tags->erase(tags->begin() + static_cast<long>(i) + 1);
+  }
+}
+
+// "Mombasa Road", "its Childress campus": an unknown name that ends with a
+// `place_kind` word, or that one follows, is a street or a site.
+bool NamesASite(const std::string& text, const Language& lang, const Tag& name) {
+  size_t last = name.end;
+  while (last > name.start && IsWordCharBefore(text, last)) --last;
+  size_t next = name.end < text.size() && text[name.end] == ' ' ? name.end + 1 : std::string::npos;
+  return (last > name.start && WordIsOneOf(text, last, lang.place_kinds)) ||
+         (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds));
+}
+
 // An unknown name is a place, not a company, after a place introducer or
 // after an anaphor and "di": "la società di San Donato Milanese", "La casa di
 // Aichi ha emesso ..." (the anaphor is the company; the name, its home town);
@@ -990,7 +1077,8 @@ void RetypePlaces(const TextView& view, const Language& lang, std::vector<Tag>* 
                      std::any_of(lang.ref_places.begin(), lang.ref_places.end(), [&](const std::string& word) {
                        return view.text.compare((*tags)[i - 1].end, gap, " " + word + " ") == 0;
                      });
-    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start) || InPlacePair(view, lang, *tags, i)) {
+    if (after_ref || AfterPlaceIntroducer(lang, view.text, tag.start) || InPlacePair(view, lang, *tags, i) ||
+        NamesASite(view.text, lang, tag)) {
       tag.type = "PLACE";
     }
   }
@@ -1136,6 +1224,63 @@ void ReadYenSigns(const Language& lang, std::vector<TaggedSentence>* sentences) 
   for (auto& s : *sentences) {
     for (auto& tag : s.tags) {
       if (tag.type == "MONEY" && WrittenWithYenSign(s.view, tag)) tag.quantity.unit = "JPY";
+    }
+  }
+}
+
+// The names the document's sentences tag as places ("its Childress campus").
+std::set<std::string> PlaceNames(const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> places;
+  for (const auto& s : sentences) {
+    for (const auto& tag : s.tags) if (tag.type == "PLACE") places.insert(tag.id);
+  }
+  return places;
+}
+
+// "... mostly at Childress and Sweetwater": a name the document calls a place elsewhere is one here
+// too, and so is an unknown name coordinated with such a place (not with a gazetteer place: "Kenya
+// and Lumora" may be a country and a company).
+bool RetypeKnownPlaces(const Language& lang, const RuleData& data, const std::set<std::string>& places,
+                       TaggedSentence* s) {
+  bool changed = false;
+  for (auto& tag : s->tags) {
+    if (tag.type == "UNK" && places.count(tag.id)) {
+      tag.type = "PLACE";
+      changed = true;
+    }
+  }
+  for (size_t i = 0; i + 1 < s->tags.size(); ++i) {
+    Tag& left = s->tags[i];
+    Tag& right = s->tags[i + 1];
+    Tag* unknown = left.type == "UNK" && right.type == "PLACE" ? &left : right.type == "UNK" && left.type == "PLACE" ? &right : nullptr;
+    const Tag& place = unknown == &left ? right : left;
+    if (unknown == nullptr || data.entity(place.id) != nullptr || !places.count(place.id)) continue;
+    size_t end = 0;
+    size_t joint = SkipSpaces(s->view.text, left.end);
+    if (lang.coordinators.Match(s->view, joint, &end) == nullptr || SkipSpaces(s->view.text, end) != right.start) continue;
+    unknown->type = "PLACE";
+    changed = true;
+  }
+  return changed;
+}
+
+// A currency word several currencies share ("crowns", "scellini") is the
+// first of them the document writes as its own elsewhere ("Swedish crowns",
+// "SEK"); else the first the lexicon lists.
+void ReadSharedCurrencies(std::vector<TaggedSentence>* sentences) {
+  std::vector<std::string> written;
+  for (const auto& s : *sentences) {
+    for (const auto& tag : s.tags) {
+      if (tag.type == "MONEY" && tag.quantity.shared_units.empty()) written.push_back(" " + tag.quantity.unit + " ");
+    }
+  }
+  for (auto& s : *sentences) {
+    for (auto& tag : s.tags) {
+      if (tag.type != "MONEY" || tag.quantity.shared_units.empty()) continue;
+      std::string shared = " " + tag.quantity.shared_units + " ";
+      auto known = std::find_if(written.begin(), written.end(),
+                                [&shared](const std::string& unit) { return shared.find(unit) != std::string::npos; });
+      if (known != written.end()) tag.quantity.unit = known->substr(1, known->size() - 2);
     }
   }
 }
@@ -1800,11 +1945,13 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     }
   }
   ReadYenSigns(lang, sentences);
+  ReadSharedCurrencies(sentences);
   bool grown = GrowNamesBackwards(lang, sentences);
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
   std::map<std::string, std::string> glossed;
   GlossedNames(lang, *sentences, &heads, &glossed);
+  std::set<std::string> places = PlaceNames(*sentences);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -1817,8 +1964,9 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
     bool versioned = JoinVersionAfterName(&s);
+    bool sited = RetypeKnownPlaces(lang, data, places, &s);
     bool product = JoinProductAfterCompany(lang, &s);
-    if (named || marked || counted || grown || priced || equated || placed || versioned || product) Render(lang, &s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned || product || sited) Render(lang, &s);
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
@@ -1891,6 +2039,9 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   SortTags(&tags);
   if (!joined_names.empty()) MergeJoinedNames(view, joined_names, &tags);
   TagListHead(view, lang, data, taken, &tags);
+  JoinLegalSuffixToCompany(view, lang, &tags);
+  JoinPlaceBeforeName(view, &tags);
+  JoinFamilyToModel(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
   TagCounts(view, lang, &tags);

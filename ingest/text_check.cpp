@@ -76,7 +76,8 @@ std::string DetectLanguage(std::string_view text, const RuleData& data) {
     if (!word && start != std::string::npos) {
       std::string token = view.text.substr(start, i - start);
       for (const auto& code : data.languages()) {
-        if (code != "hi" && data.language(code)->stopwords.count(token)) ++hits[code];
+        const Language& lang = *data.language(code);
+        if (code != "hi" && lang.stopwords.count(token) && !lang.function_words.count(token)) ++hits[code];
       }
       start = std::string::npos;
     }

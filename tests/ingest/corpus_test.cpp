@@ -98,6 +98,69 @@ TEST_P(TimeCorpus, EveryLineResolvesAsWritten) {
 
 INSTANTIATE_TEST_SUITE_P(Languages, TimeCorpus, ::testing::Values("en", "it", "hi"));
 
+// Mention corpus (mentions.*.tsv): a short text (sentences split at " | "),
+// tagged and read document-wide as the pipeline does; a name written in it
+// and the type of its tag, or "none": no mention is written as that name.
+class MentionCorpus : public ::testing::TestWithParam<std::string> {};
+
+std::string WrittenAs(const TaggedSentence& s, const Tag& tag) {
+  size_t from = s.view.SourceOffset(tag.start), to = s.view.SourceOffset(tag.end);
+  return std::string(s.view.source.substr(from, to - from));
+}
+
+TEST_P(MentionCorpus, EveryNameTaggedAsWritten) {
+  const Language* lang = Data().language(GetParam());
+  ASSERT_NE(lang, nullptr);
+  auto lines = ReadCorpus("mentions." + GetParam() + ".tsv");
+  EXPECT_FALSE(lines.empty());
+  for (const auto& line : lines) {
+    ASSERT_EQ(line.fields.size(), 3u) << "line " << line.number;
+    std::vector<std::string> nfc_sentences;  // kept alive: the views point into them
+    for (size_t from = 0; from <= line.fields[0].size();) {
+      size_t bar = line.fields[0].find(" | ", from);
+      nfc_sentences.push_back(ToNfc(line.fields[0].substr(from, bar == std::string::npos ? bar : bar - from)));
+      from = bar == std::string::npos ? std::string::npos : bar + 3;
+    }
+    RefDate ref = RefDate::Parse("2026-03");
+    std::vector<TaggedSentence> sentences;
+    for (const auto& nfc : nfc_sentences) sentences.push_back(TagSentence(nfc, *lang, Data(), ref));
+    ReadDocumentWide(*lang, Data(), ref, &sentences);
+    std::string type = "none", tagged;
+    for (const auto& s : sentences) {
+      tagged += s.tagged_text + " | ";
+      for (const auto& tag : s.tags) {
+        if (WrittenAs(s, tag) == line.fields[1]) type = tag.type;
+      }
+    }
+    EXPECT_EQ(type, line.fields[2]) << "line " << line.number << ": " << line.fields[1] << " in " << tagged;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, MentionCorpus, ::testing::Values("en", "it", "hi"));
+
+// Currencies from ICU (icu_currencies.cpp): names, plurals and regional
+// symbols in each language; nothing shared, nothing that is a word or an entity.
+TEST(IcuCurrencies, EveryCurrencyByNameSymbolAndCode) {
+  auto code = [](const PhraseTable& table, const std::string& written) {
+    const Phrase* phrase = table.Find(FoldPhrase(written));
+    return phrase == nullptr ? std::string("none") : phrase->value;
+  };
+  const Language& en = *Data().language("en");
+  EXPECT_EQ(code(en.currencies_after, "Kenyan shillings"), "KES");
+  EXPECT_EQ(code(en.currencies_after, "Egyptian pounds"), "EGP");
+  EXPECT_EQ(code(en.currencies_after, "pounds"), "GBP");     // the hand lexicon's
+  EXPECT_EQ(code(en.currencies_before, "Ksh"), "KES");       // en_KE's symbol
+  EXPECT_EQ(code(en.currencies_before, "₦"), "NGN");
+  EXPECT_EQ(code(en.currencies_before, "GH₵"), "GHS");
+  EXPECT_EQ(code(en.currencies_before, "KES"), "KES");
+  EXPECT_EQ(code(en.currencies_before, "kr"), "none");       // four currencies write it
+  EXPECT_EQ(code(en.currencies_before, "R"), "none");        // a letter
+  EXPECT_EQ(code(en.currencies_before, "AMD"), "none");      // the chip maker, not the dram
+  EXPECT_EQ(code(Data().language("it")->currencies_after, "scellini kenioti"), "KES");
+  EXPECT_EQ(code(Data().language("it")->currencies_after, "naire nigeriane"), "NGN");
+  EXPECT_EQ(code(Data().language("hi")->currencies_after, "केन्याई शिलिंग"), "KES");
+}
+
 TEST(ParseNumber, WholeTokenOrNothing) {
   const Language& it = *Data().language("it");
   const Language& en = *Data().language("en");

@@ -10,6 +10,7 @@
 #include "ingest/sentences.h"
 #include "ingest/tagger.h"
 #include "ingest/text_check.h"
+#include "storage/normalize.h"
 #include "tests/ingest/test_data.h"
 
 namespace kg::ingest::testing {
@@ -425,6 +426,29 @@ TEST(Quantities, RangeIsALowerAndAnUpperBound) {
   EXPECT_EQ(s.tags[0].quantity.bound, Bound::kAtLeast);
   EXPECT_EQ(s.tags[1].quantity.bound, Bound::kAtMost);
   EXPECT_EQ(s.tags[1].quantity.value, "7500000000");
+}
+
+// "3.500 miliardi di won (circa 2,2 miliardi di euro), contro i 2.800 miliardi": a bare amount
+// is in the text's currency, not in that of an equivalent in brackets.
+TEST(Quantities, BareAmountTakesTheCurrencyOfTheTextNotOfTheBracketedEquivalent) {
+  struct Case {
+    const char* lang;
+    const char* text;
+    const char* unit;
+  };
+  for (const Case& c : {Case{"it", "Spenderà 3.500 miliardi di won (circa 2,2 miliardi di euro), contro i 2.800 miliardi di quest'anno.", "KRW"},
+                        Case{"it", "Investirà 40 miliardi di corone svedesi (3,5 miliardi di euro) dopo i 30 miliardi del 2025.", "SEK"},
+                        Case{"en", "It will spend 900 billion won (about $650 million), up from 700 billion last year.", "KRW"},
+                        Case{"en", "Capex reaches 12 billion rand ($660 million) after 9 billion in 2025.", "ZAR"},
+                        Case{"en", "Spending rises to €4 billion from 3 billion.", "EUR"}}) {
+    TaggedSentence s = TagSentence(ToNfc(c.text), *Data().language(c.lang), Data(), RefDate::Parse("2026-03"));
+    SCOPED_TRACE(c.text);
+    ASSERT_FALSE(s.tags.empty());
+    const Tag* last = nullptr;
+    for (const auto& tag : s.tags) if (tag.type == "MONEY") last = &tag;
+    ASSERT_NE(last, nullptr);
+    EXPECT_EQ(last->quantity.unit, c.unit);
+  }
 }
 
 TEST_F(ExtractorTest, UnknownLanguageIsAnError) {
