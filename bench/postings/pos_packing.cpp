@@ -27,6 +27,11 @@
 //       (today: a peek, then a seek, as ClaimCursor::MoveTo; packed: within
 //       the decoded entry, the next entry, else SeekForPrev); prints how many
 //       were found. Counted: '*MeasuredProbe*'.
+//   kg_pos_packing update STORE PACKED_DIR EVERY
+//       the write path's share for one new claim (every EVERY-th pos key taken
+//       as one): a key put into a WriteBatch today; packed, its entry found,
+//       decoded, the claim inserted, encoded and put. Counted: '*MeasuredUpdate*'.
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -38,6 +43,7 @@
 
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
+#include <rocksdb/write_batch.h>
 
 #include "kg/store.h"
 #include "storage/encoding.h"
@@ -264,6 +270,32 @@ uint64_t ProbeKeys(rocksdb::Iterator* it, const std::string& prefix, const std::
   return found;
 }
 
+using Pairs = std::vector<std::pair<uint64_t, uint64_t>>;  // (s, w) in order
+
+// All pairs of the entry under `it` (its key's, then its value's).
+void DecodeEntry(const rocksdb::Iterator& it, Encoding encoding, Pairs* pairs) {
+  ClaimKeyParts first;
+  if (!kg::storage::ParsePosKey(std::string_view(it.key().data(), it.key().size()), &first)) Fail("damaged key");
+  pairs->emplace_back(first.subject, first.when);
+  std::string_view value(it.value().data(), it.value().size());
+  if (encoding == Encoding::kFixed) {
+    for (; value.size() >= 16; value.remove_prefix(16)) {
+      pairs->emplace_back(kg::storage::GetBig64(value), kg::storage::GetBig64(value.substr(8)));
+    }
+    return;
+  }
+  uint64_t subject = first.subject, step = 0;
+  while (kg::storage::GetVarint(&value, &step)) {
+    subject += step >> 1;
+    uint64_t when = 0;
+    if ((step & 1) != 0 && value.size() >= 8) {
+      when = kg::storage::GetBig64(value);
+      value.remove_prefix(8);
+    }
+    pairs->emplace_back(subject, when);
+  }
+}
+
 // The packed step 2 keeps the current entry's pairs decoded and moves
 // forward inside them; past its end it tries the next entry, and seeks
 // (SeekForPrev: the entry whose first pair is the last at or before the
@@ -297,34 +329,14 @@ class PackedProber {
   void Decode() {
     pairs_.clear();
     at_ = 0;
-    if (!it_->Valid() || !StartsWith(*it_, prefix_)) return;
-    ClaimKeyParts first;
-    if (!kg::storage::ParsePosKey(std::string_view(it_->key().data(), it_->key().size()), &first)) Fail("damaged key");
-    pairs_.emplace_back(first.subject, first.when);
-    std::string_view value(it_->value().data(), it_->value().size());
-    if (encoding_ == Encoding::kFixed) {
-      for (; value.size() >= 16; value.remove_prefix(16)) {
-        pairs_.emplace_back(kg::storage::GetBig64(value), kg::storage::GetBig64(value.substr(8)));
-      }
-      return;
-    }
-    uint64_t subject = first.subject, step = 0;
-    while (kg::storage::GetVarint(&value, &step)) {
-      subject += step >> 1;
-      uint64_t when = 0;
-      if ((step & 1) != 0 && value.size() >= 8) {
-        when = kg::storage::GetBig64(value);
-        value.remove_prefix(8);
-      }
-      pairs_.emplace_back(subject, when);
-    }
+    if (it_->Valid() && StartsWith(*it_, prefix_)) DecodeEntry(*it_, encoding_, &pairs_);
   }
 
   rocksdb::Iterator* it_;
   std::string prefix_;
   Encoding encoding_;
   std::string target_;
-  std::vector<std::pair<uint64_t, uint64_t>> pairs_;  // (s, w) of the entry under it_
+  Pairs pairs_;  // of the entry under it_
   size_t at_ = 0;
 };
 
@@ -401,6 +413,68 @@ void Walk(const std::string& store_path, const std::string& packed_dir, const st
   if (warm_packed.checksum != warm_keys.checksum || warm_packed.rows != warm_keys.rows) std::exit(2);
 }
 
+// The write path's part in AddDocument for one new claim: today a pos key
+// put into the batch; packed, the entry that holds the claim's place found
+// (SeekForPrev), decoded, the claim inserted, the entry encoded again and
+// put. `claims` are pos keys, each in a different entry. Counted after a
+// pass that brings their blocks into the cache, as in a busy writer.
+__attribute__((noinline)) void MeasuredUpdateKeys(const std::vector<std::string>& claims, rocksdb::WriteBatch* batch) {
+  for (const std::string& key : claims) batch->Put(key, "");
+}
+
+void UpdatePacked(rocksdb::Iterator* it, Encoding encoding, const std::vector<std::string>& claims,
+                  rocksdb::WriteBatch* batch) {
+  Pairs pairs;
+  ClaimKeyParts claim;
+  std::string key, value;
+  for (const std::string& claim_key : claims) {
+    if (!kg::storage::ParsePosKey(claim_key, &claim)) Fail("damaged key");
+    it->SeekForPrev(claim_key);
+    if (!it->Valid()) Fail("no entry before a claim");
+    pairs.clear();
+    DecodeEntry(*it, encoding, &pairs);
+    key.assign(it->key().data(), it->key().size());
+    const std::pair<uint64_t, uint64_t> added(claim.subject, claim.when);
+    pairs.insert(std::lower_bound(pairs.begin(), pairs.end(), added), added);  // as a new claim would go in
+    value.clear();
+    for (size_t i = 1; i < pairs.size(); ++i) {
+      ClaimKeyParts pair;
+      pair.subject = pairs[i].first;
+      pair.when = pairs[i].second;
+      AppendPair(encoding, pairs[i - 1].first, pair, &value);
+    }
+    batch->Put(key, value);
+  }
+}
+
+__attribute__((noinline)) void MeasuredUpdatePacked(rocksdb::Iterator* it, Encoding encoding,
+                                                    const std::vector<std::string>& claims, rocksdb::WriteBatch* batch) {
+  UpdatePacked(it, encoding, claims, batch);
+}
+
+void Update(const std::string& store_path, const std::string& packed_dir, size_t every) {
+  auto store = OpenStore(store_path);
+  const auto& rocks = AsRocks(*store);
+  kg::storage::IdScanner scanner(rocks);  // perf counters off, as in queries
+  rocksdb::ReadOptions read;
+  read.total_order_seek = true;
+  std::vector<std::string> claims;
+  std::unique_ptr<rocksdb::Iterator> keys(rocks.db()->NewIterator(read, rocks.cf(kPos)));
+  size_t n = 0;
+  for (keys->SeekToFirst(); keys->Valid(); keys->Next()) {
+    if (n++ % every == 0) claims.emplace_back(keys->key().data(), keys->key().size());
+  }
+  auto db = OpenPacked(rocks, packed_dir);
+  std::unique_ptr<rocksdb::Iterator> packed(db->NewIterator(read));
+  rocksdb::WriteBatch today, with_packing, warm;
+  UpdatePacked(packed.get(), EncodingOf(packed_dir), claims, &warm);  // blocks in the cache, as a busy writer's
+  MeasuredUpdateKeys(claims, &today);
+  MeasuredUpdatePacked(packed.get(), EncodingOf(packed_dir), claims, &with_packing);
+  std::printf("update: %zu claims, batch %zu bytes (keys) %zu bytes (packed)\n", claims.size(),
+              today.GetDataSize(), with_packing.GetDataSize());
+  packed.reset();
+}
+
 void Probe(const std::string& store_path, const std::string& packed_dir, const std::vector<std::string>& terms,
            int repeats) {
   auto store = OpenStore(store_path);
@@ -448,9 +522,14 @@ int main(int argc, char** argv) {
     Probe(args[1], args[2], {args.begin() + 3, args.begin() + 7}, args.size() > 7 ? std::stoi(args[7]) : 5);
     return 0;
   }
+  if (args.size() >= 4 && args[0] == "update") {
+    Update(args[1], args[2], std::stoul(args[3]));
+    return 0;
+  }
   std::fprintf(stderr,
                "usage: kg_pos_packing build STORE OUT_DIR N [varint|fixed]\n"
                "       kg_pos_packing walk STORE [PACKED_DIR] PREDICATE OBJECT [REPEATS]\n"
-               "       kg_pos_packing probe STORE PACKED_DIR PREDICATE OBJECT CANDIDATE_PREDICATE CANDIDATE_OBJECT [REPEATS]\n");
+               "       kg_pos_packing probe STORE PACKED_DIR PREDICATE OBJECT CANDIDATE_PREDICATE CANDIDATE_OBJECT [REPEATS]\n"
+               "       kg_pos_packing update STORE PACKED_DIR EVERY\n");
   return 1;
 }
