@@ -1487,6 +1487,24 @@ bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
   return true;
 }
 
+// Is every word of `words` a company-form word ("Corp", "Group Inc")?
+bool OnlyLegalSuffixes(const Language& lang, const std::string& words) { return OnlyLegalSuffixAfterHead(lang, "_ " + words); }
+
+// "Nippon Telegraph & Telephone Corp.": company-form words right after a known organisation are part of its
+// name, no unknown company of their own.
+void AbsorbLegalSuffixes(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& known = (*tags)[i];
+    const Tag& next = (*tags)[i + 1];
+    if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1 || view.text[known.end] != ' ' ||
+        !OnlyLegalSuffixes(lang, next.id)) {
+      continue;
+    }
+    known.end = next.end;
+    tags->erase(tags->begin() + static_cast<long>(i) + 1);
+  }
+}
+
 // The one currency of the document's amounts of money; "" when none or several.
 std::string OnlyCurrency(const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> units;
@@ -1551,7 +1569,8 @@ std::set<std::string> JoinedNames(const Language& lang, const std::vector<Tagged
     for (size_t i = 0; i < s.tags.size(); ++i) {
       std::string added;
       std::string name = JoinedName(s, i, &added);
-      if (name.empty() || OnlyLegalSuffixAfterHead(lang, name)) continue;
+      // "Nippon Telegraph and Telephone Corp." stays NTT: the added part, not the known name's words, decides
+      if (name.empty() || OnlyLegalSuffixes(lang, added)) continue;
       bool one_word_added = added.find(' ') == std::string::npos;
       if (one_word_added || Occurrences(sentences, LowerAscii(name)) >= 2) {
         joined.insert(name);
@@ -1888,6 +1907,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
   if (!joined_names.empty()) MergeJoinedNames(view, joined_names, &tags);
+  AbsorbLegalSuffixes(view, lang, &tags);
   TagListHead(view, lang, data, taken, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);

@@ -1,0 +1,447 @@
+#include "ingest/descriptions.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "ingest/clauses.h"
+
+namespace kg::ingest {
+
+namespace {
+
+constexpr size_t kNone = std::string::npos;
+// Words between an owner and its head ("the group's German cloud subsidiary") and between an `alone` head
+// and its name ("la controllata tedesca myLoc").
+constexpr size_t kWordsBeforeHead = 3;
+constexpr size_t kWordsAfterHead = 2;
+// A head whose word with an article alone is the page's company's ("la controllata X"), and one too
+// general to take a relative clause's subject ("la società che X sfida"): only a party after a link.
+constexpr const char* kAlone = "alone";
+constexpr const char* kLinked = "linked";
+constexpr const char* kRivalry = "competes_with";
+constexpr const char* kOwnership = "owns";
+
+bool IsNamedCompany(const Tag& t) { return t.type == "ORG" || t.type == "UNK"; }
+// A party to a relation: a company named, or "the group", "il gruppo" (not "its": "that its clients use").
+bool IsParty(const Tag& t) { return IsNamedCompany(t) || t.type == "REF"; }
+bool IsAnaphor(const Tag& t) { return t.type == "REF" || t.type == "POSS"; }
+// What a description may describe: a company or a product.
+bool IsDescribable(const Tag& t) {
+  return IsNamedCompany(t) || t.type == "UNKPRODUCT" || t.type == "SERVICE" || t.type == "MODEL" ||
+         t.type == "APP" || t.type == "PRODUCT";
+}
+
+struct Hit {
+  size_t start = 0, end = 0;
+  const Phrase* phrase = nullptr;
+};
+
+// The other party: a tag, or the page's company named by no tag ("our own", "la controllata X").
+struct Party {
+  int tag = -1;
+  bool own = false;
+};
+
+struct Reading {
+  std::string predicate;
+  Party described;  // what the description is about
+  Party party;
+  bool party_first = true;  // party PREDICATE described; else described PREDICATE party (a rival)
+  size_t head = kNone;      // where the head noun read starts
+};
+
+// The end of the longest of `phrases` at `pos` as whole words, or kNone.
+size_t PhraseEnd(const std::string& text, size_t pos, const std::vector<std::string>& phrases) {
+  size_t best = kNone;
+  for (const auto& p : phrases) {
+    if (p.empty() || text.compare(pos, p.size(), p) != 0) continue;
+    size_t end = pos + p.size();
+    if (IsWordCharBefore(p, p.size()) && IsWordCharAt(text, end)) continue;
+    if (best == kNone || end > best) best = end;
+  }
+  return best;
+}
+
+bool PhraseEndsAt(const std::string& text, size_t end, const std::vector<std::string>& phrases) {
+  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
+    if (p.empty() || end < p.size() || text.compare(end - p.size(), p.size(), p) != 0) return false;
+    size_t start = end - p.size();
+    return !IsWordCharAt(p, 0) || !IsWordCharBefore(text, start);
+  });
+}
+
+size_t BackOverSpaces(const std::string& text, size_t pos) {
+  while (pos > 0 && text[pos - 1] == ' ') --pos;
+  return pos;
+}
+
+int TagStartingAt(const TaggedSentence& s, size_t pos) {
+  auto it = std::lower_bound(s.tags.begin(), s.tags.end(), pos, [](const Tag& t, size_t p) { return t.start < p; });
+  return it != s.tags.end() && it->start == pos ? static_cast<int>(it - s.tags.begin()) : -1;
+}
+
+int TagEndingAt(const TaggedSentence& s, size_t end) {
+  for (size_t i = 0; i < s.tags.size() && s.tags[i].start < end; ++i) {
+    if (s.tags[i].end == end) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool IsTagged(const TaggedSentence& s, size_t pos) {
+  return std::any_of(s.tags.begin(), s.tags.end(), [pos](const Tag& t) { return t.start <= pos && pos < t.end; });
+}
+
+bool InWord(const std::string& text, size_t pos) { return IsWordCharAt(text, pos) || text[pos] == '-'; }
+
+// The end of the untagged word at `pos`, or kNone.
+size_t PlainWordEnd(const TaggedSentence& s, size_t pos) {
+  const std::string& text = s.view.text;
+  if (pos >= text.size() || !IsWordCharAt(text, pos) || IsTagged(s, pos)) return kNone;
+  while (pos < text.size() && InWord(text, pos)) pos = NextCodePointStart(text, pos);
+  return pos;
+}
+
+// The start of the untagged word that ends at `end`, or kNone.
+size_t PlainWordStart(const TaggedSentence& s, size_t end) {
+  const std::string& text = s.view.text;
+  if (end == 0 || !IsWordCharBefore(text, end) || IsTagged(s, end - 1)) return kNone;
+  size_t pos = end;
+  while (pos > 0 && (IsWordCharBefore(text, pos) || text[pos - 1] == '-')) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  }
+  return pos;
+}
+
+// Where the phrases of `table` start at a word outside the tags (a head also inside an anaphor: "la società").
+std::vector<Hit> FindHits(const TaggedSentence& s, const PhraseTable& table) {
+  std::vector<Hit> hits;
+  const std::string& text = s.view.text;
+  for (size_t pos = 0; pos < text.size(); pos = NextCodePointStart(text, pos)) {
+    if (IsWordCharBefore(text, pos)) continue;
+    int inside = -1;
+    for (size_t i = 0; i < s.tags.size() && s.tags[i].start <= pos; ++i) {
+      if (pos < s.tags[i].end) inside = static_cast<int>(i);
+    }
+    if (inside >= 0 && s.tags[static_cast<size_t>(inside)].type != "REF") continue;
+    size_t end = 0;
+    if (const Phrase* p = table.Match(s.view, pos, &end)) hits.push_back({pos, end, p});
+  }
+  return hits;
+}
+
+// A guard word ("sold", "former", "minority", "runs on") or a negation in [from, to) of the view.
+bool Guarded(const Language& lang, const TaggedSentence& s, size_t from, size_t to) {
+  std::string part = s.view.text.substr(from, to - from);
+  auto in_part = [&part](const std::string& w) { return FindWord(part, w) != kNone; };
+  return std::any_of(lang.relation_guards.begin(), lang.relation_guards.end(), in_part) ||
+         std::any_of(lang.negations.begin(), lang.negations.end(), in_part);
+}
+
+// The party tag right at `pos` (after spaces), or -1.
+int PartyAt(const TaggedSentence& s, size_t pos) {
+  int t = TagStartingAt(s, SkipSpaces(s.view.text, pos));
+  return t >= 0 && IsParty(s.tags[static_cast<size_t>(t)]) ? t : -1;
+}
+
+// The party written after one of `links` at `pos` ("of the Orbis Telecom group", "del gruppo TIM", "by X"), or -1.
+int LinkedPartyAt(const std::vector<std::string>& links, const TaggedSentence& s, size_t pos) {
+  size_t link = PhraseEnd(s.view.text, SkipSpaces(s.view.text, pos), links);
+  return link == kNone ? -1 : PartyAt(s, link);
+}
+
+// The agent of the passive participle `passive` ("controlled by Infratil", "controllata dal 2019 da Orbis"),
+// up to a few words or times after it, or -1.
+int AgentOf(const Language& lang, const TaggedSentence& s, const Hit& passive) {
+  const std::string& text = s.view.text;
+  size_t pos = passive.end;
+  for (size_t words = 0; words <= kWordsBeforeHead && pos != kNone; ++words) {
+    pos = SkipSpaces(text, pos);
+    if (int agent = LinkedPartyAt(lang.agent_links, s, pos); agent >= 0) return agent;
+    int time = TagStartingAt(s, pos);
+    pos = time >= 0 && s.tags[static_cast<size_t>(time)].type == "TIME" ? s.tags[static_cast<size_t>(time)].end
+                                                                         : PlainWordEnd(s, pos);
+  }
+  return -1;
+}
+
+// Who owns what a head names, written before it ("its", "the group's", "Orbis Telecom's", "our own"), with
+// up to three words between; with `article_ok`, an article alone names the page's company ("la controllata").
+std::optional<Party> OwnerBefore(const Language& lang, const TaggedSentence& s, size_t pos, bool named_ok,
+                                 bool article_ok) {
+  const std::string& text = s.view.text;
+  for (size_t words = 0;; ++words) {
+    size_t end = BackOverSpaces(text, pos);
+    int t = TagEndingAt(s, end);
+    if (t >= 0 && s.tags[static_cast<size_t>(t)].type == "POSS") return Party{t, false};
+    for (const auto& genitive : lang.parent_genitives) {
+      if (end < genitive.size() || text.compare(end - genitive.size(), genitive.size(), genitive) != 0) continue;
+      int owner = TagEndingAt(s, end - genitive.size());
+      if (owner < 0) continue;
+      const Tag& tag = s.tags[static_cast<size_t>(owner)];
+      if (tag.type == "REF" || (named_ok && IsNamedCompany(tag))) return Party{owner, false};
+    }
+    if (PhraseEndsAt(text, end, lang.own_parties)) return Party{-1, true};
+    if (article_ok && PhraseEndsAt(text, end, lang.description_openers)) return Party{-1, true};
+    size_t start = PlainWordStart(s, end);
+    if (words == kWordsBeforeHead || start == kNone) return std::nullopt;
+    // "the sale of the subsidiary X": a link or a relative word ends the words before the head
+    if (PhraseEnd(text, start, lang.party_links) == end || PhraseEnd(text, start, lang.relation_relatives) == end) {
+      return std::nullopt;
+    }
+    pos = start;
+  }
+}
+
+// Where the first `relation_relative` of [from, to) ends, or kNone.
+size_t RelativeEnd(const Language& lang, const TaggedSentence& s, size_t from, size_t to) {
+  const std::string& text = s.view.text;
+  for (size_t pos = from; pos < to; pos = NextCodePointStart(text, pos)) {
+    if (IsWordCharBefore(text, pos) || IsTagged(s, pos)) continue;
+    if (size_t end = PhraseEnd(text, pos, lang.relation_relatives); end != kNone) return end;
+  }
+  return kNone;
+}
+
+// "X, the ... HEAD of Y", "X, the ... that Y took control of", "X, with which Y competes", "X, our own HEAD":
+// the description from the comma after tags[x] to the next comma.
+std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence& s, size_t x,
+                                      const std::vector<Hit>& heads, const std::vector<Hit>& verbs,
+                                      const std::vector<Hit>& passives) {
+  const std::string& text = s.view.text;
+  size_t comma = s.tags[x].end;
+  if (comma < text.size() && text[comma] == '.') ++comma;  // "Telephone Corp., with which ..."
+  if (comma >= text.size() || text[comma] != ',') return std::nullopt;
+  size_t from = SkipSpaces(text, comma + 1);
+  size_t to = std::min(text.find_first_of(",;()", from), text.size());
+  int first = TagStartingAt(s, from);
+  bool genitive = first >= 0 && IsNamedCompany(s.tags[static_cast<size_t>(first)]) &&
+                  PhraseEnd(text, s.tags[static_cast<size_t>(first)].end, lang.parent_genitives) != kNone;
+  size_t article = PhraseEnd(text, from, lang.description_openers);
+  // "our own platform", "la nostra piattaforma"
+  bool own = PhraseEnd(text, article == kNone ? from : SkipSpaces(text, article), lang.own_parties) != kNone;
+  auto head = std::find_if(heads.begin(), heads.end(), [&](const Hit& h) { return h.start >= from && h.end <= to; });
+  // "controllata di Orbis Telecom": the head itself opens it too
+  bool opens = article != kNone || own || genitive || PhraseEnd(text, from, lang.relation_relatives) != kNone ||
+               (first >= 0 && s.tags[static_cast<size_t>(first)].type == "REF") || (head != heads.end() && head->start == from);
+  if (!opens || Guarded(lang, s, from, to)) return std::nullopt;
+  size_t relative = RelativeEnd(lang, s, from, to);
+  int relative_party = relative == kNone ? -1 : PartyAt(s, relative);
+  // English drops the relative word: "the language model the group trained"
+  if (relative_party < 0 && head != heads.end()) {
+    int after = PartyAt(s, head->end);
+    if (after >= 0 && PlainWordEnd(s, SkipSpaces(text, s.tags[static_cast<size_t>(after)].end)) != kNone) {
+      relative_party = after;
+    }
+  }
+  Reading r;
+  r.described = Party{static_cast<int>(x), false};
+  if (relative_party >= 0) {
+    size_t clause = s.tags[static_cast<size_t>(relative_party)].end;
+    auto verb = std::find_if(verbs.begin(), verbs.end(), [&](const Hit& v) { return v.start >= clause && v.end <= to; });
+    if (verb != verbs.end()) {
+      r.predicate = verb->phrase->value;
+      r.party = Party{relative_party, false};
+      return r;
+    }
+  }
+  // "the Montabaur-based rival controlled by United Internet": a passive's agent says more than the head
+  for (const Hit& passive : passives) {
+    if (passive.start < from || passive.end > to) continue;
+    if (int agent = AgentOf(lang, s, passive); agent >= 0) {
+      r.predicate = passive.phrase->value;
+      r.party = Party{agent, false};
+      if (head != heads.end()) r.head = head->start;
+      return r;
+    }
+  }
+  if (head == heads.end()) return std::nullopt;
+  r.predicate = head->phrase->value;
+  r.head = head->start;
+  bool linked_only = head->phrase->extra == kLinked;
+  size_t linked_to = relative == kNone ? to : relative;
+  int linked = -1;
+  for (size_t pos = head->end; pos < linked_to && linked < 0; pos = NextCodePointStart(text, pos)) {
+    if (!IsWordCharBefore(text, pos) && !IsTagged(s, pos)) linked = LinkedPartyAt(lang.party_links, s, pos);
+  }
+  if (!linked_only && relative_party >= 0) {
+    r.party = Party{relative_party, false};
+  } else if (linked >= 0) {
+    r.party = Party{linked, false};
+    r.party_first = r.predicate != kRivalry;
+  } else if (!linked_only && genitive) {
+    r.party = Party{first, false};
+    r.party_first = r.predicate != kRivalry;
+  } else if (!linked_only && own) {
+    r.party = Party{-1, true};
+  } else {
+    return std::nullopt;
+  }
+  return r;
+}
+
+// "the group's WAKONX platform", "its Skyline service": the name right before its head, owned by an
+// anaphor or "our" (a named owner before a name and a head is often a maker: "Nvidia's Blackwell platform").
+std::optional<Reading> ReadNameBeforeHead(const Language& lang, const TaggedSentence& s, const Hit& head) {
+  int x = TagEndingAt(s, BackOverSpaces(s.view.text, head.start));
+  if (x < 0 || !IsDescribable(s.tags[static_cast<size_t>(x)])) return std::nullopt;
+  std::optional<Party> owner = OwnerBefore(lang, s, s.tags[static_cast<size_t>(x)].start, false, false);
+  if (!owner) return std::nullopt;
+  return Reading{head.phrase->value, Party{x, false}, *owner, head.phrase->value != kRivalry, head.start};
+}
+
+// "The group's German subsidiary Kestrel", "its Spanish unit, Lumora Cloud", "la controllata tedesca myLoc",
+// "la piattaforma Skyline del gruppo": the head, up to two words, then the name.
+std::optional<Reading> ReadHeadBeforeName(const Language& lang, const TaggedSentence& s, const Hit& head) {
+  const std::string& text = s.view.text;
+  size_t pos = SkipSpaces(text, head.end);
+  // Adjectives after the head ("la controllata tedesca myLoc") only for a head that names the page's
+  // company's own: after another the words are more often a verb ("Toyota's chip unit weighs Kyushu expansion").
+  size_t adjectives = head.phrase->extra == kAlone ? kWordsAfterHead : 0;
+  for (size_t words = 0; words < adjectives; ++words) {
+    size_t end = PlainWordEnd(s, pos);
+    if (end == kNone || lang.stopwords.count(text.substr(pos, end - pos))) break;
+    pos = SkipSpaces(text, end);
+  }
+  if (pos < text.size() && text[pos] == ',') pos = SkipSpaces(text, pos + 1);
+  int x = TagStartingAt(s, pos);
+  if (x < 0 || !IsDescribable(s.tags[static_cast<size_t>(x)])) return std::nullopt;
+  const Tag& named = s.tags[static_cast<size_t>(x)];
+  std::optional<Party> owner = OwnerBefore(lang, s, head.start, true, head.phrase->extra == kAlone);
+  if (!owner) {
+    if (int linked = LinkedPartyAt(lang.party_links, s, named.end); linked >= 0) {
+      owner = Party{linked, false};
+    } else if (PhraseEnd(text, SkipSpaces(text, named.end), lang.own_parties) != kNone) {
+      owner = Party{-1, true};
+    }
+  }
+  if (!owner) return std::nullopt;
+  return Reading{head.phrase->value, Party{x, false}, *owner, head.phrase->value != kRivalry, head.start};
+}
+
+// The start of the `n`th untagged word before `pos` (fewer when a tag or the sentence's start comes first).
+size_t WordsBack(const TaggedSentence& s, size_t pos, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    size_t start = PlainWordStart(s, BackOverSpaces(s.view.text, pos));
+    if (start == kNone) break;
+    pos = start;
+  }
+  return pos;
+}
+
+// A guard word from the words before a reading around a head to the end of the apposition after its name:
+// "Its former subsidiary X, sold in 2022, ...".
+bool GuardedAround(const Language& lang, const TaggedSentence& s, const Hit& head, const Reading& r) {
+  const std::string& text = s.view.text;
+  const Tag& named = s.tags[static_cast<size_t>(r.described.tag)];
+  size_t from = WordsBack(s, std::min(head.start, named.start), kWordsBeforeHead);
+  size_t to = named.end < text.size() && text[named.end] == ',' ? std::min(text.find_first_of(",;()", named.end + 1), text.size())
+                                                                : std::max(head.end, named.end);
+  return Guarded(lang, s, from, to);
+}
+
+bool Relates(const std::vector<Extracted>& found, const std::string& a, const std::string& b) {
+  return std::any_of(found.begin(), found.end(), [&](const Extracted& e) {
+    const std::string& s = e.claim.subject.value;
+    const std::string& o = e.claim.object.value;
+    return (s == a && o == b) || (s == b && o == a);
+  });
+}
+
+std::string PartyId(const TaggedSentence& s, const Party& p, const DocumentContext& context) {
+  return p.own ? context.Antecedent() : EntityOf(s.tags[static_cast<size_t>(p.tag)], context);
+}
+
+// The first participle of ownership before any name of the sentence ("Founded in 2014 and now controlled by"), or
+// nullptr.
+const Hit* FrontedOwnership(const TaggedSentence& s, const std::vector<Hit>& passives) {
+  auto named = std::find_if(s.tags.begin(), s.tags.end(), [](const Tag& t) { return IsParty(t) || IsDescribable(t); });
+  size_t until = named == s.tags.end() ? s.view.text.size() : named->start;
+  for (const Hit& passive : passives) {
+    if (passive.end <= until && passive.phrase->value == kOwnership) return &passive;
+  }
+  return nullptr;
+}
+
+// "Founded in 2014 and now controlled by Infratil, the New Zealand investor that ..., it spent ...", "Controllata
+// dal 2019 da Orbis Telecom, Corvo Reti vende ...": the agent of a fronted participle of ownership owns the main
+// clause's subject (a name, an anaphor or a `subject_pronoun`), past the agent's own apposition.
+std::optional<Reading> ReadFrontedOwner(const Language& lang, const TaggedSentence& s, const std::vector<Hit>& passives) {
+  const std::string& text = s.view.text;
+  const Hit* passive = FrontedOwnership(s, passives);
+  if (passive == nullptr) return std::nullopt;
+  int owner = AgentOf(lang, s, *passive);
+  if (owner < 0 || !IsNamedCompany(s.tags[static_cast<size_t>(owner)]) || Guarded(lang, s, 0, s.tags[static_cast<size_t>(owner)].end)) {
+    return std::nullopt;
+  }
+  size_t after = s.tags[static_cast<size_t>(owner)].end;
+  for (size_t words = 0; words < kWordsAfterHead && after < text.size() && text[after] != ','; ++words) {
+    after = SkipSpaces(text, after);  // "Majority-owned by X since 2020, ..."
+    int time = TagStartingAt(s, after);
+    after = time >= 0 && s.tags[static_cast<size_t>(time)].type == "TIME" ? s.tags[static_cast<size_t>(time)].end
+                                                                           : PlainWordEnd(s, after);
+    if (after == kNone) return std::nullopt;
+  }
+  if (after >= text.size() || text[after] != ',') return std::nullopt;
+  size_t main = SkipSpaces(text, after + 1);
+  if (PhraseEnd(text, main, lang.description_openers) != kNone) {  // the agent's apposition
+    size_t comma = text.find(',', main);
+    if (comma == std::string::npos) return std::nullopt;
+    main = SkipSpaces(text, comma + 1);
+  }
+  Reading r{kOwnership, Party{}, Party{owner, false}, true, kNone};
+  int subject = TagStartingAt(s, main);
+  if (subject >= 0 && IsParty(s.tags[static_cast<size_t>(subject)])) {
+    r.described = Party{subject, false};
+  } else if (PhraseEnd(text, main, lang.subject_pronouns) != kNone) {
+    r.described = Party{-1, true};
+  } else {
+    return std::nullopt;
+  }
+  return r;
+}
+
+}  // namespace
+
+std::vector<Extracted> ReadDescriptions(const Language& lang, const TaggedSentence& s,
+                                        const std::vector<Extracted>& found, const DocumentContext& context) {
+  std::vector<Extracted> out;
+  std::vector<Hit> heads = FindHits(s, lang.relation_heads);
+  std::vector<Hit> verbs = FindHits(s, lang.relation_verbs);
+  std::vector<Hit> passives = FindHits(s, lang.relation_passives);
+  if (heads.empty() && verbs.empty() && passives.empty()) return out;
+  std::vector<Reading> readings;
+  if (auto r = ReadFrontedOwner(lang, s, passives)) readings.push_back(*r);
+  for (size_t x = 0; x < s.tags.size(); ++x) {
+    if (!IsDescribable(s.tags[x])) continue;
+    if (auto r = ReadApposition(lang, s, x, heads, verbs, passives)) readings.push_back(*r);
+  }
+  for (const Hit& head : heads) {
+    // "Forge, our own GPU-as-a-service platform": the apposition's head describes its name, not the one before it
+    auto read = [&head](const Reading& r) { return r.head == head.start; };
+    if (std::any_of(readings.begin(), readings.end(), read)) continue;
+    for (auto r : {ReadNameBeforeHead(lang, s, head), ReadHeadBeforeName(lang, s, head)}) {
+      if (r && !GuardedAround(lang, s, head, *r)) readings.push_back(*r);
+    }
+  }
+  std::vector<Extracted> all = found;
+  for (const Reading& r : readings) {
+    std::string described = PartyId(s, r.described, context);
+    std::string party = PartyId(s, r.party, context);
+    if (party.empty() || described.empty() || party == described || Relates(all, party, described)) continue;
+    Extracted e;
+    e.rule = "description." + lang.code + "." + r.predicate;
+    e.claim.subject = Term::Entity(r.party_first ? party : described);
+    e.claim.predicate = r.predicate;
+    e.claim.object = Term::Entity(r.party_first ? described : party);
+    const Party& subject = r.party_first ? r.party : r.described;
+    bool anaphor = subject.own || IsAnaphor(s.tags[static_cast<size_t>(subject.tag)]);
+    e.subject_from = anaphor ? SubjectFrom::kAnaphor : SubjectFrom::kOther;
+    all.push_back(e);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace kg::ingest
