@@ -19,6 +19,8 @@ constexpr size_t kWordsAfterHead = 2;
 // general to take a relative clause's subject ("la società che X sfida"): only a party after a link.
 constexpr const char* kAlone = "alone";
 constexpr const char* kLinked = "linked";
+// A head that makes the described name the owner, operator or developer of what its link names ("the developer of X").
+constexpr const char* kReverse = "reverse";
 constexpr const char* kRivalry = "competes_with";
 constexpr const char* kOwnership = "owns";
 
@@ -145,10 +147,23 @@ int PartyAt(const TaggedSentence& s, size_t pos) {
   return t >= 0 && IsParty(s.tags[static_cast<size_t>(t)]) ? t : -1;
 }
 
-// The party written after one of `links` at `pos` ("of the Orbis Telecom group", "del gruppo TIM", "by X"), or -1.
+// The tag written after one of `links` at `pos`, up to `words` words after the link ("of the Orbis Telecom group",
+// "del gruppo TIM", "dal fondo canadese Brookfield"), that `accept` takes, or -1.
+int TagAfterLink(const std::vector<std::string>& links, const TaggedSentence& s, size_t pos, size_t words,
+                 bool (*accept)(const Tag&)) {
+  size_t at = PhraseEnd(s.view.text, SkipSpaces(s.view.text, pos), links);
+  for (size_t skipped = 0; at != kNone; ++skipped) {
+    at = SkipSpaces(s.view.text, at);
+    int t = TagStartingAt(s, at);
+    if (t >= 0) return accept(s.tags[static_cast<size_t>(t)]) ? t : -1;
+    if (skipped == words) return -1;
+    at = PlainWordEnd(s, at);
+  }
+  return -1;
+}
+
 int LinkedPartyAt(const std::vector<std::string>& links, const TaggedSentence& s, size_t pos) {
-  size_t link = PhraseEnd(s.view.text, SkipSpaces(s.view.text, pos), links);
-  return link == kNone ? -1 : PartyAt(s, link);
+  return TagAfterLink(links, s, pos, 0, IsParty);
 }
 
 // The agent of the passive participle `passive` ("controlled by Infratil", "controllata dal 2019 da Orbis"),
@@ -158,7 +173,7 @@ int AgentOf(const Language& lang, const TaggedSentence& s, const Hit& passive) {
   size_t pos = passive.end;
   for (size_t words = 0; words <= kWordsBeforeHead && pos != kNone; ++words) {
     pos = SkipSpaces(text, pos);
-    if (int agent = LinkedPartyAt(lang.agent_links, s, pos); agent >= 0) return agent;
+    if (int agent = TagAfterLink(lang.agent_links, s, pos, kWordsBeforeHead, IsParty); agent >= 0) return agent;
     int time = TagStartingAt(s, pos);
     pos = time >= 0 && s.tags[static_cast<size_t>(time)].type == "TIME" ? s.tags[static_cast<size_t>(time)].end
                                                                          : PlainWordEnd(s, pos);
@@ -225,7 +240,7 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
   // "controllata di Orbis Telecom": the head itself opens it too
   bool opens = article != kNone || own || genitive || PhraseEnd(text, from, lang.relation_relatives) != kNone ||
                (first >= 0 && s.tags[static_cast<size_t>(first)].type == "REF") || (head != heads.end() && head->start == from);
-  if (!opens || Guarded(lang, s, from, to)) return std::nullopt;
+  if (Guarded(lang, s, from, to)) return std::nullopt;
   size_t relative = RelativeEnd(lang, s, from, to);
   int relative_party = relative == kNone ? -1 : PartyAt(s, relative);
   // English drops the relative word: "the language model the group trained"
@@ -237,7 +252,7 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
   }
   Reading r;
   r.described = Party{static_cast<int>(x), false};
-  if (relative_party >= 0) {
+  if (opens && relative_party >= 0) {
     size_t clause = s.tags[static_cast<size_t>(relative_party)].end;
     auto verb = std::find_if(verbs.begin(), verbs.end(), [&](const Hit& v) { return v.start >= clause && v.end <= to; });
     if (verb != verbs.end()) {
@@ -246,7 +261,8 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
       return r;
     }
   }
-  // "the Montabaur-based rival controlled by United Internet": a passive's agent says more than the head
+  // "the Montabaur-based rival controlled by United Internet", "gruppo ... controllato dal fondo Brookfield": a
+  // passive's agent says more than the head, with or without an article
   for (const Hit& passive : passives) {
     if (passive.start < from || passive.end > to) continue;
     if (int agent = AgentOf(lang, s, passive); agent >= 0) {
@@ -256,9 +272,17 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
       return r;
     }
   }
-  if (head == heads.end()) return std::nullopt;
+  if (!opens || head == heads.end()) return std::nullopt;
   r.predicate = head->phrase->value;
   r.head = head->start;
+  // "the developer of the Aster family": the described company develops what the link names
+  if (head->phrase->extra == kReverse) {
+    int owned = TagAfterLink(lang.party_links, s, head->end, kWordsAfterHead, IsDescribable);
+    if (owned < 0) return std::nullopt;
+    r.party = Party{owned, false};
+    r.party_first = false;
+    return r;
+  }
   bool linked_only = head->phrase->extra == kLinked;
   size_t linked_to = relative == kNone ? to : relative;
   int linked = -1;
