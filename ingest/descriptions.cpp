@@ -243,10 +243,13 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
   if (Guarded(lang, s, from, to)) return std::nullopt;
   size_t relative = RelativeEnd(lang, s, from, to);
   int relative_party = relative == kNone ? -1 : PartyAt(s, relative);
+  // "the model that OpenAI's engineers beat": a possessor is not the clause's subject
+  auto possessor = [&](int t) { return t >= 0 && PhraseEnd(text, s.tags[static_cast<size_t>(t)].end, lang.parent_genitives) != kNone; };
+  if (possessor(relative_party)) relative_party = -1;
   // English drops the relative word: "the language model the group trained"
   if (relative_party < 0 && head != heads.end()) {
     int after = PartyAt(s, head->end);
-    if (after >= 0 && PlainWordEnd(s, SkipSpaces(text, s.tags[static_cast<size_t>(after)].end)) != kNone) {
+    if (after >= 0 && !possessor(after) && PlainWordEnd(s, SkipSpaces(text, s.tags[static_cast<size_t>(after)].end)) != kNone) {
       relative_party = after;
     }
   }
@@ -309,7 +312,10 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
 // anaphor or "our" (a named owner before a name and a head is often a maker: "Nvidia's Blackwell platform").
 std::optional<Reading> ReadNameBeforeHead(const Language& lang, const TaggedSentence& s, const Hit& head) {
   int x = TagEndingAt(s, BackOverSpaces(s.view.text, head.start));
-  if (x < 0 || !IsDescribable(s.tags[static_cast<size_t>(x)])) return std::nullopt;
+  // a known organisation there is a supplier ("its Nvidia platform")
+  if (x < 0 || !IsDescribable(s.tags[static_cast<size_t>(x)]) || s.tags[static_cast<size_t>(x)].type == "ORG") {
+    return std::nullopt;
+  }
   std::optional<Party> owner = OwnerBefore(lang, s, s.tags[static_cast<size_t>(x)].start, false, false);
   if (!owner) return std::nullopt;
   return Reading{head.phrase->value, Party{x, false}, *owner, head.phrase->value != kRivalry, head.start};
@@ -396,9 +402,7 @@ std::optional<Reading> ReadFrontedOwner(const Language& lang, const TaggedSenten
   const Hit* passive = FrontedOwnership(s, passives);
   if (passive == nullptr) return std::nullopt;
   int owner = AgentOf(lang, s, *passive);
-  if (owner < 0 || !IsNamedCompany(s.tags[static_cast<size_t>(owner)]) || Guarded(lang, s, 0, s.tags[static_cast<size_t>(owner)].end)) {
-    return std::nullopt;
-  }
+  if (owner < 0 || !IsNamedCompany(s.tags[static_cast<size_t>(owner)])) return std::nullopt;
   size_t after = s.tags[static_cast<size_t>(owner)].end;
   for (size_t words = 0; words < kWordsAfterHead && after < text.size() && text[after] != ','; ++words) {
     after = SkipSpaces(text, after);  // "Majority-owned by X since 2020, ..."
@@ -407,7 +411,7 @@ std::optional<Reading> ReadFrontedOwner(const Language& lang, const TaggedSenten
                                                                            : PlainWordEnd(s, after);
     if (after == kNone) return std::nullopt;
   }
-  if (after >= text.size() || text[after] != ',') return std::nullopt;
+  if (after >= text.size() || text[after] != ',' || Guarded(lang, s, 0, after)) return std::nullopt;  // "until 2022"
   size_t main = SkipSpaces(text, after + 1);
   if (PhraseEnd(text, main, lang.description_openers) != kNone) {  // the agent's apposition
     size_t comma = text.find(',', main);
