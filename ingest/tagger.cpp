@@ -384,13 +384,17 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
          IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
 }
 
-// A brand written with a lower-case initial and a capital next ("eNlight", "iPhone", "eBay").
+// A brand written with up to three lower-case letters and a capital next ("eNlight", "iPhone", "eBay", "myLoc").
 bool LowerInitialBrandAt(const TextView& view, size_t pos) {
+  constexpr size_t kLowerLetters = 3;
   const std::string& text = view.text;
-  if (text[pos] < 'a' || text[pos] > 'z' || pos + 1 >= text.size()) return false;
-  size_t length = 1;
-  uint32_t next = CodePointAt(view.source, view.origin[pos + 1], &length);
-  return IsUpperCodePoint(next) && next <= kLastLatinCodePoint;
+  for (size_t i = 0; i < kLowerLetters && pos + i < text.size(); ++i) {
+    if (text[pos + i] < 'a' || text[pos + i] > 'z' || pos + i + 1 >= text.size()) return false;
+    size_t length = 1;
+    uint32_t next = CodePointAt(view.source, view.origin[pos + i + 1], &length);
+    if (IsUpperCodePoint(next) && next <= kLastLatinCodePoint) return true;
+  }
+  return false;
 }
 
 // Company-type words of another script after a Latin name ("ESDS सॉफ्टवेयर सॉल्यूशन",
