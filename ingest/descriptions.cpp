@@ -14,6 +14,8 @@ constexpr size_t kNone = std::string::npos;
 // Words between an owner and its head ("the group's German cloud subsidiary") and between an `alone` head
 // and its name ("la controllata tedesca myLoc").
 constexpr size_t kWordsBeforeHead = 3;
+// Words of a descriptor between an agent's link and its name ("by the Canadian pension fund Orbis Capital").
+constexpr size_t kDescriptorWords = 4;
 constexpr size_t kWordsAfterHead = 2;
 // A head whose word with an article alone is the page's company's ("la controllata X"), and one too
 // general to take a relative clause's subject ("la società che X sfida"): only a party after a link.
@@ -147,23 +149,45 @@ int PartyAt(const TaggedSentence& s, size_t pos) {
   return t >= 0 && IsParty(s.tags[static_cast<size_t>(t)]) ? t : -1;
 }
 
+// "the Alberta investor Orbis Capital": a name, one noun and a name of the same kind make the first a descriptor of
+// the second; otherwise tags[t] itself.
+int NameAfterDescriptor(const Language& lang, const TaggedSentence& s, int t, bool (*accept)(const Tag&)) {
+  size_t noun = SkipSpaces(s.view.text, s.tags[static_cast<size_t>(t)].end);
+  size_t noun_end = PlainWordEnd(s, noun);
+  size_t coordinator_end = 0;  // "controllata da Tim e Vodafone": a list, the first stays
+  if (noun_end == kNone || lang.coordinators.Match(s.view, noun, &coordinator_end) != nullptr) return t;
+  int named = TagStartingAt(s, SkipSpaces(s.view.text, noun_end));
+  return named >= 0 && accept(s.tags[static_cast<size_t>(named)]) ? named : t;
+}
+
 // The tag written after one of `links` at `pos`, up to `words` words after the link ("of the Orbis Telecom group",
 // "del gruppo TIM", "dal fondo canadese Brookfield"), that `accept` takes, or -1.
-int TagAfterLink(const std::vector<std::string>& links, const TaggedSentence& s, size_t pos, size_t words,
-                 bool (*accept)(const Tag&)) {
+int TagAfterLink(const Language& lang, const std::vector<std::string>& links, const TaggedSentence& s, size_t pos,
+                 size_t words, bool (*accept)(const Tag&)) {
   size_t at = PhraseEnd(s.view.text, SkipSpaces(s.view.text, pos), links);
   for (size_t skipped = 0; at != kNone; ++skipped) {
     at = SkipSpaces(s.view.text, at);
     int t = TagStartingAt(s, at);
-    if (t >= 0) return accept(s.tags[static_cast<size_t>(t)]) ? t : -1;
+    if (t >= 0 && accept(s.tags[static_cast<size_t>(t)])) return NameAfterDescriptor(lang, s, t, accept);
     if (skipped == words) return -1;
-    at = PlainWordEnd(s, at);
+    // a place in a descriptor is one of its words ("by the New Zealand investor Infratil")
+    bool place = t >= 0 && s.tags[static_cast<size_t>(t)].type == "PLACE";
+    if (t >= 0 && !place) return -1;
+    at = place ? s.tags[static_cast<size_t>(t)].end : PlainWordEnd(s, at);
   }
   return -1;
 }
 
-int LinkedPartyAt(const std::vector<std::string>& links, const TaggedSentence& s, size_t pos) {
-  return TagAfterLink(links, s, pos, 0, IsParty);
+int LinkedPartyAt(const Language& lang, const TaggedSentence& s, size_t pos) {
+  return TagAfterLink(lang, lang.party_links, s, pos, 0, IsParty);
+}
+
+// The end of the untagged word, time or percentage at `pos` ("dal 2019", "al 70%"), or kNone.
+size_t WordOrFigureEnd(const TaggedSentence& s, size_t pos) {
+  int t = TagStartingAt(s, pos);
+  if (t < 0) return PlainWordEnd(s, pos);
+  const Tag& tag = s.tags[static_cast<size_t>(t)];
+  return tag.type == "TIME" || tag.type == "PERCENT" ? tag.end : kNone;
 }
 
 // The agent of the passive participle `passive` ("controlled by Infratil", "controllata dal 2019 da Orbis"),
@@ -173,12 +197,45 @@ int AgentOf(const Language& lang, const TaggedSentence& s, const Hit& passive) {
   size_t pos = passive.end;
   for (size_t words = 0; words <= kWordsBeforeHead && pos != kNone; ++words) {
     pos = SkipSpaces(text, pos);
-    if (int agent = TagAfterLink(lang.agent_links, s, pos, kWordsBeforeHead, IsParty); agent >= 0) return agent;
-    int time = TagStartingAt(s, pos);
-    pos = time >= 0 && s.tags[static_cast<size_t>(time)].type == "TIME" ? s.tags[static_cast<size_t>(time)].end
-                                                                         : PlainWordEnd(s, pos);
+    if (int agent = TagAfterLink(lang, lang.agent_links, s, pos, kDescriptorWords, IsParty); agent >= 0) return agent;
+    pos = WordOrFigureEnd(s, pos);
   }
   return -1;
+}
+
+// The words before a passive main clause's participle: its subject, a copula and up to three words or figures
+// between ("the company is 70% controlled by", "Corvo Reti è oggi controllata da"); -1 when there is none.
+int PassiveSubject(const Language& lang, const TaggedSentence& s, const Hit& passive) {
+  const std::string& text = s.view.text;
+  size_t pos = passive.start;
+  for (size_t words = 0; words <= kWordsBeforeHead; ++words) {
+    size_t end = BackOverSpaces(text, pos);
+    for (const auto& copula : lang.passive_copulas) {
+      if (!PhraseEndsAt(text, end, {copula})) continue;
+      int subject = TagEndingAt(s, BackOverSpaces(text, end - copula.size()));
+      bool named = subject >= 0 && (IsParty(s.tags[static_cast<size_t>(subject)]) || IsDescribable(s.tags[static_cast<size_t>(subject)]));
+      return named ? subject : -1;
+    }
+    int figure = TagEndingAt(s, end);
+    bool skipped = figure >= 0 && (s.tags[static_cast<size_t>(figure)].type == "PERCENT" || s.tags[static_cast<size_t>(figure)].type == "TIME");
+    pos = skipped ? s.tags[static_cast<size_t>(figure)].start : PlainWordStart(s, end);
+    if (pos == kNone) return -1;
+  }
+  return -1;
+}
+
+// "Kestrel Networks is 70% controlled by the Canadian fund Orbis Capital", "La società è controllata al 70% dal
+// fondo Nordkap": the agent of a passive main clause owns, operates or develops its subject.
+std::optional<Reading> ReadPassiveClause(const Language& lang, const TaggedSentence& s, const Hit& passive) {
+  int subject = PassiveSubject(lang, s, passive);
+  if (subject < 0) return std::nullopt;
+  int agent = AgentOf(lang, s, passive);
+  if (agent < 0) return std::nullopt;
+  const std::string& text = s.view.text;
+  size_t from = s.tags[static_cast<size_t>(subject)].start;
+  size_t to = std::min(text.find_first_of(",;()", s.tags[static_cast<size_t>(agent)].end), text.size());
+  if (Guarded(lang, s, from, to)) return std::nullopt;
+  return Reading{passive.phrase->value, Party{subject, false}, Party{agent, false}, true, kNone};
 }
 
 // Who owns what a head names, written before it ("its", "the group's", "Orbis Telecom's", "our own"), with
@@ -268,6 +325,10 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
   // passive's agent says more than the head, with or without an article
   for (const Hit& passive : passives) {
     if (passive.start < from || passive.end > to) continue;
+    // "Baltico, la società è controllata da ...": a copula makes it a main clause, no apposition
+    std::string before = text.substr(from, passive.start - from);
+    auto copula = [&before](const std::string& c) { return FindWord(before, c) != kNone; };
+    if (std::any_of(lang.passive_copulas.begin(), lang.passive_copulas.end(), copula)) continue;
     if (int agent = AgentOf(lang, s, passive); agent >= 0) {
       r.predicate = passive.phrase->value;
       r.party = Party{agent, false};
@@ -280,7 +341,7 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
   r.head = head->start;
   // "the developer of the Aster family": the described company develops what the link names
   if (head->phrase->extra == kReverse) {
-    int owned = TagAfterLink(lang.party_links, s, head->end, kWordsAfterHead, IsDescribable);
+    int owned = TagAfterLink(lang, lang.party_links, s, head->end, kWordsAfterHead, IsDescribable);
     if (owned < 0) return std::nullopt;
     r.party = Party{owned, false};
     r.party_first = false;
@@ -290,7 +351,7 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
   size_t linked_to = relative == kNone ? to : relative;
   int linked = -1;
   for (size_t pos = head->end; pos < linked_to && linked < 0; pos = NextCodePointStart(text, pos)) {
-    if (!IsWordCharBefore(text, pos) && !IsTagged(s, pos)) linked = LinkedPartyAt(lang.party_links, s, pos);
+    if (!IsWordCharBefore(text, pos) && !IsTagged(s, pos)) linked = LinkedPartyAt(lang, s, pos);
   }
   if (!linked_only && relative_party >= 0) {
     r.party = Party{relative_party, false};
@@ -340,7 +401,7 @@ std::optional<Reading> ReadHeadBeforeName(const Language& lang, const TaggedSent
   const Tag& named = s.tags[static_cast<size_t>(x)];
   std::optional<Party> owner = OwnerBefore(lang, s, head.start, true, head.phrase->extra == kAlone);
   if (!owner) {
-    if (int linked = LinkedPartyAt(lang.party_links, s, named.end); linked >= 0) {
+    if (int linked = LinkedPartyAt(lang, s, named.end); linked >= 0) {
       owner = Party{linked, false};
     } else if (PhraseEnd(text, SkipSpaces(text, named.end), lang.own_parties) != kNone) {
       owner = Party{-1, true};
@@ -405,10 +466,7 @@ std::optional<Reading> ReadFrontedOwner(const Language& lang, const TaggedSenten
   if (owner < 0 || !IsNamedCompany(s.tags[static_cast<size_t>(owner)])) return std::nullopt;
   size_t after = s.tags[static_cast<size_t>(owner)].end;
   for (size_t words = 0; words < kWordsAfterHead && after < text.size() && text[after] != ','; ++words) {
-    after = SkipSpaces(text, after);  // "Majority-owned by X since 2020, ..."
-    int time = TagStartingAt(s, after);
-    after = time >= 0 && s.tags[static_cast<size_t>(time)].type == "TIME" ? s.tags[static_cast<size_t>(time)].end
-                                                                           : PlainWordEnd(s, after);
+    after = WordOrFigureEnd(s, SkipSpaces(text, after));  // "Majority-owned by X since 2020, ..."
     if (after == kNone) return std::nullopt;
   }
   if (after >= text.size() || text[after] != ',' || Guarded(lang, s, 0, after)) return std::nullopt;  // "until 2022"
@@ -444,6 +502,9 @@ std::vector<Extracted> ReadDescriptions(const Language& lang, const TaggedSenten
   for (size_t x = 0; x < s.tags.size(); ++x) {
     if (!IsDescribable(s.tags[x])) continue;
     if (auto r = ReadApposition(lang, s, x, heads, verbs, passives)) readings.push_back(*r);
+  }
+  for (const Hit& passive : passives) {
+    if (auto r = ReadPassiveClause(lang, s, passive)) readings.push_back(*r);
   }
   for (const Hit& head : heads) {
     // "Forge, our own GPU-as-a-service platform": the apposition's head describes its name, not the one before it

@@ -271,7 +271,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"payee_link", &lang->payee_links}, {"relation_relative", &lang->relation_relatives},
       {"party_link", &lang->party_links}, {"own_party", &lang->own_parties},
       {"description_opener", &lang->description_openers}, {"relation_guard", &lang->relation_guards},
-      {"agent_link", &lang->agent_links}, {"subject_pronoun", &lang->subject_pronouns}};
+      {"agent_link", &lang->agent_links}, {"subject_pronoun", &lang->subject_pronouns},
+      {"passive_copula", &lang->passive_copulas}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

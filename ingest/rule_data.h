@@ -196,8 +196,9 @@ struct Language {
   // "sviluppato"; value: the predicate) after an `agent_link` ("by", "da"); one of ownership fronted makes its
   // agent the owner of the main clause's subject, a name, an anaphor or a `subject_pronoun` ("Controlled by X, it
   // spent ...").
+  // A passive main clause: its subject, a `passive_copula` ("is", "è stata") and the participle.
   PhraseTable relation_passives;
-  std::vector<std::string> agent_links, subject_pronouns;  // folded
+  std::vector<std::string> agent_links, subject_pronouns, passive_copulas;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
