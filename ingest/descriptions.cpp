@@ -276,97 +276,133 @@ size_t RelativeEnd(const Language& lang, const TaggedSentence& s, size_t from, s
   return kNone;
 }
 
-// "X, the ... HEAD of Y", "X, the ... that Y took control of", "X, with which Y competes", "X, our own HEAD":
-// the description from the comma after tags[x] to the next comma.
-std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence& s, size_t x,
-                                      const std::vector<Hit>& heads, const std::vector<Hit>& verbs,
-                                      const std::vector<Hit>& passives) {
+// An apposition: the description from the comma after a name to the next comma, and what it holds.
+struct Apposition {
+  size_t from = 0, to = 0;
+  int first = -1;         // the tag it starts with
+  bool genitive = false;  // it starts with a company and "'s" ("X, Orbis Telecom's rival")
+  bool own = false;       // "our own platform", "la nostra piattaforma"
+  bool opens = false;     // it starts as a description does (an article, a relative word, the head...)
+  const Hit* head = nullptr;
+  size_t relative = kNone;  // where its relative word ends
+  int relative_party = -1;  // the relative clause's subject
+};
+
+// Is tags[t] followed by "'s" ("OpenAI's engineers")?
+bool Possessor(const Language& lang, const TaggedSentence& s, int t) {
+  return t >= 0 && PhraseEnd(s.view.text, s.tags[static_cast<size_t>(t)].end, lang.parent_genitives) != kNone;
+}
+
+// The subject of the apposition's relative clause ("that KDDI took control of", "con cui il gruppo offre"; English
+// drops the relative word: "the language model the group trained"); a possessor is none ("that OpenAI's
+// engineers beat").
+int RelativeParty(const Language& lang, const TaggedSentence& s, const Apposition& a) {
+  int party = a.relative == kNone ? -1 : PartyAt(s, a.relative);
+  if (party < 0 && a.head != nullptr) {
+    int after = PartyAt(s, a.head->end);
+    if (after >= 0 && PlainWordEnd(s, SkipSpaces(s.view.text, s.tags[static_cast<size_t>(after)].end)) != kNone) party = after;
+  }
+  return Possessor(lang, s, party) ? -1 : party;
+}
+
+std::optional<Apposition> ApposedTo(const Language& lang, const TaggedSentence& s, size_t x, const std::vector<Hit>& heads) {
   const std::string& text = s.view.text;
   size_t comma = s.tags[x].end;
   if (comma < text.size() && text[comma] == '.') ++comma;  // "Telephone Corp., with which ..."
   if (comma >= text.size() || text[comma] != ',') return std::nullopt;
-  size_t from = SkipSpaces(text, comma + 1);
-  size_t to = std::min(text.find_first_of(",;()", from), text.size());
-  int first = TagStartingAt(s, from);
-  bool genitive = first >= 0 && IsNamedCompany(s.tags[static_cast<size_t>(first)]) &&
-                  PhraseEnd(text, s.tags[static_cast<size_t>(first)].end, lang.parent_genitives) != kNone;
-  size_t article = PhraseEnd(text, from, lang.description_openers);
-  // "our own platform", "la nostra piattaforma"
-  bool own = PhraseEnd(text, article == kNone ? from : SkipSpaces(text, article), lang.own_parties) != kNone;
-  auto head = std::find_if(heads.begin(), heads.end(), [&](const Hit& h) { return h.start >= from && h.end <= to; });
-  // "controllata di Orbis Telecom": the head itself opens it too
-  bool opens = article != kNone || own || genitive || PhraseEnd(text, from, lang.relation_relatives) != kNone ||
-               (first >= 0 && s.tags[static_cast<size_t>(first)].type == "REF") || (head != heads.end() && head->start == from);
-  if (Guarded(lang, s, from, to)) return std::nullopt;
-  size_t relative = RelativeEnd(lang, s, from, to);
-  int relative_party = relative == kNone ? -1 : PartyAt(s, relative);
-  // "the model that OpenAI's engineers beat": a possessor is not the clause's subject
-  auto possessor = [&](int t) { return t >= 0 && PhraseEnd(text, s.tags[static_cast<size_t>(t)].end, lang.parent_genitives) != kNone; };
-  if (possessor(relative_party)) relative_party = -1;
-  // English drops the relative word: "the language model the group trained"
-  if (relative_party < 0 && head != heads.end()) {
-    int after = PartyAt(s, head->end);
-    if (after >= 0 && !possessor(after) && PlainWordEnd(s, SkipSpaces(text, s.tags[static_cast<size_t>(after)].end)) != kNone) {
-      relative_party = after;
-    }
-  }
-  Reading r;
-  r.described = Party{static_cast<int>(x), false};
-  if (opens && relative_party >= 0) {
-    size_t clause = s.tags[static_cast<size_t>(relative_party)].end;
-    auto verb = std::find_if(verbs.begin(), verbs.end(), [&](const Hit& v) { return v.start >= clause && v.end <= to; });
-    if (verb != verbs.end()) {
-      r.predicate = verb->phrase->value;
-      r.party = Party{relative_party, false};
-      return r;
-    }
-  }
-  // "the Montabaur-based rival controlled by United Internet", "gruppo ... controllato dal fondo Brookfield": a
-  // passive's agent says more than the head, with or without an article
+  Apposition a;
+  a.from = SkipSpaces(text, comma + 1);
+  a.to = std::min(text.find_first_of(",;()", a.from), text.size());
+  if (Guarded(lang, s, a.from, a.to)) return std::nullopt;
+  a.first = TagStartingAt(s, a.from);
+  a.genitive = a.first >= 0 && IsNamedCompany(s.tags[static_cast<size_t>(a.first)]) && Possessor(lang, s, a.first);
+  size_t article = PhraseEnd(text, a.from, lang.description_openers);
+  a.own = PhraseEnd(text, article == kNone ? a.from : SkipSpaces(text, article), lang.own_parties) != kNone;
+  auto head = std::find_if(heads.begin(), heads.end(), [&](const Hit& h) { return h.start >= a.from && h.end <= a.to; });
+  if (head != heads.end()) a.head = &*head;
+  a.opens = article != kNone || a.own || a.genitive || PhraseEnd(text, a.from, lang.relation_relatives) != kNone ||
+            (a.first >= 0 && s.tags[static_cast<size_t>(a.first)].type == "REF") ||
+            (a.head != nullptr && a.head->start == a.from);  // "controllata di Orbis Telecom"
+  a.relative = RelativeEnd(lang, s, a.from, a.to);
+  a.relative_party = RelativeParty(lang, s, a);
+  return a;
+}
+
+// "X, the Tokyo AI startup that KDDI took control of", "NTT, with which KDDI competes": the relative clause's verb.
+std::optional<Reading> ReadRelativeVerb(const TaggedSentence& s, size_t x, const Apposition& a, const std::vector<Hit>& verbs) {
+  if (!a.opens || a.relative_party < 0) return std::nullopt;
+  size_t clause = s.tags[static_cast<size_t>(a.relative_party)].end;
+  auto verb = std::find_if(verbs.begin(), verbs.end(), [&](const Hit& v) { return v.start >= clause && v.end <= a.to; });
+  if (verb == verbs.end()) return std::nullopt;
+  return Reading{verb->phrase->value, Party{static_cast<int>(x), false}, Party{a.relative_party, false}, true, kNone};
+}
+
+// "the Montabaur-based rival controlled by United Internet", "gruppo ... controllato dal fondo Brookfield": a
+// passive's agent says more than the head, with or without an article; a copula makes it a main clause
+// ("Baltico, la società è controllata da ..."), no apposition.
+std::optional<Reading> ReadApposedPassive(const Language& lang, const TaggedSentence& s, size_t x, const Apposition& a,
+                                          const std::vector<Hit>& passives) {
   for (const Hit& passive : passives) {
-    if (passive.start < from || passive.end > to) continue;
-    // "Baltico, la società è controllata da ...": a copula makes it a main clause, no apposition
-    std::string before = text.substr(from, passive.start - from);
+    if (passive.start < a.from || passive.end > a.to) continue;
+    std::string before = s.view.text.substr(a.from, passive.start - a.from);
     auto copula = [&before](const std::string& c) { return FindWord(before, c) != kNone; };
     if (std::any_of(lang.passive_copulas.begin(), lang.passive_copulas.end(), copula)) continue;
     if (int agent = AgentOf(lang, s, passive); agent >= 0) {
-      r.predicate = passive.phrase->value;
-      r.party = Party{agent, false};
-      if (head != heads.end()) r.head = head->start;
-      return r;
+      return Reading{passive.phrase->value, Party{static_cast<int>(x), false}, Party{agent, false}, true,
+                     a.head != nullptr ? a.head->start : kNone};
     }
   }
-  if (!opens || head == heads.end()) return std::nullopt;
-  r.predicate = head->phrase->value;
-  r.head = head->start;
-  // "the developer of the Aster family": the described company develops what the link names
-  if (head->phrase->extra == kReverse) {
-    int owned = TagAfterLink(lang, lang.party_links, s, head->end, kWordsAfterHead, IsDescribable);
-    if (owned < 0) return std::nullopt;
-    r.party = Party{owned, false};
+  return std::nullopt;
+}
+
+// The first party after a `party_link` between the head and the relative clause ("la società del cloud del gruppo
+// TIM"), or -1.
+int LinkedAfterHead(const Language& lang, const TaggedSentence& s, const Apposition& a) {
+  const std::string& text = s.view.text;
+  size_t until = a.relative == kNone ? a.to : a.relative;
+  for (size_t pos = a.head->end; pos < until; pos = NextCodePointStart(text, pos)) {
+    if (IsWordCharBefore(text, pos) || IsTagged(s, pos)) continue;
+    if (int linked = LinkedPartyAt(lang, s, pos); linked >= 0) return linked;
+  }
+  return -1;
+}
+
+// "X, the HEAD of Y", "X, the HEAD that Y runs", "X, Y's HEAD", "X, our own HEAD", "X, the developer of Y".
+std::optional<Reading> ReadApposedHead(const Language& lang, const TaggedSentence& s, size_t x, const Apposition& a) {
+  if (!a.opens || a.head == nullptr) return std::nullopt;
+  Reading r{a.head->phrase->value, Party{static_cast<int>(x), false}, Party{}, true, a.head->start};
+  const std::string& kind = a.head->phrase->extra;
+  if (kind == kReverse) {  // "the developer of the Aster family": the described company develops what the link names
+    r.party = Party{TagAfterLink(lang, lang.party_links, s, a.head->end, kWordsAfterHead, IsDescribable), false};
     r.party_first = false;
-    return r;
+    return r.party.tag >= 0 ? std::optional<Reading>(r) : std::nullopt;
   }
-  bool linked_only = head->phrase->extra == kLinked;
-  size_t linked_to = relative == kNone ? to : relative;
-  int linked = -1;
-  for (size_t pos = head->end; pos < linked_to && linked < 0; pos = NextCodePointStart(text, pos)) {
-    if (!IsWordCharBefore(text, pos) && !IsTagged(s, pos)) linked = LinkedPartyAt(lang, s, pos);
-  }
-  if (!linked_only && relative_party >= 0) {
-    r.party = Party{relative_party, false};
-  } else if (linked >= 0) {
-    r.party = Party{linked, false};
-    r.party_first = r.predicate != kRivalry;
-  } else if (!linked_only && genitive) {
-    r.party = Party{first, false};
-    r.party_first = r.predicate != kRivalry;
-  } else if (!linked_only && own) {
+  bool linked_only = kind == kLinked;
+  int linked = LinkedAfterHead(lang, s, a);
+  bool rival = r.predicate == kRivalry;  // a rival named after its head is the described name's rival
+  if (!linked_only && a.relative_party >= 0) {
+    r.party = Party{a.relative_party, false};
+  } else if (linked >= 0 || (!linked_only && a.genitive)) {
+    r.party = Party{linked >= 0 ? linked : a.first, false};
+    r.party_first = !rival;
+  } else if (!linked_only && a.own) {
     r.party = Party{-1, true};
   } else {
     return std::nullopt;
   }
   return r;
+}
+
+// "X, the ... HEAD of Y", "X, the ... that Y took control of", "X, with which Y competes", "X, our own HEAD":
+// the description from the comma after tags[x] to the next comma.
+std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence& s, size_t x,
+                                      const std::vector<Hit>& heads, const std::vector<Hit>& verbs,
+                                      const std::vector<Hit>& passives) {
+  std::optional<Apposition> a = ApposedTo(lang, s, x, heads);
+  if (!a) return std::nullopt;
+  if (auto r = ReadRelativeVerb(s, x, *a, verbs)) return r;
+  if (auto r = ReadApposedPassive(lang, s, x, *a, passives)) return r;
+  return ReadApposedHead(lang, s, x, *a);
 }
 
 // "the group's WAKONX platform", "its Skyline service": the name right before its head, owned by an
