@@ -118,19 +118,45 @@ size_t PlainWordStart(const TaggedSentence& s, size_t end) {
   return pos;
 }
 
-// Where the phrases of `table` start at a word outside the tags (a head also inside an anaphor: "la società").
-std::vector<Hit> FindHits(const TaggedSentence& s, const PhraseTable& table) {
-  std::vector<Hit> hits;
+// Where the heads, the relative clauses' verbs and the passives start, at words outside the tags (a head also
+// inside an anaphor: "la società"). One pass over the words; most sentences hold none of them (the cue index
+// tells, outside the anaphors): then only the anaphors' words are read.
+struct Hits {
+  std::vector<Hit> heads, verbs, passives;
+};
+
+Hits FindHits(const Language& lang, const TaggedSentence& s) {
+  Hits hits;
+  const CuePresence& present = s.cues_present;
+  bool anywhere = std::any_of(lang.relation_cue_ids.begin(), lang.relation_cue_ids.end(),
+                              [&present](uint32_t id) { return id < present.size() && present[id] != 0; });
+  bool in_refs = std::any_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "REF"; });
+  if (!anywhere && !in_refs) return hits;
   const std::string& text = s.view.text;
-  for (size_t pos = 0; pos < text.size(); pos = NextCodePointStart(text, pos)) {
-    if (IsWordCharBefore(text, pos)) continue;
-    int inside = -1;
-    for (size_t i = 0; i < s.tags.size() && s.tags[i].start <= pos; ++i) {
-      if (pos < s.tags[i].end) inside = static_cast<int>(i);
-    }
-    if (inside >= 0 && s.tags[static_cast<size_t>(inside)].type != "REF") continue;
+  size_t tag = 0;
+  auto add = [&](const PhraseTable& table, size_t pos, std::vector<Hit>* to) {
     size_t end = 0;
-    if (const Phrase* p = table.Match(s.view, pos, &end)) hits.push_back({pos, end, p});
+    if (const Phrase* p = table.Match(s.view, pos, &end)) to->push_back({pos, end, p});
+  };
+  for (size_t pos = 0; pos < text.size();) {
+    if (!IsWordCharAt(text, pos)) {
+      pos = NextCodePointStart(text, pos);
+      continue;
+    }
+    while (tag < s.tags.size() && s.tags[tag].end <= pos) ++tag;
+    bool inside = tag < s.tags.size() && s.tags[tag].start <= pos;
+    if (inside && s.tags[tag].type != "REF") {
+      pos = s.tags[tag].end;
+      continue;
+    }
+    if (!inside && !anywhere) {  // to the next anaphor
+      pos = tag < s.tags.size() ? s.tags[tag].start : text.size();
+      continue;
+    }
+    add(lang.relation_heads, pos, &hits.heads);
+    add(lang.relation_verbs, pos, &hits.verbs);
+    add(lang.relation_passives, pos, &hits.passives);
+    while (pos < text.size() && IsWordCharAt(text, pos)) pos = NextCodePointStart(text, pos);
   }
   return hits;
 }
@@ -529,9 +555,10 @@ std::optional<Reading> ReadFrontedOwner(const Language& lang, const TaggedSenten
 std::vector<Extracted> ReadDescriptions(const Language& lang, const TaggedSentence& s,
                                         const std::vector<Extracted>& found, const DocumentContext& context) {
   std::vector<Extracted> out;
-  std::vector<Hit> heads = FindHits(s, lang.relation_heads);
-  std::vector<Hit> verbs = FindHits(s, lang.relation_verbs);
-  std::vector<Hit> passives = FindHits(s, lang.relation_passives);
+  Hits hits = FindHits(lang, s);
+  const std::vector<Hit>& heads = hits.heads;
+  const std::vector<Hit>& verbs = hits.verbs;
+  const std::vector<Hit>& passives = hits.passives;
   if (heads.empty() && verbs.empty() && passives.empty()) return out;
   std::vector<Reading> readings;
   if (auto r = ReadFrontedOwner(lang, s, passives)) readings.push_back(*r);

@@ -148,6 +148,9 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
       for (auto& part : rule.forbid_parts) part.cue_ids = IndexCues(part.cues, &lang.cues);
     }
+    for (const PhraseTable* table : {&lang.relation_heads, &lang.relation_verbs, &lang.relation_passives}) {
+      for (const Phrase& phrase : table->phrases()) lang.relation_cue_ids.push_back(lang.cues.Add(phrase.folded));
+    }
     data->languages_[lang.code] = std::move(lang);
   }
   if (data->languages_.empty()) return Status::InvalidArgument(dir + ": no language folder with a lexicon.tsv");

@@ -199,6 +199,9 @@ struct Language {
   // A passive main clause: its subject, a `passive_copula` ("is", "è stata") and the participle.
   PhraseTable relation_passives;
   std::vector<std::string> agent_links, subject_pronouns, passive_copulas;  // folded
+  // The words of relation_heads, relation_verbs and relation_passives in `cues`: a sentence without any of them
+  // is read for the heads inside its anaphors only ("la società").
+  CueIds relation_cue_ids;
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;
