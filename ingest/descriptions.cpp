@@ -230,17 +230,19 @@ int AgentOf(const Language& lang, const TaggedSentence& s, const Hit& passive) {
 }
 
 // The words before a passive main clause's participle: its subject, a copula and up to three words or figures
-// between ("the company is 70% controlled by", "Corvo Reti è oggi controllata da"); -1 when there is none.
+// between ("the company is 70% controlled by", "Corvo Reti è oggi controllata da"), or the subject right before
+// it ("The operator controlled by Orbis Telecom bought ..."); -1 when there is none.
 int PassiveSubject(const Language& lang, const TaggedSentence& s, const Hit& passive) {
   const std::string& text = s.view.text;
+  auto named = [&s](int t) { return t >= 0 && (IsParty(s.tags[static_cast<size_t>(t)]) || IsDescribable(s.tags[static_cast<size_t>(t)])); };
+  if (int right_before = TagEndingAt(s, BackOverSpaces(text, passive.start)); named(right_before)) return right_before;
   size_t pos = passive.start;
   for (size_t words = 0; words <= kWordsBeforeHead; ++words) {
     size_t end = BackOverSpaces(text, pos);
     for (const auto& copula : lang.passive_copulas) {
       if (!PhraseEndsAt(text, end, {copula})) continue;
       int subject = TagEndingAt(s, BackOverSpaces(text, end - copula.size()));
-      bool named = subject >= 0 && (IsParty(s.tags[static_cast<size_t>(subject)]) || IsDescribable(s.tags[static_cast<size_t>(subject)]));
-      return named ? subject : -1;
+      return named(subject) ? subject : -1;
     }
     int figure = TagEndingAt(s, end);
     bool skipped = figure >= 0 && (s.tags[static_cast<size_t>(figure)].type == "PERCENT" || s.tags[static_cast<size_t>(figure)].type == "TIME");
