@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "ingest/clutter.h"
+#include "ingest/descriptions.h"
 #include "ingest/frames.h"
 #include "ingest/relations.h"
 #include "ingest/rule_data.h"
@@ -216,6 +217,8 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
       std::vector<Extracted> framed = frames.Read(tagged[i], sentence_found, context);
       sentence_found.insert(sentence_found.end(), std::make_move_iterator(framed.begin()), std::make_move_iterator(framed.end()));
+      std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);
+      sentence_found.insert(sentence_found.end(), std::make_move_iterator(described.begin()), std::make_move_iterator(described.end()));
       NoteHomes(sentence_found, &homes);
       for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {

@@ -61,6 +61,8 @@ SubjectFrom SubjectSource(const TaggedSentence& s, int subject, int object) {
   return named ? SubjectFrom::kName : SubjectFrom::kOther;
 }
 
+}  // namespace
+
 std::string EntityOf(const Tag& tag, const DocumentContext& context) {
   if (tag.type == "REF" && tag.id == kTopicRef) return context.topic;
   if (tag.type == "REF" || tag.type == "POSS") return context.Antecedent();
@@ -69,6 +71,8 @@ std::string EntityOf(const Tag& tag, const DocumentContext& context) {
   if (IsQuantityType(tag.type) || tag.type == "TIME") return "";
   return tag.id;
 }
+
+namespace {
 
 bool ObjectOf(const Tag& tag, const Rule& rule, const DocumentContext& context, Term* object) {
   if (tag.type == "TIME") return false;

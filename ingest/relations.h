@@ -72,6 +72,10 @@ struct Extracted {
   Bound bound = Bound::kExact;
 };
 
+// The entity a tag names: an anaphor's antecedent, "the report"'s source, a count's product; "" for a
+// quantity or a time.
+std::string EntityOf(const Tag& tag, const DocumentContext& context);
+
 // Who the sentence attributes its statements to ("" when nobody); the
 // attribution's tags become ATTR so that no relation rule uses them.
 std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,

@@ -150,6 +150,9 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
       for (auto& part : rule.forbid_parts) part.cue_ids = IndexCues(part.cues, &lang.cues);
     }
+    for (const PhraseTable* table : {&lang.relation_heads, &lang.relation_verbs, &lang.relation_passives}) {
+      for (const Phrase& phrase : table->phrases()) lang.relation_cue_ids.push_back(lang.cues.Add(phrase.folded));
+    }
     data->languages_[lang.code] = std::move(lang);
   }
   if (data->languages_.empty()) return Status::InvalidArgument(dir + ": no language folder with a lexicon.tsv");
@@ -246,7 +249,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
       {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
-      {"product_word", &lang->product_words}};
+      {"product_word", &lang->product_words}, {"relation_head", &lang->relation_heads},
+      {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},
@@ -269,7 +273,12 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs},
       {"parent_genitive", &lang->parent_genitives}, {"unit_word", &lang->unit_words},
       {"first_person", &lang->first_person}, {"description_link", &lang->description_links},
-      {"payee_link", &lang->payee_links}, {"place_kind", &lang->place_kinds}};
+      {"payee_link", &lang->payee_links}, {"place_kind", &lang->place_kinds},
+      {"relation_relative", &lang->relation_relatives},
+      {"party_link", &lang->party_links}, {"own_party", &lang->own_parties},
+      {"description_opener", &lang->description_openers}, {"relation_guard", &lang->relation_guards},
+      {"agent_link", &lang->agent_links}, {"subject_pronoun", &lang->subject_pronouns},
+      {"passive_copula", &lang->passive_copulas}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

@@ -189,6 +189,24 @@ struct Language {
   std::vector<std::string> payee_links;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
+  // Relations by description (descriptions.cpp): a head noun that says what a name is to another party
+  // (`relation_head`: "subsidiary", "piattaforma"; value: the predicate; extra `alone` or `linked`), a verb of a
+  // relative clause that says it itself (`relation_verb`: "took control of", "si contende"), what opens such a
+  // clause (`relation_relative`), what stands before the party after a head (`party_link`: "of", "del gruppo"),
+  // what makes the party the page's company (`own_party`: "our own"), what opens a description
+  // (`description_opener`: "the", "la") and what makes one state nothing (`relation_guard`: "sold", "minority").
+  PhraseTable relation_heads, relation_verbs;
+  std::vector<std::string> relation_relatives, party_links, own_parties, description_openers, relation_guards;  // folded
+  // A passive participle that says the relation with its agent (`relation_passive`: "controlled", "run",
+  // "sviluppato"; value: the predicate) after an `agent_link` ("by", "da"); one of ownership fronted makes its
+  // agent the owner of the main clause's subject, a name, an anaphor or a `subject_pronoun` ("Controlled by X, it
+  // spent ...").
+  // A passive main clause: its subject, a `passive_copula` ("is", "è stata") and the participle.
+  PhraseTable relation_passives;
+  std::vector<std::string> agent_links, subject_pronouns, passive_copulas;  // folded
+  // The words of relation_heads, relation_verbs and relation_passives in `cues`: a sentence without any of them
+  // is read for the heads inside its anaphors only ("la società").
+  CueIds relation_cue_ids;
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
   std::vector<RuleExample> examples;

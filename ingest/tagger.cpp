@@ -387,13 +387,17 @@ bool JoinsNameAt(const TextView& view, size_t pos) {
          IsUpperCodePoint(CodePointAt(view.source, view.origin[pos + 1], &length));
 }
 
-// A brand written with a lower-case initial and a capital next ("eNlight", "iPhone", "eBay").
+// A brand written with up to three lower-case letters and a capital next ("eNlight", "iPhone", "eBay", "myLoc").
 bool LowerInitialBrandAt(const TextView& view, size_t pos) {
+  constexpr size_t kLowerLetters = 3;
   const std::string& text = view.text;
-  if (text[pos] < 'a' || text[pos] > 'z' || pos + 1 >= text.size()) return false;
-  size_t length = 1;
-  uint32_t next = CodePointAt(view.source, view.origin[pos + 1], &length);
-  return IsUpperCodePoint(next) && next <= kLastLatinCodePoint;
+  for (size_t i = 0; i < kLowerLetters && pos + i < text.size(); ++i) {
+    if (text[pos + i] < 'a' || text[pos + i] > 'z' || pos + i + 1 >= text.size()) return false;
+    size_t length = 1;
+    uint32_t next = CodePointAt(view.source, view.origin[pos + i + 1], &length);
+    if (IsUpperCodePoint(next) && next <= kLastLatinCodePoint) return true;
+  }
+  return false;
 }
 
 // Company-type words of another script after a Latin name ("ESDS सॉफ्टवेयर सॉल्यूशन",
@@ -1034,26 +1038,6 @@ void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
   }
 }
 
-// "Rakuten Group Inc.": company-form words right after a known company are
-// its mention's, not an unknown name of their own ("Group Inc").
-void JoinLegalSuffixToCompany(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
-  for (size_t i = 0; i + 1 < tags->size(); ++i) {
-    Tag& company = (*tags)[i];
-    const Tag& rest = (*tags)[i + 1];
-    if (company.type != "ORG" || rest.type != "UNK" || rest.start != company.end + 1 || view.text[company.end] != ' ') continue;
-    bool only_suffixes = true;
-    for (size_t pos = rest.start; pos < rest.end && only_suffixes; pos = SkipSpaces(view.text, WordEnd(view.text, pos))) {
-      size_t end = WordEnd(view.text, pos);
-      if (end < rest.end && view.text[end] == '.') ++end;
-      only_suffixes = std::find(lang.legal_suffixes.begin(), lang.legal_suffixes.end(), view.text.substr(pos, end - pos)) !=
-                      lang.legal_suffixes.end();
-    }
-    if (!only_suffixes) continue;
-    company.end = rest.end;
-    tags->erase(tags->begin() + static_cast<long>(i) + 1);
-  }
-}
-
 // "Mombasa Road", "its Childress campus": an unknown name that ends with a
 // `place_kind` word, or that one follows, is a street or a site.
 bool NamesASite(const std::string& text, const Language& lang, const Tag& name) {
@@ -1632,6 +1616,24 @@ bool OnlyLegalSuffixAfterHead(const Language& lang, const std::string& name) {
   return true;
 }
 
+// Is every word of `words` a company-form word ("Corp", "Group Inc")?
+bool OnlyLegalSuffixes(const Language& lang, const std::string& words) { return OnlyLegalSuffixAfterHead(lang, "_ " + words); }
+
+// "Nippon Telegraph & Telephone Corp.": company-form words right after a known organisation are part of its
+// name, no unknown company of their own.
+void AbsorbLegalSuffixes(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& known = (*tags)[i];
+    const Tag& next = (*tags)[i + 1];
+    if (known.type != "ORG" || next.type != "UNK" || next.start != known.end + 1 || view.text[known.end] != ' ' ||
+        !OnlyLegalSuffixes(lang, next.id)) {
+      continue;
+    }
+    known.end = next.end;
+    tags->erase(tags->begin() + static_cast<long>(i) + 1);
+  }
+}
+
 // The one currency of the document's amounts of money; "" when none or several.
 std::string OnlyCurrency(const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> units;
@@ -1696,7 +1698,8 @@ std::set<std::string> JoinedNames(const Language& lang, const std::vector<Tagged
     for (size_t i = 0; i < s.tags.size(); ++i) {
       std::string added;
       std::string name = JoinedName(s, i, &added);
-      if (name.empty() || OnlyLegalSuffixAfterHead(lang, name)) continue;
+      // "Nippon Telegraph and Telephone Corp." stays NTT: the added part, not the known name's words, decides
+      if (name.empty() || OnlyLegalSuffixes(lang, added)) continue;
       bool one_word_added = added.find(' ') == std::string::npos;
       if (one_word_added || Occurrences(sentences, LowerAscii(name)) >= 2) {
         joined.insert(name);
@@ -2038,8 +2041,8 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagNumberedProducts(view, lang, &taken, &tags);
   SortTags(&tags);
   if (!joined_names.empty()) MergeJoinedNames(view, joined_names, &tags);
+  AbsorbLegalSuffixes(view, lang, &tags);
   TagListHead(view, lang, data, taken, &tags);
-  JoinLegalSuffixToCompany(view, lang, &tags);
   JoinPlaceBeforeName(view, &tags);
   JoinFamilyToModel(view, &tags);
   RetypePlaces(view, lang, &tags);
