@@ -17,6 +17,10 @@ constexpr size_t kOrderReach = 1;
 // before a figure (kComparedReach: "well above the 28 billion yuan"): "rispetto a quanto speso nel 2026".
 constexpr size_t kComparedTimeReach = 40;
 
+// How many sentences after a capital-spending plan its figures are read: its own and the next
+// ("... next year. That compares with the ¥980 billion it expects to have spent this year").
+constexpr size_t kCapexPlanReach = 1;
+
 bool IsCompany(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
 bool IsAnaphor(const Tag& tag) { return tag.type == "REF" || tag.type == "POSS"; }
 bool IsFigure(const Tag& tag) {
@@ -28,6 +32,19 @@ std::string FigureKey(const Term& term) { return term.value + "\x1f" + term.unit
 Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quantity.unit, tag.quantity.bound); }
 
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
+
+Extracted FrameStatement(const std::string& lang_code, const std::string& predicate, const std::string& subject,
+                         const std::string& when, const Tag& figure) {
+  Extracted e;
+  e.claim.subject = Term::Entity(subject);
+  e.claim.predicate = predicate;
+  e.claim.object = TermOf(figure);
+  e.claim.when = when;
+  e.bound = figure.quantity.bound;
+  e.rule = kFrameRulePrefix + lang_code + "." + predicate;
+  e.subject_from = SubjectFrom::kAnaphor;
+  return e;
+}
 
 }  // namespace
 
@@ -55,6 +72,7 @@ struct FrameReader::Figure {
   size_t at = 0;          // view position the figure stands at in the sentence read
   int index = -1;         // its tag index in that sentence (-1: the previous sentence's lone figure)
   int equivalent = -1;    // the tag restating it in another currency ("A$90,000 (around US$59,000)")
+  bool bare = false;      // an amount without a currency given the one before it: read only around a plan
 };
 
 FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const ClauseCuts& cuts, size_t from, size_t to) const {
@@ -276,18 +294,13 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, !about_other && !compared));
   // The guards last: they are many words, and most figures have stopped before.
   if (e.claim.subject.value.empty() || Guarded(s, clause, figure)) return std::nullopt;
-  e.claim.predicate = predicate;
-  e.claim.object = TermOf(figure.tag);
-  e.bound = figure.tag.quantity.bound;
-  e.rule = kFrameRulePrefix + lang_.code + "." + predicate;
-  e.subject_from = SubjectFrom::kAnaphor;
-  return e;
+  return FrameStatement(lang_.code, predicate, e.claim.subject.value, e.claim.when, figure.tag);
 }
 
-std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vector<Extracted>& found,
-                                         const DocumentContext& context) {
+void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_found, const DocumentContext& context) {
+  if (lang_.frames.empty()) return;
+  const std::vector<Extracted>& found = *rules_found;
   std::vector<Extracted> out;
-  if (lang_.frames.empty()) return out;
   std::set<std::string> stated;
   std::string sentence_subject;
   bool about_other = false;  // the rules state a figure of the sentence of another party
@@ -324,12 +337,19 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
     if (!words) lone_figure_ = s.tags[0];
   }
+  NoteCapexPlan(found);
+  if (ActiveCapexPlan() != nullptr) AddComparedBareAmounts(s, &figures);
+  bool in_capex_cluster = false;  // a figure of the plan's cluster read here
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (const Figure& figure : figures) {
+    if (stated.count(FigureKey(TermOf(figure.tag)))) continue;
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
-    std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
+    std::optional<Extracted> e = ReadAroundCapexPlan(s, figure, clause);
+    in_capex_cluster = in_capex_cluster || e.has_value();
+    if (!e && !figure.bare) e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
+    NoteCapexPlan({*e});
     if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
     if (figure.equivalent >= 0) {
       Extracted restated = *e;
@@ -342,12 +362,172 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     }
   }
   Remember(out);
+  rules_found->insert(rules_found->end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+  DateByCapexPlan(s, rules_found);
+  // The plan's cluster reads on past a sentence of it ("... this year we'll land at about GBP 210m.
+  // So you're looking at growth of 114 per cent") or one that names no figure and no company.
+  bool neutral = std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return IsFigure(t) || IsCompany(t); });
+  if (ActiveCapexPlan() != nullptr && (in_capex_cluster || neutral)) capex_plan_->sentence = sentence_;
   ++sentence_;
   previous_names_.clear();
   for (const auto& tag : s.tags) {
     if (IsCompany(tag) && previous_names_.insert(tag.id).second) ++sentences_naming_[tag.id];
   }
-  return out;
+}
+
+void FrameReader::NoteCapexPlan(const std::vector<Extracted>& statements) {
+  // The sentence's latest plan: the one an earlier year's figure is compared with.
+  for (const auto& e : statements) {
+    if (e.claim.predicate != "plans_capex" || e.claim.when.empty()) continue;
+    // An earlier year of the same company's is the figure the plan is compared with, not a plan of its own.
+    const CapexPlan* active = ActiveCapexPlan();
+    if (active != nullptr && active->subject == e.claim.subject.value && e.claim.when <= active->when) {
+      if (e.claim.when == active->when) capex_plan_->sentence = sentence_;  // restated: read on from here
+      continue;
+    }
+    capex_plan_ = CapexPlan{e.claim.subject.value, e.claim.when, sentence_};
+  }
+}
+
+const FrameReader::CapexPlan* FrameReader::ActiveCapexPlan() const {
+  return capex_plan_ && sentence_ - capex_plan_->sentence <= kCapexPlanReach ? &*capex_plan_ : nullptr;
+}
+
+void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found) {
+  NoteCapexPlan(*found);
+  const CapexPlan* plan = ActiveCapexPlan();
+  Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
+  for (auto& e : *found) {
+    const std::string& predicate = e.claim.predicate;
+    bool of_plan = plan != nullptr && e.claim.subject.value == plan->subject;
+    if (of_plan && e.claim.when.empty() && (predicate == "capex_growth" || predicate == "ai_processor_budget")) {
+      e.claim.when = plan->when;
+    }
+    // Growth is of the plan's year, the later of the two it compares ("next year ..., from EUR 1.1bn this year, implying growth of 27%").
+    // A growth in a later sentence with a time of its own keeps it ("Its capex will grow by 15% next year").
+    bool plan_here = of_plan && plan->sentence == sentence_;
+    if (plan_here && predicate == "capex_growth" && e.claim.when < plan->when) e.claim.when = plan->when;
+    if (of_plan && predicate == "plans_capex" && e.claim.when < plan->when) {
+      // A rule's plan that is the figure the plan is compared with ("from EUR 1.1bn this year"):
+      // read as the frames read it.
+      for (size_t i = 0; i < s.tags.size(); ++i) {
+        if (s.tags[i].type != "MONEY" || FigureKey(TermOf(s.tags[i])) != FigureKey(e.claim.object)) continue;
+        Figure figure{s.tags[i], s.tags[i].start, static_cast<int>(i)};
+        if (ComparedWith(s, figure, sentence)) e.claim.predicate = BaselinePredicate(figure, sentence, e.claim.when);
+        break;
+      }
+    }
+    // Spent, yet dated after the publication, or (beside the plan) not at all: the year compared with
+    // is its own ("rispetto all'anno scorso, quando il gruppo aveva investito 2,3 miliardi").
+    bool undated_baseline = of_plan && e.claim.when.empty();
+    if (predicate != "capex" || (YearOf(e.claim.when) <= published_.year && !undated_baseline)) continue;
+    for (const auto& tag : s.tags) {
+      if (tag.type != "TIME" || !Compared(sentence, tag.start, kComparedTimeReach)) continue;
+      std::string year = TimeAtGrain(tag.id, WhenGrain::kYear);
+      if (YearOf(year) > published_.year) continue;
+      e.claim.when = year;
+      break;
+    }
+  }
+}
+
+void FrameReader::AddComparedBareAmounts(const TaggedSentence& s, std::vector<Figure>* figures) const {
+  const Tag* money = nullptr;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "MONEY") money = &tag;
+    bool bare = tag.type == "NUM" && tag.quantity.scaled && tag.quantity.unit.empty();
+    if (!bare || money == nullptr) continue;
+    size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
+    if (!HasIn(s.view.text.substr(start, tag.start - start), "compared")) continue;
+    Figure figure{tag, tag.start, static_cast<int>(i)};
+    figure.tag.type = "MONEY";
+    figure.tag.quantity.kind = QuantityKind::kMoney;
+    figure.tag.quantity.unit = money->quantity.unit;
+    figure.bare = true;
+    figures->push_back(figure);
+  }
+}
+
+bool FrameReader::ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  if (Compared(clause, figure.at)) return true;
+  size_t end = std::min(figure.at - clause.from, clause.text.size());
+  size_t start = end > kComparedReach ? end - kComparedReach : 0;
+  if (HasIn(clause.text.substr(start, end - start), "baseline")) return true;
+  // The second of a list of compared figures: "compares with A$610m in 2025 and A$400m in 2024".
+  if (figure.index < 2) return false;
+  size_t i = static_cast<size_t>(figure.index);
+  const Tag& time = s.tags[i - 1];
+  const Tag& earlier = s.tags[i - 2];
+  if (time.type != "TIME" || earlier.type != "MONEY" || !clause.Holds(earlier) || !Compared(clause, earlier.start)) return false;
+  size_t pos = time.end;
+  while (pos < figure.at && (s.view.text[pos] == ' ' || s.view.text[pos] == ',')) ++pos;
+  size_t next = pos;
+  if (pos < figure.at) lang_.coordinators.Match(s.view, pos, &next);
+  return SkipSpaces(s.view.text, next) == figure.at;
+}
+
+std::string FrameReader::BaselinePredicate(const Figure& figure, const Clause& clause, const std::string& when) const {
+  int year = YearOf(when);
+  // This year's figure compared with is spent ("it expects to have spent by the end of this year"),
+  // unless a plan word stands between the comparison and it ("up from a planned 124 billion yen in 2026";
+  // not "this year it will land at").
+  size_t end = std::min(figure.at - clause.from, clause.text.size());
+  size_t window = end > kComparedReach ? end - kComparedReach : 0;
+  size_t start = window;
+  for (const char* cue_class : {"compared", "baseline"}) {
+    auto it = lang_.frames.cues.find(cue_class);
+    if (it == lang_.frames.cues.end()) continue;
+    for (const auto& word : it->second) {
+      for (size_t at : FindWords(clause.text.substr(window, end - window), word)) start = std::max(start, window + at + word.size());
+    }
+  }
+  bool planned = year > published_.year || (year == published_.year && HasIn(clause.text.substr(start, end - start), "plan"));
+  return planned ? "plans_capex" : "capex";
+}
+
+std::string FrameReader::OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  const Tag* after = nullptr;
+  const Tag* before = nullptr;
+  for (const auto& tag : s.tags) {
+    if (tag.type != "TIME" || !clause.Holds(tag)) continue;
+    if (tag.start >= figure.at && after == nullptr) after = &tag;
+    if (tag.start < figure.at) before = &tag;
+  }
+  const Tag* own = after != nullptr ? after : before;
+  return own == nullptr ? "" : TimeAtGrain(own->id, WhenGrain::kYear);
+}
+
+std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& s, const Figure& figure,
+                                                          const Clause& clause) const {
+  const CapexPlan* plan = ActiveCapexPlan();
+  if (plan == nullptr || figure.index < 0) return std::nullopt;
+  // A figure of another company in the clause is no part of the plan ("the $2bn Halvard has earmarked").
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (clause.Holds(tag) && IsCompany(tag) && tag.id != plan->subject && MayBeAgent(s, clause, i)) return std::nullopt;
+  }
+  std::string predicate, when;
+  if (figure.tag.type == "PERCENT" && Has(clause, "growth")) {
+    predicate = "capex_growth";
+    // The sentence's own later year when it names one after the publication's ("Per il 2027 sono previsti
+    // 300 milioni, oltre il 40% in più"), else the plan's ("... this year, implying growth of roughly 12%").
+    when = WhenOf(s, predicate, figure, clause);
+    if (YearOf(when) <= published_.year) when = plan->when;
+  } else if (figure.tag.type == "MONEY" && ComparedWith(s, figure, clause)) {
+    when = OwnTime(s, figure, clause);
+    int year = YearOf(when);
+    if (when.empty() || year >= YearOf(plan->when)) return std::nullopt;
+    predicate = BaselinePredicate(figure, clause, when);
+  } else if (figure.tag.type == "MONEY" && FirstAfter(clause, "processor", figure.at) != std::string::npos &&
+             (Has(clause, "part_of") || Has(clause, "allocate")) && OwnTime(s, figure, clause).empty()) {
+    predicate = "ai_processor_budget";
+    when = plan->when;
+  } else {
+    return std::nullopt;
+  }
+  if (Guarded(s, clause, figure)) return std::nullopt;
+  return FrameStatement(lang_.code, predicate, plan->subject, when, figure.tag);
 }
 
 void FrameReader::Remember(const std::vector<Extracted>& statements) {

@@ -39,10 +39,9 @@ class FrameReader {
   FrameReader(const Language& lang, const RuleData& data, const RefDate& published)
       : lang_(lang), data_(data), published_(published) {}
 
-  // The statements the frames of sentence `s` add to `found`, the rules'
-  // statements of that sentence (whose figures the frames leave alone).
-  std::vector<Extracted> Read(const TaggedSentence& s, const std::vector<Extracted>& found,
-                              const DocumentContext& context);
+  // Adds the statements of the frames of sentence `s` to `found`, the rules' statements of that
+  // sentence (whose figures the frames leave alone), then dates them by the plan around them.
+  void Read(const TaggedSentence& s, std::vector<Extracted>* found, const DocumentContext& context);
 
  private:
   static constexpr size_t kComparedReach = 25;  // bytes before a figure (frames.cpp)
@@ -83,6 +82,33 @@ class FrameReader {
   bool Spends(const Clause& clause) const;
   void Remember(const std::vector<Extracted>& statements);
 
+  // The latest plan of capital spending (plans_capex) stated, for the figures of its sentence and the
+  // next one: the figure it is compared with, the growth between them, the part of it for AI processors.
+  struct CapexPlan {
+    std::string subject, when;
+    size_t sentence = 0;
+  };
+  void NoteCapexPlan(const std::vector<Extracted>& statements);
+  // Dates the sentence's statements by the capital-spending plan around them ("Capex context",
+  // docs/ingest.md): a growth or an AI-processor budget of the plan's subject without a time of its
+  // own takes the plan's ("Of that sum, EUR 30m will go to GPUs"), a rule's plan that is the figure
+  // compared with becomes capex, and a figure spent that a rule dated after the publication takes the
+  // sentence's compared year ("rispetto all'anno scorso, quando aveva investito 2,3 miliardi").
+  void DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found);
+  const CapexPlan* ActiveCapexPlan() const;
+  // A figure of the active plan's cluster (capex at its own earlier time, capex_growth or
+  // ai_processor_budget at the plan's time), or nothing: the usual frame reads it then.
+  std::optional<Extracted> ReadAroundCapexPlan(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // Whether the figure is the one a comparison names ("contro i 62 milioni", "this year we'll land at").
+  bool ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // capex, or plans_capex for a figure compared with that is planned ("a planned 124 billion yen"), of `when`.
+  std::string BaselinePredicate(const Figure& figure, const Clause& clause, const std::string& when) const;
+  // The time a compared figure is of: the nearest in its clause after it, else before it ("" when none).
+  std::string OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // Amounts with no currency of their own right after a comparison word, in the currency of the money
+  // before them in the sentence ("95 milioni di euro, contro i circa 62 milioni"): figures of the plan.
+  void AddComparedBareAmounts(const TaggedSentence& s, std::vector<Figure>* figures) const;
+
   const Language& lang_;
   const RuleData& data_;
   RefDate published_;
@@ -94,6 +120,7 @@ class FrameReader {
   std::map<std::string, size_t> sentences_naming_;  // company -> how many sentences so far name it
   std::string last_order_product_;
   size_t last_order_sentence_ = 0;
+  std::optional<CapexPlan> capex_plan_;
 };
 
 }  // namespace kg::ingest
