@@ -138,11 +138,15 @@ size_t FrameReader::FirstAfter(const Clause& clause, const std::string& cue_clas
   return first;
 }
 
-bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
-  if (pos < clause.from) return false;
+std::string FrameReader::TextBefore(const Clause& clause, size_t pos, size_t reach) const {
+  if (pos < clause.from) return "";
   size_t end = std::min(pos - clause.from, clause.text.size());
   size_t start = end > reach ? end - reach : 0;
-  return HasIn(clause.text.substr(start, end - start), "compared");
+  return clause.text.substr(start, end - start);
+}
+
+bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
+  return HasIn(TextBefore(clause, pos, reach), "compared");
 }
 
 bool FrameReader::Spends(const Clause& clause) const {
@@ -398,29 +402,12 @@ void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted
   const CapexPlan* plan = ActiveCapexPlan();
   Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
   for (auto& e : *found) {
-    const std::string& predicate = e.claim.predicate;
     bool of_plan = plan != nullptr && e.claim.subject.value == plan->subject;
-    if (of_plan && e.claim.when.empty() && (predicate == "capex_growth" || predicate == "ai_processor_budget")) {
-      e.claim.when = plan->when;
-    }
-    // Growth is of the plan's year, the later of the two it compares ("next year ..., from EUR 1.1bn this year, implying growth of 27%").
-    // A growth in a later sentence with a time of its own keeps it ("Its capex will grow by 15% next year").
-    bool plan_here = of_plan && plan->sentence == sentence_;
-    if (plan_here && predicate == "capex_growth" && e.claim.when < plan->when) e.claim.when = plan->when;
-    if (of_plan && predicate == "plans_capex" && e.claim.when < plan->when) {
-      // A rule's plan that is the figure the plan is compared with ("from EUR 1.1bn this year"):
-      // read as the frames read it.
-      for (size_t i = 0; i < s.tags.size(); ++i) {
-        if (s.tags[i].type != "MONEY" || FigureKey(TermOf(s.tags[i])) != FigureKey(e.claim.object)) continue;
-        Figure figure{s.tags[i], s.tags[i].start, static_cast<int>(i)};
-        if (ComparedWith(s, figure, sentence)) e.claim.predicate = BaselinePredicate(figure, sentence, e.claim.when);
-        break;
-      }
-    }
+    if (of_plan) DateByPlan(s, sentence, *plan, &e);
     // Spent, yet dated after the publication, or (beside the plan) not at all: the year compared with
     // is its own ("rispetto all'anno scorso, quando il gruppo aveva investito 2,3 miliardi").
     bool undated_baseline = of_plan && e.claim.when.empty();
-    if (predicate != "capex" || (YearOf(e.claim.when) <= published_.year && !undated_baseline)) continue;
+    if (e.claim.predicate != "capex" || (YearOf(e.claim.when) <= published_.year && !undated_baseline)) continue;
     for (const auto& tag : s.tags) {
       if (tag.type != "TIME" || !Compared(sentence, tag.start, kComparedTimeReach)) continue;
       std::string year = TimeAtGrain(tag.id, WhenGrain::kYear);
@@ -431,29 +418,39 @@ void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted
   }
 }
 
+void FrameReader::DateByPlan(const TaggedSentence& s, const Clause& sentence, const CapexPlan& plan, Extracted* e) const {
+  const std::string& predicate = e->claim.predicate;
+  if (e->claim.when.empty() && (predicate == "capex_growth" || predicate == "ai_processor_budget")) e->claim.when = plan.when;
+  // Growth is of the plan's year, the later of the two it compares ("next year ..., from EUR 1.1bn this year,
+  // implying growth of 27%"); in a later sentence with a time of its own it keeps it ("Its capex will grow by 15% next year").
+  if (predicate == "capex_growth" && plan.sentence == sentence_ && e->claim.when < plan.when) e->claim.when = plan.when;
+  if (predicate != "plans_capex" || e->claim.when >= plan.when) return;
+  // A rule's plan that is the figure the plan is compared with ("from EUR 1.1bn this year"): read as the frames read it.
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if (s.tags[i].type != "MONEY" || FigureKey(TermOf(s.tags[i])) != FigureKey(e->claim.object)) continue;
+    Figure figure{s.tags[i], s.tags[i].start, static_cast<int>(i)};
+    if (ComparedWith(s, figure, sentence)) e->claim.predicate = BaselinePredicate(figure, sentence, e->claim.when);
+    return;
+  }
+}
+
 void FrameReader::AddComparedBareAmounts(const TaggedSentence& s, std::vector<Figure>* figures) const {
   const Tag* money = nullptr;
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (tag.type == "MONEY") money = &tag;
-    bool bare = tag.type == "NUM" && tag.quantity.scaled && tag.quantity.unit.empty();
-    if (!bare || money == nullptr) continue;
+    if (!IsBareScaledAmount(tag) || money == nullptr) continue;
     size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
     if (!HasIn(s.view.text.substr(start, tag.start - start), "compared")) continue;
     Figure figure{tag, tag.start, static_cast<int>(i)};
-    figure.tag.type = "MONEY";
-    figure.tag.quantity.kind = QuantityKind::kMoney;
-    figure.tag.quantity.unit = money->quantity.unit;
+    GiveCurrency(money->quantity.unit, &figure.tag);
     figure.bare = true;
     figures->push_back(figure);
   }
 }
 
 bool FrameReader::ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
-  if (Compared(clause, figure.at)) return true;
-  size_t end = std::min(figure.at - clause.from, clause.text.size());
-  size_t start = end > kComparedReach ? end - kComparedReach : 0;
-  if (HasIn(clause.text.substr(start, end - start), "baseline")) return true;
+  if (Compared(clause, figure.at) || HasIn(TextBefore(clause, figure.at), "baseline")) return true;
   // The second of a list of compared figures: "compares with A$610m in 2025 and A$400m in 2024".
   if (figure.index < 2) return false;
   size_t i = static_cast<size_t>(figure.index);
@@ -472,17 +469,16 @@ std::string FrameReader::BaselinePredicate(const Figure& figure, const Clause& c
   // This year's figure compared with is spent ("it expects to have spent by the end of this year"),
   // unless a plan word stands between the comparison and it ("up from a planned 124 billion yen in 2026";
   // not "this year it will land at").
-  size_t end = std::min(figure.at - clause.from, clause.text.size());
-  size_t window = end > kComparedReach ? end - kComparedReach : 0;
-  size_t start = window;
+  std::string before = TextBefore(clause, figure.at);
+  size_t start = 0;
   for (const char* cue_class : {"compared", "baseline"}) {
     auto it = lang_.frames.cues.find(cue_class);
     if (it == lang_.frames.cues.end()) continue;
     for (const auto& word : it->second) {
-      for (size_t at : FindWords(clause.text.substr(window, end - window), word)) start = std::max(start, window + at + word.size());
+      for (size_t at : FindWords(before, word)) start = std::max(start, at + word.size());
     }
   }
-  bool planned = year > published_.year || (year == published_.year && HasIn(clause.text.substr(start, end - start), "plan"));
+  bool planned = year > published_.year || (year == published_.year && HasIn(before.substr(start), "plan"));
   return planned ? "plans_capex" : "capex";
 }
 

@@ -76,6 +76,8 @@ class FrameReader {
   bool Has(const Clause& clause, const std::string& cue_class) const;
   // Where the first word of `cue_class` after view position `pos` starts in the clause text, or npos.
   size_t FirstAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
+  // The clause text of the `reach` bytes before view position `pos`.
+  std::string TextBefore(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
   // Whether a comparison word stands right before view position `pos` (the compared figure or year).
   bool Compared(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").
@@ -95,6 +97,8 @@ class FrameReader {
   // compared with becomes capex, and a figure spent that a rule dated after the publication takes the
   // sentence's compared year ("rispetto all'anno scorso, quando aveva investito 2,3 miliardi").
   void DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found);
+  // The part of DateByCapexPlan for a statement `e` of the plan's subject; `sentence` is the whole sentence as a clause.
+  void DateByPlan(const TaggedSentence& s, const Clause& sentence, const CapexPlan& plan, Extracted* e) const;
   const CapexPlan* ActiveCapexPlan() const;
   // A figure of the active plan's cluster (capex at its own earlier time, capex_growth or
   // ai_processor_budget at the plan's time), or nothing: the usual frame reads it then.
