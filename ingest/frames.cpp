@@ -400,7 +400,11 @@ const FrameReader::CapexPlan* FrameReader::ActiveCapexPlan() const {
 void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found) {
   NoteCapexPlan(*found);
   const CapexPlan* plan = ActiveCapexPlan();
-  Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
+  // The whole sentence as a clause, for figures of spending that may be the compared ones (most sentences have none).
+  bool spending = std::any_of(found->begin(), found->end(), [](const Extracted& e) {
+    return e.claim.predicate == "capex" || e.claim.predicate == "plans_capex";
+  });
+  Clause sentence = spending ? ClauseAround(s, ClauseCuts(), 0, s.view.text.size()) : Clause();
   for (auto& e : *found) {
     bool of_plan = plan != nullptr && e.claim.subject.value == plan->subject;
     if (of_plan) DateByPlan(s, sentence, *plan, &e);
