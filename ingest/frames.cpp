@@ -342,7 +342,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     if (!words) lone_figure_ = s.tags[0];
   }
   NoteCapexPlan(found);
-  if (ActiveCapexPlan() != nullptr) AddComparedBareAmounts(s, &figures);
+  if (const CapexPlan* plan = ActiveCapexPlan()) AddComparedBareAmounts(s, plan->unit, &figures);
   bool in_capex_cluster = false;  // a figure of the plan's cluster read here
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (const Figure& figure : figures) {
@@ -389,7 +389,7 @@ void FrameReader::NoteCapexPlan(const std::vector<Extracted>& statements) {
       if (e.claim.when == active->when) capex_plan_->sentence = sentence_;  // restated: read on from here
       continue;
     }
-    capex_plan_ = CapexPlan{e.claim.subject.value, e.claim.when, sentence_};
+    capex_plan_ = CapexPlan{e.claim.subject.value, e.claim.when, e.claim.object.unit, sentence_};
   }
 }
 
@@ -438,16 +438,18 @@ void FrameReader::DateByPlan(const TaggedSentence& s, const Clause& sentence, co
   }
 }
 
-void FrameReader::AddComparedBareAmounts(const TaggedSentence& s, std::vector<Figure>* figures) const {
-  const Tag* money = nullptr;
+void FrameReader::AddComparedBareAmounts(const TaggedSentence& s, const std::string& plan_currency,
+                                         std::vector<Figure>* figures) const {
+  std::string currency = plan_currency;
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
-    if (tag.type == "MONEY") money = &tag;
-    if (!IsBareScaledAmount(tag) || money == nullptr) continue;
+    if (tag.type == "MONEY") currency = tag.quantity.unit;
+    if (!IsBareScaledAmount(tag)) continue;
     size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
-    if (!HasIn(s.view.text.substr(start, tag.start - start), "compared")) continue;
+    std::string before = s.view.text.substr(start, tag.start - start);
+    if (!HasIn(before, "compared") && !HasIn(before, "baseline")) continue;
     Figure figure{tag, tag.start, static_cast<int>(i)};
-    GiveCurrency(money->quantity.unit, &figure.tag);
+    GiveCurrency(currency, &figure.tag);
     figure.bare = true;
     figures->push_back(figure);
   }

@@ -87,7 +87,7 @@ class FrameReader {
   // The latest plan of capital spending (plans_capex) stated, for the figures of its sentence and the
   // next one: the figure it is compared with, the growth between them, the part of it for AI processors.
   struct CapexPlan {
-    std::string subject, when;
+    std::string subject, when, unit;  // unit: the plan's currency
     size_t sentence = 0;
   };
   void NoteCapexPlan(const std::vector<Extracted>& statements);
@@ -109,9 +109,10 @@ class FrameReader {
   std::string BaselinePredicate(const Figure& figure, const Clause& clause, const std::string& when) const;
   // The time a compared figure is of: the nearest in its clause after it, else before it ("" when none).
   std::string OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
-  // Amounts with no currency of their own right after a comparison word, in the currency of the money
-  // before them in the sentence ("95 milioni di euro, contro i circa 62 milioni"): figures of the plan.
-  void AddComparedBareAmounts(const TaggedSentence& s, std::vector<Figure>* figures) const;
+  // Amounts with no currency of their own right after a comparison or baseline word, in the currency of
+  // the money before them in the sentence ("95 milioni di euro, contro i circa 62 milioni"), else of the
+  // plan ("... si erano fermati a 190 milioni"): figures of the plan's cluster.
+  void AddComparedBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const;
 
   const Language& lang_;
   const RuleData& data_;
