@@ -265,7 +265,15 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
 }
 
 bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const {
-  if (Has(clause, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
+  // A guard word inside a `guard_counter` phrase guards nothing: a plan "presentato agli analisti" is the company's.
+  std::string text = clause.text;
+  auto counters = lang_.frames.cues.find("guard_counter");
+  if (counters != lang_.frames.cues.end()) {
+    for (const auto& phrase : counters->second) {
+      for (size_t at : FindWords(text, phrase)) std::fill(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(at + phrase.size()), ' ');
+    }
+  }
+  if (HasIn(text, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
   size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;
   if (UnderNegation(lang_, s, {clause.from, clause.to, figure.at, figure_end, true})) return true;
   return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),
