@@ -65,6 +65,14 @@ struct FrameReader::Clause {
   void BlankTags(const TaggedSentence& s) {
     for (const auto& tag : s.tags) Blank(tag.start, tag.end);
   }
+  // No word after view position `pos`: a figure that ends its clause, set off by dashes ("una quota - circa
+  // 400 milioni - sarà destinata all'acquisto di processori").
+  bool EndsAt(size_t pos) const {
+    for (size_t k = pos > from ? pos - from : 0; k < text.size(); ++k) {
+      if (IsWordCharAt(text, k)) return false;
+    }
+    return true;
+  }
 };
 
 struct FrameReader::Figure {
@@ -358,6 +366,9 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     std::optional<Extracted> e = ReadAroundCapexPlan(s, figure, clause);
+    // A figure set off at its clause's end is read with the rest of the sentence too.
+    bool set_off = ActiveCapexPlan() != nullptr && figure.index >= 0 && clause.to < s.view.text.size() && clause.EndsAt(figure.tag.end);
+    if (!e && set_off) e = ReadAroundCapexPlan(s, figure, ClauseAround(s, ClauseCuts(), 0, s.view.text.size()));
     in_capex_cluster = in_capex_cluster || e.has_value();
     if (!e && !figure.bare) e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
