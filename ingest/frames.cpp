@@ -80,7 +80,8 @@ struct FrameReader::Figure {
   size_t at = 0;          // view position the figure stands at in the sentence read
   int index = -1;         // its tag index in that sentence (-1: the previous sentence's lone figure)
   int equivalent = -1;    // the tag restating it in another currency ("A$90,000 (around US$59,000)")
-  bool bare = false;      // an amount without a currency given the one before it: read only around a plan
+  bool bare = false;      // an amount without a currency, compared with the plan: read only around it
+  bool currency_given = false;  // an amount without a currency given one beside the plan (AddBareAmounts)
 };
 
 FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const ClauseCuts& cuts, size_t from, size_t to) const {
@@ -358,7 +359,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     if (!words) lone_figure_ = s.tags[0];
   }
   NoteCapexPlan(found);
-  if (const CapexPlan* plan = ActiveCapexPlan()) AddComparedBareAmounts(s, plan->unit, &figures);
+  if (const CapexPlan* plan = ActiveCapexPlan()) AddBareAmounts(s, plan->unit, &figures);
   bool in_capex_cluster = false;  // a figure of the plan's cluster read here
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (const Figure& figure : figures) {
@@ -457,8 +458,7 @@ void FrameReader::DateByPlan(const TaggedSentence& s, const Clause& sentence, co
   }
 }
 
-void FrameReader::AddComparedBareAmounts(const TaggedSentence& s, const std::string& plan_currency,
-                                         std::vector<Figure>* figures) const {
+void FrameReader::AddBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const {
   std::string currency = plan_currency;
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
@@ -466,12 +466,25 @@ void FrameReader::AddComparedBareAmounts(const TaggedSentence& s, const std::str
     if (!IsBareScaledAmount(tag)) continue;
     size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
     std::string before = s.view.text.substr(start, tag.start - start);
-    if (!HasIn(before, "compared") && !HasIn(before, "baseline")) continue;
+    bool compared = HasIn(before, "compared") || HasIn(before, "baseline");
+    if (!compared && !AmountEndsAtPunctuationOrSpending(s, tag)) continue;
     Figure figure{tag, tag.start, static_cast<int>(i)};
     GiveCurrency(currency, &figure.tag);
-    figure.bare = true;
+    figure.bare = compared;
+    figure.currency_given = true;
     figures->push_back(figure);
   }
+}
+
+bool FrameReader::AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const {
+  size_t pos = SkipSpaces(s.view.text, tag.end);
+  if (pos >= s.view.text.size() || !IsWordCharAt(s.view.text, pos)) return true;
+  size_t next = pos;
+  if (lang_.unit_links.Match(s.view, pos, &next) == nullptr) return false;
+  auto spend = lang_.frames.cues.find("spend");
+  if (spend == lang_.frames.cues.end()) return false;
+  std::string rest = s.view.text.substr(SkipSpaces(s.view.text, next));
+  return std::any_of(spend->second.begin(), spend->second.end(), [&rest](const std::string& word) { return FindWord(rest, word) == 0; });
 }
 
 bool FrameReader::ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
@@ -540,6 +553,12 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
     int year = YearOf(when);
     if (when.empty() || year >= YearOf(plan->when)) return std::nullopt;
     predicate = BaselinePredicate(figure, clause, when);
+  } else if (figure.tag.type == "MONEY" && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(figure, clause).empty()) {
+    // Another year's figure of the plan, with no word of what it buys ("Per il 2027 sono previsti 300 milioni").
+    when = WhenOf(s, "plans_capex", figure, clause);
+    if (when.empty() || when == plan->when) return std::nullopt;
+    predicate = PlannedOrSpent(clause, when);
+    if (predicate.empty()) return std::nullopt;
   } else if (figure.tag.type == "MONEY" && FirstAfter(clause, "processor", figure.at) != std::string::npos &&
              (Has(clause, "part_of") || Has(clause, "allocate")) && OwnTime(s, figure, clause).empty()) {
     predicate = "ai_processor_budget";
