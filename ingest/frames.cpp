@@ -553,8 +553,8 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
     int year = YearOf(when);
     if (when.empty() || year >= YearOf(plan->when)) return std::nullopt;
     predicate = BaselinePredicate(figure, clause, when);
-  } else if (figure.tag.type == "MONEY" && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(figure, clause).empty()) {
-    // Another year's figure of the plan, with no word of what it buys ("Per il 2027 sono previsti 300 milioni").
+  } else if (figure.currency_given && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(figure, clause).empty()) {
+    // Another year's figure of the plan, its currency and what it buys left to the plan ("Per il 2027 sono previsti 300 milioni").
     when = WhenOf(s, "plans_capex", figure, clause);
     if (when.empty() || when == plan->when) return std::nullopt;
     predicate = PlannedOrSpent(clause, when);
