@@ -542,7 +542,10 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
     if (clause.Holds(tag) && IsCompany(tag) && tag.id != plan->subject && MayBeAgent(s, clause, i)) return std::nullopt;
   }
   std::string predicate, when;
-  if (figure.tag.type == "PERCENT" && Has(clause, "growth")) {
+  // A growth of the plan, tied to it by a spending word or a phrase that computes it ("implying growth of 12%"),
+  // not the growth of whatever the next sentence is about ("Data traffic is up 30%").
+  bool tied = Spends(clause) || Has(clause, "spend_verb") || Has(clause, "growth_tie");
+  if (figure.tag.type == "PERCENT" && Has(clause, "growth") && tied) {
     predicate = "capex_growth";
     // The sentence's own later year when it names one after the publication's ("Per il 2027 sono previsti
     // 300 milioni, oltre il 40% in più"), else the plan's ("... this year, implying growth of roughly 12%").
