@@ -467,7 +467,9 @@ void FrameReader::AddBareAmounts(const TaggedSentence& s, const std::string& pla
     size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
     std::string before = s.view.text.substr(start, tag.start - start);
     bool compared = HasIn(before, "compared") || HasIn(before, "baseline");
-    if (!compared && !AmountEndsAtPunctuationOrSpending(s, tag)) continue;
+    // "Di questa cifra, 30 milioni saranno destinati ...": a part of the plan.
+    bool part = HasIn(s.view.text.substr(0, tag.start), "part_of");
+    if (!compared && !part && !AmountEndsAtPunctuationOrSpending(s, tag)) continue;
     Figure figure{tag, tag.start, static_cast<int>(i)};
     GiveCurrency(currency, &figure.tag);
     figure.bare = compared;

@@ -111,8 +111,9 @@ class FrameReader {
   std::string OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // Amounts with no currency of their own beside a plan, in the currency of the money before them in the
   // sentence, else of the plan's: right after a comparison or baseline word ("95 milioni di euro, contro i
-  // circa 62 milioni", "si erano fermati a 190 milioni"; read only as the plan's cluster), or followed by
-  // punctuation or "of" spending ("Per il 2027 sono previsti 300 milioni, ...", "180 milioni di investimenti").
+  // circa 62 milioni", "si erano fermati a 190 milioni"; read only as the plan's cluster), after a part-of
+  // word ("Di questa cifra, 30 milioni saranno destinati ..."), or followed by punctuation or "of" spending
+  // ("Per il 2027 sono previsti 300 milioni, ...", "180 milioni di investimenti").
   void AddBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const;
   // Whether the bare amount `tag` is followed by punctuation, the sentence's end, or a unit link and a spending word.
   bool AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const;
