@@ -215,8 +215,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
       salience.Observe(tagged[i], sentence_found, context.topic);
       // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
-      std::vector<Extracted> framed = frames.Read(tagged[i], sentence_found, context);
-      sentence_found.insert(sentence_found.end(), std::make_move_iterator(framed.begin()), std::make_move_iterator(framed.end()));
+      frames.Read(tagged[i], &sentence_found, context);
       std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);
       sentence_found.insert(sentence_found.end(), std::make_move_iterator(described.begin()), std::make_move_iterator(described.end()));
       NoteHomes(sentence_found, &homes);

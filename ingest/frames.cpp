@@ -21,6 +21,10 @@ constexpr size_t kComparedTimeReach = 40;
 // figure may stand: "एआई प्रोसेसरों की ख़रीद के लिए" (about four Devanagari words).
 constexpr size_t kPurposeReach = 60;
 
+// How many sentences after a capital-spending plan its figures are read: its own and the next
+// ("... next year. That compares with the ¥980 billion it expects to have spent this year").
+constexpr size_t kCapexPlanReach = 1;
+
 bool IsCompany(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
 bool IsAnaphor(const Tag& tag) { return tag.type == "REF" || tag.type == "POSS"; }
 bool IsFigure(const Tag& tag) {
@@ -46,6 +50,19 @@ bool SeparatesListItems(const TaggedSentence& s, size_t start, size_t end) {
   return false;
 }
 
+Extracted FrameStatement(const std::string& lang_code, const std::string& predicate, const std::string& subject,
+                         const std::string& when, const Tag& figure) {
+  Extracted e;
+  e.claim.subject = Term::Entity(subject);
+  e.claim.predicate = predicate;
+  e.claim.object = TermOf(figure);
+  e.claim.when = when;
+  e.bound = figure.quantity.bound;
+  e.rule = kFrameRulePrefix + lang_code + "." + predicate;
+  e.subject_from = SubjectFrom::kAnaphor;
+  return e;
+}
+
 }  // namespace
 
 struct FrameReader::Clause {
@@ -65,6 +82,14 @@ struct FrameReader::Clause {
   void BlankTags(const TaggedSentence& s) {
     for (const auto& tag : s.tags) Blank(tag.start, tag.end);
   }
+  // No word after view position `pos`: a figure that ends its clause, set off by dashes ("una quota - circa
+  // 400 milioni - sarà destinata all'acquisto di processori").
+  bool EndsAt(size_t pos) const {
+    for (size_t k = pos > from ? pos - from : 0; k < text.size(); ++k) {
+      if (IsWordCharAt(text, k)) return false;
+    }
+    return true;
+  }
 };
 
 struct FrameReader::Figure {
@@ -72,6 +97,8 @@ struct FrameReader::Figure {
   size_t at = 0;          // view position the figure stands at in the sentence read
   int index = -1;         // its tag index in that sentence (-1: the previous sentence's lone figure)
   int equivalent = -1;    // the tag restating it in another currency ("A$90,000 (around US$59,000)")
+  bool bare = false;      // an amount without a currency, compared with the plan: read only around it
+  bool currency_given = false;  // an amount without a currency given one beside the plan (AddBareAmounts)
 };
 
 FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const ClauseCuts& cuts, size_t from, size_t to) const {
@@ -135,11 +162,15 @@ size_t FrameReader::FirstAfter(const Clause& clause, const std::string& cue_clas
   return first;
 }
 
-bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
-  if (pos < clause.from) return false;
+std::string FrameReader::TextBefore(const Clause& clause, size_t pos, size_t reach) const {
+  if (pos < clause.from) return "";
   size_t end = std::min(pos - clause.from, clause.text.size());
   size_t start = end > reach ? end - reach : 0;
-  return HasIn(clause.text.substr(start, end - start), "compared");
+  return clause.text.substr(start, end - start);
+}
+
+bool FrameReader::Compared(const Clause& clause, size_t pos, size_t reach) const {
+  return HasIn(TextBefore(clause, pos, reach), "compared");
 }
 
 bool FrameReader::PurposeBefore(const Figure& figure, const Clause& clause) const {
@@ -281,7 +312,15 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
 }
 
 bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const {
-  if (Has(clause, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
+  // A guard word inside a `guard_counter` phrase guards nothing: a plan "presentato agli analisti" is the company's.
+  std::string text = clause.text;
+  auto counters = lang_.frames.cues.find("guard_counter");
+  if (counters != lang_.frames.cues.end()) {
+    for (const auto& phrase : counters->second) {
+      for (size_t at : FindWords(text, phrase)) std::fill(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(at + phrase.size()), ' ');
+    }
+  }
+  if (HasIn(text, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
   size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;
   if (UnderNegation(lang_, s, {clause.from, clause.to, figure.at, figure_end, true})) return true;
   return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),
@@ -318,23 +357,18 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
     // before ("कुल योजना में से 6,200 करोड़ ... अलग रखे गए हैं"): it takes that plan's year.
     // The plan's own figure restated ("Di questi 180 milioni, 110 ...") is no share of it.
     auto plan = plans_.find(e.claim.subject.value);
-    if (plan == plans_.end() || plan->second.figure == FigureKey(TermOf(figure.tag))) return std::nullopt;
+    if (plan == plans_.end() || RestatesPlan(e.claim.subject.value, figure.tag)) return std::nullopt;
     e.claim.when = plan->second.when;
   }
   // The guards last: they are many words, and most figures have stopped before.
   if (e.claim.subject.value.empty() || Guarded(s, clause, figure)) return std::nullopt;
-  e.claim.predicate = predicate;
-  e.claim.object = TermOf(figure.tag);
-  e.bound = figure.tag.quantity.bound;
-  e.rule = kFrameRulePrefix + lang_.code + "." + predicate;
-  e.subject_from = SubjectFrom::kAnaphor;
-  return e;
+  return FrameStatement(lang_.code, predicate, e.claim.subject.value, e.claim.when, figure.tag);
 }
 
-std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vector<Extracted>& found,
-                                         const DocumentContext& context) {
+void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_found, const DocumentContext& context) {
+  if (lang_.frames.empty()) return;
+  const std::vector<Extracted>& found = *rules_found;
   std::vector<Extracted> out;
-  if (lang_.frames.empty()) return out;
   std::set<std::string> stated;
   std::string sentence_subject;
   bool about_other = false;  // the rules state a figure of the sentence of another party
@@ -373,8 +407,12 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
     if (!words) lone_figure_ = s.tags[0];
   }
+  NoteCapexPlan(found);
+  if (const CapexPlan* plan = ActiveCapexPlan()) AddBareAmounts(s, plan->unit, &figures);
+  bool in_capex_cluster = false;  // a figure of the plan's cluster read here
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (Figure figure : figures) {
+    if (stated.count(FigureKey(TermOf(figure.tag)))) continue;
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     if (size_t restated = RestatedAfterDash(s, clause); restated != std::string::npos) {
@@ -382,8 +420,14 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
       figure.index = -1;
       clause = ClauseAround(s, cuts, restated, restated);
     }
-    std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
+    std::optional<Extracted> e = ReadAroundCapexPlan(s, figure, clause);
+    // A figure set off at its clause's end is read with the rest of the sentence too.
+    bool set_off = ActiveCapexPlan() != nullptr && figure.index >= 0 && clause.to < s.view.text.size() && clause.EndsAt(figure.tag.end);
+    if (!e && set_off) e = ReadAroundCapexPlan(s, figure, ClauseAround(s, ClauseCuts(), 0, s.view.text.size()));
+    in_capex_cluster = in_capex_cluster || e.has_value();
+    if (!e && !figure.bare) e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
+    NoteCapexPlan({*e});
     if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
     if (figure.equivalent >= 0) {
       Extracted restated = *e;
@@ -396,12 +440,199 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     }
   }
   Remember(out);
+  rules_found->insert(rules_found->end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+  DateByCapexPlan(s, rules_found);
+  // The plan's cluster reads on past a sentence of it ("... this year we'll land at about GBP 210m.
+  // So you're looking at growth of 114 per cent") or one that names no figure and no company.
+  bool neutral = std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return IsFigure(t) || IsCompany(t); });
+  if (ActiveCapexPlan() != nullptr && (in_capex_cluster || neutral)) capex_plan_->sentence = sentence_;
   ++sentence_;
   previous_names_.clear();
   for (const auto& tag : s.tags) {
     if (IsCompany(tag) && previous_names_.insert(tag.id).second) ++sentences_naming_[tag.id];
   }
-  return out;
+}
+
+void FrameReader::NoteCapexPlan(const std::vector<Extracted>& statements) {
+  // The sentence's latest plan: the one an earlier year's figure is compared with.
+  for (const auto& e : statements) {
+    if (e.claim.predicate != "plans_capex" || e.claim.when.empty()) continue;
+    // An earlier year of the same company's is the figure the plan is compared with, not a plan of its own.
+    const CapexPlan* active = ActiveCapexPlan();
+    if (active != nullptr && active->subject == e.claim.subject.value && e.claim.when <= active->when) {
+      if (e.claim.when == active->when) capex_plan_->sentence = sentence_;  // restated: read on from here
+      continue;
+    }
+    capex_plan_ = CapexPlan{e.claim.subject.value, e.claim.when, e.claim.object.unit, sentence_};
+  }
+}
+
+const FrameReader::CapexPlan* FrameReader::ActiveCapexPlan() const {
+  return capex_plan_ && sentence_ - capex_plan_->sentence <= kCapexPlanReach ? &*capex_plan_ : nullptr;
+}
+
+void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found) {
+  NoteCapexPlan(*found);
+  const CapexPlan* plan = ActiveCapexPlan();
+  // The whole sentence as a clause, for figures of spending that may be the compared ones (most sentences have none).
+  bool spending = std::any_of(found->begin(), found->end(), [](const Extracted& e) {
+    return e.claim.predicate == "capex" || e.claim.predicate == "plans_capex";
+  });
+  Clause sentence = spending ? ClauseAround(s, ClauseCuts(), 0, s.view.text.size()) : Clause();
+  for (auto& e : *found) {
+    bool of_plan = plan != nullptr && e.claim.subject.value == plan->subject;
+    if (of_plan) DateByPlan(s, sentence, *plan, &e);
+    // Spent, yet dated after the publication, or (beside the plan) not at all: the year compared with
+    // is its own ("rispetto all'anno scorso, quando il gruppo aveva investito 2,3 miliardi").
+    bool undated_baseline = of_plan && e.claim.when.empty();
+    if (e.claim.predicate != "capex" || (YearOf(e.claim.when) <= published_.year && !undated_baseline)) continue;
+    for (const auto& tag : s.tags) {
+      if (tag.type != "TIME" || !Compared(sentence, tag.start, kComparedTimeReach)) continue;
+      std::string year = TimeAtGrain(tag.id, WhenGrain::kYear);
+      if (YearOf(year) > published_.year) continue;
+      e.claim.when = year;
+      break;
+    }
+  }
+}
+
+void FrameReader::DateByPlan(const TaggedSentence& s, const Clause& sentence, const CapexPlan& plan, Extracted* e) const {
+  const std::string& predicate = e->claim.predicate;
+  if (e->claim.when.empty() && (predicate == "capex_growth" || predicate == "ai_processor_budget")) e->claim.when = plan.when;
+  // Growth is of the plan's year, the later of the two it compares ("next year ..., from EUR 1.1bn this year,
+  // implying growth of 27%"); in a later sentence with a time of its own it keeps it ("Its capex will grow by 15% next year").
+  if (predicate == "capex_growth" && plan.sentence == sentence_ && e->claim.when < plan.when) e->claim.when = plan.when;
+  if (predicate != "plans_capex" || e->claim.when >= plan.when) return;
+  // A rule's plan that is the figure the plan is compared with ("from EUR 1.1bn this year"): read as the frames read it.
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if (s.tags[i].type != "MONEY" || FigureKey(TermOf(s.tags[i])) != FigureKey(e->claim.object)) continue;
+    Figure figure{s.tags[i], s.tags[i].start, static_cast<int>(i)};
+    if (ComparedWith(s, figure, sentence)) e->claim.predicate = BaselinePredicate(figure, sentence, e->claim.when);
+    return;
+  }
+}
+
+void FrameReader::AddBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const {
+  std::string currency = plan_currency;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "MONEY") currency = tag.quantity.unit;
+    if (!IsBareScaledAmount(tag)) continue;
+    size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
+    std::string before = s.view.text.substr(start, tag.start - start);
+    bool compared = HasIn(before, "compared") || HasIn(before, "baseline");
+    // "Di questa cifra, 30 milioni saranno destinati ...": a part of the plan.
+    bool part = HasIn(s.view.text.substr(0, tag.start), "part_of");
+    if (!compared && !part && !AmountEndsAtPunctuationOrSpending(s, tag)) continue;
+    Figure figure{tag, tag.start, static_cast<int>(i)};
+    GiveCurrency(currency, &figure.tag);
+    figure.bare = compared;
+    figure.currency_given = true;
+    figures->push_back(figure);
+  }
+}
+
+bool FrameReader::AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const {
+  size_t pos = SkipSpaces(s.view.text, tag.end);
+  if (pos >= s.view.text.size() || !IsWordCharAt(s.view.text, pos)) return true;
+  size_t next = pos;
+  if (lang_.unit_links.Match(s.view, pos, &next) == nullptr) return false;
+  auto spend = lang_.frames.cues.find("spend");
+  if (spend == lang_.frames.cues.end()) return false;
+  std::string rest = s.view.text.substr(SkipSpaces(s.view.text, next));
+  return std::any_of(spend->second.begin(), spend->second.end(), [&rest](const std::string& word) { return FindWord(rest, word) == 0; });
+}
+
+bool FrameReader::ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  if (Compared(clause, figure.at) || HasIn(TextBefore(clause, figure.at), "baseline")) return true;
+  // The second of a list of compared figures: "compares with A$610m in 2025 and A$400m in 2024".
+  if (figure.index < 2) return false;
+  size_t i = static_cast<size_t>(figure.index);
+  const Tag& time = s.tags[i - 1];
+  const Tag& earlier = s.tags[i - 2];
+  if (time.type != "TIME" || earlier.type != "MONEY" || !clause.Holds(earlier) || !Compared(clause, earlier.start)) return false;
+  size_t pos = time.end;
+  while (pos < figure.at && (s.view.text[pos] == ' ' || s.view.text[pos] == ',')) ++pos;
+  size_t next = pos;
+  if (pos < figure.at) lang_.coordinators.Match(s.view, pos, &next);
+  return SkipSpaces(s.view.text, next) == figure.at;
+}
+
+std::string FrameReader::BaselinePredicate(const Figure& figure, const Clause& clause, const std::string& when) const {
+  int year = YearOf(when);
+  // This year's figure compared with is spent ("it expects to have spent by the end of this year"),
+  // unless a plan word stands between the comparison and it ("up from a planned 124 billion yen in 2026";
+  // not "this year it will land at").
+  std::string before = TextBefore(clause, figure.at);
+  size_t start = 0;
+  for (const char* cue_class : {"compared", "baseline"}) {
+    auto it = lang_.frames.cues.find(cue_class);
+    if (it == lang_.frames.cues.end()) continue;
+    for (const auto& word : it->second) {
+      for (size_t at : FindWords(before, word)) start = std::max(start, at + word.size());
+    }
+  }
+  bool planned = year > published_.year || (year == published_.year && HasIn(before.substr(start), "plan"));
+  return planned ? "plans_capex" : "capex";
+}
+
+std::string FrameReader::OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  const Tag* after = nullptr;
+  const Tag* before = nullptr;
+  for (const auto& tag : s.tags) {
+    if (tag.type != "TIME" || !clause.Holds(tag)) continue;
+    if (tag.start >= figure.at && after == nullptr) after = &tag;
+    if (tag.start < figure.at) before = &tag;
+  }
+  const Tag* own = after != nullptr ? after : before;
+  return own == nullptr ? "" : TimeAtGrain(own->id, WhenGrain::kYear);
+}
+
+std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& s, const Figure& figure,
+                                                          const Clause& clause) const {
+  const CapexPlan* plan = ActiveCapexPlan();
+  if (plan == nullptr || figure.index < 0) return std::nullopt;
+  // A figure of another company in the clause is no part of the plan ("the $2bn Halvard has earmarked").
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (clause.Holds(tag) && IsCompany(tag) && tag.id != plan->subject && MayBeAgent(s, clause, i)) return std::nullopt;
+  }
+  std::string predicate, when;
+  // A growth of the plan, tied to it by a spending word or a phrase that computes it ("implying growth of 12%"),
+  // not the growth of whatever the next sentence is about ("Data traffic is up 30%").
+  bool tied = Spends(clause) || Has(clause, "spend_verb") || Has(clause, "growth_tie");
+  if (figure.tag.type == "PERCENT" && Has(clause, "growth") && tied) {
+    predicate = "capex_growth";
+    // The sentence's own later year when it names one after the publication's ("Per il 2027 sono previsti
+    // 300 milioni, oltre il 40% in più"), else the plan's ("... this year, implying growth of roughly 12%").
+    when = WhenOf(s, predicate, figure, clause);
+    if (YearOf(when) <= published_.year) when = plan->when;
+  } else if (figure.tag.type == "MONEY" && ComparedWith(s, figure, clause)) {
+    when = OwnTime(s, figure, clause);
+    int year = YearOf(when);
+    if (when.empty() || year >= YearOf(plan->when)) return std::nullopt;
+    predicate = BaselinePredicate(figure, clause, when);
+  } else if (figure.currency_given && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(figure, clause).empty()) {
+    // Another year's figure of the plan, its currency and what it buys left to the plan ("Per il 2027 sono previsti 300 milioni").
+    when = WhenOf(s, "plans_capex", figure, clause);
+    if (when.empty() || when == plan->when) return std::nullopt;
+    predicate = PlannedOrSpent(clause, when);
+    if (predicate.empty()) return std::nullopt;
+  } else if (figure.tag.type == "MONEY" && FirstAfter(clause, "processor", figure.at) != std::string::npos &&
+             (Has(clause, "part_of") || Has(clause, "allocate")) && OwnTime(s, figure, clause).empty() &&
+             !RestatesPlan(plan->subject, figure.tag)) {
+    predicate = "ai_processor_budget";
+    when = plan->when;
+  } else {
+    return std::nullopt;
+  }
+  if (Guarded(s, clause, figure)) return std::nullopt;
+  return FrameStatement(lang_.code, predicate, plan->subject, when, figure.tag);
+}
+
+bool FrameReader::RestatesPlan(const std::string& company, const Tag& figure) const {
+  auto plan = plans_.find(company);
+  return plan != plans_.end() && plan->second.figure == FigureKey(TermOf(figure));
 }
 
 size_t FrameReader::RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const {

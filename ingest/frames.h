@@ -39,10 +39,9 @@ class FrameReader {
   FrameReader(const Language& lang, const RuleData& data, const RefDate& published)
       : lang_(lang), data_(data), published_(published) {}
 
-  // The statements the frames of sentence `s` add to `found`, the rules'
-  // statements of that sentence (whose figures the frames leave alone).
-  std::vector<Extracted> Read(const TaggedSentence& s, const std::vector<Extracted>& found,
-                              const DocumentContext& context);
+  // Adds the statements of the frames of sentence `s` to `found`, the rules' statements of that
+  // sentence (whose figures the frames leave alone), then dates them by the plan around them.
+  void Read(const TaggedSentence& s, std::vector<Extracted>* found, const DocumentContext& context);
 
  private:
   static constexpr size_t kComparedReach = 25;  // bytes before a figure (frames.cpp)
@@ -77,11 +76,15 @@ class FrameReader {
   bool Has(const Clause& clause, const std::string& cue_class) const;
   // Where the first word of `cue_class` after view position `pos` starts in the clause text, or npos.
   size_t FirstAfter(const Clause& clause, const std::string& cue_class, size_t pos) const;
+  // The clause text of the `reach` bytes before view position `pos`.
+  std::string TextBefore(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
   // Whether a comparison word stands right before view position `pos` (the compared figure or year).
   bool Compared(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
   // Where a figure is restated after the dash that ends its clause ("25,000 करोड़ रुपये — इतनी रकम जियो ...
   // लगाने की तैयारी में है"): the position after the `figure_anaphor`, or npos.
   size_t RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const;
+  // Is `figure` the last capital plan of `company` restated ("इन 6,000 करोड़ रुपये में से 2,400 करोड़")?
+  bool RestatesPlan(const std::string& company, const Tag& figure) const;
   // Whether the clause names processors before the figure with a purpose marker after them and no
   // capital word ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे गए हैं": the verb-final order).
   bool PurposeBefore(const Figure& figure, const Clause& clause) const;
@@ -90,6 +93,40 @@ class FrameReader {
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").
   bool Spends(const Clause& clause) const;
   void Remember(const std::vector<Extracted>& statements);
+
+  // The latest plan of capital spending (plans_capex) stated, for the figures of its sentence and the
+  // next one: the figure it is compared with, the growth between them, the part of it for AI processors.
+  struct CapexPlan {
+    std::string subject, when, unit;  // unit: the plan's currency
+    size_t sentence = 0;
+  };
+  void NoteCapexPlan(const std::vector<Extracted>& statements);
+  // Dates the sentence's statements by the capital-spending plan around them ("Capex context",
+  // docs/ingest.md): a growth or an AI-processor budget of the plan's subject without a time of its
+  // own takes the plan's ("Of that sum, EUR 30m will go to GPUs"), a rule's plan that is the figure
+  // compared with becomes capex, and a figure spent that a rule dated after the publication takes the
+  // sentence's compared year ("rispetto all'anno scorso, quando aveva investito 2,3 miliardi").
+  void DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found);
+  // The part of DateByCapexPlan for a statement `e` of the plan's subject; `sentence` is the whole sentence as a clause.
+  void DateByPlan(const TaggedSentence& s, const Clause& sentence, const CapexPlan& plan, Extracted* e) const;
+  const CapexPlan* ActiveCapexPlan() const;
+  // A figure of the active plan's cluster (capex at its own earlier time, capex_growth or
+  // ai_processor_budget at the plan's time), or nothing: the usual frame reads it then.
+  std::optional<Extracted> ReadAroundCapexPlan(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // Whether the figure is the one a comparison names ("contro i 62 milioni", "this year we'll land at").
+  bool ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // capex, or plans_capex for a figure compared with that is planned ("a planned 124 billion yen"), of `when`.
+  std::string BaselinePredicate(const Figure& figure, const Clause& clause, const std::string& when) const;
+  // The time a compared figure is of: the nearest in its clause after it, else before it ("" when none).
+  std::string OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // Amounts with no currency of their own beside a plan, in the currency of the money before them in the
+  // sentence, else of the plan's: right after a comparison or baseline word ("95 milioni di euro, contro i
+  // circa 62 milioni", "si erano fermati a 190 milioni"; read only as the plan's cluster), after a part-of
+  // word ("Di questa cifra, 30 milioni saranno destinati ..."), or followed by punctuation or "of" spending
+  // ("Per il 2027 sono previsti 300 milioni, ...", "180 milioni di investimenti").
+  void AddBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const;
+  // Whether the bare amount `tag` is followed by punctuation, the sentence's end, or a unit link and a spending word.
+  bool AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const;
 
   const Language& lang_;
   const RuleData& data_;
@@ -106,6 +143,7 @@ class FrameReader {
   std::map<std::string, Plan> plans_;  // company -> its last plans_capex statement
   std::string last_order_product_;
   size_t last_order_sentence_ = 0;
+  std::optional<CapexPlan> capex_plan_;
 };
 
 }  // namespace kg::ingest

@@ -285,17 +285,28 @@ int TimeOpening(const Language& lang, const TaggedSentence& s, int32_t match_sta
   return tag.size() == 1 && s.tags[tag[0]].type == "TIME" ? static_cast<int>(tag[0]) : -1;
 }
 
+// Is tags[time] after the object with a `comparison_word` between them ("EUR 140m, contro i 95
+// milioni messi in conto per l'esercizio in corso"): the time of the figure compared with?
+bool ComparedAfterObject(const Language& lang, const TaggedSentence& s, size_t object, size_t time) {
+  if (time <= object) return false;
+  const std::string gap = " " + s.view.text.substr(s.tags[object].end, s.tags[time].start - s.tags[object].end) + " ";
+  return std::any_of(lang.comparison_words.begin(), lang.comparison_words.end(),
+                     [&gap](const std::string& word) { return gap.find(" " + word + " ") != std::string::npos; });
+}
+
 std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, const TaggedSentence& s,
                    icu::RegexMatcher& m, size_t object) {
   if (rule.when_none || grain == WhenGrain::kNone) return "";
   int explicit_tag = CapturedTag(m, rule.group_w);
-  if (explicit_tag >= 0) return TimeAtGrain(s.tags[static_cast<size_t>(explicit_tag)].id, grain);
+  if (explicit_tag >= 0 && !ComparedAfterObject(lang, s, object, static_cast<size_t>(explicit_tag))) {
+    return TimeAtGrain(s.tags[static_cast<size_t>(explicit_tag)].id, grain);
+  }
   UErrorCode status = U_ZERO_ERROR;
   std::set<std::string> inside, anywhere;
   size_t nearest = 0;
   size_t best_distance = SIZE_MAX;
   for (size_t i : TagsIn(s.tagged, m.start(status), m.end(status))) {
-    if (s.tags[i].type != "TIME") continue;
+    if (s.tags[i].type != "TIME" || ComparedAfterObject(lang, s, object, i)) continue;
     inside.insert(TimeAtGrain(s.tags[i].id, grain));
     size_t distance = i > object ? i - object : object - i;
     if (distance < best_distance) { best_distance = distance; nearest = i; }

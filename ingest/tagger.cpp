@@ -1523,18 +1523,19 @@ bool GrowMarkedNames(const Language& lang, TaggedSentence* s) {
   return grown;
 }
 
-// A scaled number with no unit ("110 milioni"): an amount whose currency
-// the sentence leaves out.
+}  // namespace
+
 bool IsBareScaledAmount(const Tag& tag) {
   return tag.type == "NUM" && tag.quantity.scaled && tag.quantity.unit.empty();
 }
 
-// The bare amount `tag` is money in `currency`.
 void GiveCurrency(const std::string& currency, Tag* tag) {
   tag->quantity.kind = QuantityKind::kMoney;
   tag->quantity.unit = currency;
   tag->type = QuantityType(tag->quantity);
 }
+
+namespace {
 
 // The currency of the latest amount of money before tags[before] of
 // sentence `index` (its own earlier tags `tags`, then the sentences before)

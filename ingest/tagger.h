@@ -80,6 +80,12 @@ std::string UntaggedInitialWord(const TaggedSentence& sentence);
 void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate& ref,
                       std::vector<TaggedSentence>* sentences);
 
+// A scaled number with no unit ("110 milioni"): an amount whose currency
+// the sentence leaves out.
+bool IsBareScaledAmount(const Tag& tag);
+// The bare amount `tag` is money in `currency`.
+void GiveCurrency(const std::string& currency, Tag* tag);
+
 // Is the text between two amounts, [from, to) of the view, only what sets
 // off an equivalent: spaces, brackets, commas, dashes and `equivalence`
 // words ("($23bn)", ", circa", "pari a"), with at least one of them?
