@@ -29,10 +29,18 @@ Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quan
 
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
 
+// Words a quotation needs to be a statement of its own, not a name or a phrase in scare quotes.
+constexpr size_t kStatementWords = 4;
+
+bool IsStatement(const std::string& quote) {
+  return static_cast<size_t>(std::count(quote.begin(), quote.end(), ' ')) + 1 >= kStatementWords;
+}
+
 }  // namespace
 
 struct FrameReader::Clause {
   size_t from = 0, to = 0;  // view positions
+  bool quoted = false;      // a quotation ("«We signed ...», he said")
   std::string text;         // view text of [from, to), tags and asides blanked
   std::vector<std::pair<size_t, size_t>> asides;  // view positions
   bool InAside(size_t pos) const {
@@ -63,6 +71,14 @@ FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const Cla
   for (const auto& [start, end] : cuts.boundaries) {
     if (end <= from) clause.from = std::max(clause.from, end);
     if (start >= to) clause.to = std::min(clause.to, start);
+  }
+  // A figure quoted in a statement is read in the quotation: "«We signed a letter of intent for
+  // 1,024 MI355X», Cozzi said during a call with analysts" (no analysts' figure).
+  for (const auto& [open, close] : cuts.quotes) {
+    if (open >= from || close < to || !IsStatement(s.view.text.substr(open, close - open))) continue;
+    clause.from = std::max(clause.from, open + 1);
+    clause.to = std::min(clause.to, close);
+    clause.quoted = true;
   }
   clause.text = s.view.text.substr(clause.from, clause.to - clause.from);
   for (const auto& [start, end] : cuts.asides) {
@@ -131,7 +147,16 @@ bool FrameReader::Spends(const Clause& clause) const {
   return Has(clause, "spend") || (Has(clause, "spend_verb") && Has(clause, "capital"));
 }
 
-std::string FrameReader::PredicateOf(const Figure& figure, const Clause& clause) const {
+bool FrameReader::PricesOne(const TaggedSentence& s, const Clause& clause) const {
+  if (Has(clause, "unit")) return true;
+  // "Ciascuna scheda costa ...": after an order the count noun is read as the product, its words still price one.
+  return std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
+    return IsEntityType(tag.type) && clause.Holds(tag) &&
+           HasIn(s.view.text.substr(tag.start, tag.end - tag.start), "unit");
+  });
+}
+
+std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
   const std::string& type = figure.tag.type;
   if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
   if (type == "COUNT") return Has(clause, "order") ? "plans_order" : "";
@@ -141,7 +166,7 @@ std::string FrameReader::PredicateOf(const Figure& figure, const Clause& clause)
   }
   if (type != "MONEY") return "";
   if (Has(clause, "bond")) return "bond_issuance";
-  if (Has(clause, "unit")) return "unit_price";
+  if (PricesOne(s, clause)) return "unit_price";
   // The processors come after the figure: "EUR 500m is reserved for accelerators", not
   // "capex of EUR 1bn, though returns on GPU clusters ...".
   // ... and before any other thing the money goes to: "on campuses, substations and GPU clusters" is capital spending.
@@ -159,9 +184,13 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   std::string after = s.view.text.substr(tag.end);
   auto marks = [&after](const std::string& marker) { return after.rfind(" " + marker, 0) == 0; };
   if (std::any_of(lang_.frames.agent_markers.begin(), lang_.frames.agent_markers.end(), marks)) return true;
-  if (NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i)) return false;
-  std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
-  return std::none_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
+  return !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
+}
+
+bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {
+  const size_t from = std::min(clause.from, s.tags[i].start);
+  std::string before = s.view.text.substr(from, s.tags[i].start - from);
+  return std::any_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
     std::vector<size_t> at = FindWords(before, w);
     return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
   });
@@ -171,6 +200,8 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
                                    const DocumentContext& context, const std::string& sentence_subject,
                                    bool may_fall_back) const {
   if (predicate == "unit_price") {
+    // "Each of its 400 engineers earns $90,000": a plain number counts something other than a product.
+    if (std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& t) { return t.type == "NUM" && clause.Holds(t); })) return "";
     for (const auto& tag : s.tags) {
       if (clause.Holds(tag) && (tag.type == "COUNT" || tag.type == "HARDWARE")) return tag.id;
     }
@@ -194,8 +225,13 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   bool named_often = named != sentences_naming_.end() && named->second >= 2;
   bool known = named_here || named_often || rule_subjects_.count(antecedent) || previous_names_.count(antecedent);
   if (!known && data_.entity(antecedent) == nullptr) return "";
+  // In a quotation the speaker's company is the antecedent: names outside it ("said Rossi") do not count.
   for (size_t i = 0; i < s.tags.size(); ++i) {
-    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i)) return "";
+    if (clause.quoted && !clause.Holds(s.tags[i])) continue;
+    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) &&
+        !AfterNotAgent(s, clause, i)) {
+      return "";
+    }
     if (s.tags[i].id == antecedent && MakerOfCount(s, i)) return "";
   }
   return antecedent;
@@ -262,7 +298,7 @@ std::string FrameReader::PlannedOrSpent(const Clause& clause, const std::string&
 std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                                  const DocumentContext& context,
                                                  const std::string& sentence_subject, bool about_other) const {
-  std::string predicate = PredicateOf(figure, clause);
+  std::string predicate = PredicateOf(s, figure, clause);
   if (predicate.empty()) return std::nullopt;
   Extracted e;
   e.claim.when = WhenOf(s, predicate, figure, clause);

@@ -57,10 +57,14 @@ class FrameReader {
   bool Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
-  std::string PredicateOf(const Figure& figure, const Clause& clause) const;
+  std::string PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // A `unit` cue in the clause, also inside a product mention read from a count noun ("ciascuna").
+  bool PricesOne(const TaggedSentence& s, const Clause& clause) const;
   // Whether tags[i] may be the clause's agent: marked so ("की ओर से"), else no supplier, no
   // maker of a counted product and not right after a `not_agent` word ("from AMD").
   bool MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
+  // Is tags[i] right after a `not_agent` word of its clause ("from AMD", "con AMD": a supplier)?
+  bool AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
   std::string SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;
   std::string WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
