@@ -149,11 +149,16 @@ bool FrameReader::Spends(const Clause& clause) const {
 
 bool FrameReader::PricesOne(const TaggedSentence& s, const Clause& clause) const {
   if (Has(clause, "unit")) return true;
-  // "Ciascuna scheda costa ...": after an order the count noun is read as the product, its words still price one.
-  return std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
-    return IsEntityType(tag.type) && clause.Holds(tag) &&
-           HasIn(s.view.text.substr(tag.start, tag.end - tag.start), "unit");
-  });
+  // "Ciascuna scheda costa ...", "$48,000 a unit": after an order a count noun is read as the
+  // product, and its words still price one.
+  std::string text = clause.text;
+  bool restored = false;
+  for (const auto& tag : s.tags) {
+    if (!IsEntityType(tag.type) || !clause.Holds(tag)) continue;
+    text.replace(tag.start - clause.from, tag.end - tag.start, s.view.text, tag.start, tag.end - tag.start);
+    restored = true;
+  }
+  return restored && HasIn(text, "unit");
 }
 
 std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
@@ -329,7 +334,8 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   bool about_other = false;  // the rules state a figure of the sentence of another party
   for (const auto& e : found) {
     if (e.claim.object.kind != TermKind::kQuantity) continue;
-    about_other = about_other || e.claim.subject.value != context.Antecedent();
+    // A product's price is no figure of another party ("1,500 MI355X, which cost $24,000 each").
+    about_other = about_other || (e.claim.subject.value != context.Antecedent() && e.claim.predicate != "unit_price");
     stated.insert(FigureKey(e.claim.object));
     if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
   }
@@ -378,12 +384,21 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
     }
   }
   Remember(out);
+  KeepOrderNamed(s);
   ++sentence_;
   previous_names_.clear();
   for (const auto& tag : s.tags) {
     if (IsCompany(tag) && previous_names_.insert(tag.id).second) ++sentences_naming_[tag.id];
   }
   return out;
+}
+
+void FrameReader::KeepOrderNamed(const TaggedSentence& s) {
+  if (last_order_product_.empty() || sentence_ - last_order_sentence_ != kOrderReach) return;
+  bool named = std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
+    return tag.id == last_order_product_ && (tag.type == "COUNT" || IsEntityType(tag.type));
+  });
+  if (named) last_order_sentence_ = sentence_;
 }
 
 void FrameReader::Remember(const std::vector<Extracted>& statements) {

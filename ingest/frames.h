@@ -85,6 +85,9 @@ class FrameReader {
   bool Compared(const Clause& clause, size_t pos, size_t reach = kComparedReach) const;
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").
   bool Spends(const Clause& clause) const;
+  // A sentence right after an order that names its product again ("How much does each one cost?")
+  // keeps the order the one a price in the next sentence is of.
+  void KeepOrderNamed(const TaggedSentence& s);
   void Remember(const std::vector<Extracted>& statements);
 
   const Language& lang_;
