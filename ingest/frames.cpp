@@ -151,14 +151,17 @@ bool FrameReader::PricesOne(const TaggedSentence& s, const Clause& clause) const
   if (Has(clause, "unit")) return true;
   // "Ciascuna scheda costa ...", "$48,000 a unit": after an order a count noun is read as the
   // product, and its words still price one.
-  std::string text = clause.text;
-  bool restored = false;
+  std::string text;
   for (const auto& tag : s.tags) {
-    if (!IsEntityType(tag.type) || !clause.Holds(tag)) continue;
+    size_t noun_end = 0;
+    if (!IsEntityType(tag.type) || !clause.Holds(tag) || lang_.count_nouns.Match(s.view, tag.start, &noun_end) == nullptr ||
+        noun_end != tag.end) {
+      continue;
+    }
+    if (text.empty()) text = clause.text;
     text.replace(tag.start - clause.from, tag.end - tag.start, s.view.text, tag.start, tag.end - tag.start);
-    restored = true;
   }
-  return restored && HasIn(text, "unit");
+  return !text.empty() && HasIn(text, "unit");
 }
 
 std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {

@@ -85,22 +85,23 @@ void TagPhrases(const TextView& view, const std::vector<size_t>& starts, const P
 
 // "4,096 B300s", "6,144 MI355Xs": a model's plural is the model. Only for
 // hardware whose name ends in a digit or a capital, so that no word that
-// merely starts with a name ("Geminis") is read as one.
-void TagPluralHardware(const TextView& view, const std::vector<size_t>& starts, const PhraseTable& gazetteer,
-                       std::vector<bool>* taken, std::vector<Tag>* tags) {
+// merely starts with a name ("Geminis") is read as one. Found from the few
+// words that end so (an "s" after a digit or a capital), not from every word.
+void TagPluralHardware(const TextView& view, const PhraseTable& gazetteer, std::vector<bool>* taken,
+                       std::vector<Tag>* tags) {
   const std::string& text = view.text;
-  for (size_t pos : starts) {
-    if (taken->at(pos) || !IsWordCharAt(text, pos)) continue;
-    size_t word_end = pos;
-    while (word_end < text.size() && IsWordCharAt(text, word_end)) word_end = NextCodePointStart(text, word_end);
-    if (word_end - pos < 3 || text[word_end - 1] != 's') continue;
-    const char before_s = view.source[view.origin[word_end - 2]];
+  for (size_t s_at = text.find('s', 1); s_at != std::string::npos; s_at = text.find('s', s_at + 1)) {
+    if (IsWordCharAt(text, s_at + 1)) continue;
+    const char before_s = view.source[view.origin[s_at - 1]];
     if (!std::isdigit(static_cast<unsigned char>(before_s)) && !std::isupper(static_cast<unsigned char>(before_s))) continue;
+    size_t pos = s_at;  // model names are ASCII: back to the word's start
+    while (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) --pos;
+    if (pos > 0 && IsWordCharBefore(text, pos)) continue;
     size_t end = 0;
     const Phrase* p = gazetteer.Match(view, pos, &end, true);
-    if (p == nullptr || end != word_end - 1 || p->extra != "HARDWARE" || !Free(*taken, pos, word_end)) continue;
-    tags->push_back(Tag{pos, word_end, p->extra, p->value, {}, "", {}});
-    Take(taken, pos, word_end);
+    if (p == nullptr || end != s_at || p->extra != "HARDWARE" || !Free(*taken, pos, s_at + 1)) continue;
+    tags->push_back(Tag{pos, s_at + 1, p->extra, p->value, {}, "", {}});
+    Take(taken, pos, s_at + 1);
   }
 }
 
@@ -965,6 +966,7 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
     if (tag.type == "NUM") {
       size_t after = tag.end;
       size_t end = 0;
+      if (lang.count_adjectives.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
       if (lang.count_nouns.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
       bool maker = StartsAt(view, *tags, i + 1, after) && (*tags)[i + 1].type == "ORG" &&
                    StartsAt(view, *tags, i + 2, (*tags)[i + 1].end);
@@ -1947,7 +1949,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagTickers(view, data, &taken, &tags);
   std::vector<size_t> starts = TokenStarts(view.text);
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
-  TagPluralHardware(view, starts, data.gazetteer(), &taken, &tags);
+  TagPluralHardware(view, data.gazetteer(), &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
     if (!Free(taken, q.start, q.end) && !FreePlacesInside(q.start, q.end, &taken, &tags)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
