@@ -167,7 +167,8 @@ bool FrameReader::PricesOne(const TaggedSentence& s, const Clause& clause) const
 std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
   const std::string& type = figure.tag.type;
   if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
-  if (type == "COUNT") return Has(clause, "order") ? "plans_order" : "";
+  // A count the supplier delivers or sells is the buyer's order, never the supplier's: the frame leaves it.
+  if (type == "COUNT") return Has(clause, "order") && !Has(clause, "supply") ? "plans_order" : "";
   if (type == "PERCENT") {
     // Growth of what the clause spends: "a 50% jump on what it spent this year".
     return Has(clause, "growth") && (Has(clause, "spend") || Has(clause, "spend_verb")) ? "capex_growth" : "";
