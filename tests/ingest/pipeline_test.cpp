@@ -64,6 +64,27 @@ TEST(Clutter, TeaserCutShortIsDropped) {
   EXPECT_TRUE(ContentLines(text, en).empty());
 }
 
+// A teaser for another page names another company's order or price ("pays between $30,000 and
+// $35,000 for each H100"): its line goes, the article around it stays.
+TEST(Clutter, TeaserLinksToOtherPagesGo) {
+  const std::vector<std::string> en_page = {
+      "Kestrel Networks will buy 2,000 H200 chips in 2026.",
+      "Read more: Why Lumora Cloud pays between $30,000 and $35,000 for each H100",
+      "Related: Vantora Cloud orders 5,000 B300s from Nvidia",
+      "Each chip costs about $31,000, the company said."};
+  std::string text;
+  for (const std::string& line : en_page) text += line + "\n";
+  EXPECT_EQ(KeptLines(text, *Data().language("en")), (std::vector<std::string>{en_page.front(), en_page.back()}));
+  const std::vector<std::string> it_page = {
+      "Corvo Reti comprerà 2.000 GPU H200 nel 2026.",
+      "Potrebbe interessarti: Fastweb ordina 3.000 chip B300 da Nvidia",
+      "Correlati: quanto costa una GPU H100",
+      "Ciascuna costa circa 30.000 euro."};
+  text.clear();
+  for (const std::string& line : it_page) text += line + "\n";
+  EXPECT_EQ(KeptLines(text, *Data().language("it")), (std::vector<std::string>{it_page.front(), it_page.back()}));
+}
+
 TEST(Clutter, HindiTeaserInsideArticleGoesArticleResumes) {
   const std::vector<std::string> page = {
       "वेलटेक पावर ने इस साल नए संयंत्र पर 800 करोड़ रुपये खर्च करने की योजना बनाई है।",
