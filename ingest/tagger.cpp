@@ -974,12 +974,16 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
       bool anaphoric = false;
       if (StartsAt(view, *tags, product, maker ? (*tags)[i + 1].end : after) &&
           kProductTypes.count((*tags)[product].type)) {
+        // A family right before its model ("1,000 Nvidia Blackwell B200 GPUs"): the count is of the model.
+        if (StartsAt(view, *tags, product + 1, (*tags)[product].end) && kProductTypes.count((*tags)[product + 1].type)) {
+          ++product;
+        }
         CountOf((*tags)[product], &tag);
         if (maker || MakerFollows(view, lang, *tags, product) || MakerBefore(view, lang, *tags, i)) {
           tag.end = after;
         } else {
           tag.end = (*tags)[product].end;
-          ++i;
+          i = product;
         }
       } else if (int before = after > tag.end ? ProductBefore(view, lang, *tags, i) : -1; before >= 0) {
         // the product stays a mention of its own, the count covers the number and its noun
