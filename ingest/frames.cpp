@@ -216,11 +216,20 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
     }
     return sentence_ - last_order_sentence_ <= kOrderReach ? last_order_product_ : "";
   }
-  for (size_t i = 0; i < s.tags.size(); ++i) {
-    const Tag& tag = s.tags[i];
-    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i)) continue;
-    if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
-    return tag.id;
+  // The clause's agent; for a quotation without one, the speaker's company outside it
+  // ("'The plan is to invest $1 billion,' said Jensen Huang of Nvidia"), one the gazetteer
+  // knows: an unknown name after the quote is more often the speaker ("ha detto Rossi").
+  for (bool inside : {true, false}) {
+    if (!inside && !clause.quoted) break;
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      bool may_speak = inside || tag.type == "ORG" || IsAnaphor(tag);
+      if (clause.Holds(tag) != inside || !may_speak || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i)) {
+        continue;
+      }
+      if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
+      return tag.id;
+    }
   }
   if (!sentence_subject.empty()) return sentence_subject;
   if (!may_fall_back) return "";
