@@ -296,8 +296,30 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
+bool FrameReader::SpeakerGuarded(const TaggedSentence& s, const Clause& quote) const {
+  Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
+  sentence.Blank(quote.from > 0 ? quote.from - 1 : 0, quote.to + 1);
+  auto guards = lang_.frames.cues.find("guard");
+  auto audiences = lang_.frames.cues.find("audience");
+  if (guards == lang_.frames.cues.end()) return false;
+  auto to_audience = [&](size_t at) {  // "told analysts", "con gli analisti"
+    if (audiences == lang_.frames.cues.end()) return false;
+    std::string before = sentence.text.substr(0, at);
+    while (!before.empty() && before.back() == ' ') before.pop_back();
+    return std::any_of(audiences->second.begin(), audiences->second.end(), [&](const std::string& a) {
+      return before.size() >= a.size() && before.compare(before.size() - a.size(), a.size(), a) == 0 &&
+             (before.size() == a.size() || before[before.size() - a.size() - 1] == ' ');
+    });
+  };
+  return std::any_of(guards->second.begin(), guards->second.end(), [&](const std::string& word) {
+    std::vector<size_t> at = FindWords(sentence.text, word);
+    return std::any_of(at.begin(), at.end(), [&](size_t pos) { return !to_audience(pos); });
+  });
+}
+
 bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const {
   if (Has(clause, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
+  if (clause.quoted && SpeakerGuarded(s, clause)) return true;
   size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;
   if (UnderNegation(lang_, s, {clause.from, clause.to, figure.at, figure_end, true})) return true;
   return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),

@@ -55,6 +55,8 @@ class FrameReader {
   // A guard word or an outsider ("government") in the clause, a sentence guard ("cancelled") in the
   // sentence, or a negation over the figure's clause (clauses.h, as for the rules).
   bool Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const;
+  // Outside a quotation, a guard word that is not its audience ("said an analyst", not "told analysts").
+  bool SpeakerGuarded(const TaggedSentence& s, const Clause& quote) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
   std::string PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
