@@ -147,21 +147,47 @@ bool FrameReader::Spends(const Clause& clause) const {
   return Has(clause, "spend") || (Has(clause, "spend_verb") && Has(clause, "capital"));
 }
 
-bool FrameReader::PricesOne(const TaggedSentence& s, const Clause& clause) const {
-  if (Has(clause, "unit")) return true;
+std::vector<size_t> FrameReader::UnitCues(const TaggedSentence& s, const Clause& clause) const {
+  std::vector<size_t> at;
+  auto unit = lang_.frames.cues.find("unit");
+  if (unit == lang_.frames.cues.end()) return at;
   // "Ciascuna scheda costa ...", "$48,000 a unit": after an order a count noun is read as the
   // product, and its words still price one.
-  std::string text;
+  std::string restored;
   for (const auto& tag : s.tags) {
     size_t noun_end = 0;
-    if (!IsEntityType(tag.type) || !clause.Holds(tag) || lang_.count_nouns.Match(s.view, tag.start, &noun_end) == nullptr ||
-        noun_end != tag.end) {
-      continue;
+    if (IsEntityType(tag.type) && clause.Holds(tag) && lang_.count_nouns.Match(s.view, tag.start, &noun_end) != nullptr &&
+        noun_end == tag.end) {
+      if (restored.empty()) restored = clause.text;
+      restored.replace(tag.start - clause.from, tag.end - tag.start, s.view.text, tag.start, tag.end - tag.start);
     }
-    if (text.empty()) text = clause.text;
-    text.replace(tag.start - clause.from, tag.end - tag.start, s.view.text, tag.start, tag.end - tag.start);
   }
-  return !text.empty() && HasIn(text, "unit");
+  const std::string& text = restored.empty() ? clause.text : restored;
+  for (const auto& word : unit->second) {
+    for (size_t pos : FindWords(text, word)) at.push_back(clause.from + pos);
+  }
+  return at;
+}
+
+bool FrameReader::PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  std::vector<size_t> cues = UnitCues(s, clause);
+  if (cues.empty()) return false;
+  // The amount nearest a cue is the price of one: "worth $540 million, or $45,000 per chip".
+  auto distance = [&cues](const Tag& tag) {
+    size_t nearest = std::string::npos;
+    for (size_t cue : cues) nearest = std::min(nearest, cue >= tag.end ? cue - tag.end : tag.start > cue ? tag.start - cue : 0);
+    return nearest;
+  };
+  // The two ends of a range both price one ("tra 60.000 e 70.000 dollari ciascuno").
+  auto range_ends = [](const Tag& a, const Tag& b) {
+    return (a.quantity.bound == Bound::kAtLeast && b.quantity.bound == Bound::kAtMost) ||
+           (a.quantity.bound == Bound::kAtMost && b.quantity.bound == Bound::kAtLeast);
+  };
+  size_t own = distance(figure.tag);
+  return std::none_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
+    return tag.type == "MONEY" && clause.Holds(tag) && tag.start != figure.tag.start && distance(tag) < own &&
+           tag.quantity.unit == figure.tag.quantity.unit && !range_ends(tag, figure.tag);
+  });
 }
 
 std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
@@ -175,7 +201,7 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
   }
   if (type != "MONEY") return "";
   if (Has(clause, "bond")) return "bond_issuance";
-  if (PricesOne(s, clause)) return "unit_price";
+  if (PricesOne(s, figure, clause)) return "unit_price";
   // The processors come after the figure: "EUR 500m is reserved for accelerators", not
   // "capex of EUR 1bn, though returns on GPU clusters ...".
   // ... and before any other thing the money goes to: "on campuses, substations and GPU clusters" is capital spending.

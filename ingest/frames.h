@@ -60,8 +60,11 @@ class FrameReader {
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
   std::string PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
-  // A `unit` cue in the clause, also inside a product mention read from a count noun ("ciascuna").
-  bool PricesOne(const TaggedSentence& s, const Clause& clause) const;
+  // Where the clause's `unit` cues stand (view positions), also inside a product mention read
+  // from a count noun ("ciascuna").
+  std::vector<size_t> UnitCues(const TaggedSentence& s, const Clause& clause) const;
+  // A unit cue in the clause, and no other amount in the same currency nearer to one.
+  bool PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // Whether tags[i] may be the clause's agent: marked so ("की ओर से"), else no supplier, no
   // maker of a counted product and not right after a `not_agent` word ("from AMD").
   bool MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
