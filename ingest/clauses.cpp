@@ -76,6 +76,22 @@ std::vector<size_t> FindWords(const std::string& text, const std::string& phrase
   return found;
 }
 
+std::vector<std::pair<size_t, size_t>> QuotedSpans(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t open = std::string::npos;
+  for (size_t pos = text.find('"'); pos != std::string::npos; pos = text.find('"', pos + 1)) {
+    bool opens = pos + 1 < text.size() && text[pos + 1] != ' ' && (pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '(');
+    if (open == std::string::npos) {
+      if (opens) open = pos;
+    } else if (!opens) {
+      spans.emplace_back(open, pos);
+      open = std::string::npos;
+    }
+  }
+  if (open != std::string::npos) return {};
+  return spans;
+}
+
 ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text) {
   ClauseCuts cuts;
   for (const auto& aside : frames.asides) {
@@ -104,6 +120,7 @@ ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text) {
       if (std::none_of(cuts.asides.begin(), cuts.asides.end(), inside)) cuts.boundaries.emplace_back(at, at + needle.size());
     }
   }
+  if (text.find('"') != std::string::npos) cuts.quotes = QuotedSpans(text);
   return cuts;
 }
 

@@ -22,9 +22,16 @@ namespace kg::ingest {
 size_t FindWord(const std::string& text, const std::string& phrase, size_t from = 0);
 std::vector<size_t> FindWords(const std::string& text, const std::string& phrase);
 
-// Where a sentence's clause boundaries and asides (", which ... ,") are, in view positions [start, end).
+// The quoted spans of a sentence, [opening quote, closing quote). Straight quotes (curly ones are folded to
+// them) are told apart by their side: an opening one starts a word ("\"We will"), a closing one ends one
+// ("it,\" says"); a closing one with no opening in the sentence ends a quote of the sentences before
+// ("\" says Priya Rao, ..., when we meet": the journalist's "we"), and an unclosed one runs on past it:
+// no spans then.
+std::vector<std::pair<size_t, size_t>> QuotedSpans(const std::string& text);
+
+// Where a sentence's clause boundaries, asides (", which ... ,") and quotations are, in view positions [start, end).
 struct ClauseCuts {
-  std::vector<std::pair<size_t, size_t>> boundaries, asides;
+  std::vector<std::pair<size_t, size_t>> boundaries, asides, quotes;
 };
 ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text);
 

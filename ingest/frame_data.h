@@ -26,7 +26,7 @@ struct FrameLexicon {
   // Words right after a company that make it the agent whatever else it looks like ("की ओर से").
   std::vector<std::string> agent_markers;  // folded
   // Cue words by class (spend, plan, past, processor, allocate, bond, unit,
-  // growth, daily, order, guard); a word ending in "*" is a stem.
+  // growth, daily, order, supply, guard); a word ending in "*" is a stem.
   std::map<std::string, std::vector<std::string>> cues;  // folded
 
   bool empty() const { return cues.empty(); }

@@ -63,10 +63,18 @@ Extracted FrameStatement(const std::string& lang_code, const std::string& predic
   return e;
 }
 
+// Words a quotation needs to be a statement of its own, not a name or a phrase in scare quotes.
+constexpr size_t kStatementWords = 4;
+
+bool IsStatement(const std::string& quote) {
+  return static_cast<size_t>(std::count(quote.begin(), quote.end(), ' ')) + 1 >= kStatementWords;
+}
+
 }  // namespace
 
 struct FrameReader::Clause {
   size_t from = 0, to = 0;  // view positions
+  bool quoted = false;      // a quotation ("«We signed ...», he said")
   std::string text;         // view text of [from, to), tags and asides blanked
   std::vector<std::pair<size_t, size_t>> asides;  // view positions
   bool InAside(size_t pos) const {
@@ -108,6 +116,14 @@ FrameReader::Clause FrameReader::ClauseAround(const TaggedSentence& s, const Cla
     if (SeparatesListItems(s, start, end)) continue;
     if (end <= from) clause.from = std::max(clause.from, end);
     if (start >= to) clause.to = std::min(clause.to, start);
+  }
+  // A figure quoted in a statement is read in the quotation: "«We signed a letter of intent for
+  // 1,024 MI355X», Cozzi said during a call with analysts" (no analysts' figure).
+  for (const auto& [open, close] : cuts.quotes) {
+    if (open >= from || close < to || !IsStatement(s.view.text.substr(open, close - open))) continue;
+    clause.from = std::max(clause.from, open + 1);
+    clause.to = std::min(clause.to, close);
+    clause.quoted = true;
   }
   clause.text = s.view.text.substr(clause.from, clause.to - clause.from);
   for (const auto& [start, end] : cuts.asides) {
@@ -194,17 +210,61 @@ bool FrameReader::Spends(const Clause& clause) const {
   return Has(clause, "spend") || (Has(clause, "spend_verb") && Has(clause, "capital"));
 }
 
-std::string FrameReader::PredicateOf(const Figure& figure, const Clause& clause) const {
+std::vector<size_t> FrameReader::UnitCues(const TaggedSentence& s, const Clause& clause) const {
+  std::vector<size_t> at;
+  auto unit = lang_.frames.cues.find("unit");
+  if (unit == lang_.frames.cues.end()) return at;
+  // "Ciascuna scheda costa ...", "$48,000 a unit": after an order a count noun is read as the
+  // product, and its words still price one.
+  std::string restored;
+  for (const auto& tag : s.tags) {
+    size_t noun_end = 0;
+    if (IsEntityType(tag.type) && clause.Holds(tag) && lang_.count_nouns.Match(s.view, tag.start, &noun_end) != nullptr &&
+        noun_end == tag.end) {
+      if (restored.empty()) restored = clause.text;
+      restored.replace(tag.start - clause.from, tag.end - tag.start, s.view.text, tag.start, tag.end - tag.start);
+    }
+  }
+  const std::string& text = restored.empty() ? clause.text : restored;
+  for (const auto& word : unit->second) {
+    for (size_t pos : FindWords(text, word)) at.push_back(clause.from + pos);
+  }
+  return at;
+}
+
+bool FrameReader::PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  std::vector<size_t> cues = UnitCues(s, clause);
+  if (cues.empty()) return false;
+  // The amount nearest a cue is the price of one: "worth $540 million, or $45,000 per chip".
+  auto distance = [&cues](const Tag& tag) {
+    size_t nearest = std::string::npos;
+    for (size_t cue : cues) nearest = std::min(nearest, cue >= tag.end ? cue - tag.end : tag.start > cue ? tag.start - cue : 0);
+    return nearest;
+  };
+  // The two ends of a range both price one ("tra 60.000 e 70.000 dollari ciascuno").
+  auto range_ends = [](const Tag& a, const Tag& b) {
+    return (a.quantity.bound == Bound::kAtLeast && b.quantity.bound == Bound::kAtMost) ||
+           (a.quantity.bound == Bound::kAtMost && b.quantity.bound == Bound::kAtLeast);
+  };
+  size_t own = distance(figure.tag);
+  return std::none_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
+    return tag.type == "MONEY" && clause.Holds(tag) && tag.start != figure.tag.start && distance(tag) < own &&
+           tag.quantity.unit == figure.tag.quantity.unit && !range_ends(tag, figure.tag);
+  });
+}
+
+std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
   const std::string& type = figure.tag.type;
   if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
-  if (type == "COUNT") return Has(clause, "order") ? "plans_order" : "";
+  // A count the supplier delivers or sells is the buyer's order, never the supplier's: the frame leaves it.
+  if (type == "COUNT") return Has(clause, "order") && !Has(clause, "supply") ? "plans_order" : "";
   if (type == "PERCENT") {
     // Growth of what the clause spends: "a 50% jump on what it spent this year".
     return Has(clause, "growth") && (Has(clause, "spend") || Has(clause, "spend_verb")) ? "capex_growth" : "";
   }
   if (type != "MONEY") return "";
   if (Has(clause, "bond")) return "bond_issuance";
-  if (Has(clause, "unit")) return "unit_price";
+  if (PricesOne(s, figure, clause)) return "unit_price";
   // The processors come after the figure: "EUR 500m is reserved for accelerators", not
   // "capex of EUR 1bn, though returns on GPU clusters ...".
   // ... and before any other thing the money goes to: "on campuses, substations and GPU clusters" is capital spending.
@@ -223,9 +283,13 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   std::string after = s.view.text.substr(tag.end);
   auto marks = [&after](const std::string& marker) { return after.rfind(" " + marker, 0) == 0; };
   if (std::any_of(lang_.frames.agent_markers.begin(), lang_.frames.agent_markers.end(), marks)) return true;
-  if (NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i)) return false;
-  std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
-  return std::none_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
+  return !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
+}
+
+bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {
+  const size_t from = std::min(clause.from, s.tags[i].start);
+  std::string before = s.view.text.substr(from, s.tags[i].start - from);
+  return std::any_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
     std::vector<size_t> at = FindWords(before, w);
     return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
   });
@@ -235,6 +299,8 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
                                    const DocumentContext& context, const std::string& sentence_subject,
                                    bool may_fall_back) const {
   if (predicate == "unit_price") {
+    // "Each of its 400 engineers earns $90,000": a plain number counts something other than a product.
+    if (std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& t) { return t.type == "NUM" && clause.Holds(t); })) return "";
     std::set<std::string> products;  // of the whole sentence
     for (const auto& tag : s.tags) {
       if (clause.Holds(tag) && (tag.type == "COUNT" || tag.type == "HARDWARE")) return tag.id;
@@ -245,11 +311,20 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
     if (products.size() == 1) return *products.begin();
     return sentence_ - last_order_sentence_ <= kOrderReach ? last_order_product_ : "";
   }
-  for (size_t i = 0; i < s.tags.size(); ++i) {
-    const Tag& tag = s.tags[i];
-    if (!clause.Holds(tag) || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i)) continue;
-    if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
-    return tag.id;
+  // The clause's agent; for a quotation without one, the speaker's company outside it
+  // ("'The plan is to invest $1 billion,' said Jensen Huang of Nvidia"), one the gazetteer
+  // knows: an unknown name after the quote is more often the speaker ("ha detto Rossi").
+  for (bool inside : {true, false}) {
+    if (!inside && !clause.quoted) break;
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      bool may_speak = inside || tag.type == "ORG" || IsAnaphor(tag);
+      if (clause.Holds(tag) != inside || !may_speak || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i)) {
+        continue;
+      }
+      if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
+      return tag.id;
+    }
   }
   if (!sentence_subject.empty()) return sentence_subject;
   if (!may_fall_back) return "";
@@ -263,8 +338,13 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   bool named_often = named != sentences_naming_.end() && named->second >= 2;
   bool known = named_here || named_often || rule_subjects_.count(antecedent) || previous_names_.count(antecedent);
   if (!known && data_.entity(antecedent) == nullptr) return "";
+  // In a quotation the speaker's company is the antecedent: names outside it ("said Rossi") do not count.
   for (size_t i = 0; i < s.tags.size(); ++i) {
-    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i)) return "";
+    if (clause.quoted && !clause.Holds(s.tags[i])) continue;
+    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) &&
+        !AfterNotAgent(s, clause, i)) {
+      return "";
+    }
     if (s.tags[i].id == antecedent && MakerOfCount(s, i)) return "";
   }
   return antecedent;
@@ -311,6 +391,27 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
+bool FrameReader::SpeakerGuarded(const TaggedSentence& s, const Clause& quote) const {
+  Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
+  sentence.Blank(quote.from > 0 ? quote.from - 1 : 0, quote.to + 1);
+  auto guards = lang_.frames.cues.find("guard");
+  auto audiences = lang_.frames.cues.find("audience");
+  if (guards == lang_.frames.cues.end()) return false;
+  auto to_audience = [&](size_t at) {  // "told analysts", "con gli analisti"
+    if (audiences == lang_.frames.cues.end()) return false;
+    std::string before = sentence.text.substr(0, at);
+    while (!before.empty() && before.back() == ' ') before.pop_back();
+    return std::any_of(audiences->second.begin(), audiences->second.end(), [&](const std::string& a) {
+      return before.size() >= a.size() && before.compare(before.size() - a.size(), a.size(), a) == 0 &&
+             (before.size() == a.size() || before[before.size() - a.size() - 1] == ' ');
+    });
+  };
+  return std::any_of(guards->second.begin(), guards->second.end(), [&](const std::string& word) {
+    std::vector<size_t> at = FindWords(sentence.text, word);
+    return std::any_of(at.begin(), at.end(), [&](size_t pos) { return !to_audience(pos); });
+  });
+}
+
 bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const {
   // A guard word inside a `guard_counter` phrase guards nothing: a plan "presentato agli analisti" is the company's.
   std::string text = clause.text;
@@ -321,6 +422,7 @@ bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const F
     }
   }
   if (HasIn(text, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
+  if (clause.quoted && SpeakerGuarded(s, clause)) return true;
   size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;
   if (UnderNegation(lang_, s, {clause.from, clause.to, figure.at, figure_end, true})) return true;
   return std::any_of(lang_.outsiders.begin(), lang_.outsiders.end(),
@@ -339,7 +441,7 @@ std::string FrameReader::PlannedOrSpent(const Clause& clause, const std::string&
 std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                                  const DocumentContext& context,
                                                  const std::string& sentence_subject, bool about_other) const {
-  std::string predicate = PredicateOf(figure, clause);
+  std::string predicate = PredicateOf(s, figure, clause);
   if (predicate.empty()) return std::nullopt;
   Extracted e;
   e.claim.when = WhenOf(s, predicate, figure, clause);
@@ -446,6 +548,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
   // So you're looking at growth of 114 per cent") or one that names no figure and no company.
   bool neutral = std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return IsFigure(t) || IsCompany(t); });
   if (ActiveCapexPlan() != nullptr && (in_capex_cluster || neutral)) capex_plan_->sentence = sentence_;
+  KeepOrderNamed(s);
   ++sentence_;
   previous_names_.clear();
   for (const auto& tag : s.tags) {
@@ -612,7 +715,7 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
     int year = YearOf(when);
     if (when.empty() || year >= YearOf(plan->when)) return std::nullopt;
     predicate = BaselinePredicate(figure, clause, when);
-  } else if (figure.currency_given && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(figure, clause).empty()) {
+  } else if (figure.currency_given && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(s, figure, clause).empty()) {
     // Another year's figure of the plan, its currency and what it buys left to the plan ("Per il 2027 sono previsti 300 milioni").
     when = WhenOf(s, "plans_capex", figure, clause);
     if (when.empty() || when == plan->when) return std::nullopt;
@@ -651,6 +754,14 @@ size_t FrameReader::RestatedAfterDash(const TaggedSentence& s, const Clause& cla
     if (text.compare(pos, opener.size(), opener) == 0) return pos + opener.size();
   }
   return std::string::npos;
+}
+
+void FrameReader::KeepOrderNamed(const TaggedSentence& s) {
+  if (last_order_product_.empty() || sentence_ - last_order_sentence_ != kOrderReach) return;
+  bool named = std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
+    return tag.id == last_order_product_ && (tag.type == "COUNT" || IsEntityType(tag.type));
+  });
+  if (named) last_order_sentence_ = sentence_;
 }
 
 void FrameReader::Remember(const std::vector<Extracted>& statements) {

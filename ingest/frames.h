@@ -54,12 +54,21 @@ class FrameReader {
   // A guard word or an outsider ("government") in the clause, a sentence guard ("cancelled") in the
   // sentence, or a negation over the figure's clause (clauses.h, as for the rules).
   bool Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const;
+  // Outside a quotation, a guard word that is not its audience ("said an analyst", not "told analysts").
+  bool SpeakerGuarded(const TaggedSentence& s, const Clause& quote) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
-  std::string PredicateOf(const Figure& figure, const Clause& clause) const;
+  std::string PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // Where the clause's `unit` cues stand (view positions), also inside a product mention read
+  // from a count noun ("ciascuna").
+  std::vector<size_t> UnitCues(const TaggedSentence& s, const Clause& clause) const;
+  // A unit cue in the clause, and no other amount in the same currency nearer to one.
+  bool PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // Whether tags[i] may be the clause's agent: marked so ("की ओर से"), else no supplier, no
   // maker of a counted product and not right after a `not_agent` word ("from AMD").
   bool MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
+  // Is tags[i] right after a `not_agent` word of its clause ("from AMD", "con AMD": a supplier)?
+  bool AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
   std::string SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;
   std::string WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
@@ -92,6 +101,9 @@ class FrameReader {
   size_t FindWordOf(const std::string& text, const std::string& cue_class) const;
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").
   bool Spends(const Clause& clause) const;
+  // A sentence right after an order that names its product again ("How much does each one cost?")
+  // keeps the order the one a price in the next sentence is of.
+  void KeepOrderNamed(const TaggedSentence& s);
   void Remember(const std::vector<Extracted>& statements);
 
   // The latest plan of capital spending (plans_capex) stated, for the figures of its sentence and the

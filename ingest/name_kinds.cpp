@@ -1,5 +1,7 @@
 #include "ingest/name_kinds.h"
 
+#include "ingest/clauses.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -159,12 +161,24 @@ bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t pers
   return true;
 }
 
-// Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X").
+// Is tags[i] between a possessive pronoun and a count's noun ("its Kunlun accelerators")? A
+// company's own chips are named so; a company is not ("Lumora chips" may be a maker's).
+bool OwnCountedProduct(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  if (i == 0 || s.tags[i - 1].type != "POSS" || SkipSpaces(s.view.text, s.tags[i - 1].end) != tag.start) return false;
+  size_t end = 0;
+  return lang.count_nouns.Match(s.view, SkipSpaces(s.view.text, tag.end), &end) != nullptr;
+}
+
+// Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
+// or as its own counted product ("its Kunlun accelerators").
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> products;
   for (const auto& s : sentences) {
-    for (const Tag& tag : s.tags) {
-      if (tag.type == "UNK" && KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start))) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      if (tag.type == "UNK" && (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) ||
+                                OwnCountedProduct(lang, s, i))) {
         products.insert(tag.id);
       }
     }
@@ -198,26 +212,6 @@ bool NamesUnitOf(const Language& lang, const TextView& view, const Tag& parent, 
   return false;
 }
 
-// The quoted spans of a sentence, [opening quote, closing quote). Straight quotes (curly ones are folded to
-// them) are told apart by their side: an opening one starts a word ("\"We will"), a closing one ends one
-// ("it,\" says"); a closing one with no opening in the sentence ends a quote of the sentences before
-// ("\" says Priya Rao, ..., when we meet": the journalist's "we"), and an unclosed one runs on past it:
-// no spans then.
-std::vector<std::pair<size_t, size_t>> QuotedSpans(const std::string& text) {
-  std::vector<std::pair<size_t, size_t>> spans;
-  size_t open = std::string::npos;
-  for (size_t pos = text.find('"'); pos != std::string::npos; pos = text.find('"', pos + 1)) {
-    bool opens = pos + 1 < text.size() && text[pos + 1] != ' ' && (pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '(');
-    if (open == std::string::npos) {
-      if (opens) open = pos;
-    } else if (!opens) {
-      spans.emplace_back(open, pos);
-      open = std::string::npos;
-    }
-  }
-  if (open != std::string::npos) return {};
-  return spans;
-}
 
 bool Inside(const std::vector<std::pair<size_t, size_t>>& spans, size_t pos) {
   return std::any_of(spans.begin(), spans.end(), [pos](const auto& span) { return pos > span.first && pos < span.second; });

@@ -85,6 +85,8 @@ struct Language {
   // Numbers written as words ("एक हज़ार करोड़", "डेढ़ लाख"; value: the number), read only before a scale word.
   PhraseTable number_words;
   PhraseTable bounds_before, bounds_after, bound_blockers, count_nouns;
+  // Words between a count and its product ("5,000 more B300s", "2.000 nuovi chip H200").
+  PhraseTable count_adjectives;
   PhraseTable months, quarters, relative_times, refs, possessives, coordinators, equivalences, source_refs;
   // Document-wide and range readings (tagger.cpp, quantity.cpp): words that make "¥" the yen, the
   // company-type words that end a name in a script without capitals, case markers of a non-subject,

@@ -83,6 +83,28 @@ void TagPhrases(const TextView& view, const std::vector<size_t>& starts, const P
   }
 }
 
+// "4,096 B300s", "6,144 MI355Xs": a model's plural is the model. Only for
+// hardware whose name ends in a digit or a capital, so that no word that
+// merely starts with a name ("Geminis") is read as one. Found from the few
+// words that end so (an "s" after a digit or a capital), not from every word.
+void TagPluralHardware(const TextView& view, const PhraseTable& gazetteer, std::vector<bool>* taken,
+                       std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  for (size_t s_at = text.find('s', 1); s_at != std::string::npos; s_at = text.find('s', s_at + 1)) {
+    if (IsWordCharAt(text, s_at + 1)) continue;
+    const char before_s = view.source[view.origin[s_at - 1]];
+    if (!std::isdigit(static_cast<unsigned char>(before_s)) && !std::isupper(static_cast<unsigned char>(before_s))) continue;
+    size_t pos = s_at;  // model names are ASCII: back to the word's start
+    while (pos > 0 && std::isalnum(static_cast<unsigned char>(text[pos - 1]))) --pos;
+    if (pos > 0 && IsWordCharBefore(text, pos)) continue;
+    size_t end = 0;
+    const Phrase* p = gazetteer.Match(view, pos, &end, true);
+    if (p == nullptr || end != s_at || p->extra != "HARDWARE" || !Free(*taken, pos, s_at + 1)) continue;
+    tags->push_back(Tag{pos, s_at + 1, p->extra, p->value, {}, "", {}});
+    Take(taken, pos, s_at + 1);
+  }
+}
+
 // The view span [start, end) of the sentence's first word.
 std::pair<size_t, size_t> InitialWord(const TextView& view) {
   const std::string& text = view.text;
@@ -893,6 +915,65 @@ int ProductBefore(const TextView& view, const Language& lang, const std::vector<
   return genitive ? static_cast<int>(i - 1) : -1;
 }
 
+// Does the word that ends at view position `end` link a count to what it counts ("units of")?
+bool EndsInUnitLink(const TextView& view, const Language& lang, size_t from, size_t end) {
+  size_t word = end;
+  while (word > from && view.text[word - 1] != ' ') --word;
+  size_t link_end = 0;
+  return word < end && lang.unit_links.Match(view, word, &link_end) != nullptr && link_end == end;
+}
+
+// May a possessor of a counted product stand at tags[k]: a company, an anaphor, or
+// the place before a description ("the US company's")?
+bool MayOwn(const Tag& tag) {
+  return tag.type == "ORG" || tag.type == "UNK" || tag.type == "REF" || tag.type == "POSS" || tag.type == "PLACE";
+}
+
+// "12,000 of Nvidia's B300 processors", "1,200 units of Huawei's Ascend 910C
+// chips", "12,000 of the US company's GB300 accelerators", "2,000 of its
+// MI355X": a count of a product named with its possessor, after the count (and
+// its noun, `after`) and a `unit_link`. Up to one word may stand before the
+// product ("Nvidia's flagship B300"). The product's index, or -1;
+// `*anaphoric` when the possessor is a description or a pronoun.
+int OwnedProduct(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i, size_t after,
+                 bool* anaphoric) {
+  const std::string& text = view.text;
+  size_t pos = SkipSpaces(text, after);
+  size_t link_end = 0;
+  if (lang.unit_links.Match(view, pos, &link_end) != nullptr) {
+    pos = SkipSpaces(text, link_end);
+  } else if (!EndsInUnitLink(view, lang, tags[i].end, after)) {
+    return -1;
+  }
+  size_t k = i + 1;
+  *anaphoric = false;
+  for (; k < tags.size() && MayOwn(tags[k]); ++k) {
+    std::string gap = text.substr(pos, tags[k].start - pos);
+    while (!gap.empty() && gap.back() == ' ') gap.pop_back();
+    if (tags[k].start < pos || (!gap.empty() && !lang.stopwords.count(gap))) return -1;  // "the"
+    *anaphoric = *anaphoric || tags[k].type == "REF" || tags[k].type == "POSS";
+    pos = tags[k].end;
+  }
+  if (k == i + 1 || k >= tags.size() || !kProductTypes.count(tags[k].type) || tags[k - 1].type == "PLACE") return -1;
+  if (tags[k - 1].type != "POSS") {
+    if (text.compare(pos, 2, "'s") == 0) pos += 2;
+    else if (text.compare(pos, 1, "'") == 0) pos += 1;  // "Kestrel Networks' B200"
+    else return -1;
+  }
+  if (text.compare(pos, 1, " ") != 0) return -1;
+  size_t word = SkipSpaces(text, pos);
+  if (word < tags[k].start && text.find(' ', word) + 1 != tags[k].start) return -1;  // more than one word between
+  return static_cast<int>(k);
+}
+
+// Makes the number `tag` a count of `product`.
+void CountOf(const Tag& product, Tag* tag) {
+  tag->type = "COUNT";
+  tag->id = product.id;
+  tag->product_type = product.type;
+  tag->quantity.unit = tag->id;
+}
+
 // "20,000 H200 chips", "20.000 chip H200": a number of products (also after
 // them in the genitive: "H200 चिप की 12,000 यूनिट"). With the
 // maker between ("4,000 Nvidia H200 chips", "3.000 GPU Nvidia H100"), after
@@ -907,29 +988,36 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
     if (tag.type == "NUM") {
       size_t after = tag.end;
       size_t end = 0;
+      if (lang.count_adjectives.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
       if (lang.count_nouns.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
       bool maker = StartsAt(view, *tags, i + 1, after) && (*tags)[i + 1].type == "ORG" &&
                    StartsAt(view, *tags, i + 2, (*tags)[i + 1].end);
       size_t product = maker ? i + 2 : i + 1;
+      bool anaphoric = false;
       if (StartsAt(view, *tags, product, maker ? (*tags)[i + 1].end : after) &&
           kProductTypes.count((*tags)[product].type)) {
-        tag.type = "COUNT";
-        tag.id = (*tags)[product].id;
-        tag.product_type = (*tags)[product].type;
-        tag.quantity.unit = tag.id;
+        // A family right before its model ("1,000 Nvidia Blackwell B200 GPUs"): the count is of the model.
+        if (StartsAt(view, *tags, product + 1, (*tags)[product].end) && kProductTypes.count((*tags)[product + 1].type)) {
+          ++product;
+        }
+        CountOf((*tags)[product], &tag);
         if (maker || MakerFollows(view, lang, *tags, product) || MakerBefore(view, lang, *tags, i)) {
           tag.end = after;
         } else {
           tag.end = (*tags)[product].end;
-          ++i;
+          i = product;
         }
       } else if (int before = after > tag.end ? ProductBefore(view, lang, *tags, i) : -1; before >= 0) {
         // the product stays a mention of its own, the count covers the number and its noun
-        tag.type = "COUNT";
-        tag.id = (*tags)[static_cast<size_t>(before)].id;
-        tag.product_type = (*tags)[static_cast<size_t>(before)].type;
-        tag.quantity.unit = tag.id;
+        CountOf((*tags)[static_cast<size_t>(before)], &tag);
         tag.end = after;
+      } else if (int owned = OwnedProduct(view, lang, *tags, i, after, &anaphoric); owned >= 0) {
+        // A company named as the possessor stays a mention ("Nvidia makes B300"); a
+        // description or a pronoun goes inside the count: whose product it names the
+        // salience cannot tell (it would name the buyer, the clause's subject).
+        CountOf((*tags)[static_cast<size_t>(owned)], &tag);
+        tag.end = anaphoric ? (*tags)[static_cast<size_t>(owned)].end : after;
+        if (anaphoric) i = static_cast<size_t>(owned);
       }
     }
     out.push_back(std::move(tag));
@@ -2019,6 +2107,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagTickers(view, data, &taken, &tags);
   std::vector<size_t> starts = TokenStarts(view.text);
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
+  TagPluralHardware(view, data.gazetteer(), &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
     if (!Free(taken, q.start, q.end) && !FreePlacesInside(q.start, q.end, &taken, &tags)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});

@@ -43,6 +43,18 @@ std::vector<std::string> KeptLines(const std::string& text, const Language& lang
   return kept;
 }
 
+// The lines of a page, each ended by a newline.
+std::string PageOf(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  return text;
+}
+
+// The lines ContentLines keeps of `page` are exactly `kept`.
+void ExpectKept(const std::string& lang, const std::vector<std::string>& page, const std::vector<std::string>& kept) {
+  EXPECT_EQ(KeptLines(PageOf(page), *Data().language(lang)), kept);
+}
+
 TEST(Clutter, KeepsArticleDropsPageFurniture) {
   const Language& en = *Data().language("en");
   std::string text =
@@ -65,6 +77,23 @@ TEST(Clutter, TeaserCutShortIsDropped) {
   EXPECT_TRUE(ContentLines(text, en).empty());
 }
 
+// A teaser for another page names another company's order or price ("pays between $30,000 and
+// $35,000 for each H100"): its line goes, the article around it stays.
+TEST(Clutter, TeaserLinksToOtherPagesGo) {
+  const std::vector<std::string> en_page = {
+      "Kestrel Networks will buy 2,000 H200 chips in 2026.",
+      "Read more: Why Lumora Cloud pays between $30,000 and $35,000 for each H100",
+      "Related: Vantora Cloud orders 5,000 B300s from Nvidia",
+      "Each chip costs about $31,000, the company said."};
+  ExpectKept("en", en_page, {en_page.front(), en_page.back()});
+  const std::vector<std::string> it_page = {
+      "Corvo Reti comprerà 2.000 GPU H200 nel 2026.",
+      "Potrebbe interessarti: Fastweb ordina 3.000 chip B300 da Nvidia",
+      "Correlati: quanto costa una GPU H100",
+      "Ciascuna costa circa 30.000 euro."};
+  ExpectKept("it", it_page, {it_page.front(), it_page.back()});
+}
+
 TEST(Clutter, HindiTeaserInsideArticleGoesArticleResumes) {
   const std::vector<std::string> page = {
       "वेलटेक पावर ने इस साल नए संयंत्र पर 800 करोड़ रुपये खर्च करने की योजना बनाई है।",
@@ -73,10 +102,8 @@ TEST(Clutter, HindiTeaserInsideArticleGoesArticleResumes) {
       "रत्नाकर सीमेंट के मुनाफ़े में 12% की छलांग, शेयर 6% तक उछला",
       "गोदावरी फूड्स ने 450 करोड़ रुपये के बॉन्ड जारी किए, निवेशकों की भारी मांग",
       "कंपनी के चेयरमैन ने कहा कि संयंत्र अगले साल तक तैयार हो जाएगा।"};
-  std::string text;
-  for (const std::string& line : page) text += line + "\n";
   // the inline teaser and the titles under the heading go; the sentence after them ends the block
-  EXPECT_EQ(KeptLines(text, *Data().language("hi")), (std::vector<std::string>{page.front(), page.back()}));
+  ExpectKept("hi", page, {page.front(), page.back()});
 }
 
 TEST(Language, DetectedFromScriptAndFrequentWords) {
