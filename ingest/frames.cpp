@@ -391,9 +391,20 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
+std::string FrameReader::WithoutGuardCounters(std::string text) const {
+  // A guard word inside a `guard_counter` phrase guards nothing: a plan "presentato agli analisti" is the company's.
+  auto counters = lang_.frames.cues.find("guard_counter");
+  if (counters == lang_.frames.cues.end()) return text;
+  for (const auto& phrase : counters->second) {
+    for (size_t at : FindWords(text, phrase)) std::fill(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(at + phrase.size()), ' ');
+  }
+  return text;
+}
+
 bool FrameReader::SpeakerGuarded(const TaggedSentence& s, const Clause& quote) const {
   Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
   sentence.Blank(quote.from > 0 ? quote.from - 1 : 0, quote.to + 1);
+  sentence.text = WithoutGuardCounters(sentence.text);
   auto guards = lang_.frames.cues.find("guard");
   auto audiences = lang_.frames.cues.find("audience");
   if (guards == lang_.frames.cues.end()) return false;
@@ -413,14 +424,7 @@ bool FrameReader::SpeakerGuarded(const TaggedSentence& s, const Clause& quote) c
 }
 
 bool FrameReader::Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const {
-  // A guard word inside a `guard_counter` phrase guards nothing: a plan "presentato agli analisti" is the company's.
-  std::string text = clause.text;
-  auto counters = lang_.frames.cues.find("guard_counter");
-  if (counters != lang_.frames.cues.end()) {
-    for (const auto& phrase : counters->second) {
-      for (size_t at : FindWords(text, phrase)) std::fill(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(at + phrase.size()), ' ');
-    }
-  }
+  std::string text = WithoutGuardCounters(clause.text);
   if (HasIn(text, "guard") || Has(ClauseAround(s, ClauseCuts(), 0, s.view.text.size()), "sentence_guard")) return true;
   if (clause.quoted && SpeakerGuarded(s, clause)) return true;
   size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;

@@ -54,6 +54,8 @@ class FrameReader {
   // A guard word or an outsider ("government") in the clause, a sentence guard ("cancelled") in the
   // sentence, or a negation over the figure's clause (clauses.h, as for the rules).
   bool Guarded(const TaggedSentence& s, const Clause& clause, const Figure& figure) const;
+  // `text` with its `guard_counter` phrases blanked ("told analysts": the analysts are the audience).
+  std::string WithoutGuardCounters(std::string text) const;
   // Outside a quotation, a guard word that is not its audience ("said an analyst", not "told analysts").
   bool SpeakerGuarded(const TaggedSentence& s, const Clause& quote) const;
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
