@@ -21,6 +21,16 @@ class SalienceTest : public RulesLoadedTest {
     }
     return subjects;
   }
+
+  // A page whose order of `product` is stated of `subject` alone.
+  struct OrderCase {
+    std::string lang, text, product, subject;
+  };
+  void ExpectOrderedBy(const std::vector<OrderCase>& cases) {
+    for (const auto& c : cases) {
+      EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", c.product), std::set<std::string>{c.subject}) << c.text;
+    }
+  }
 };
 
 using Names = std::set<std::string>;
@@ -153,6 +163,103 @@ TEST_F(SalienceTest, ProductsFigureIsNoAntecedent) {
       "The group has ordered 1,200 H200 chips from Nvidia.\n";
   EXPECT_EQ(Subjects(text, "en", "daily_tokens", "tokens"), Names{"Lumora Atlas"});
   EXPECT_EQ(Subjects(text, "en", "plans_order", "H200"), Names{"Orbis Telecom"});
+}
+
+// A sentence whose subject is a company, after a fronted place or time ("Over
+// in Oslo, Kallio Networks has opened ..."), is about that company even when
+// it names others further in: the next "the start-up" is Kallio's. A company
+// further in ("Analysts at Jefferies said Kallio ...") or named as a maker
+// before its chip ("In Taiwan, Nvidia B200 chips ...") moves nothing.
+TEST_F(SalienceTest, CompanyLeadingAfterAFrontedPhrase) {
+  ExpectOrderedBy({
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Over in Oslo, Kallio Networks has opened its books to investors from Microsoft.\n"
+       "The start-up has ordered 1,200 H200 chips.\n",
+       "H200", "Kallio Networks"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Some 3,000 kilometres south, Vantis Cloud is riding a different wave.\n"
+       "The company has ordered 900 MI300X accelerators.\n",
+       "MI300X", "Vantis Cloud"},
+      {"it",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+       "A Torino, intanto, Vantis Cloud ha presentato i conti ai soci di Microsoft.\n"
+       "La società ha ordinato 1.200 chip H200.\n",
+       "H200", "Vantis Cloud"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Analysts at Jefferies said Kallio Networks looked cheap.\n"
+       "The company has ordered 1,200 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "In Taiwan, Nvidia B200 chips are still hard to find.\n"
+       "The company has ordered 1,200 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+  });
+}
+
+// Inside a paragraph, a sentence that names no company keeps the one the
+// paragraph is about ("Kallio plans to invest $300m. Most of that sum goes on
+// Nvidia hardware. The company has ordered ..."); a new paragraph, or a
+// sentence naming another company, ends it.
+TEST_F(SalienceTest, ParagraphKeepsItsCompany) {
+  ExpectOrderedBy({
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Kallio Networks plans to invest $300 million this year. Most of that sum goes on Nvidia hardware. "
+       "The company has ordered 1,500 H200 chips.\n",
+       "H200", "Kallio Networks"},
+      {"it",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+       "Vantis Cloud investirà 300 milioni di euro quest'anno. Gran parte della somma andrà in server. "
+       "La società ha ordinato 1.500 chip H200.\n",
+       "H200", "Vantis Cloud"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Kallio Networks plans to invest $300 million this year. Analysts at Jefferies doubt the plan. "
+       "The company has ordered 1,500 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Kallio Networks plans to invest $300 million this year. Most of that sum goes on servers.\n"
+       "The company has ordered 1,500 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+  });
+}
+
+// An interview: the answers ("We will spend ...", "investiremo ...") are the
+// interviewee's company, named in the headline and the standfirst; a company
+// the questions name ("And Nvidia?", "Everyone talks about Nvidia.") is never
+// the page's company nor the answer's subject.
+TEST_F(SalienceTest, InterviewAnswersAreTheIntervieweesCompany) {
+  struct Case {
+    std::string lang, text, currency, company;
+  };
+  const Case cases[] = {
+      {"en",
+       "Q&A: Kallio Networks boss on chips, rivals and Nvidia\n"
+       "Lena Berg runs Kallio Networks from a converted mill.\n"
+       "How much will you spend next year? And what about Nvidia?\n"
+       "\"We will spend $400 million in 2027. We have ordered 2,000 MI300X chips from AMD.\"\n"
+       "Everyone talks about Nvidia. Will you buy from Nvidia?\n"
+       "\"Not this year.\"\n",
+       "USD", "Kallio Networks"},
+      {"it",
+       "Rossi (Vantis Cloud): «Investiremo 500 milioni di euro nel 2027»\n"
+       "La fondatrice del gruppo torinese spiega il piano. «Nvidia? Per ora no»\n"
+       "Anna Rossi guida Vantis Cloud dal 2019.\n"
+       "Quanto spenderete? E con Nvidia?\n"
+       "«Nel 2027 investiremo 500 milioni di euro. Abbiamo ordinato 2.000 chip MI300X.»\n"
+       "Quali chip? In Europa tutti parlano di Nvidia.\n"
+       "«Non compreremo GPU Nvidia.»\n",
+       "EUR", "Vantis Cloud"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_capex", c.currency), Names{c.company}) << c.text;
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", "MI300X"), Names{c.company}) << c.text;
+  }
 }
 
 }  // namespace
