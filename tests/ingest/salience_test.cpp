@@ -4,6 +4,8 @@
 // these tests, in each language.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ingest/rule_extractor.h"
 #include "tests/ingest/test_data.h"
 
@@ -260,6 +262,27 @@ TEST_F(SalienceTest, InterviewAnswersAreTheIntervieweesCompany) {
     EXPECT_EQ(Subjects(c.text, c.lang, "plans_capex", c.currency), Names{c.company}) << c.text;
     EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", "MI300X"), Names{c.company}) << c.text;
   }
+}
+
+// Italian answers speak in the first person plural ("abbiamo comprato",
+// "investiremo"): the verb's person is the interviewee's company, as "we" is
+// in English. The question lines' company (Nvidia) is never the subject.
+TEST_F(SalienceTest, ItalianFirstPersonAnswersAreTheCompanys) {
+  std::string text =
+      "Bianchi (Corvo Reti): «Investiremo 300 milioni di euro nel 2027»\n"
+      "Marta Bianchi guida Corvo Reti da Genova dal 2018.\n"
+      "Avete fatto acquisizioni? Si parla di Nvidia.\n"
+      "«L'anno scorso abbiamo comprato Lumora Cloud, una piccola società di Pisa.»\n"
+      "E il debito?\n"
+      "«A marzo abbiamo collocato un bond da 200 milioni di euro.»\n"
+      "E i chip?\n"
+      "«Abbiamo ordinato 1.500 chip H200.»\n";
+  std::map<std::string, std::string> subject_of;  // predicate -> subjects
+  for (const auto& st : Extract(text, "it", "2026-09-15").statements) subject_of[st.claim.predicate] += st.claim.subject.value + ";";
+  EXPECT_EQ(subject_of["acquired"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["bond_issuance"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["plans_order"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["plans_capex"], "Corvo Reti;");
 }
 
 }  // namespace
