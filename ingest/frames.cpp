@@ -154,6 +154,16 @@ std::string FrameReader::PredicateOf(const Figure& figure, const Clause& clause)
   return "capex";  // or plans_capex: decided by the time (WhenOf)
 }
 
+// A description is up to four words without punctuation, the first a stopword, an article ("con il
+// produttore Nvidia").
+bool FrameReader::DescribesTheName(std::string_view gap) const {
+  size_t first = gap.find_first_not_of(' ');
+  if (first == std::string_view::npos) return true;
+  if (gap.find_first_of(",;:()") != std::string_view::npos || CountWords(gap) > 4) return false;
+  size_t end = gap.find(' ', first);
+  return lang_.stopwords.count(std::string(gap.substr(first, end == std::string_view::npos ? end : end - first))) > 0;
+}
+
 bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {
   const Tag& tag = s.tags[i];
   std::string after = s.view.text.substr(tag.end);
@@ -163,7 +173,7 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   std::string before = s.view.text.substr(clause.from, tag.start - clause.from);
   return std::none_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
     std::vector<size_t> at = FindWords(before, w);
-    return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
+    return !at.empty() && DescribesTheName(before.substr(at.back() + w.size()));
   });
 }
 
@@ -195,7 +205,8 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   bool known = named_here || named_often || rule_subjects_.count(antecedent) || previous_names_.count(antecedent);
   if (!known && data_.entity(antecedent) == nullptr) return "";
   for (size_t i = 0; i < s.tags.size(); ++i) {
-    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i)) return "";
+    bool supplier = NamedAsSupplier(s, lang_, i) || (clause.Holds(s.tags[i]) && !MayBeAgent(s, clause, i));  // "from the chipmaker AMD"
+    if (IsCompany(s.tags[i]) && s.tags[i].id != antecedent && !supplier && !MakerOfCount(s, i)) return "";
     if (s.tags[i].id == antecedent && MakerOfCount(s, i)) return "";
   }
   return antecedent;
@@ -326,6 +337,10 @@ std::vector<Extracted> FrameReader::Read(const TaggedSentence& s, const std::vec
   }
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (const Figure& figure : figures) {
+    if (figure.tag.type == "COUNT") {  // "an order for 6,000 MI355X ... from AMD": whoever buys, "each" next is an MI355X
+      last_order_product_ = figure.tag.id;
+      last_order_sentence_ = sentence_;
+    }
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     std::optional<Extracted> e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);

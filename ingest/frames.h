@@ -58,8 +58,11 @@ class FrameReader {
   // plans_capex or capex for a figure of capital spending dated `when`, by the year and the tense ("" when neither).
   std::string PlannedOrSpent(const Clause& clause, const std::string& when) const;
   std::string PredicateOf(const Figure& figure, const Clause& clause) const;
+  // Is `gap`, the words between a `not_agent` word and a name, nothing or a description opening
+  // with a stopword ("from the American chipmaker AMD")?
+  bool DescribesTheName(std::string_view gap) const;
   // Whether tags[i] may be the clause's agent: marked so ("की ओर से"), else no supplier, no
-  // maker of a counted product and not right after a `not_agent` word ("from AMD").
+  // maker of a counted product and not right after a `not_agent` word ("from AMD") or its description.
   bool MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
   std::string SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;

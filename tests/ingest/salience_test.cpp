@@ -285,5 +285,34 @@ TEST_F(SalienceTest, ItalianFirstPersonAnswersAreTheCompanys) {
   EXPECT_EQ(subject_of["plans_capex"], "Corvo Reti;");
 }
 
+// The supplier of an order ("an order ... from the American chipmaker AMD",
+// "con il produttore Nvidia per ...") is never its buyer, with an article and
+// a description between the preposition and the name; a company that leads
+// its own sentence still orders.
+TEST_F(SalienceTest, SupplierAfterADescriptionIsNoBuyer) {
+  const OrderCase cases[] = {  // `subject`: the supplier, never the buyer
+      {"en",
+       "Kallio Networks will spend $300 million in 2027.\n"
+       "At the heart of the plan is an order for 2,000 MI300X accelerators from the American chipmaker AMD, "
+       "which the company expects in March.\n",
+       "MI300X", "AMD"},
+      {"en",
+       "Kallio Networks will spend $300 million in 2027.\n"
+       "Most of it pays for an order of 1,000 H200 chips placed with the US group Nvidia in May.\n",
+       "H200", "Nvidia"},
+      {"it",
+       "Corvo Reti investirà 300 milioni di euro nel 2027.\n"
+       "Il cuore del piano è un ordine di 1.000 chip H200 firmato con il produttore americano Nvidia.\n",
+       "H200", "Nvidia"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", c.product).count(c.subject), 0u) << c.text;
+  }
+  EXPECT_EQ(Subjects("Nvidia will spend $2 billion on data centres in 2027.\n", "en", "plans_capex", "USD"), Names{"Nvidia"});
+  // the price of "each" after it is still the ordered chip's
+  std::string priced = cases[0].text + "Industry sources put the price of each at about $25,000.\n";
+  EXPECT_EQ(Subjects(priced, "en", "unit_price", "USD"), Names{"MI300X"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
