@@ -335,6 +335,24 @@ void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences) {
   }
 }
 
+void ReadPlacesByName(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  if (lang.place_name_words.empty()) return;
+  auto place_word = [&lang](const std::string& word) {
+    return std::find(lang.place_name_words.begin(), lang.place_name_words.end(), FoldPhrase(word)) != lang.place_name_words.end();
+  };
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK") continue;
+      std::vector<std::string> words = Words(tag.id);
+      if (words.size() < 2 || !(place_word(words.front()) || place_word(words.back()))) continue;
+      tag.type = "PLACE";
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
 void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences) {
   if (lang.unit_words.empty() || lang.parent_genitives.empty()) return;
   for (auto& s : *sentences) {

@@ -42,6 +42,11 @@ void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences);
 
 void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences);
 
+// An unknown name that starts or ends with a `place_name_word` ("Mombasa Road", "Aalto University", "Via
+// Tortona") is a `PLACE`: a street or a university is never a subject ("iXAfrica, whose campus off Mombasa
+// Road ..., will spend ...").
+void ReadPlacesByName(const Language& lang, std::vector<TaggedSentence>* sentences);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_NAME_KINDS_H_

@@ -267,7 +267,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs},
       {"parent_genitive", &lang->parent_genitives}, {"unit_word", &lang->unit_words},
       {"first_person", &lang->first_person}, {"description_link", &lang->description_links},
-      {"payee_link", &lang->payee_links}};
+      {"payee_link", &lang->payee_links}, {"place_name_word", &lang->place_name_words}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);

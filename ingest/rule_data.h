@@ -182,6 +182,9 @@ struct Language {
   // What makes the company after it the one paid, not the one paying ("Most of it will go to Nvidia: the
   // company plans to buy ..."; `payee_link`), when the company ends its clause (name_kinds.cpp ReadPayees).
   std::vector<std::string> payee_links;  // folded
+  // A word that makes the unknown name it starts or ends a place, never a company (`place_name_word`:
+  // "Road" of "Mombasa Road", "University", "Via"; name_kinds.cpp ReadPlacesByName).
+  std::vector<std::string> place_name_words;  // folded
   // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."

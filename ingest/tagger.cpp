@@ -1829,6 +1829,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     for (auto& s : *sentences) RenameNames(renames, &s);
   }
   ReadPeople(lang, sentences);
+  ReadPlacesByName(lang, sentences);
   ReadProducts(lang, sentences);
   ReadParentsOfUnits(lang, sentences);
   ReadPayees(lang, sentences);

@@ -314,5 +314,28 @@ TEST_F(SalienceTest, SupplierAfterADescriptionIsNoBuyer) {
   EXPECT_EQ(Subjects(priced, "en", "unit_price", "USD"), Names{"MI300X"});
 }
 
+// A street or a university named by a word of its own ("Kilimani Road", "Aalto
+// University of Technology", "Via Tortona") is a place, never the subject of
+// the figure after it.
+TEST_F(SalienceTest, StreetOrUniversityIsNoSubject) {
+  EXPECT_EQ(Subjects("Kallio Networks, the operator whose white-walled campus off Kilimani Road has become a familiar "
+                     "sight for motorists heading to the airport, will spend $400 million in 2027 on new capacity.\n",
+                     "en", "plans_capex", "USD"),
+            Names{"Kallio Networks"});
+  EXPECT_EQ(Subjects("Kallio Networks, the group whose tower on Harbour Street has become a landmark, will spend $400 "
+                     "million in 2027.\n",
+                     "en", "plans_capex", "USD"),
+            Names{"Kallio Networks"});
+  EXPECT_EQ(Subjects("Kallio Networks said its model, developed with researchers at the Aalto University of "
+                     "Technology, handled 4 billion tokens a day in August.\n",
+                     "en", "daily_tokens", "tokens")
+                .count("Aalto University"),
+            0u);
+  EXPECT_EQ(Subjects("Corvo Reti, la società il cui campus in Via Tortona è ormai noto a tutti, investirà 300 milioni di "
+                     "euro nel 2027.\n",
+                     "it", "plans_capex", "EUR"),
+            Names{"Corvo Reti"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
