@@ -337,5 +337,18 @@ TEST_F(SalienceTest, StreetOrUniversityIsNoSubject) {
             Names{"Corvo Reti"});
 }
 
+// A description by kind ("the Denver-based GPU cloud", "the data-centre
+// operator") is the company the sentence before was about; in the same
+// paragraph it holds over a sentence that names no company.
+TEST_F(SalienceTest, DescriptionByKindIsTheCompanyBefore) {
+  std::string text =
+      "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+      "Kallio Compute is the only one of the three that rents out chips. The Denver-based GPU cloud plans capital "
+      "expenditure of $700 million this year.\n"
+      "Most of that sum goes on Nvidia hardware. The company has 4,000 GB300 superchips on order.\n";
+  EXPECT_EQ(Subjects(text, "en", "plans_capex", "USD"), (Names{"Orbis Telecom", "Kallio Compute"}));
+  EXPECT_EQ(Subjects(text, "en", "plans_order", "GB300"), Names{"Kallio Compute"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
