@@ -350,5 +350,16 @@ TEST_F(SalienceTest, DescriptionByKindIsTheCompanyBefore) {
   EXPECT_EQ(Subjects(text, "en", "plans_order", "GB300"), Names{"Kallio Compute"});
 }
 
+// A fact box's line without a subject ("- In programma un ordine di ...") is
+// the page's company's: its capitalised first word is no name.
+TEST_F(SalienceTest, FactBoxLineIsThePagesCompanys) {
+  std::string text =
+      "Orbis Telecom investirà 3,5 miliardi di euro nel 2027, ha detto la società.\n"
+      "Cosa sapere\n"
+      "- In programma un ordine di 8.000 chip B300 di Nvidia.\n"
+      "- In arrivo anche un nuovo modello linguistico.\n";
+  EXPECT_EQ(Subjects(text, "it", "plans_order", "B300"), Names{"Orbis Telecom"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
