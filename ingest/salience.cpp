@@ -98,8 +98,6 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
   if (std::any_of(s.tags.begin(), s.tags.end(), statable)) {
     return "";  // a figure no rule read ("Capital expenditure of $4.2bn", "The Nasdaq finished 1.1% higher"): no telling
   }
-  auto negated = [&s](const std::string& word) { return FindWord(s.view.text, word) != std::string::npos; };
-  if (std::any_of(lang.negations.begin(), lang.negations.end(), negated)) return "";  // "और Nvidia नहीं, इस बार AMD ..."
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (MayLead(tag)) continue;
@@ -111,7 +109,9 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
     std::string_view before = std::string_view(s.view.text).substr(0, tag.start);
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
     bool fronted = !before.empty() && before.back() == ',';
-    return fronted || CountWords(before) <= 1 ? tag.id : "";
+    if (!fronted && CountWords(before) > 1) return "";
+    auto negated = [&s](const std::string& word) { return FindWord(s.view.text, word) != std::string::npos; };
+    return std::any_of(lang.negations.begin(), lang.negations.end(), negated) ? "" : tag.id;  // "और Nvidia नहीं, इस बार AMD ..."
   }
   return "";
 }
@@ -202,7 +202,8 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
     current_.clear();  // "Quanto spenderete? E Nvidia?": the answer is the interviewee's
     return;
   }
-  std::string about = !found.empty() ? SubjectOfSentence(found) : !OnlyName(s).empty() ? OnlyName(s) : LeadingCompany(lang_, s);
+  std::string about = found.empty() ? OnlyName(s) : SubjectOfSentence(found);
+  if (about.empty() && found.empty()) about = LeadingCompany(lang_, s);
   if (!about.empty()) {
     current_ = SameCompany(about, topic) ? "" : about;
     age_ = 0;
