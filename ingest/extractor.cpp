@@ -46,11 +46,16 @@ std::string ContentHash(std::string_view text) {
 // The organisation the document is about: the one named most often (names
 // missing from the gazetteer count too: articles are often about them), a
 // maker or supplier aside ("एनवीडिया से 5,000 H200 चिप्स": when the buyer's
-// name is not read, the anaphors must not go to its supplier).
-std::string Topic(const std::vector<TaggedSentence>& sentences, const Language& lang) {
+// name is not read, the anaphors must not go to its supplier), and so is a
+// company an interviewer asks about ("E Nvidia?"); a tie goes to the one
+// named first (the headline's).
+std::string Topic(const std::vector<TaggedSentence>& sentences, const std::vector<Salience::Place>& places,
+                  const Language& lang) {
   std::map<std::string, size_t> counts;
   std::vector<std::string> order;
-  for (const auto& s : sentences) {
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    if (places[k].asked) continue;
+    const TaggedSentence& s = sentences[k];
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
       if ((tag.type != "ORG" && tag.type != "UNK") || NamedAsSupplier(s, lang, i)) continue;
@@ -63,6 +68,39 @@ std::string Topic(const std::vector<TaggedSentence>& sentences, const Language& 
     if (counts[id] > best_count) { best = id; best_count = counts[id]; }
   }
   return best;
+}
+
+// Does `text` start with a quotation mark (an answer quoted in an interview)?
+bool IsQuoteMark(std::string_view text) {
+  for (std::string_view mark : {"\"", "\u201c", "\u00ab", "'", "\u2018"}) {
+    if (text.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
+// Does the sentence ask something ("Quanto spenderete?", "«Nvidia?")?
+bool Asks(std::string_view sentence) {
+  size_t last = sentence.find_last_not_of(" \t\"'\u00bb\u201d\u2019");  // bytes of closing quotes too
+  return last != std::string_view::npos && sentence[last] == '?';
+}
+
+// Where each sentence stands: in an interviewer's line (one that opens or
+// ends with a question, "Quali chip? In Europa tutti parlano di Nvidia.",
+// and is no quoted answer), and whether the next sentence continues its
+// paragraph (a line of the text is a paragraph).
+std::vector<Salience::Place> PlacesOnPage(std::string_view text, const std::vector<Span>& spans) {
+  std::vector<Salience::Place> places(spans.size());
+  auto sentence = [&](size_t i) { return text.substr(spans[i].start, spans[i].end - spans[i].start); };
+  size_t first = 0;  // the first sentence of the current line
+  for (size_t i = 0; i < spans.size(); ++i) {
+    bool line_ends = i + 1 == spans.size() || text.substr(spans[i].end, spans[i + 1].start - spans[i].end).find('\n') != std::string_view::npos;
+    places[i].paragraph_goes_on = !line_ends;
+    if (!line_ends) continue;
+    bool asked = !IsQuoteMark(sentence(first)) && (Asks(sentence(first)) || Asks(sentence(i)));
+    for (size_t k = first; k <= i; ++k) places[k].asked = asked;
+    first = i + 1;
+  }
+  return places;
 }
 
 bool IsMoney(const Term& t) {
@@ -201,19 +239,20 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     ReadDocumentWide(*lang, *data_, ref, &tagged);
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
-    context.topic = Topic(tagged, *lang);
+    std::vector<Salience::Place> places = PlacesOnPage(text, spans);
+    context.topic = Topic(tagged, places, *lang);
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
-    Salience salience;
+    Salience salience(*lang);
     Homes homes;
     FrameReader frames(*lang, *data_, ref);
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
-      context.salient = salience.For(tagged[i]);
+      context.salient = salience.For(tagged[i], context.topic);
       ResolvePlaceDescriptions(*lang, homes, context.Antecedent(), &tagged[i]);
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
-      salience.Observe(tagged[i], sentence_found, context.topic);
+      salience.Observe(tagged[i], sentence_found, context.topic, places[i]);
       // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
       frames.Read(tagged[i], &sentence_found, context);
       std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);

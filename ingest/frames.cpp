@@ -278,6 +278,16 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
   return "capex";  // or plans_capex: decided by the time (WhenOf)
 }
 
+// A description is up to four words without punctuation, the first a stopword, an article ("con il
+// produttore Nvidia").
+bool FrameReader::DescribesTheName(std::string_view gap) const {
+  size_t first = gap.find_first_not_of(' ');
+  if (first == std::string_view::npos) return true;
+  if (gap.find_first_of(",;:()") != std::string_view::npos || CountWords(gap) > 4) return false;
+  size_t end = gap.find(' ', first);
+  return lang_.stopwords.count(std::string(gap.substr(first, end == std::string_view::npos ? end : end - first))) > 0;
+}
+
 bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {
   const Tag& tag = s.tags[i];
   std::string after = s.view.text.substr(tag.end);
@@ -291,7 +301,7 @@ bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, s
   std::string before = s.view.text.substr(from, s.tags[i].start - from);
   return std::any_of(lang_.frames.not_agents.begin(), lang_.frames.not_agents.end(), [&](const std::string& w) {
     std::vector<size_t> at = FindWords(before, w);
-    return !at.empty() && before.find_first_not_of(' ', at.back() + w.size()) == std::string::npos;
+    return !at.empty() && DescribesTheName(before.substr(at.back() + w.size()));
   });
 }
 
@@ -519,6 +529,10 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (Figure figure : figures) {
     if (stated.count(FigureKey(TermOf(figure.tag)))) continue;
+    if (figure.tag.type == "COUNT") {  // "an order for 6,000 MI355X ... from AMD": whoever buys, "each" next is an MI355X
+      last_order_product_ = figure.tag.id;
+      last_order_sentence_ = sentence_;
+    }
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     if (size_t restated = RestatedAfterDash(s, clause); restated != std::string::npos) {

@@ -66,8 +66,11 @@ class FrameReader {
   std::vector<size_t> UnitCues(const TaggedSentence& s, const Clause& clause) const;
   // A unit cue in the clause, and no other amount in the same currency nearer to one.
   bool PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
+  // Is `gap`, the words between a `not_agent` word and a name, nothing or a description opening
+  // with a stopword ("from the American chipmaker AMD")?
+  bool DescribesTheName(std::string_view gap) const;
   // Whether tags[i] may be the clause's agent: marked so ("की ओर से"), else no supplier, no
-  // maker of a counted product and not right after a `not_agent` word ("from AMD").
+  // maker of a counted product and not right after a `not_agent` word ("from AMD") or its description.
   bool MayBeAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
   // Is tags[i] right after a `not_agent` word of its clause ("from AMD", "con AMD": a supplier)?
   bool AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;

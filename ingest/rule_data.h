@@ -189,7 +189,7 @@ struct Language {
   // What makes the company after it the one paid, not the one paying ("Most of it will go to Nvidia: the
   // company plans to buy ..."; `payee_link`), when the company ends its clause (name_kinds.cpp ReadPayees).
   std::vector<std::string> payee_links;  // folded
-  // A word between a counted product and its maker a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
+  // A word between a counted product and its maker (`maker_link`: "320 GPU H200 di Nvidia").
   std::vector<std::string> maker_links;  // folded
   // Relations by description (descriptions.cpp): a head noun that says what a name is to another party
   // (`relation_head`: "subsidiary", "piattaforma"; value: the predicate; extra `alone` or `linked`), a verb of a

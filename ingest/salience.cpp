@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "ingest/clauses.h"
+
 namespace kg::ingest {
 
 namespace {
@@ -63,12 +65,85 @@ std::string OnlyName(const TaggedSentence& s) {
   return s.tags[0].id;
 }
 
+// Is the word that ends at view position `end` one of `words` ("GPU" of "GPU Nvidia")?
+bool WordBeforeIs(const PhraseTable& words, const TextView& view, size_t end) {
+  while (end > 0 && view.text[end - 1] == ' ') --end;
+  size_t start = end;
+  while (start > 0 && view.text[start - 1] != ' ') --start;
+  size_t matched = 0;
+  return start < end && words.Match(view, start, &matched) != nullptr && matched == end;
+}
+
+// A company named as the maker of what the sentence speaks of: before its
+// chip ("Nvidia B200 chips") or beside a product word ("Nvidia hardware",
+// "GPU Nvidia").
+bool NamedAsMaker(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  size_t after = SkipSpaces(s.view.text, tag.end), end = 0;
+  return NamedAsSupplier(s, lang, i) || lang.product_words.Match(s.view, after, &end) != nullptr ||
+         lang.count_nouns.Match(s.view, after, &end) != nullptr || WordBeforeIs(lang.product_words, s.view, tag.start);
+}
+
+// The company a sentence names as its subject, right before a word, after
+// at most one word or a fronted phrase set off by a comma ("Over in Oslo,
+// Kallio Networks has opened ..."): what the sentence is about, whatever it
+// names further in; else "". A name further in ("Analysts at Jefferies said
+// ..."), a maker ("In Taiwan, Nvidia B200 chips ...") or a name in
+// apposition ("Giulia Ferraresi, 47 anni, guida ...": a person the tagger
+// did not know) is not, nor is anything in a sentence with an amount,
+// a percentage or a count (distances and years are no such figures) or a
+// negation ("E Nvidia? Non la compreremo").
+std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
+  auto statable = [](const Tag& t) { return t.type == "MONEY" || t.type == "PERCENT" || t.type == "TOKENS" || t.type == "COUNT"; };
+  if (std::any_of(s.tags.begin(), s.tags.end(), statable)) {
+    return "";  // a figure no rule read ("Capital expenditure of $4.2bn", "The Nasdaq finished 1.1% higher"): no telling
+  }
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (MayLead(tag)) continue;
+    if (!IsCompany(tag) || NamedAsMaker(lang, s, i)) return "";
+    size_t next = tag.end + 1, end = 0;
+    bool verb_may_follow = next < s.view.text.size() && s.view.text[tag.end] == ' ' && IsWordCharAt(s.view.text, next) &&
+                           lang.coordinators.Match(s.view, next, &end) == nullptr;  // not "... centres, Gak Chuncheon and Gak Sejong"
+    if (!verb_may_follow) return "";
+    std::string_view before = std::string_view(s.view.text).substr(0, tag.start);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    bool fronted = !before.empty() && before.back() == ',';
+    if (!fronted && CountWords(before) > 1) return "";
+    auto negated = [&s](const std::string& word) { return FindWord(s.view.text, word) != std::string::npos; };
+    return std::any_of(lang.negations.begin(), lang.negations.end(), negated) ? "" : tag.id;  // "और Nvidia नहीं, इस बार AMD ..."
+  }
+  return "";
+}
+
+// Does the sentence name a company other than as a maker?
+bool NamesACompany(const Language& lang, const TaggedSentence& s) {
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if ((IsCompany(s.tags[i]) || s.tags[i].type == "GROUP") && !NamedAsMaker(lang, s, i)) return true;
+  }
+  return false;
+}
+
+// Is `a` the company `b`, or its name's first words ("Baltis" of "Baltis Cloud", a short name the tagger
+// left apart)?
+bool SameCompany(const std::string& a, const std::string& b) {
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return !shorter.empty() && longer.compare(0, shorter.size(), shorter) == 0 &&
+         (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
+}
+
 }  // namespace
 
-std::string Salience::For(const TaggedSentence& s) const {
+std::string Salience::For(const TaggedSentence& s, const std::string& topic) const {
   if (age_ >= kSalienceReach) return "";
-  for (const auto& tag : s.tags) {
+  bool topic_named = false;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
     if (IsCompany(tag) && tag.id == current_) return "";
+    // "The day belonged to IREN, ... after the Sydney-headquartered company said": the page's own company
+    if (tag.type == "REF" && topic_named) return "";
+    topic_named = topic_named || (IsCompany(tag) && tag.id == topic && !NamedAsMaker(lang_, s, i));
   }
   return current_;
 }
@@ -121,14 +196,21 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
   return changed;
 }
 
-void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic) {
+void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic,
+                       Place place) {
+  if (place.asked) {
+    current_.clear();  // "Quanto spenderete? E Nvidia?": the answer is the interviewee's
+    return;
+  }
   std::string about = found.empty() ? OnlyName(s) : SubjectOfSentence(found);
-  ++age_;
+  if (about.empty() && found.empty()) about = LeadingCompany(lang_, s);
   if (!about.empty()) {
-    current_ = about == topic ? "" : about;
+    current_ = SameCompany(about, topic) ? "" : about;
     age_ = 0;
   } else if (!topic.empty() && LeadingName(s) == topic) {
     current_.clear();  // "Scaleway employs 900 people": back to the document's company
+  } else if (!place.paragraph_goes_on || !found.empty() || NamesACompany(lang_, s)) {
+    ++age_;
   }
 }
 

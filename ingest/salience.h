@@ -18,22 +18,38 @@ namespace kg::ingest {
 
 class Salience {
  public:
+  explicit Salience(const Language& lang) : lang_(lang) {}
+
   // What the anaphors of sentence `s` point to ("": the document's topic):
   // the current company, while it is recent, unless the sentence names it,
-  // which makes its anaphor someone else ("La società che fa capo a Iliad").
-  std::string For(const TaggedSentence& s) const;
+  // which makes its anaphor someone else ("La società che fa capo a Iliad"),
+  // or names the `topic` before an anaphor, which then means it ("The day
+  // belonged to IREN, ... after the Sydney-headquartered company said").
+  std::string For(const TaggedSentence& s, const std::string& topic) const;
+
+  // Where a sentence stands on the page: an interviewer's question, and
+  // whether the next sentence continues its paragraph.
+  struct Place {
+    bool asked = false;
+    bool paragraph_goes_on = false;
+  };
 
   // Reads a sentence and its statements: a sentence whose figures are all
   // stated of one company it names ("Elisa said it would spend EUR 300m"),
-  // or whose anaphors all pointed to one, is about that company; one that
-  // starts with the document's `topic` brings it back; any other sentence
-  // changes nothing.
-  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic);
+  // whose anaphors all pointed to one, or that has no statements and a
+  // company as its subject ("Over in Oslo, Kallio has opened ..."), is about
+  // that company; one that starts with the document's `topic` brings it
+  // back, and so does a question (its answer is the interviewee's company).
+  // A sentence that names no company and continues its paragraph keeps the
+  // current one ("Kallio will invest $300m. Most of it goes on Nvidia
+  // hardware. The company has ordered ..."); any other sentence ages it.
+  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic, Place place);
 
   // The company of the last sentence that was about one ("" before any).
   const std::string& Current() const { return current_; }
 
  private:
+  const Language& lang_;
   std::string current_;
   size_t age_ = 0;  // sentences read since current_ was last stated
 };

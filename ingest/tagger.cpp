@@ -1126,13 +1126,15 @@ void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
   }
 }
 
-// "Mombasa Road", "its Childress campus": an unknown name that ends with a
-// `place_kind` word, or that one follows, is a street or a site.
+// "Mombasa Road", "Via Tortona", "its Childress campus": an unknown name of several words that
+// starts or ends with a `place_kind` word, or one that such a word follows, is a street or a site.
 bool NamesASite(const std::string& text, const Language& lang, const Tag& name) {
   size_t last = name.end;
   while (last > name.start && IsWordCharBefore(text, last)) --last;
+  bool several_words = WordEnd(text, name.start) < name.end;
   size_t next = name.end < text.size() && text[name.end] == ' ' ? name.end + 1 : std::string::npos;
   return (last > name.start && WordIsOneOf(text, last, lang.place_kinds)) ||
+         (several_words && WordIsOneOf(text, name.start, lang.place_kinds)) ||
          (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds));
 }
 

@@ -4,6 +4,8 @@
 // these tests, in each language.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ingest/rule_extractor.h"
 #include "tests/ingest/test_data.h"
 
@@ -20,6 +22,16 @@ class SalienceTest : public RulesLoadedTest {
       if (st.claim.predicate == predicate && st.claim.object.unit == unit) subjects.insert(st.claim.subject.value);
     }
     return subjects;
+  }
+
+  // A page whose order of `product` is stated of `subject` alone.
+  struct OrderCase {
+    std::string lang, text, product, subject;
+  };
+  void ExpectOrderedBy(const std::vector<OrderCase>& cases) {
+    for (const auto& c : cases) {
+      EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", c.product), std::set<std::string>{c.subject}) << c.text;
+    }
   }
 };
 
@@ -153,6 +165,200 @@ TEST_F(SalienceTest, ProductsFigureIsNoAntecedent) {
       "The group has ordered 1,200 H200 chips from Nvidia.\n";
   EXPECT_EQ(Subjects(text, "en", "daily_tokens", "tokens"), Names{"Lumora Atlas"});
   EXPECT_EQ(Subjects(text, "en", "plans_order", "H200"), Names{"Orbis Telecom"});
+}
+
+// A sentence whose subject is a company, after a fronted place or time ("Over
+// in Oslo, Kallio Networks has opened ..."), is about that company even when
+// it names others further in: the next "the start-up" is Kallio's. A company
+// further in ("Analysts at Jefferies said Kallio ...") or named as a maker
+// before its chip ("In Taiwan, Nvidia B200 chips ...") moves nothing.
+TEST_F(SalienceTest, CompanyLeadingAfterAFrontedPhrase) {
+  ExpectOrderedBy({
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Over in Oslo, Kallio Networks has opened its books to investors from Microsoft.\n"
+       "The start-up has ordered 1,200 H200 chips.\n",
+       "H200", "Kallio Networks"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Some 3,000 kilometres south, Vantis Cloud is riding a different wave.\n"
+       "The company has ordered 900 MI300X accelerators.\n",
+       "MI300X", "Vantis Cloud"},
+      {"it",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+       "A Torino, intanto, Vantis Cloud ha presentato i conti ai soci di Microsoft.\n"
+       "La società ha ordinato 1.200 chip H200.\n",
+       "H200", "Vantis Cloud"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Analysts at Jefferies said Kallio Networks looked cheap.\n"
+       "The company has ordered 1,200 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "In Taiwan, Nvidia B200 chips are still hard to find.\n"
+       "The company has ordered 1,200 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+  });
+}
+
+// Inside a paragraph, a sentence that names no company keeps the one the
+// paragraph is about ("Kallio plans to invest $300m. Most of that sum goes on
+// Nvidia hardware. The company has ordered ..."); a new paragraph, or a
+// sentence naming another company, ends it.
+TEST_F(SalienceTest, ParagraphKeepsItsCompany) {
+  ExpectOrderedBy({
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Kallio Networks plans to invest $300 million this year. Most of that sum goes on Nvidia hardware. "
+       "The company has ordered 1,500 H200 chips.\n",
+       "H200", "Kallio Networks"},
+      {"it",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+       "Vantis Cloud investirà 300 milioni di euro quest'anno. Gran parte della somma andrà in server. "
+       "La società ha ordinato 1.500 chip H200.\n",
+       "H200", "Vantis Cloud"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Kallio Networks plans to invest $300 million this year. Analysts at Jefferies doubt the plan. "
+       "The company has ordered 1,500 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Kallio Networks plans to invest $300 million this year. Most of that sum goes on servers.\n"
+       "The company has ordered 1,500 H200 chips.\n",
+       "H200", "Orbis Telecom"},
+  });
+}
+
+// An interview: the answers ("We will spend ...", "investiremo ...") are the
+// interviewee's company, named in the headline and the standfirst; a company
+// the questions name ("And Nvidia?", "Everyone talks about Nvidia.") is never
+// the page's company nor the answer's subject.
+TEST_F(SalienceTest, InterviewAnswersAreTheIntervieweesCompany) {
+  struct Case {
+    std::string lang, text, currency, company;
+  };
+  const Case cases[] = {
+      {"en",
+       "Q&A: Kallio Networks boss on chips, rivals and Nvidia\n"
+       "Lena Berg runs Kallio Networks from a converted mill.\n"
+       "How much will you spend next year? And what about Nvidia?\n"
+       "\"We will spend $400 million in 2027. We have ordered 2,000 MI300X chips from AMD.\"\n"
+       "Everyone talks about Nvidia. Will you buy from Nvidia?\n"
+       "\"Not this year.\"\n",
+       "USD", "Kallio Networks"},
+      {"it",
+       "Rossi (Vantis Cloud): «Investiremo 500 milioni di euro nel 2027»\n"
+       "La fondatrice del gruppo torinese spiega il piano. «Nvidia? Per ora no»\n"
+       "Anna Rossi guida Vantis Cloud dal 2019.\n"
+       "Quanto spenderete? E con Nvidia?\n"
+       "«Nel 2027 investiremo 500 milioni di euro. Abbiamo ordinato 2.000 chip MI300X.»\n"
+       "Quali chip? In Europa tutti parlano di Nvidia.\n"
+       "«Non compreremo GPU Nvidia.»\n",
+       "EUR", "Vantis Cloud"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_capex", c.currency), Names{c.company}) << c.text;
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", "MI300X"), Names{c.company}) << c.text;
+  }
+}
+
+// Italian answers speak in the first person plural ("abbiamo comprato",
+// "investiremo"): the verb's person is the interviewee's company, as "we" is
+// in English. The question lines' company (Nvidia) is never the subject.
+TEST_F(SalienceTest, ItalianFirstPersonAnswersAreTheCompanys) {
+  std::string text =
+      "Bianchi (Corvo Reti): «Investiremo 300 milioni di euro nel 2027»\n"
+      "Marta Bianchi guida Corvo Reti da Genova dal 2018.\n"
+      "Avete fatto acquisizioni? Si parla di Nvidia.\n"
+      "«L'anno scorso abbiamo comprato Lumora Cloud, una piccola società di Pisa.»\n"
+      "E il debito?\n"
+      "«A marzo abbiamo collocato un bond da 200 milioni di euro.»\n"
+      "E i chip?\n"
+      "«Abbiamo ordinato 1.500 chip H200.»\n";
+  std::map<std::string, std::string> subject_of;  // predicate -> subjects
+  for (const auto& st : Extract(text, "it", "2026-09-15").statements) subject_of[st.claim.predicate] += st.claim.subject.value + ";";
+  EXPECT_EQ(subject_of["acquired"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["bond_issuance"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["plans_order"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["plans_capex"], "Corvo Reti;");
+}
+
+// The supplier of an order ("an order ... from the American chipmaker AMD",
+// "con il produttore Nvidia per ...") is never its buyer, with an article and
+// a description between the preposition and the name; a company that leads
+// its own sentence still orders.
+TEST_F(SalienceTest, SupplierAfterADescriptionIsNoBuyer) {
+  const OrderCase cases[] = {  // `subject`: the supplier, never the buyer
+      {"en",
+       "Kallio Networks will spend $300 million in 2027.\n"
+       "At the heart of the plan is an order for 2,000 MI300X accelerators from the American chipmaker AMD, "
+       "which the company expects in March.\n",
+       "MI300X", "AMD"},
+      {"en",
+       "Kallio Networks will spend $300 million in 2027.\n"
+       "Most of it pays for an order of 1,000 H200 chips placed with the US group Nvidia in May.\n",
+       "H200", "Nvidia"},
+      {"it",
+       "Corvo Reti investirà 300 milioni di euro nel 2027.\n"
+       "Il cuore del piano è un ordine di 1.000 chip H200 firmato con il produttore americano Nvidia.\n",
+       "H200", "Nvidia"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", c.product).count(c.subject), 0u) << c.text;
+  }
+  EXPECT_EQ(Subjects("Nvidia will spend $2 billion on data centres in 2027.\n", "en", "plans_capex", "USD"), Names{"Nvidia"});
+  // the price of "each" after it is still the ordered chip's
+  std::string priced = cases[0].text + "Industry sources put the price of each at about $25,000.\n";
+  EXPECT_EQ(Subjects(priced, "en", "unit_price", "USD"), Names{"MI300X"});
+}
+
+// A street or a university named by a word of its own ("Kilimani Road", "Aalto
+// University of Technology", "Via Tortona") is a place, never the subject of
+// the figure after it.
+TEST_F(SalienceTest, StreetOrUniversityIsNoSubject) {
+  EXPECT_EQ(Subjects("Kallio Networks, the operator whose white-walled campus off Kilimani Road has become a familiar "
+                     "sight for motorists heading to the airport, will spend $400 million in 2027 on new capacity.\n",
+                     "en", "plans_capex", "USD"),
+            Names{"Kallio Networks"});
+  EXPECT_EQ(Subjects("Kallio Networks, the group whose tower on Harbour Street has become a landmark, will spend $400 "
+                     "million in 2027.\n",
+                     "en", "plans_capex", "USD"),
+            Names{"Kallio Networks"});
+  EXPECT_EQ(Subjects("Kallio Networks said its model, developed with researchers at the Aalto University of "
+                     "Technology, handled 4 billion tokens a day in August.\n",
+                     "en", "daily_tokens", "tokens")
+                .count("Aalto University"),
+            0u);
+  EXPECT_EQ(Subjects("Corvo Reti, la società il cui campus in Via Tortona è ormai noto a tutti, investirà 300 milioni di "
+                     "euro nel 2027.\n",
+                     "it", "plans_capex", "EUR"),
+            Names{"Corvo Reti"});
+}
+
+// A description by kind ("the Denver-based GPU cloud", "the data-centre
+// operator") is the company the sentence before was about; in the same
+// paragraph it holds over a sentence that names no company.
+TEST_F(SalienceTest, DescriptionByKindIsTheCompanyBefore) {
+  std::string text =
+      "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+      "Kallio Compute is the only one of the three that rents out chips. The Denver-based GPU cloud plans capital "
+      "expenditure of $700 million this year.\n"
+      "Most of that sum goes on Nvidia hardware. The company has 4,000 GB300 superchips on order.\n";
+  EXPECT_EQ(Subjects(text, "en", "plans_capex", "USD"), (Names{"Orbis Telecom", "Kallio Compute"}));
+  EXPECT_EQ(Subjects(text, "en", "plans_order", "GB300"), Names{"Kallio Compute"});
+}
+
+// A fact box's line without a subject ("- In programma un ordine di ...") is
+// the page's company's: its capitalised first word is no name.
+TEST_F(SalienceTest, FactBoxLineIsThePagesCompanys) {
+  std::string text =
+      "Orbis Telecom investirà 3,5 miliardi di euro nel 2027, ha detto la società.\n"
+      "Cosa sapere\n"
+      "- In programma un ordine di 8.000 chip B300 di Nvidia.\n"
+      "- In arrivo anche un nuovo modello linguistico.\n";
+  EXPECT_EQ(Subjects(text, "it", "plans_order", "B300"), Names{"Orbis Telecom"});
 }
 
 }  // namespace
