@@ -27,6 +27,10 @@
 namespace kg::storage {
 
 inline constexpr uint32_t kFormatVersion = 1;
+// Stores whose `pos` holds packed posting lists (storage/packed_pos.h). This
+// build only reads them (session 9's measurement of the read side): the
+// writers do not maintain packed entries yet.
+inline constexpr uint32_t kPackedPosFormat = 2;
 inline constexpr const char* kMarkerFile = "KGSTORE";
 // Scratch space of a bulk load inside the store directory; what a killed
 // loader left there is removed when the store is next opened for writing.
@@ -123,6 +127,10 @@ class RocksStore final : public Store {
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(Cf which) const { return handles_[which]; }
   bool read_only() const { return read_only_; }
+  bool packed_pos() const { return packed_pos_; }
+  // An iterator over an index that shows one key per claim whatever the
+  // store's format (a packed `pos` through PackedPosIterator).
+  std::unique_ptr<rocksdb::Iterator> NewIndexIterator(Cf which, const rocksdb::ReadOptions& options) const;
   const std::string& path() const { return path_; }
 
   // Point read; NotFound is reported as `found = false`, not as an error.
@@ -163,6 +171,7 @@ class RocksStore final : public Store {
   std::string path_;
   std::string secondary_path_;  // temp dir of a read-only instance
   bool read_only_ = false;
+  bool packed_pos_ = false;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mutex_;

@@ -159,7 +159,7 @@ Status PrepareDirectory(const fs::path& dir, const OpenOptions& options) {
   if (exists) {
     auto version = ReadMarker(dir);
     if (!version.ok()) return version.status();
-    if (*version > kFormatVersion) {
+    if (*version > kPackedPosFormat) {
       return Status::NotSupported(dir.string() + " was written by a newer kgstore (format " +
                                   std::to_string(*version) + "; this build reads format " +
                                   std::to_string(kFormatVersion) + " and older)");
@@ -178,24 +178,26 @@ Status PrepareDirectory(const fs::path& dir, const OpenOptions& options) {
   return WriteMarker(dir);
 }
 
-Status CheckStoredFormat(RocksStore& store) {
+// The store's format version, written first for a new store.
+Result<uint32_t> CheckStoredFormat(RocksStore& store) {
   std::string value;
   bool found = false;
   KG_RETURN_IF_ERROR(store.Get(kMeta, kFormatKey, &value, &found));
   if (!found) {
-    if (store.read_only()) return Status::OK();  // a writer is still creating it
+    if (store.read_only()) return kFormatVersion;  // a writer is still creating it
     std::string encoded;
     PutBig32(&encoded, kFormatVersion);
     rocksdb::WriteBatch batch;
     batch.Put(store.cf(kMeta), kFormatKey, encoded);
-    return store.Commit(&batch);
+    KG_RETURN_IF_ERROR(store.Commit(&batch));
+    return kFormatVersion;
   }
   if (value.size() != 4) return Status::Corruption("bad format record in " + store.path());
   uint32_t version = GetBig32(value);
-  if (version > kFormatVersion) {
+  if (version > kPackedPosFormat) {
     return Status::NotSupported(store.path() + " was written by a newer kgstore (format " + std::to_string(version) + ")");
   }
-  return Status::OK();
+  return version;
 }
 
 constexpr std::string_view kReaderDirPrefix = "kgstore-reader-";
@@ -288,7 +290,12 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
   if (options.read_only) {
     KG_RETURN_IF_ERROR(FromRocks(store->db_->TryCatchUpWithPrimary(), "catching up with the writer"));
   }
-  KG_RETURN_IF_ERROR(CheckStoredFormat(*store));
+  auto format = CheckStoredFormat(*store);
+  if (!format.ok()) return format.status();
+  store->packed_pos_ = *format >= kPackedPosFormat;
+  if (store->packed_pos_ && !options.read_only) {
+    return Status::NotSupported(path + " has packed posting lists (format 2), which this build only reads");
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 

@@ -1,0 +1,166 @@
+#include "storage/packed_pos.h"
+
+#include "storage/encoding.h"
+
+namespace kg::storage {
+
+void EncodePosEntryValue(const std::vector<PosPair>& pairs, std::string* value) {
+  value->clear();
+  for (size_t i = 1; i < pairs.size(); ++i) {
+    const bool dated = pairs[i].second != 0;
+    PutVarint(value, (pairs[i].first - pairs[i - 1].first) << 1 | (dated ? 1 : 0));
+    if (dated) PutBig64(value, pairs[i].second);
+  }
+}
+
+PackedPosIterator::PackedPosIterator(std::unique_ptr<rocksdb::Iterator> entries) : entries_(std::move(entries)) {}
+
+void PackedPosIterator::Damaged(const char* what) {
+  valid_ = false;
+  status_ = rocksdb::Status::Corruption(std::string("pos: damaged packed entry: ") + what);
+}
+
+void PackedPosIterator::LoadEntry() {
+  valid_ = false;
+  if (!entries_->Valid()) return;
+  const rocksdb::Slice key = entries_->key();
+  if (key.size() < 8 + 8 + 16) return Damaged("short key");  // p, an id object, s, w
+  key_.assign(key.data(), key.size());
+  subject_at_ = key_.size() - 16;
+  subject_ = GetBig64(std::string_view(key_).substr(subject_at_));
+  when_ = GetBig64(std::string_view(key_).substr(subject_at_ + 8));
+  rest_ = std::string_view(entries_->value().data(), entries_->value().size());
+  claims_in_entry_ = 1;
+  valid_ = true;
+}
+
+bool PackedPosIterator::NextInEntry() {
+  if (rest_.empty()) return false;
+  uint64_t step = 0;
+  uint64_t when = 0;
+  const char* damage = nullptr;
+  if (!GetVarint(&rest_, &step)) {
+    damage = "bad varint";
+  } else if ((step & 1) != 0 && rest_.size() < 8) {
+    damage = "cut time";
+  } else if ((step & 1) != 0) {
+    when = GetBig64(rest_);
+    rest_.remove_prefix(8);
+  }
+  const uint64_t delta = step >> 1;
+  if (damage == nullptr && delta == 0 && when <= when_) damage = "claims out of order";
+  if (damage == nullptr && ++claims_in_entry_ > kPosEntryClaims) damage = "too many claims";
+  if (damage != nullptr) {
+    Damaged(damage);
+    return false;
+  }
+  subject_ += delta;
+  when_ = when;
+  for (int i = 0; i < 8; ++i) {
+    key_[subject_at_ + i] = static_cast<char>(subject_ >> (56 - 8 * i));
+    key_[subject_at_ + 8 + i] = static_cast<char>(when_ >> (56 - 8 * i));
+  }
+  return true;
+}
+
+bool PackedPosIterator::AdvanceInEntry(std::string_view target) {
+  while (std::string_view(key_) < target) {
+    if (!NextInEntry()) return false;
+  }
+  return true;
+}
+
+bool PackedPosIterator::EntryReaches(std::string_view target) const {
+  return target.size() > subject_at_ && std::string_view(key_).substr(0, subject_at_) == target.substr(0, subject_at_);
+}
+
+bool PackedPosIterator::NamesSubject(std::string_view target) {
+  if (target.size() <= 8) return false;
+  std::string_view rest = target.substr(8);
+  std::string_view object;
+  return SplitObjectKey(&rest, &object) && !rest.empty();
+}
+
+void PackedPosIterator::SeekToFirst() {
+  status_ = rocksdb::Status::OK();
+  entries_->SeekToFirst();
+  LoadEntry();
+}
+
+void PackedPosIterator::SeekToLast() {
+  status_ = rocksdb::Status::OK();
+  entries_->SeekToLast();
+  LoadEntry();
+  while (valid_ && NextInEntry()) {
+  }
+}
+
+void PackedPosIterator::Next() {
+  if (!valid_) return;
+  if (NextInEntry() || !status_.ok()) return;
+  const std::string previous = key_;
+  entries_->Next();
+  LoadEntry();
+  if (valid_ && key_ <= previous) Damaged("entries out of order");
+}
+
+void PackedPosIterator::Seek(const rocksdb::Slice& target_slice) {
+  const std::string_view target(target_slice.data(), target_slice.size());
+  status_ = rocksdb::Status::OK();
+  if (valid_ && std::string_view(key_) <= target) {
+    // Forward (a cursor's next lookup): inside this entry, then the next.
+    if (AdvanceInEntry(target) || !status_.ok()) return;
+    entries_->Next();
+    LoadEntry();
+    if (!valid_ || std::string_view(key_) >= target || AdvanceInEntry(target) || !status_.ok()) return;
+  }
+  // A target without a subject (the start of a walk) is before every claim
+  // of its (p, O): the first entry at or after it starts the answer.
+  if (!NamesSubject(target)) {
+    entries_->Seek(target_slice);
+    return LoadEntry();
+  }
+  // Else the entry that may hold the target is the last one starting at or
+  // before it, when it is of the target's (p, O); else the next one.
+  entries_->SeekForPrev(target_slice);
+  if (!entries_->Valid()) {
+    if (!entries_->status().ok()) return LoadEntry();
+    entries_->SeekToFirst();
+    return LoadEntry();
+  }
+  LoadEntry();
+  if (!valid_ || (EntryReaches(target) && AdvanceInEntry(target)) || !status_.ok()) return;
+  if (std::string_view(key_) >= target) return;
+  entries_->Next();
+  LoadEntry();
+}
+
+void PackedPosIterator::Prev() {
+  if (!valid_) return;
+  const std::string current = key_;
+  LoadEntry();  // back to the entry's first claim
+  if (!valid_) return;
+  if (key_ == current) {
+    entries_->Prev();
+    LoadEntry();
+    while (valid_ && NextInEntry()) {
+    }
+    return;
+  }
+  // The claim before `current` in this entry.
+  std::string before = key_;
+  while (NextInEntry() && key_ != current) before = key_;
+  LoadEntry();
+  AdvanceInEntry(before);
+}
+
+void PackedPosIterator::SeekForPrev(const rocksdb::Slice& target) {
+  Seek(target);
+  if (!valid_) {
+    if (status_.ok() && entries_->status().ok()) SeekToLast();
+    return;
+  }
+  if (key().compare(target) > 0) Prev();
+}
+
+}  // namespace kg::storage
