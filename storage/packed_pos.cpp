@@ -1,8 +1,123 @@
 #include "storage/packed_pos.h"
 
+#include <algorithm>
+
 #include "storage/encoding.h"
 
 namespace kg::storage {
+
+namespace {
+
+constexpr size_t kClaimBytes = 16;  // s(8) w(8) at the end of a pos key
+// p(8), an object (a quantity's key can be shorter than an id's 8 bytes, not
+// than its kind byte), s and w.
+constexpr size_t kShortestKey = 8 + 1 + kClaimBytes;
+
+std::string PosEntryKey(std::string_view prefix, const PosPair& first) {
+  std::string key(prefix);
+  PutBig64(&key, first.first);
+  PutBig64(&key, first.second);
+  return key;
+}
+
+}  // namespace
+
+std::string_view PosPrefix(std::string_view key) {
+  return key.substr(0, key.size() < kClaimBytes ? 0 : key.size() - kClaimBytes);
+}
+
+PosPair PosClaim(std::string_view key) {
+  const std::string_view claim = key.substr(PosPrefix(key).size());
+  return {GetBig64(claim), GetBig64(claim.substr(8))};
+}
+
+bool DecodePosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs) {
+  pairs->clear();
+  if (key.size() < kShortestKey) return false;
+  pairs->push_back(PosClaim(key));
+  while (!value.empty()) {
+    uint64_t step = 0;
+    if (!GetVarint(&value, &step) || pairs->size() == kPosEntryClaims) return false;
+    PosPair next{pairs->back().first + (step >> 1), 0};
+    if ((step & 1) != 0) {
+      if (value.size() < 8) return false;
+      next.second = GetBig64(value);
+      value.remove_prefix(8);
+    }
+    if (next <= pairs->back()) return false;
+    pairs->push_back(next);
+  }
+  return true;
+}
+
+rocksdb::Status CutPosEntries(std::string_view prefix, const std::vector<PosPair>& pairs, size_t piece,
+                              const PosEntryOut& put) {
+  std::string value;
+  std::vector<PosPair> entry;
+  for (size_t at = 0; at < pairs.size();) {
+    const size_t left = pairs.size() - at;
+    const size_t take = left <= kPosEntryClaims ? left : piece;
+    entry.assign(pairs.begin() + static_cast<ptrdiff_t>(at), pairs.begin() + static_cast<ptrdiff_t>(at + take));
+    EncodePosEntryValue(entry, &value);
+    rocksdb::Status status = put(PosEntryKey(prefix, entry.front()), value);
+    if (!status.ok()) return status;
+    at += take;
+  }
+  return rocksdb::Status::OK();
+}
+
+namespace {
+
+// Applies a change to the sorted claims of an entry. A claim added twice or
+// removed when absent leaves them as they are, as a plain key's Put and
+// Delete would.
+void ApplyPosChange(const PosPair& claim, bool added, std::vector<PosPair>* pairs) {
+  auto at = std::lower_bound(pairs->begin(), pairs->end(), claim);
+  const bool present = at != pairs->end() && *at == claim;
+  if (added && !present) pairs->insert(at, claim);
+  if (!added && present) pairs->erase(at);
+}
+
+bool OfPrefix(const rocksdb::Iterator& entries, std::string_view prefix) {
+  if (!entries.Valid()) return false;
+  const std::string_view key(entries.key().data(), entries.key().size());
+  return PosPrefix(key) == prefix;
+}
+
+}  // namespace
+
+rocksdb::Status RewritePosEntries(rocksdb::Iterator* entries, const PosChanges& changes, const PosEntryWrites& out) {
+  std::vector<PosPair> pairs;
+  for (auto change = changes.begin(); change != changes.end();) {
+    const std::string prefix(PosPrefix(change->first));
+    // The entry that holds the change's place: the last one of its prefix
+    // starting at or before it, else the prefix's first one (which a claim
+    // before it joins), else none (the prefix is new).
+    entries->SeekForPrev(change->first);
+    if (!OfPrefix(*entries, prefix)) entries->Seek(change->first);
+    if (!entries->status().ok()) return entries->status();
+    std::string old_key;
+    std::string bound;  // the next entry of the prefix; empty: none
+    pairs.clear();
+    if (OfPrefix(*entries, prefix)) {
+      old_key = entries->key().ToString();
+      if (!DecodePosEntry(old_key, std::string_view(entries->value().data(), entries->value().size()), &pairs)) {
+        return rocksdb::Status::Corruption("pos: damaged packed entry", old_key);
+      }
+      entries->Next();
+      if (!entries->status().ok()) return entries->status();
+      if (OfPrefix(*entries, prefix)) bound = entries->key().ToString();
+    }
+    for (; change != changes.end() && PosPrefix(change->first) == prefix && (bound.empty() || change->first < bound);
+         ++change) {
+      ApplyPosChange(PosClaim(change->first), change->second, &pairs);
+    }
+    if (!old_key.empty()) out.remove(old_key);  // a put of the same key below comes later in the batch and wins
+    rocksdb::Status status = CutPosEntries(prefix, pairs, kPosSplitClaims, out.put);
+    if (!status.ok()) return status;
+  }
+  return rocksdb::Status::OK();
+}
 
 void EncodePosEntryValue(const std::vector<PosPair>& pairs, std::string* value) {
   value->clear();
@@ -24,7 +139,7 @@ void PackedPosIterator::LoadEntry() {
   valid_ = false;
   if (!entries_->Valid()) return;
   const rocksdb::Slice key = entries_->key();
-  if (key.size() < 8 + 8 + 16) return Damaged("short key");  // p, an id object, s, w
+  if (key.size() < kShortestKey) return Damaged("short key");
   key_.assign(key.data(), key.size());
   subject_at_ = key_.size() - 16;
   subject_ = GetBig64(std::string_view(key_).substr(subject_at_));

@@ -10,6 +10,8 @@
 #define KG_STORAGE_PACKED_POS_H_
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,10 +19,15 @@
 #include <vector>
 
 #include <rocksdb/iterator.h>
+#include <rocksdb/status.h>
 
 namespace kg::storage {
 
 inline constexpr size_t kPosEntryClaims = 128;
+// The document writer cuts an entry grown past kPosEntryClaims into entries
+// of this many (the last up to kPosEntryClaims), so that the next adds to
+// that place rewrite a half-full entry, not split again at once.
+inline constexpr size_t kPosSplitClaims = 64;
 
 // (s, w) of one claim in an entry.
 using PosPair = std::pair<uint64_t, uint64_t>;
@@ -28,6 +35,35 @@ using PosPair = std::pair<uint64_t, uint64_t>;
 // The value of an entry whose claims are `pairs` (strictly increasing; the
 // first one goes into the key).
 void EncodePosEntryValue(const std::vector<PosPair>& pairs, std::string* value);
+// The claims of the entry (key, value); false when it does not decode.
+bool DecodePosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs);
+
+// The (p, O) of a format-1 pos key: all of it but s(8) w(8).
+std::string_view PosPrefix(std::string_view key);
+// The (s, w) of a format-1 pos key.
+PosPair PosClaim(std::string_view key);
+
+using PosEntryOut = std::function<rocksdb::Status(const std::string& key, const std::string& value)>;
+// Writes `pairs` (sorted, of one prefix) as entries in key order: whole
+// entries of kPosEntryClaims when they fit, else pieces of `piece` claims
+// and a last one of up to kPosEntryClaims.
+rocksdb::Status CutPosEntries(std::string_view prefix, const std::vector<PosPair>& pairs, size_t piece,
+                              const PosEntryOut& put);
+
+// Claims of `pos` a write batch adds (true) or removes (false), by their
+// format-1 keys.
+using PosChanges = std::map<std::string, bool>;
+// Where RewritePosEntries writes: puts and deletes of whole entries.
+struct PosEntryWrites {
+  PosEntryOut put;
+  std::function<void(const std::string& key)> remove;
+};
+// Rewrites the entries that `changes` touch, read through `entries` (a raw
+// iterator over the packed `pos`, total order, that nothing changes
+// meanwhile): each entry is read once with every change that falls in its
+// place, so changes of one batch to one entry accumulate. An entry left
+// empty is removed, one grown past kPosEntryClaims cut in kPosSplitClaims.
+rocksdb::Status RewritePosEntries(rocksdb::Iterator* entries, const PosChanges& changes, const PosEntryWrites& out);
 
 class PackedPosIterator final : public rocksdb::Iterator {
  public:

@@ -26,10 +26,10 @@
 
 namespace kg::storage {
 
-inline constexpr uint32_t kFormatVersion = 1;
-// Stores whose `pos` holds packed posting lists (storage/packed_pos.h). This
-// build only reads them (session 9's measurement of the read side): the
-// writers do not maintain packed entries yet.
+// The format new stores are written in. Format 1 stores (a key per claim in
+// every index) are still read and written in their own format.
+inline constexpr uint32_t kFormatVersion = 2;
+// From this format on, `pos` holds packed posting lists (storage/packed_pos.h).
 inline constexpr uint32_t kPackedPosFormat = 2;
 inline constexpr const char* kMarkerFile = "KGSTORE";
 // Scratch space of a bulk load inside the store directory; what a killed
@@ -127,7 +127,8 @@ class RocksStore final : public Store {
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(Cf which) const { return handles_[which]; }
   bool read_only() const { return read_only_; }
-  bool packed_pos() const { return packed_pos_; }
+  bool packed_pos() const { return format_ >= kPackedPosFormat; }
+  uint32_t format() const { return format_; }
   // An iterator over an index that shows one key per claim whatever the
   // store's format (a packed `pos` through PackedPosIterator).
   std::unique_ptr<rocksdb::Iterator> NewIndexIterator(Cf which, const rocksdb::ReadOptions& options) const;
@@ -171,7 +172,7 @@ class RocksStore final : public Store {
   std::string path_;
   std::string secondary_path_;  // temp dir of a read-only instance
   bool read_only_ = false;
-  bool packed_pos_ = false;
+  uint32_t format_ = kFormatVersion;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mutex_;

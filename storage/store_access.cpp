@@ -89,7 +89,7 @@ Status RocksStore::ScanPrefix(Cf which, std::string_view prefix,
 
 std::unique_ptr<rocksdb::Iterator> RocksStore::NewIndexIterator(Cf which, const rocksdb::ReadOptions& options) const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[which]));
-  if (which == kPos && packed_pos_) return std::make_unique<PackedPosIterator>(std::move(it));
+  if (which == kPos && packed_pos()) return std::make_unique<PackedPosIterator>(std::move(it));
   return it;
 }
 

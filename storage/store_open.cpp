@@ -159,7 +159,7 @@ Status PrepareDirectory(const fs::path& dir, const OpenOptions& options) {
   if (exists) {
     auto version = ReadMarker(dir);
     if (!version.ok()) return version.status();
-    if (*version > kPackedPosFormat) {
+    if (*version > kFormatVersion) {
       return Status::NotSupported(dir.string() + " was written by a newer kgstore (format " +
                                   std::to_string(*version) + "; this build reads format " +
                                   std::to_string(kFormatVersion) + " and older)");
@@ -194,7 +194,7 @@ Result<uint32_t> CheckStoredFormat(RocksStore& store) {
   }
   if (value.size() != 4) return Status::Corruption("bad format record in " + store.path());
   uint32_t version = GetBig32(value);
-  if (version > kPackedPosFormat) {
+  if (version > kFormatVersion) {
     return Status::NotSupported(store.path() + " was written by a newer kgstore (format " + std::to_string(version) + ")");
   }
   return version;
@@ -292,10 +292,7 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
   }
   auto format = CheckStoredFormat(*store);
   if (!format.ok()) return format.status();
-  store->packed_pos_ = *format >= kPackedPosFormat;
-  if (store->packed_pos_ && !options.read_only) {
-    return Status::NotSupported(path + " has packed posting lists (format 2), which this build only reads");
-  }
+  store->format_ = *format;
   return std::unique_ptr<Store>(std::move(store));
 }
 

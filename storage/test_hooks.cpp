@@ -1,8 +1,29 @@
 #include "storage/test_hooks.h"
 
+#include "storage/packed_pos.h"
 #include "storage/rocks_store.h"
 
 namespace kg::storage {
+
+namespace {
+
+// Removes one claim's pos key, or the claim from its packed entry.
+Status DropPosClaim(RocksStore& store, const std::string& key, rocksdb::WriteBatch* batch) {
+  if (!store.packed_pos()) {
+    batch->Delete(store.cf(kPos), key);
+    return Status::OK();
+  }
+  rocksdb::ReadOptions options;
+  options.total_order_seek = true;
+  std::unique_ptr<rocksdb::Iterator> entries(store.db()->NewIterator(options, store.cf(kPos)));
+  const PosEntryWrites writes{[&](const std::string& entry, const std::string& value) {
+                                return batch->Put(store.cf(kPos), entry, value);
+                              },
+                              [&](const std::string& entry) { batch->Delete(store.cf(kPos), entry); }};
+  return FromRocks(RewritePosEntries(entries.get(), {{key, false}}, writes), "dropping a pos claim");
+}
+
+}  // namespace
 
 Status DamageForTest(Store& store, Damage damage) {
   auto* rocks = dynamic_cast<RocksStore*>(&store);
@@ -18,7 +39,7 @@ Status DamageForTest(Store& store, Damage damage) {
   rocksdb::WriteBatch batch;
   switch (damage) {
     case Damage::kDropPosEntry:
-      batch.Delete(rocks->cf(kPos), PosKey(parts));
+      KG_RETURN_IF_ERROR(DropPosClaim(*rocks, PosKey(parts), &batch));
       break;
     case Damage::kStrayOspEntry:
       parts.when = *TimeId("1999");
