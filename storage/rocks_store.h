@@ -75,6 +75,8 @@ inline constexpr const char* kNextDocument = "next_document";
 inline constexpr const char* kFormatKey = "format";
 
 Status FromRocks(const rocksdb::Status& status, std::string_view context);
+// Writes the marker file that names a store directory's format.
+Status WriteMarker(const std::string& dir, uint32_t version);
 
 // Runs `body`, turning any exception into a Status so none crosses the API.
 template <typename F>

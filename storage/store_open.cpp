@@ -33,6 +33,15 @@ namespace kg::storage {
 
 namespace fs = std::filesystem;
 
+Status WriteMarker(const std::string& dir, uint32_t version) {
+  const fs::path file = fs::path(dir) / kMarkerFile;
+  std::ofstream out(file, std::ios::trunc);
+  out << "kgstore format " << version << "\n";
+  out.flush();
+  if (!out) return Status::IOError("cannot write " + file.string());
+  return Status::OK();
+}
+
 namespace {
 
 // The column families whose keys start with an 8-byte id worth a prefix bloom.
@@ -125,7 +134,6 @@ rocksdb::Status OpenForWriting(const rocksdb::DBOptions& options, const std::str
   return status;
 }
 
-std::string MarkerText(uint32_t version) { return "kgstore format " + std::to_string(version) + "\n"; }
 
 // Reads the format version from the marker; 0 when there is no marker.
 Result<uint32_t> ReadMarker(const fs::path& dir) {
@@ -140,13 +148,6 @@ Result<uint32_t> ReadMarker(const fs::path& dir) {
   return static_cast<uint32_t>(version);
 }
 
-Status WriteMarker(const fs::path& dir) {
-  std::ofstream out(dir / kMarkerFile, std::ios::trunc);
-  out << MarkerText(kFormatVersion);
-  out.flush();
-  if (!out) return Status::IOError("cannot write " + (dir / kMarkerFile).string());
-  return Status::OK();
-}
 
 // Decides whether `path` may be opened, creating the directory and marker
 // for a new store. Changes nothing when it refuses.
@@ -175,7 +176,7 @@ Status PrepareDirectory(const fs::path& dir, const OpenOptions& options) {
   }
   fs::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir.string() + ": " + ec.message());
-  return WriteMarker(dir);
+  return WriteMarker(dir.string(), kFormatVersion);
 }
 
 // The store's format version, written first for a new store.

@@ -65,3 +65,25 @@ Status DamageForTest(Store& store, Damage damage) {
 }
 
 }  // namespace kg::storage
+
+namespace kg::storage {
+
+Status CreateFormat1StoreForTest(const std::string& path) {
+  constexpr uint32_t kPlainPosFormat = 1;
+  {
+    auto store = Store::Open(path, OpenOptions{});
+    if (!store.ok()) return store.status();
+    auto* rocks = dynamic_cast<RocksStore*>(store->get());
+    auto claims = rocks->ReadCounter(counter::kClaims);
+    if (!claims.ok()) return claims.status();
+    if (*claims != 0) return Status::InvalidArgument(path + " is not a new store");
+    std::string format;
+    PutBig32(&format, kPlainPosFormat);
+    rocksdb::WriteBatch batch;
+    batch.Put(rocks->cf(kMeta), kFormatKey, format);
+    KG_RETURN_IF_ERROR(rocks->Commit(&batch));
+  }
+  return WriteMarker(path, kPlainPosFormat);
+}
+
+}  // namespace kg::storage

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
 
 #include "storage/encoding.h"
 #include "storage/packed_pos.h"
@@ -194,6 +195,136 @@ TEST(PackedPosIteratorTest, ReportsADamagedEntry) {
   it.Next();
   EXPECT_FALSE(it.Valid());
   EXPECT_TRUE(it.status().IsCorruption());
+}
+
+// Claims of one prefix with subjects 1..n (every third dated), as pairs.
+std::vector<PosPair> Claims(size_t n) {
+  std::vector<PosPair> pairs;
+  for (size_t i = 1; i <= n; ++i) pairs.emplace_back(MakeId(TermKind::kEntity, 2 * i), i % 3 == 0 ? *TimeId("2025") : kNoTime);
+  return pairs;
+}
+
+std::string TestPrefix() {
+  return ObjectKeyForId(MakeId(TermKind::kPredicate, 1)) + ObjectKeyForId(MakeId(TermKind::kEntity, 2));
+}
+
+// The sizes of the entries CutPosEntries makes, each checked to decode
+// back to its share of the claims.
+std::vector<size_t> CutSizes(size_t claims, size_t piece) {
+  const std::vector<PosPair> pairs = Claims(claims);
+  std::vector<size_t> sizes;
+  std::vector<PosPair> joined, decoded;
+  EXPECT_TRUE(CutPosEntries(TestPrefix(), pairs, piece, [&](const std::string& key, const std::string& value) {
+                EXPECT_EQ(PosPrefix(key), TestPrefix());
+                EXPECT_TRUE(DecodePosEntry(key, value, &decoded));
+                sizes.push_back(decoded.size());
+                joined.insert(joined.end(), decoded.begin(), decoded.end());
+                return rocksdb::Status::OK();
+              }).ok());
+  EXPECT_EQ(joined, pairs);
+  return sizes;
+}
+
+TEST(PackedPosWriteTest, EntriesAreCutAtTheLimit) {
+  using Sizes = std::vector<size_t>;
+  EXPECT_EQ(CutSizes(0, kPosSplitClaims), Sizes{});
+  EXPECT_EQ(CutSizes(1, kPosSplitClaims), Sizes{1});
+  EXPECT_EQ(CutSizes(128, kPosSplitClaims), Sizes{128});
+  EXPECT_EQ(CutSizes(129, kPosSplitClaims), (Sizes{64, 65}));
+  EXPECT_EQ(CutSizes(256, kPosSplitClaims), (Sizes{64, 64, 128}));
+  EXPECT_EQ(CutSizes(257, kPosSplitClaims), (Sizes{64, 64, 64, 65}));
+  EXPECT_EQ(CutSizes(129, kPosEntryClaims), (Sizes{128, 1}));
+  EXPECT_EQ(CutSizes(300, kPosEntryClaims), (Sizes{128, 128, 44}));
+}
+
+// RewritePosEntries applied to a database of packed entries, against a set
+// of the claims' plain keys: entries split past the limit, join changes
+// before a prefix's first entry, vanish when emptied, and several changes
+// to one entry in one batch all land.
+class RewriteTest : public ::testing::Test {
+ protected:
+  void SetUp() override { db_ = OpenEmptyDb(dir_.path()); }
+
+  void Apply(const PosChanges& changes) {
+    for (const auto& [key, added] : changes) {
+      if (added) {
+        keys_.insert(key);
+      } else {
+        keys_.erase(key);
+      }
+    }
+    rocksdb::ReadOptions options;
+    std::unique_ptr<rocksdb::Iterator> entries(db_->NewIterator(options));
+    rocksdb::WriteBatch batch;
+    const PosEntryWrites writes{[&](const std::string& key, const std::string& value) { return batch.Put(key, value); },
+                                [&](const std::string& key) { batch.Delete(key); }};
+    ASSERT_TRUE(RewritePosEntries(entries.get(), changes, writes).ok());
+    entries.reset();
+    ASSERT_TRUE(db_->Write(rocksdb::WriteOptions(), &batch).ok());
+  }
+
+  // Every claim in order, and the sizes of the entries holding them.
+  void Expect(const std::vector<size_t>& entry_sizes) {
+    PackedPosIterator it{std::unique_ptr<rocksdb::Iterator>(db_->NewIterator(rocksdb::ReadOptions()))};
+    std::vector<std::string> walked;
+    for (it.SeekToFirst(); it.Valid(); it.Next()) walked.push_back(it.key().ToString());
+    ASSERT_TRUE(it.status().ok()) << it.status().ToString();
+    EXPECT_EQ(walked, std::vector<std::string>(keys_.begin(), keys_.end()));
+    std::vector<size_t> sizes;
+    std::vector<PosPair> decoded;
+    std::unique_ptr<rocksdb::Iterator> entries(db_->NewIterator(rocksdb::ReadOptions()));
+    for (entries->SeekToFirst(); entries->Valid(); entries->Next()) {
+      ASSERT_TRUE(DecodePosEntry(entries->key().ToString(), entries->value().ToString(), &decoded));
+      sizes.push_back(decoded.size());
+    }
+    EXPECT_EQ(sizes, entry_sizes);
+  }
+
+  static std::string Key(const std::string& prefix, const PosPair& claim) {
+    std::string key = prefix;
+    key += ObjectKeyForId(claim.first);
+    key += ObjectKeyForId(claim.second);
+    return key;
+  }
+
+  static PosChanges Changes(const std::vector<PosPair>& claims, bool added, const std::string& prefix = TestPrefix()) {
+    PosChanges changes;
+    for (const PosPair& claim : claims) changes[Key(prefix, claim)] = added;
+    return changes;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::set<std::string> keys_;
+};
+
+TEST_F(RewriteTest, SplitsPastTheLimitAndRemovesEmptiedEntries) {
+  const std::vector<PosPair> claims = Claims(200);
+  Apply(Changes({claims.begin(), claims.begin() + 128}, true));  // one batch, one new entry
+  Expect({128});
+  Apply(Changes({claims[128]}, true));
+  Expect({64, 65});
+  Apply(Changes({claims.begin() + 129, claims.end()}, true));  // all into the last entry: 136 claims, split
+  Expect({64, 64, 72});
+  Apply(Changes({claims.begin(), claims.begin() + 64}, false));  // the first entry emptied
+  Expect({64, 72});
+  // Before the first entry (it joins it), and one into each other entry.
+  const std::vector<PosPair> more = {{MakeId(TermKind::kEntity, 1), kNoTime},
+                                     {MakeId(TermKind::kEntity, 2 * 100 + 1), kNoTime},
+                                     {MakeId(TermKind::kEntity, 2 * 190 + 1), kNoTime}};
+  Apply(Changes(more, true));
+  Expect({66, 73});
+  // Another prefix beside it, then removals in both in one batch.
+  const std::string other = ObjectKeyForId(MakeId(TermKind::kPredicate, 1)) + QuantityObject("7");
+  Apply(Changes({claims.begin(), claims.begin() + 3}, true, other));
+  PosChanges both = Changes({more[0], claims[199]}, false);
+  both.merge(Changes({claims[1]}, false, other));
+  Apply(both);
+  if (TestPrefix() < other) {
+    Expect({65, 72, 2});
+  } else {
+    Expect({2, 65, 72});
+  }
 }
 
 }  // namespace
