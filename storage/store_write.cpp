@@ -13,6 +13,17 @@ namespace kg::storage {
 
 std::string Big64(uint64_t value) { return IdKey(value); }
 
+Status RewritePackedPos(RocksStore& store, const PosChanges& changes, rocksdb::WriteBatch* batch) {
+  rocksdb::ReadOptions options;
+  options.total_order_seek = true;  // the entry before a key may be of another prefix
+  std::unique_ptr<rocksdb::Iterator> entries(store.db()->NewIterator(options, store.cf(kPos)));
+  const PosEntryWrites writes{[&](const std::string& key, const std::string& value) {
+                                return batch->Put(store.cf(kPos), key, value);
+                              },
+                              [&](const std::string& key) { batch->Delete(store.cf(kPos), key); }};
+  return FromRocks(RewritePosEntries(entries.get(), changes, writes), "rewriting packed pos entries");
+}
+
 std::vector<DictionaryEntry> NewTermEntries(const Term& canonical, TermId id) {
   Term stored = canonical;
   stored.bound = Bound::kExact;  // a term's identity has no bound
@@ -201,19 +212,9 @@ class WriteContext {
     }
   }
 
-  // The packed entries the batch's pos changes touch, read from the store
-  // (the write mutex keeps it as it is) and written back into the batch.
   Status WritePackedPos() {
     if (pos_changes_.empty()) return Status::OK();
-    rocksdb::ReadOptions options;
-    options.total_order_seek = true;
-    std::unique_ptr<rocksdb::Iterator> entries(store_.db()->NewIterator(options, store_.cf(kPos)));
-    const PosEntryWrites writes{[this](const std::string& key, const std::string& value) {
-                                  Put(kPos, key, value);
-                                  return rocksdb::Status::OK();
-                                },
-                                [this](const std::string& key) { Delete(kPos, key); }};
-    return FromRocks(RewritePosEntries(entries.get(), pos_changes_, writes), "rewriting packed pos entries");
+    return RewritePackedPos(store_, pos_changes_, &batch_);
   }
 
   static std::string IndexKey(Cf index, const ClaimKeyParts& parts) {

@@ -1,7 +1,6 @@
 #include "storage/test_hooks.h"
 
-#include "storage/packed_pos.h"
-#include "storage/rocks_store.h"
+#include "storage/store_write.h"
 
 namespace kg::storage {
 
@@ -13,14 +12,7 @@ Status DropPosClaim(RocksStore& store, const std::string& key, rocksdb::WriteBat
     batch->Delete(store.cf(kPos), key);
     return Status::OK();
   }
-  rocksdb::ReadOptions options;
-  options.total_order_seek = true;
-  std::unique_ptr<rocksdb::Iterator> entries(store.db()->NewIterator(options, store.cf(kPos)));
-  const PosEntryWrites writes{[&](const std::string& entry, const std::string& value) {
-                                return batch->Put(store.cf(kPos), entry, value);
-                              },
-                              [&](const std::string& entry) { batch->Delete(store.cf(kPos), entry); }};
-  return FromRocks(RewritePosEntries(entries.get(), {{key, false}}, writes), "dropping a pos claim");
+  return RewritePackedPos(store, {{key, false}}, batch);
 }
 
 }  // namespace
@@ -57,6 +49,10 @@ Status DamageForTest(Store& store, Damage damage) {
       batch.Delete(rocks->cf(kDocMentions), first_listed);
       break;
     }
+    case Damage::kGarblePosEntry:
+      if (!rocks->packed_pos()) return Status::NotSupported("a format-1 pos has no packed entries");
+      batch.Put(rocks->cf(kPos), PosKey(parts), std::string(1, '\x80'));  // a varint cut short
+      break;
     case Damage::kStrayTermByValue:
       batch.Put(rocks->cf(kTermByValue), TermValueKey(Term::Entity("nobody-at-all")), IdKey(~uint64_t{0} >> 8));
       break;

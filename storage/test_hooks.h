@@ -15,6 +15,7 @@ enum class Damage {
   kWrongMentionCount, // change the mention count recorded on one claim
   kDropDocMention,    // delete one entry of a document's mention list
   kStrayTermByValue,  // add a dictionary entry by value whose id has no term
+  kGarblePosEntry,    // give a packed pos entry a value that does not decode (format 2)
 };
 
 // Applies `damage` to a store opened for writing. NotFound when the store has
