@@ -112,7 +112,11 @@ rocksdb::Status RewritePosEntries(rocksdb::Iterator* entries, const PosChanges& 
          ++change) {
       ApplyPosChange(PosClaim(change->first), change->second, &pairs);
     }
-    if (!old_key.empty()) out.remove(old_key);  // a put of the same key below comes later in the batch and wins
+    // An entry whose first claim stays is only put again: a delete before
+    // the put would leave one more hidden version in the memtable, which the
+    // next batch's SeekForPrev steps back over.
+    const bool first_stays = !pairs.empty() && !old_key.empty() && pairs.front() == PosClaim(old_key);
+    if (!old_key.empty() && !first_stays) out.remove(old_key);
     rocksdb::Status status = CutPosEntries(prefix, pairs, kPosSplitClaims, out.put);
     if (!status.ok()) return status;
   }
