@@ -160,15 +160,6 @@ class TableOut {
   // (60 -> 66 MB at 1M triples; SQLite's 75 MB). Level 1 cost as much as 3;
   // -2 made 73 MB, LZ4 96 MB. Compactions later use the column family's own
   // level.
-  Status Open() {
-    if (writer_) return Status::OK();
-    // The page cache keeps what was written: the take-in reads each file's
-    // tail back at once.
-    writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), WriterOptions(), store_.cf(which_),
-                                                       /*invalidate_page_cache=*/false);
-    return FromRocks(writer_->Open(path_), "creating " + path_);
-  }
-
   rocksdb::Options WriterOptions() const {
     rocksdb::Options options = store_.db()->GetOptions(store_.cf(which_));
     if (options.bottommost_compression == rocksdb::kZSTD) options.compression_opts.level = -1;
@@ -201,6 +192,16 @@ class TableOut {
   }
 
  private:
+  // The file is made at the first entry: no file when nothing is written.
+  Status Open() {
+    if (writer_) return Status::OK();
+    // The page cache keeps what was written: the take-in reads each file's
+    // tail back at once.
+    writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), WriterOptions(), store_.cf(which_),
+                                                       /*invalidate_page_cache=*/false);
+    return FromRocks(writer_->Open(path_), "creating " + path_);
+  }
+
   RocksStore& store_;
   Cf which_;
   std::string path_;
@@ -622,10 +623,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   static Status MergeStoredClaims(rocksdb::Iterator* stored, const std::string& prefix, std::vector<PosPair>* claims,
                                   std::vector<std::string>* old_keys) {
     std::vector<PosPair> stored_claims, entry;
-    for (stored->Seek(prefix); stored->Valid() && PosPrefix(std::string_view(stored->key().data(), stored->key().size())) == prefix;
-         stored->Next()) {
+    for (stored->Seek(prefix); stored->Valid() && PosPrefix(stored->key().ToStringView()) == prefix; stored->Next()) {
       old_keys->push_back(stored->key().ToString());
-      if (!DecodePosEntry(old_keys->back(), std::string_view(stored->value().data(), stored->value().size()), &entry)) {
+      if (!DecodePosEntry(old_keys->back(), stored->value().ToStringView(), &entry)) {
         return Status::Corruption("pos: damaged packed entry in the store");
       }
       stored_claims.insert(stored_claims.end(), entry.begin(), entry.end());

@@ -80,44 +80,55 @@ void ApplyPosChange(const PosPair& claim, bool added, std::vector<PosPair>* pair
 
 bool OfPrefix(const rocksdb::Iterator& entries, std::string_view prefix) {
   if (!entries.Valid()) return false;
-  const std::string_view key(entries.key().data(), entries.key().size());
-  return PosPrefix(key) == prefix;
+  return PosPrefix(entries.key().ToStringView()) == prefix;
+}
+
+// The entry that holds `key`'s place: the last one of its prefix starting
+// at or before it, else the prefix's first one (which a claim before it
+// joins), else none (the prefix is new). Gives its key and claims (empty:
+// none) and the key of the prefix's next entry (empty: none).
+struct PosEntryPlace {
+  std::string key;
+  std::vector<PosPair> claims;
+  std::string next;
+};
+
+rocksdb::Status FindPosEntry(rocksdb::Iterator* entries, const std::string& key, std::string_view prefix,
+                             PosEntryPlace* place) {
+  place->key.clear();
+  place->claims.clear();
+  place->next.clear();
+  entries->SeekForPrev(key);
+  if (!OfPrefix(*entries, prefix)) entries->Seek(key);
+  if (!entries->status().ok() || !OfPrefix(*entries, prefix)) return entries->status();
+  place->key = entries->key().ToString();
+  if (!DecodePosEntry(place->key, entries->value().ToStringView(), &place->claims)) {
+    return rocksdb::Status::Corruption("pos: damaged packed entry", place->key);
+  }
+  entries->Next();
+  if (OfPrefix(*entries, prefix)) place->next = entries->key().ToString();
+  return entries->status();
 }
 
 }  // namespace
 
 rocksdb::Status RewritePosEntries(rocksdb::Iterator* entries, const PosChanges& changes, const PosEntryWrites& out) {
-  std::vector<PosPair> pairs;
+  PosEntryPlace place;
   for (auto change = changes.begin(); change != changes.end();) {
     const std::string prefix(PosPrefix(change->first));
-    // The entry that holds the change's place: the last one of its prefix
-    // starting at or before it, else the prefix's first one (which a claim
-    // before it joins), else none (the prefix is new).
-    entries->SeekForPrev(change->first);
-    if (!OfPrefix(*entries, prefix)) entries->Seek(change->first);
-    if (!entries->status().ok()) return entries->status();
-    std::string old_key;
-    std::string bound;  // the next entry of the prefix; empty: none
-    pairs.clear();
-    if (OfPrefix(*entries, prefix)) {
-      old_key = entries->key().ToString();
-      if (!DecodePosEntry(old_key, std::string_view(entries->value().data(), entries->value().size()), &pairs)) {
-        return rocksdb::Status::Corruption("pos: damaged packed entry", old_key);
-      }
-      entries->Next();
-      if (!entries->status().ok()) return entries->status();
-      if (OfPrefix(*entries, prefix)) bound = entries->key().ToString();
-    }
-    for (; change != changes.end() && PosPrefix(change->first) == prefix && (bound.empty() || change->first < bound);
+    rocksdb::Status status = FindPosEntry(entries, change->first, prefix, &place);
+    if (!status.ok()) return status;
+    std::vector<PosPair>& claims = place.claims;
+    for (; change != changes.end() && PosPrefix(change->first) == prefix && (place.next.empty() || change->first < place.next);
          ++change) {
-      ApplyPosChange(PosClaim(change->first), change->second, &pairs);
+      ApplyPosChange(PosClaim(change->first), change->second, &claims);
     }
     // An entry whose first claim stays is only put again: a delete before
     // the put would leave one more hidden version in the memtable, which the
     // next batch's SeekForPrev steps back over.
-    const bool first_stays = !pairs.empty() && !old_key.empty() && pairs.front() == PosClaim(old_key);
-    if (!old_key.empty() && !first_stays) out.remove(old_key);
-    rocksdb::Status status = CutPosEntries(prefix, pairs, kPosSplitClaims, out.put);
+    const bool first_stays = !claims.empty() && !place.key.empty() && claims.front() == PosClaim(place.key);
+    if (!place.key.empty() && !first_stays) out.remove(place.key);
+    status = CutPosEntries(prefix, claims, kPosSplitClaims, out.put);
     if (!status.ok()) return status;
   }
   return rocksdb::Status::OK();
