@@ -22,6 +22,7 @@
 #include "storage/bulk_sorter.h"
 #include "storage/bulk_tasks.h"
 #include "storage/bulk_terms.h"
+#include "storage/packed_pos.h"
 #include "storage/store_write.h"
 
 namespace kg::storage {
@@ -144,13 +145,7 @@ class TableOut {
       : store_(store), which_(which), path_(std::move(path)) {}
 
   Status Put(std::string_view key, std::string_view value) {
-    if (!writer_) {
-      // The page cache keeps what was written: the take-in reads each file's
-      // tail back at once.
-      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), WriterOptions(),
-                                                         store_.cf(which_), /*invalidate_page_cache=*/false);
-      KG_RETURN_IF_ERROR(FromRocks(writer_->Open(path_), "creating " + path_));
-    }
+    KG_RETURN_IF_ERROR(Open());
     const rocksdb::Status put =
         writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
     // The message is built only on failure: this runs for every entry.
@@ -169,6 +164,13 @@ class TableOut {
     rocksdb::Options options = store_.db()->GetOptions(store_.cf(which_));
     if (options.bottommost_compression == rocksdb::kZSTD) options.compression_opts.level = -1;
     return options;
+  }
+
+  // Deletes a key of the store: the file lies above the store's files.
+  Status Delete(std::string_view key) {
+    KG_RETURN_IF_ERROR(Open());
+    return FromRocks(writer_->Delete(rocksdb::Slice(key.data(), key.size())),
+                     std::string("deleting in a bulk table of ") + CfName(which_));
   }
 
   // Closes the file and adds it to `args`, if anything was put: to the
@@ -190,6 +192,16 @@ class TableOut {
   }
 
  private:
+  // The file is made at the first entry: no file when nothing is written.
+  Status Open() {
+    if (writer_) return Status::OK();
+    // The page cache keeps what was written: the take-in reads each file's
+    // tail back at once.
+    writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), WriterOptions(), store_.cf(which_),
+                                                       /*invalidate_page_cache=*/false);
+    return FromRocks(writer_->Open(path_), "creating " + path_);
+  }
+
   RocksStore& store_;
   Cf which_;
   std::string path_;
@@ -458,7 +470,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     std::vector<std::function<Status()>> index_halves;
     for (Cf index : {kPos, kOsp, kWps}) {
       IndexSorter& sorter = *index_sorters_[index - kPos];
-      const std::optional<IndexRec> middle = sorter.Middle();
+      const std::optional<IndexRec> middle = SplitPoint(index, sorter.Middle());
       index_halves.push_back([&sorter, this, index, middle] { return WriteIndex(index, 0, sorter.Read(std::nullopt, middle)); });
       if (middle) {
         index_halves.push_back([&sorter, this, index, middle] { return WriteIndex(index, 1, sorter.Read(middle, std::nullopt)); });
@@ -527,9 +539,18 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return store_.Get(kSpo, spo_key, &ignored, found, before_retraction_->get());
   }
 
+  // Where the two halves of an ordering part. A packed pos rewrites a
+  // prefix (p, O) whole, so its halves part at the start of the middle
+  // record's prefix (no subject id is 0), and no prefix is in both.
+  std::optional<IndexRec> SplitPoint(Cf index, std::optional<IndexRec> middle) const {
+    if (!middle || index != kPos || !store_.packed_pos()) return middle;
+    return IndexRec{(*middle)[0], (*middle)[1], 0, 0};
+  }
+
   // One key range of an ordering, written to table `part` of its family.
   Status WriteIndex(Cf index, int part, std::unique_ptr<IndexSorter::Range> range) {
     KG_RETURN_IF_ERROR(range->status());
+    if (index == kPos && store_.packed_pos()) return WritePackedPos(part, range.get());
     TableOut& table = Table(index, part);
     IndexRec ordered{};
     ClaimKeyParts parts;
@@ -545,6 +566,77 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       KG_RETURN_IF_ERROR(table.Put(key, ""));
     }
     return range->status();
+  }
+
+  // A packed pos's key range: per (p, O) run of new claims, the entries of
+  // the prefix, merged with those the store has of it (the store's entries
+  // not written again are deleted by the table file, which lies above them).
+  Status WritePackedPos(int part, IndexSorter::Range* range) {
+    TableOut& table = Table(kPos, part);
+    std::unique_ptr<rocksdb::Iterator> stored;
+    if (store_had_claims_) {
+      rocksdb::ReadOptions options;
+      options.total_order_seek = true;
+      stored.reset(store_.db()->NewIterator(options, store_.cf(kPos)));
+    }
+    std::vector<PosPair> claims;
+    IndexRec ordered{};
+    bool have = range->Next(&ordered);
+    while (have) {
+      const IndexRec first = ordered;
+      claims.clear();
+      do {
+        claims.emplace_back(ordered[2], ordered[3]);
+        have = range->Next(&ordered);
+      } while (have && ordered[0] == first[0] && ordered[1] == first[1]);
+      const std::string prefix = IdKey(first[0]) + ranks_->ObjectKey(first[1]);
+      KG_RETURN_IF_ERROR(WritePackedPrefix(table, stored.get(), prefix, &claims));
+    }
+    return range->status();
+  }
+
+  Status WritePackedPrefix(TableOut& table, rocksdb::Iterator* stored, const std::string& prefix,
+                           std::vector<PosPair>* claims) {
+    std::vector<std::string> old_keys;
+    if (stored != nullptr) KG_RETURN_IF_ERROR(MergeStoredClaims(stored, prefix, claims, &old_keys));
+    std::vector<std::pair<std::string, std::string>> entries;
+    KG_RETURN_IF_ERROR(FromRocks(CutPosEntries(prefix, *claims, kPosEntryClaims,
+                                               [&](const std::string& key, const std::string& value) {
+                                                 entries.emplace_back(key, value);
+                                                 return rocksdb::Status::OK();
+                                               }),
+                                 "packing pos entries"));
+    // Puts and deletes in key order, as the table file needs them.
+    auto old_key = old_keys.begin();
+    for (const auto& [key, value] : entries) {
+      for (; old_key != old_keys.end() && *old_key <= key; ++old_key) {
+        if (*old_key != key) KG_RETURN_IF_ERROR(table.Delete(*old_key));
+      }
+      KG_RETURN_IF_ERROR(table.Put(key, value));
+    }
+    for (; old_key != old_keys.end(); ++old_key) KG_RETURN_IF_ERROR(table.Delete(*old_key));
+    return Status::OK();
+  }
+
+  // Adds to `claims` those the store's entries of `prefix` hold, whose keys
+  // go to `old_keys` in order.
+  static Status MergeStoredClaims(rocksdb::Iterator* stored, const std::string& prefix, std::vector<PosPair>* claims,
+                                  std::vector<std::string>* old_keys) {
+    std::vector<PosPair> stored_claims, entry;
+    for (stored->Seek(prefix); stored->Valid() && PosPrefix(stored->key().ToStringView()) == prefix; stored->Next()) {
+      old_keys->push_back(stored->key().ToString());
+      if (!DecodePosEntry(old_keys->back(), stored->value().ToStringView(), &entry)) {
+        return Status::Corruption("pos: damaged packed entry in the store");
+      }
+      stored_claims.insert(stored_claims.end(), entry.begin(), entry.end());
+    }
+    KG_RETURN_IF_ERROR(FromRocks(stored->status(), "reading the store's pos"));
+    if (old_keys->empty()) return Status::OK();
+    std::vector<PosPair> merged;
+    merged.reserve(claims->size() + stored_claims.size());
+    std::set_union(claims->begin(), claims->end(), stored_claims.begin(), stored_claims.end(), std::back_inserter(merged));
+    *claims = std::move(merged);
+    return Status::OK();
   }
 
   Status WriteDictionaryAndDocMentions() {

@@ -55,7 +55,7 @@ rocksdb::Iterator* ClaimCursor::IteratorFor(Cf index) {
   rocksdb::ReadOptions options;
   options.snapshot = scanner_.snapshot();
   options.total_order_seek = true;
-  if (!iterators_[index]) iterators_[index].reset(scanner_.store().db()->NewIterator(options, scanner_.store().cf(index)));
+  if (!iterators_[index]) iterators_[index] = scanner_.store().NewIndexIterator(index, options);
   return iterators_[index].get();
 }
 
@@ -194,6 +194,11 @@ Result<double> IdScanner::ApproximateMatches(const IdPattern& pattern) const {
   if (!db->GetIntProperty(cf, "rocksdb.estimate-num-keys", &keys) ||
       !db->GetIntProperty(cf, "rocksdb.total-sst-files-size", &file_bytes) || keys == 0 || file_bytes == 0) {
     return 0.0;
+  }
+  if (access.index == kPos && store_.packed_pos()) {  // an entry holds a run of claims: claims per byte
+    auto claims = store_.ReadCounter(counter::kClaims, snapshot());
+    if (!claims.ok()) return claims.status();
+    keys = *claims;
   }
   // The first key after every key that starts with the prefix.
   std::string end = access.prefix;

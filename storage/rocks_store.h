@@ -26,7 +26,11 @@
 
 namespace kg::storage {
 
-inline constexpr uint32_t kFormatVersion = 1;
+// The format new stores are written in. Format 1 stores (a key per claim in
+// every index) are still read and written in their own format.
+inline constexpr uint32_t kFormatVersion = 2;
+// From this format on, `pos` holds packed posting lists (storage/packed_pos.h).
+inline constexpr uint32_t kPackedPosFormat = 2;
 inline constexpr const char* kMarkerFile = "KGSTORE";
 // Scratch space of a bulk load inside the store directory; what a killed
 // loader left there is removed when the store is next opened for writing.
@@ -71,6 +75,8 @@ inline constexpr const char* kNextDocument = "next_document";
 inline constexpr const char* kFormatKey = "format";
 
 Status FromRocks(const rocksdb::Status& status, std::string_view context);
+// Writes the marker file that names a store directory's format.
+Status WriteMarker(const std::string& dir, uint32_t version);
 
 // Runs `body`, turning any exception into a Status so none crosses the API.
 template <typename F>
@@ -123,6 +129,11 @@ class RocksStore final : public Store {
   rocksdb::DB* db() const { return db_.get(); }
   rocksdb::ColumnFamilyHandle* cf(Cf which) const { return handles_[which]; }
   bool read_only() const { return read_only_; }
+  bool packed_pos() const { return format_ >= kPackedPosFormat; }
+  uint32_t format() const { return format_; }
+  // An iterator over an index that shows one key per claim whatever the
+  // store's format (a packed `pos` through PackedPosIterator).
+  std::unique_ptr<rocksdb::Iterator> NewIndexIterator(Cf which, const rocksdb::ReadOptions& options) const;
   const std::string& path() const { return path_; }
 
   // Point read; NotFound is reported as `found = false`, not as an error.
@@ -163,6 +174,7 @@ class RocksStore final : public Store {
   std::string path_;
   std::string secondary_path_;  // temp dir of a read-only instance
   bool read_only_ = false;
+  uint32_t format_ = kFormatVersion;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mutex_;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "storage/normalize.h"
+#include "storage/packed_pos.h"
 #include "storage/rocks_store.h"
 
 namespace kg::storage {
@@ -77,13 +78,19 @@ Status RocksStore::ScanPrefix(Cf which, std::string_view prefix,
   } else {
     options.total_order_seek = true;
   }
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[which]));
+  std::unique_ptr<rocksdb::Iterator> it = NewIndexIterator(which, options);
   for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (key.substr(0, prefix.size()) != prefix) break;
     if (!visit(key, std::string_view(it->value().data(), it->value().size()))) break;
   }
   return FromRocks(it->status(), std::string("scanning ") + CfName(which));
+}
+
+std::unique_ptr<rocksdb::Iterator> RocksStore::NewIndexIterator(Cf which, const rocksdb::ReadOptions& options) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handles_[which]));
+  if (which == kPos && packed_pos()) return std::make_unique<PackedPosIterator>(std::move(it));
+  return it;
 }
 
 Result<uint64_t> RocksStore::ReadCounter(std::string_view name, const rocksdb::Snapshot* snapshot) const {

@@ -33,6 +33,15 @@ namespace kg::storage {
 
 namespace fs = std::filesystem;
 
+Status WriteMarker(const std::string& dir, uint32_t version) {
+  const fs::path file = fs::path(dir) / kMarkerFile;
+  std::ofstream out(file, std::ios::trunc);
+  out << "kgstore format " << version << "\n";
+  out.flush();
+  if (!out) return Status::IOError("cannot write " + file.string());
+  return Status::OK();
+}
+
 namespace {
 
 // The column families whose keys start with an 8-byte id worth a prefix bloom.
@@ -125,7 +134,6 @@ rocksdb::Status OpenForWriting(const rocksdb::DBOptions& options, const std::str
   return status;
 }
 
-std::string MarkerText(uint32_t version) { return "kgstore format " + std::to_string(version) + "\n"; }
 
 // Reads the format version from the marker; 0 when there is no marker.
 Result<uint32_t> ReadMarker(const fs::path& dir) {
@@ -140,13 +148,6 @@ Result<uint32_t> ReadMarker(const fs::path& dir) {
   return static_cast<uint32_t>(version);
 }
 
-Status WriteMarker(const fs::path& dir) {
-  std::ofstream out(dir / kMarkerFile, std::ios::trunc);
-  out << MarkerText(kFormatVersion);
-  out.flush();
-  if (!out) return Status::IOError("cannot write " + (dir / kMarkerFile).string());
-  return Status::OK();
-}
 
 // Decides whether `path` may be opened, creating the directory and marker
 // for a new store. Changes nothing when it refuses.
@@ -175,27 +176,29 @@ Status PrepareDirectory(const fs::path& dir, const OpenOptions& options) {
   }
   fs::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir.string() + ": " + ec.message());
-  return WriteMarker(dir);
+  return WriteMarker(dir.string(), kFormatVersion);
 }
 
-Status CheckStoredFormat(RocksStore& store) {
+// The store's format version, written first for a new store.
+Result<uint32_t> CheckStoredFormat(RocksStore& store) {
   std::string value;
   bool found = false;
   KG_RETURN_IF_ERROR(store.Get(kMeta, kFormatKey, &value, &found));
   if (!found) {
-    if (store.read_only()) return Status::OK();  // a writer is still creating it
+    if (store.read_only()) return kFormatVersion;  // a writer is still creating it
     std::string encoded;
     PutBig32(&encoded, kFormatVersion);
     rocksdb::WriteBatch batch;
     batch.Put(store.cf(kMeta), kFormatKey, encoded);
-    return store.Commit(&batch);
+    KG_RETURN_IF_ERROR(store.Commit(&batch));
+    return kFormatVersion;
   }
   if (value.size() != 4) return Status::Corruption("bad format record in " + store.path());
   uint32_t version = GetBig32(value);
   if (version > kFormatVersion) {
     return Status::NotSupported(store.path() + " was written by a newer kgstore (format " + std::to_string(version) + ")");
   }
-  return Status::OK();
+  return version;
 }
 
 constexpr std::string_view kReaderDirPrefix = "kgstore-reader-";
@@ -288,7 +291,9 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
   if (options.read_only) {
     KG_RETURN_IF_ERROR(FromRocks(store->db_->TryCatchUpWithPrimary(), "catching up with the writer"));
   }
-  KG_RETURN_IF_ERROR(CheckStoredFormat(*store));
+  auto format = CheckStoredFormat(*store);
+  if (!format.ok()) return format.status();
+  store->format_ = *format;
   return std::unique_ptr<Store>(std::move(store));
 }
 

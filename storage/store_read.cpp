@@ -295,7 +295,7 @@ Result<Stats> RocksStore::GetStats() const {
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_regular_file(ec)) stats.disk_bytes += it->file_size(ec);
     }
-    stats.format_version = kFormatVersion;
+    stats.format_version = format_;
     return stats;
   });
 }

@@ -6,11 +6,23 @@
 #include <unordered_map>
 
 #include "storage/normalize.h"
+#include "storage/packed_pos.h"
 #include "storage/store_write.h"
 
 namespace kg::storage {
 
 std::string Big64(uint64_t value) { return IdKey(value); }
+
+Status RewritePackedPos(RocksStore& store, const PosChanges& changes, rocksdb::WriteBatch* batch) {
+  rocksdb::ReadOptions options;
+  options.total_order_seek = true;  // the entry before a key may be of another prefix
+  std::unique_ptr<rocksdb::Iterator> entries(store.db()->NewIterator(options, store.cf(kPos)));
+  const PosEntryWrites writes{[&](const std::string& key, const std::string& value) {
+                                return batch->Put(store.cf(kPos), key, value);
+                              },
+                              [&](const std::string& key) { batch->Delete(store.cf(kPos), key); }};
+  return FromRocks(RewritePosEntries(entries.get(), changes, writes), "rewriting packed pos entries");
+}
 
 std::vector<DictionaryEntry> NewTermEntries(const Term& canonical, TermId id) {
   Term stored = canonical;
@@ -147,6 +159,7 @@ class WriteContext {
       if (delta == 0) continue;
       KG_RETURN_IF_ERROR(ApplyClaimDelta(spo, delta, &predicate_delta, claims_new));
     }
+    KG_RETURN_IF_ERROR(WritePackedPos());
     for (const auto& [predicate, delta] : predicate_delta) {
       if (delta == 0) continue;
       KG_RETURN_IF_ERROR(WriteCount(kPredicateCounts, IdKey(predicate), delta));
@@ -173,19 +186,35 @@ class WriteContext {
     const int64_t after = before + delta;
     if (after < 0) return Status::Corruption("a claim would have a negative number of mentions");
     if (after == 0) {
-      for (Cf index : {kSpo, kPos, kOsp, kWps}) Delete(index, IndexKey(index, parts));
+      for (Cf index : {kSpo, kPos, kOsp, kWps}) ChangeIndex(index, IndexKey(index, parts), /*added=*/false);
       (*predicate_delta)[parts.predicate] -= 1;
       Count(counter::kClaims, -1);
       return Status::OK();
     }
     Put(kSpo, spo, Big64(static_cast<uint64_t>(after)));
     if (before == 0) {
-      for (Cf index : {kPos, kOsp, kWps}) Put(index, IndexKey(index, parts), "");
+      for (Cf index : {kPos, kOsp, kWps}) ChangeIndex(index, IndexKey(index, parts), /*added=*/true);
       (*predicate_delta)[parts.predicate] += 1;
       Count(counter::kClaims, 1);
       ++*claims_new;
     }
     return Status::OK();
+  }
+
+  // A packed pos's changes wait for WritePackedPos; other indexes hold a key per claim.
+  void ChangeIndex(Cf index, std::string key, bool added) {
+    if (index == kPos && store_.packed_pos()) {
+      pos_changes_[std::move(key)] = added;
+    } else if (added) {
+      Put(index, key, "");
+    } else {
+      Delete(index, key);
+    }
+  }
+
+  Status WritePackedPos() {
+    if (pos_changes_.empty()) return Status::OK();
+    return RewritePackedPos(store_, pos_changes_, &batch_);
   }
 
   static std::string IndexKey(Cf index, const ClaimKeyParts& parts) {
@@ -218,6 +247,7 @@ class WriteContext {
   std::unordered_map<std::string, TermId> new_terms_;
   std::unordered_map<std::string, std::string> new_aliases_;  // alias key -> as written, in this batch
   std::map<std::string, int64_t> claim_delta_;
+  PosChanges pos_changes_;  // a packed pos's, for WritePackedPos
   std::map<std::string, int64_t> counter_delta_;
   std::map<std::string, uint64_t> sequences_;
 };

@@ -11,6 +11,7 @@
 
 #include "kg/store.h"
 #include "storage/encoding.h"
+#include "storage/packed_pos.h"
 #include "storage/records.h"
 #include "storage/rocks_store.h"
 
@@ -77,6 +78,10 @@ std::vector<const char*> NewTermCounters(TermKind kind);
 Status RetractDocumentMentions(RocksStore& store, uint64_t number);
 
 std::string Big64(uint64_t value);
+
+// Puts into `batch` the packed pos entries (format 2) that `changes` make of
+// the store's committed ones. The caller holds the store's write mutex.
+Status RewritePackedPos(RocksStore& store, const PosChanges& changes, rocksdb::WriteBatch* batch);
 
 }  // namespace kg::storage
 

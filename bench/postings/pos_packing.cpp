@@ -31,11 +31,15 @@
 //       the write path's share for one new claim (every EVERY-th pos key taken
 //       as one): a key put into a WriteBatch today; packed, its entry found,
 //       decoded, the claim inserted, encoded and put. Counted: '*MeasuredUpdate*'.
+//   kg_pos_packing convert STORE_COPY N
+//       replaces the store's pos by packed entries and marks it format 2 (for
+//       the reader experiment; older builds refuse the store afterwards).
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -115,15 +119,10 @@ void AppendPair(Encoding encoding, uint64_t previous_subject, const ClaimKeyPart
 }
 
 // Pos keys in order, grouped into entries of up to `block` pairs of one
-// (p, O) prefix, written as one table file and taken into a new database.
-void Build(const std::string& store_path, const std::string& out_dir, size_t block, Encoding encoding) {
-  auto store = OpenStore(store_path);
-  const auto& rocks = AsRocks(*store);
-  rocksdb::Options options = PosOptions(rocks);
-  std::filesystem::remove_all(out_dir);
-  std::filesystem::create_directories(out_dir);
-  const std::string table = out_dir + "/pos.sst.tmp";
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
+// (p, O) prefix, written as one table file.
+rocksdb::ExternalSstFileInfo WritePackedTable(const kg::storage::RocksStore& rocks, const std::string& table,
+                                              size_t block, Encoding encoding) {
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), PosOptions(rocks));
   Require(writer.Open(table), "creating " + table);
 
   rocksdb::ReadOptions read;
@@ -160,8 +159,21 @@ void Build(const std::string& store_path, const std::string& out_dir, size_t blo
   flush();
   rocksdb::ExternalSstFileInfo info;
   Require(writer.Finish(&info), "finishing " + table);
+  std::printf("block %zu %s: %" PRIu64 " keys in %" PRIu64 " entries, table %" PRIu64 " bytes", block,
+              encoding == Encoding::kFixed ? "fixed" : "varint", keys, entries, static_cast<uint64_t>(info.file_size));
+  return info;
+}
 
-  rocksdb::Options db_options = options;
+// The packed table taken into a new database of one column family.
+void Build(const std::string& store_path, const std::string& out_dir, size_t block, Encoding encoding) {
+  auto store = OpenStore(store_path);
+  const auto& rocks = AsRocks(*store);
+  std::filesystem::remove_all(out_dir);
+  std::filesystem::create_directories(out_dir);
+  const std::string table = out_dir + "/pos.sst.tmp";
+  const rocksdb::ExternalSstFileInfo info = WritePackedTable(rocks, table, block, encoding);
+
+  rocksdb::Options db_options = PosOptions(rocks);
   db_options.create_if_missing = true;
   rocksdb::DB* raw = nullptr;
   Require(rocksdb::DB::Open(db_options, out_dir, &raw), "creating " + out_dir);
@@ -177,11 +189,35 @@ void Build(const std::string& store_path, const std::string& out_dir, size_t blo
   for (const auto& file : live) {
     if (file.column_family_name == kg::storage::CfName(kPos)) store_pos_bytes += file.size;
   }
-  std::printf("block %zu %s: %" PRIu64 " keys in %" PRIu64 " entries, table %" PRIu64
-              " bytes (store's pos tables %" PRIu64 " bytes, ratio %.3f)\n",
-              block, encoding == Encoding::kFixed ? "fixed" : "varint", keys, entries,
-              static_cast<uint64_t>(info.file_size), store_pos_bytes,
+  std::printf(" (store's pos tables %" PRIu64 " bytes, ratio %.3f)\n", store_pos_bytes,
               static_cast<double>(info.file_size) / static_cast<double>(store_pos_bytes));
+}
+
+// Replaces the pos of a store (a copy: older builds cannot open it after)
+// with packed entries and marks it format 2, which the session 9 reader
+// experiment opens read-only (storage/packed_pos.h).
+void Convert(const std::string& store_path, size_t block) {
+  const std::string table = store_path + "/pos-packed.sst.tmp";
+  {
+    auto store = OpenStore(store_path);
+    WritePackedTable(AsRocks(*store), table, block, Encoding::kVarint);
+    std::printf("\n");
+  }
+  auto opened = kg::Store::Open(store_path, kg::OpenOptions{});
+  if (!opened.ok()) Fail("opening " + store_path + " for writing: " + opened.status().ToString());
+  const auto& rocks = AsRocks(**opened);
+  rocksdb::DB* db = rocks.db();
+  const std::string everything(16, '\xff');
+  Require(db->DeleteRange(rocksdb::WriteOptions(), rocks.cf(kPos), "", everything), "emptying pos");
+  rocksdb::IngestExternalFileOptions ingest;
+  ingest.move_files = true;
+  Require(db->IngestExternalFile(rocks.cf(kPos), {table}, ingest), "taking in " + table);
+  std::string format;
+  kg::storage::PutBig32(&format, 2);
+  Require(db->Put(rocksdb::WriteOptions(), rocks.cf(kg::storage::kMeta), kg::storage::kFormatKey, format), "format");
+  Require(db->CompactRange(rocksdb::CompactRangeOptions(), rocks.cf(kPos), nullptr, nullptr), "compacting pos");
+  opened->reset();
+  std::ofstream(store_path + "/" + kg::storage::kMarkerFile, std::ios::trunc) << "kgstore format 2\n";
 }
 
 bool StartsWith(const rocksdb::Iterator& it, std::string_view prefix) {
@@ -522,6 +558,10 @@ int main(int argc, char** argv) {
     Probe(args[1], args[2], {args.begin() + 3, args.begin() + 7}, args.size() > 7 ? std::stoi(args[7]) : 5);
     return 0;
   }
+  if (args.size() >= 3 && args[0] == "convert") {
+    Convert(args[1], std::stoul(args[2]));
+    return 0;
+  }
   if (args.size() >= 4 && args[0] == "update") {
     Update(args[1], args[2], std::stoul(args[3]));
     return 0;
@@ -530,6 +570,7 @@ int main(int argc, char** argv) {
                "usage: kg_pos_packing build STORE OUT_DIR N [varint|fixed]\n"
                "       kg_pos_packing walk STORE [PACKED_DIR] PREDICATE OBJECT [REPEATS]\n"
                "       kg_pos_packing probe STORE PACKED_DIR PREDICATE OBJECT CANDIDATE_PREDICATE CANDIDATE_OBJECT [REPEATS]\n"
-               "       kg_pos_packing update STORE PACKED_DIR EVERY\n");
+               "       kg_pos_packing update STORE PACKED_DIR EVERY\n"
+               "       kg_pos_packing convert STORE_COPY N\n");
   return 1;
 }

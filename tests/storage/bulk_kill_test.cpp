@@ -44,11 +44,19 @@ std::string Dump(const Store& store) {
   return out;
 }
 
-// A store with a few ordinary documents, the state before every load.
+// A store with a few ordinary documents, the state before every load. One
+// puts 300 claims into a (predicate, object) the load adds to, so that the
+// load rewrites that prefix's several packed pos entries (format 2).
 void WriteBefore(const std::string& db) {
   auto store = OpenStore(db);
   ASSERT_NE(store, nullptr);
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(store->AddDocument(CrashDocument(i, 0)).ok());
+  DocumentInput links = MakeDocument("links", "en", "links-v0");
+  for (int i = 0; i < 300; ++i) {
+    links.statements.push_back(MakeStatement(Term::Entity("Before " + std::to_string(i)), "links",
+                                             Term::Entity("Target 5"), "", static_cast<uint32_t>(i), ""));
+  }
+  ASSERT_TRUE(store->AddDocument(links).ok());
 }
 
 // Runs the helper's bulk load to its end in `db`; false if it failed.

@@ -116,7 +116,8 @@ TEST_F(Differential, EveryPatternShapeMatchesBruteForce) {
   for (int i = 0; i < 40; ++i) {
     std::string id = "doc" + std::to_string(i);
     live_[id] = RandomDocument(id, 0);
-    ASSERT_TRUE(store_->AddDocument(live_[id]).ok());
+    auto added = store_->AddDocument(live_[id]);
+    ASSERT_TRUE(added.ok()) << added.status().ToString();
   }
   CompareAllShapes(12);
   ExpectConsistent(*store_);

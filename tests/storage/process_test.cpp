@@ -223,7 +223,8 @@ INSTANTIATE_TEST_SUITE_P(
                       DamageCase{storage::Damage::kStrayOspEntry, "osp entry", "StrayOspEntry"},
                       DamageCase{storage::Damage::kWrongMentionCount, "mentions but has", "WrongMentionCount"},
                       DamageCase{storage::Damage::kDropDocMention, "missing from doc_mentions", "DropDocMention"},
-                      DamageCase{storage::Damage::kStrayTermByValue, "points nowhere", "StrayTermByValue"}),
+                      DamageCase{storage::Damage::kStrayTermByValue, "points nowhere", "StrayTermByValue"},
+                      DamageCase{storage::Damage::kGarblePosEntry, "damaged packed entry", "GarblePosEntry"}),
     [](const ::testing::TestParamInfo<DamageCase>& info) { return std::string(info.param.name); });
 
 TEST(ThreadTest, ReadersInSeveralThreadsBesideTheWriter) {

@@ -177,7 +177,7 @@ TEST_F(StoreTest, DocumentsStatsAndPredicates) {
   EXPECT_EQ(stats->entities, 2u);
   EXPECT_EQ(stats->predicates, 2u);
   EXPECT_EQ(stats->aliases, 1u);
-  EXPECT_EQ(stats->format_version, 1u);
+  EXPECT_EQ(stats->format_version, 2u);
   EXPECT_GT(stats->disk_bytes, 0u);
 }
 
