@@ -1990,8 +1990,11 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
 // before a bracketed Latin name, as many as it has, are that name in the whole document: `heads` gets
 // them folded (TagNameHeads tags them elsewhere), `renames` as written (a name found by its use, "साइएंट
 // ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
+// `first_words` gets each glossed name's first word with its trailing space,
+// also of a name that holds an anaphor's word ("हिंदुजा समूह (Hinduja Group)").
 void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sentences,
-                  std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames) {
+                  std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames,
+                  std::set<std::string>* first_words) {
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
     for (const auto& tag : s.tags) {
@@ -2012,9 +2015,41 @@ void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sente
       }
       bool inside_other = std::any_of(s.tags.begin(), s.tags.end(),
                                       [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; });
-      if (!words_ok || inside_other) continue;
+      if (!words_ok) continue;
+      first_words->insert(text.substr(start, WordEnd(text, start) - start) + " ");
+      if (inside_other) continue;
       heads->emplace(text.substr(start, end - start), tag.id);
       renames->emplace(SourceText(s.view, start, end), tag.id);
+    }
+  }
+}
+
+// "हिंदुजा समूह (Hinduja Group) की इकाई हिंदुजा कॉग्निक्स ने ...": a group's unit
+// is often named by the group's first word and a word of its own, then by
+// that word alone ("कॉग्निक्स का पूंजीगत व्यय"). Written as a pair too rarely to
+// be found by its use, it stayed unnamed and its figures went to a rival the
+// page named. So the two words before an agent's marker are a name when the
+// first starts another name of the document and the document writes the
+// second three times or more; the second alone then names it as well.
+// `group_words` holds the glossed names' first words, each with its trailing space.
+void NameGroupUnits(const Language& lang, const std::vector<TaggedSentence>& sentences,
+                    std::set<std::string> group_words, std::map<std::string, std::string>* heads) {
+  for (const auto& entry : *heads) {
+    size_t space = entry.first.find(' ');
+    if (space != std::string::npos) group_words.insert(entry.first.substr(0, space + 1));
+  }
+  if (group_words.empty()) return;
+  for (const auto& s : sentences) {
+    for (const auto& phrases : AgentPhrases(lang, s)) {
+      const std::string& pair = phrases.front();
+      const std::string& own = phrases.back();
+      if (phrases.size() != 2 || heads->count(pair) || heads->count(own) ||
+          !group_words.count(pair.substr(0, pair.size() - own.size())) ||
+          Occurrences(sentences, own) < kMinAgentNameOccurrences) {
+        continue;
+      }
+      heads->emplace(pair, pair);
+      heads->emplace(own, pair);
     }
   }
 }
@@ -2044,7 +2079,9 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
   std::map<std::string, std::string> glossed;
-  GlossedNames(lang, *sentences, &heads, &glossed);
+  std::set<std::string> glossed_first_words;
+  GlossedNames(lang, *sentences, &heads, &glossed, &glossed_first_words);
+  NameGroupUnits(lang, *sentences, std::move(glossed_first_words), &heads);
   std::set<std::string> places = PlaceNames(*sentences);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
