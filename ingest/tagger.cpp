@@ -691,6 +691,51 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
   }
 }
 
+// A word of letter names and digits ("बी300", "एमआई355एक्स") spelled in
+// Latin letters ("b300"), or empty when a letter has no `letter_name`.
+std::string SpelledInLatin(const TextView& view, const Language& lang, size_t start, size_t end) {
+  std::string latin;
+  for (size_t pos = start; pos < end;) {
+    size_t letter_end = 0;
+    if (view.text[pos] >= '0' && view.text[pos] <= '9') {
+      latin += view.text[pos++];
+    } else if (const Phrase* letter = lang.letter_names.Match(view, pos, &letter_end, true);
+               letter != nullptr && letter_end <= end) {
+      latin += letter->value;
+      pos = letter_end;
+    } else {
+      return "";
+    }
+  }
+  return latin;
+}
+
+// "4,000 एमआई355एक्स", "बी300 की क़ीमत": a model number written in another
+// script is the gazetteer's model of that name (MI355X, B300), so that the
+// page's product is the one its Latin-script mentions and the gold name.
+// Only words with a digit are tried: letter names alone are common words.
+void TagTransliteratedModels(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                             const PhraseTable& gazetteer, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.letter_names.empty()) return;
+  const std::string& text = view.text;
+  for (size_t start : starts) {
+    size_t end = WordEnd(text, start);
+    if (end == start || IsLatinAt(text, start) || !Free(*taken, start, end) ||
+        std::none_of(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(end),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    std::string latin = SpelledInLatin(view, lang, start, end);
+    if (latin.empty() || latin.find_first_not_of("0123456789") == std::string::npos) continue;
+    TextView latin_view = MakeView(latin);
+    size_t model_end = 0;
+    const Phrase* model = gazetteer.Match(latin_view, 0, &model_end);
+    if (model == nullptr || model_end != latin_view.text.size() || model->extra != "HARDWARE") continue;
+    tags->push_back(Tag{start, end, model->extra, model->value, {}, "", {}});
+    Take(taken, start, end);
+  }
+}
+
 // Scripts without capitals: "20,000 सिसयुआन 590 एक्सेलरेटर" — one or two words
 // between a number and a `count_noun`, the first in the script, one with a
 // digit (a model number), are the unknown product counted ("20,000 नए
@@ -2147,6 +2192,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   std::vector<size_t> starts = TokenStarts(view.text);
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   TagPluralHardware(view, data.gazetteer(), &taken, &tags);
+  TagTransliteratedModels(view, starts, lang, data.gazetteer(), &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
     if (!Free(taken, q.start, q.end) && !FreePlacesInside(q.start, q.end, &taken, &tags)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
