@@ -713,18 +713,18 @@ std::string SpelledInLatin(const TextView& view, const Language& lang, size_t st
 // "4,000 एमआई355एक्स", "बी300 की क़ीमत": a model number written in another
 // script is the gazetteer's model of that name (MI355X, B300), so that the
 // page's product is the one its Latin-script mentions and the gold name.
-// Only words with a digit are tried: letter names alone are common words.
-void TagTransliteratedModels(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
-                             const PhraseTable& gazetteer, std::vector<bool>* taken, std::vector<Tag>* tags) {
+// Only words with a digit right after a letter of another script are tried
+// (found from the digits, not from every word): letter names alone are common words.
+void TagTransliteratedModels(const TextView& view, const Language& lang, const PhraseTable& gazetteer,
+                             std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.letter_names.empty()) return;
   const std::string& text = view.text;
-  for (size_t start : starts) {
+  for (size_t digit = text.find_first_of("0123456789"); digit != std::string::npos;
+       digit = text.find_first_of("0123456789", digit + 1)) {
+    if (digit == 0 || static_cast<unsigned char>(text[digit - 1]) < 0x80) continue;
+    size_t start = WordStartBefore(text, digit);
     size_t end = WordEnd(text, start);
-    if (end == start || IsLatinAt(text, start) || !Free(*taken, start, end) ||
-        std::none_of(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(end),
-                     [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
+    if (end <= digit || IsLatinAt(text, start) || !Free(*taken, start, end)) continue;
     std::string latin = SpelledInLatin(view, lang, start, end);
     if (latin.empty() || latin.find_first_not_of("0123456789") == std::string::npos) continue;
     TextView latin_view = MakeView(latin);
@@ -2192,7 +2192,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   std::vector<size_t> starts = TokenStarts(view.text);
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   TagPluralHardware(view, data.gazetteer(), &taken, &tags);
-  TagTransliteratedModels(view, starts, lang, data.gazetteer(), &taken, &tags);
+  TagTransliteratedModels(view, lang, data.gazetteer(), &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
     if (!Free(taken, q.start, q.end) && !FreePlacesInside(q.start, q.end, &taken, &tags)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
