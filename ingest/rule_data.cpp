@@ -250,7 +250,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
       {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
-      {"product_word", &lang->product_words}, {"relation_head", &lang->relation_heads},
+      {"product_word", &lang->product_words}, {"letter_name", &lang->letter_names}, {"relation_head", &lang->relation_heads},
       {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},

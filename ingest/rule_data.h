@@ -171,6 +171,9 @@ struct Language {
   // Products (name_kinds.cpp): a word that calls the unknown name after it a product ("the model X",
   // "il modello X", "मॉडल X").
   PhraseTable product_words;
+  // Latin letters as another script spells them ("बी" -> B, "एमआई" -> MI):
+  // a model number written in it ("बी300") is read as the gazetteer's model.
+  PhraseTable letter_names;
   std::vector<std::string> person_titles, relative_words, speech_verbs;  // folded
   // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
   // relations.cpp gives no statement of it.

@@ -691,6 +691,51 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
   }
 }
 
+// A word of letter names and digits ("बी300", "एमआई355एक्स") spelled in
+// Latin letters ("b300"), or empty when a letter has no `letter_name`.
+std::string SpelledInLatin(const TextView& view, const Language& lang, size_t start, size_t end) {
+  std::string latin;
+  for (size_t pos = start; pos < end;) {
+    size_t letter_end = 0;
+    if (view.text[pos] >= '0' && view.text[pos] <= '9') {
+      latin += view.text[pos++];
+    } else if (const Phrase* letter = lang.letter_names.Match(view, pos, &letter_end, true);
+               letter != nullptr && letter_end <= end) {
+      latin += letter->value;
+      pos = letter_end;
+    } else {
+      return "";
+    }
+  }
+  return latin;
+}
+
+// "4,000 एमआई355एक्स", "बी300 की क़ीमत": a model number written in another
+// script is the gazetteer's model of that name (MI355X, B300), so that the
+// page's product is the one its Latin-script mentions and the gold name.
+// Only words with a digit right after a letter of another script are tried
+// (found from the digits, not from every word): letter names alone are common words.
+void TagTransliteratedModels(const TextView& view, const Language& lang, const PhraseTable& gazetteer,
+                             std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.letter_names.empty()) return;
+  const std::string& text = view.text;
+  for (size_t digit = text.find_first_of("0123456789"); digit != std::string::npos;
+       digit = text.find_first_of("0123456789", digit + 1)) {
+    if (digit == 0 || static_cast<unsigned char>(text[digit - 1]) < 0x80) continue;
+    size_t start = WordStartBefore(text, digit);
+    size_t end = WordEnd(text, start);
+    if (end <= digit || IsLatinAt(text, start) || !Free(*taken, start, end)) continue;
+    std::string latin = SpelledInLatin(view, lang, start, end);
+    if (latin.empty() || latin.find_first_not_of("0123456789") == std::string::npos) continue;
+    TextView latin_view = MakeView(latin);
+    size_t model_end = 0;
+    const Phrase* model = gazetteer.Match(latin_view, 0, &model_end);
+    if (model == nullptr || model_end != latin_view.text.size() || model->extra != "HARDWARE") continue;
+    tags->push_back(Tag{start, end, model->extra, model->value, {}, "", {}});
+    Take(taken, start, end);
+  }
+}
+
 // Scripts without capitals: "20,000 सिसयुआन 590 एक्सेलरेटर" — one or two words
 // between a number and a `count_noun`, the first in the script, one with a
 // digit (a model number), are the unknown product counted ("20,000 नए
@@ -1990,8 +2035,11 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
 // before a bracketed Latin name, as many as it has, are that name in the whole document: `heads` gets
 // them folded (TagNameHeads tags them elsewhere), `renames` as written (a name found by its use, "साइएंट
 // ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
+// `first_words` gets each glossed name's first word with its trailing space,
+// also of a name that holds an anaphor's word ("हिंदुजा समूह (Hinduja Group)").
 void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sentences,
-                  std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames) {
+                  std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames,
+                  std::set<std::string>* first_words) {
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
     for (const auto& tag : s.tags) {
@@ -2012,9 +2060,41 @@ void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sente
       }
       bool inside_other = std::any_of(s.tags.begin(), s.tags.end(),
                                       [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; });
-      if (!words_ok || inside_other) continue;
+      if (!words_ok) continue;
+      first_words->insert(text.substr(start, WordEnd(text, start) - start) + " ");
+      if (inside_other) continue;
       heads->emplace(text.substr(start, end - start), tag.id);
       renames->emplace(SourceText(s.view, start, end), tag.id);
+    }
+  }
+}
+
+// "हिंदुजा समूह (Hinduja Group) की इकाई हिंदुजा कॉग्निक्स ने ...": a group's unit
+// is often named by the group's first word and a word of its own, then by
+// that word alone ("कॉग्निक्स का पूंजीगत व्यय"). Written as a pair too rarely to
+// be found by its use, it stayed unnamed and its figures went to a rival the
+// page named. So the two words before an agent's marker are a name when the
+// first starts another name of the document and the document writes the
+// second three times or more; the second alone then names it as well.
+// `group_words` holds the glossed names' first words, each with its trailing space.
+void NameGroupUnits(const Language& lang, const std::vector<TaggedSentence>& sentences,
+                    std::set<std::string> group_words, std::map<std::string, std::string>* heads) {
+  for (const auto& entry : *heads) {
+    size_t space = entry.first.find(' ');
+    if (space != std::string::npos) group_words.insert(entry.first.substr(0, space + 1));
+  }
+  if (group_words.empty()) return;
+  for (const auto& s : sentences) {
+    for (const auto& phrases : AgentPhrases(lang, s)) {
+      const std::string& pair = phrases.front();
+      const std::string& own = phrases.back();
+      if (phrases.size() != 2 || heads->count(pair) || heads->count(own) ||
+          !group_words.count(pair.substr(0, pair.size() - own.size())) ||
+          Occurrences(sentences, own) < kMinAgentNameOccurrences) {
+        continue;
+      }
+      heads->emplace(pair, pair);
+      heads->emplace(own, pair);
     }
   }
 }
@@ -2044,7 +2124,9 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   std::map<std::string, std::string> heads = NameHeads(*sentences);
   heads.merge(InitialNamesWithoutCapitals(lang, *sentences));
   std::map<std::string, std::string> glossed;
-  GlossedNames(lang, *sentences, &heads, &glossed);
+  std::set<std::string> glossed_first_words;
+  GlossedNames(lang, *sentences, &heads, &glossed, &glossed_first_words);
+  NameGroupUnits(lang, *sentences, std::move(glossed_first_words), &heads);
   std::set<std::string> places = PlaceNames(*sentences);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
@@ -2110,6 +2192,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   std::vector<size_t> starts = TokenStarts(view.text);
   TagPhrases(view, starts, data.gazetteer(), "", true, &taken, &tags);
   TagPluralHardware(view, data.gazetteer(), &taken, &tags);
+  TagTransliteratedModels(view, lang, data.gazetteer(), &taken, &tags);
   for (const auto& q : FindQuantities(view, lang)) {
     if (!Free(taken, q.start, q.end) && !FreePlacesInside(q.start, q.end, &taken, &tags)) continue;
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
