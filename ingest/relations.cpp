@@ -188,10 +188,32 @@ bool OwnerOfNext(const TaggedSentence& s, size_t i, const std::string& list_type
   return false;
 }
 
+// A peer's descriptor after a list's coordinator, an article and one word before the next item ("e poi la
+// svedese Ericsson", "ma anche l'olandese Nebius", "and the Dutch Nebius"): what the item is, no item itself.
+bool SkipPeerDescriptor(const Language& lang, const TaggedSentence& s, size_t limit, size_t* pos) {
+  const std::string rest = s.view.text.substr(*pos, limit - *pos);
+  for (const std::string& opener : lang.description_openers) {
+    bool elided = !opener.empty() && opener.back() == '\'';
+    size_t word = opener.size() + (elided ? 0 : 1);
+    if (rest.size() <= word || rest.compare(0, opener.size(), opener) != 0 || (!elided && rest[opener.size()] != ' ')) {
+      continue;
+    }
+    size_t space = rest.find(' ', word);
+    bool one_word = space != std::string::npos && space > word && space + 1 == rest.size() &&
+                    rest.find_first_of(",;:()\"0123456789", word) == std::string::npos;
+    if (!one_word) continue;
+    *pos = limit;
+    return true;
+  }
+  return false;
+}
+
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object, bool peers) {
   std::vector<size_t> more;
   const std::string& type = s.tags[object].type;
-  const std::vector<std::string> introducers = WordsBefore(s, object);
+  const std::vector<std::string> words_before = WordsBefore(s, object);
+  std::vector<std::string> introducers = words_before;
+  introducers.insert(introducers.end(), lang.list_introducers.begin(), lang.list_introducers.end());
   size_t i = object;
   while (i + 1 < s.tags.size()) {
     size_t next = i + 1;
@@ -206,13 +228,17 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
       }
     }
     // A time in an aside before a repeated introducer: "and, since last year, against Digi".
-    if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !introducers.empty()) ++next;
+    if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !words_before.empty()) ++next;
     while (pos < s.tags[next].start) {
       char c = s.view.text[pos];
       if (c == ' ' || c == '"' || c == ',') { joined = joined || c == ','; ++pos; continue; }
       size_t end = 0;
+      // "ma soprattutto" before "e", which would end the continuation "e poi" at its first word.
+      if (lang.list_continuations.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
       if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
+      if (!joined && pos > s.tags[i].end && lang.list_asides.Match(s.view, pos, &end) != nullptr) { pos = end; continue; }
       if (joined && SkipRepeatedIntroducer(s, introducers, s.tags[next].start, &pos)) continue;
+      if (joined && peers && SkipPeerDescriptor(lang, s, s.tags[next].start, &pos)) continue;
       break;
     }
     // A place's or an owner's genitive before the item: "फ्रांस की A और जापान की B", "A और टाटा समूह की B",

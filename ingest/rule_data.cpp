@@ -251,7 +251,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
       {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
       {"product_word", &lang->product_words}, {"letter_name", &lang->letter_names}, {"relation_head", &lang->relation_heads},
-      {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives}};
+      {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives},
+      {"list_aside", &lang->list_asides}, {"list_continuation", &lang->list_continuations}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},
@@ -279,7 +280,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"party_link", &lang->party_links}, {"own_party", &lang->own_parties},
       {"description_opener", &lang->description_openers}, {"relation_guard", &lang->relation_guards},
       {"agent_link", &lang->agent_links}, {"subject_pronoun", &lang->subject_pronouns},
-      {"passive_copula", &lang->passive_copulas}};
+      {"passive_copula", &lang->passive_copulas}, {"list_introducer", &lang->list_introducers}};
   return ForEachLine(path, [&](int n, const std::string& line) -> Status {
     auto f = SplitTabs(line);
     std::string key = Trim(f[0]);
