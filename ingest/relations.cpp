@@ -208,6 +208,50 @@ bool SkipPeerDescriptor(const Language& lang, const TaggedSentence& s, size_t li
   return false;
 }
 
+// What stands between a list item ending at `*pos` and the next tag at `limit`: spaces, commas, coordinators, a
+// continuation ("ma soprattutto", "but also"), an aside right after the item ("in testa"), a repeated introducer
+// ("con la spagnola") and, among peers, a descriptor ("la svedese"). `*pos` moves to where they end.
+struct ListGap {
+  bool joined = false;       // a comma, a coordinator or a continuation
+  bool coordinated = false;  // a coordinator or a continuation
+};
+ListGap ReadListGap(const Language& lang, const TaggedSentence& s, const std::vector<std::string>& introducers,
+                    bool peers, size_t limit, size_t* pos) {
+  ListGap gap;
+  const size_t item_end = *pos;
+  while (*pos < limit) {
+    char c = s.view.text[*pos];
+    if (c == ' ' || c == '"' || c == ',') { gap.joined = gap.joined || c == ','; ++*pos; continue; }
+    size_t end = 0;
+    // "ma soprattutto" before "e", which would end the continuation "e poi" at its first word.
+    bool coordinator = lang.list_continuations.Match(s.view, *pos, &end) != nullptr ||
+                       lang.coordinators.Match(s.view, *pos, &end) != nullptr;
+    if (coordinator) { gap.joined = gap.coordinated = true; *pos = end; continue; }
+    if (!gap.joined && *pos > item_end && lang.list_asides.Match(s.view, *pos, &end) != nullptr) { *pos = end; continue; }
+    if (gap.joined && SkipRepeatedIntroducer(s, introducers, limit, pos)) continue;
+    if (gap.joined && peers && SkipPeerDescriptor(lang, s, limit, pos)) continue;
+    break;
+  }
+  return gap;
+}
+
+// The closing comma of an aside set off by commas right after a list item, or after the item's `list_aside`
+// ("Cisco, still the largest supplier, and against Nokia", "Fastweb su tutti, che ha appena alzato i prezzi, ma
+// anche Iliad"), or npos: the aside opens with a word, not a name (that would be the list's next item), and holds
+// no clause break.
+size_t CommaAsideEnd(const Language& lang, const TaggedSentence& s, size_t item) {
+  const std::string& text = s.view.text;
+  size_t open = s.tags[item].end, aside_end = 0;
+  if (lang.list_asides.Match(s.view, SkipSpaces(text, open), &aside_end) != nullptr) open = aside_end;
+  if (open >= text.size() || text[open] != ',') return std::string::npos;
+  size_t first = SkipSpaces(text, open + 1);
+  if (item + 1 < s.tags.size() && s.tags[item + 1].start == first) return std::string::npos;
+  size_t close = text.find(',', first);
+  if (close == std::string::npos || close - open > 100) return std::string::npos;
+  bool plain = text.substr(open + 1, close - open - 1).find_first_of(";:()\"«»") == std::string::npos;
+  return plain ? close : std::string::npos;
+}
+
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object, bool peers) {
   std::vector<size_t> more;
   const std::string& type = s.tags[object].type;
@@ -218,7 +262,6 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
   while (i + 1 < s.tags.size()) {
     size_t next = i + 1;
     size_t pos = s.tags[i].end;
-    bool joined = false;
     // Skip an owner ("di Alibaba", "of Alibaba") between list items.
     if (!SameListKind(s.tags[next].type, type) && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(pos, s.tags[next].start - pos);
@@ -229,18 +272,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
     }
     // A time in an aside before a repeated introducer: "and, since last year, against Digi".
     if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !words_before.empty()) ++next;
-    while (pos < s.tags[next].start) {
-      char c = s.view.text[pos];
-      if (c == ' ' || c == '"' || c == ',') { joined = joined || c == ','; ++pos; continue; }
-      size_t end = 0;
-      // "ma soprattutto" before "e", which would end the continuation "e poi" at its first word.
-      if (lang.list_continuations.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
-      if (lang.coordinators.Match(s.view, pos, &end) != nullptr) { joined = true; pos = end; continue; }
-      if (!joined && pos > s.tags[i].end && lang.list_asides.Match(s.view, pos, &end) != nullptr) { pos = end; continue; }
-      if (joined && SkipRepeatedIntroducer(s, introducers, s.tags[next].start, &pos)) continue;
-      if (joined && peers && SkipPeerDescriptor(lang, s, s.tags[next].start, &pos)) continue;
-      break;
-    }
+    bool joined = ReadListGap(lang, s, introducers, peers, s.tags[next].start, &pos).joined;
     // A place's or an owner's genitive before the item: "फ्रांस की A और जापान की B", "A और टाटा समूह की B",
     // "A और भारती एयरटेल की डेटा सेंटर इकाई B".
     if (pos == s.tags[next].start && next + 1 < s.tags.size()) {
@@ -250,6 +282,19 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
         ++next;
         pos = s.tags[next].start;
       }
+    }
+    // After an aside set off by commas the list goes on only with a coordinator: "A, still the leader, and B".
+    if (pos != s.tags[next].start) {
+      size_t close = CommaAsideEnd(lang, s, i);
+      size_t after = next;
+      while (close != std::string::npos && after < s.tags.size() && s.tags[after].start <= close) ++after;
+      if (close == std::string::npos || after >= s.tags.size()) break;
+      size_t resume = close;
+      ListGap gap = ReadListGap(lang, s, introducers, peers, s.tags[after].start, &resume);
+      if (!gap.coordinated || resume != s.tags[after].start) break;
+      next = after;
+      pos = resume;
+      joined = true;
     }
     if (pos != s.tags[next].start || !joined || !JoinsList(s.tags[next].type, type, peers)) break;
     more.push_back(next);
