@@ -390,14 +390,38 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
     }
     return "";
   }
-  const Tag* nearest = nullptr;
+  // A time after the figure is its own only when no other amount stands between them (the time is that
+  // one's): "la guidance di 4,8 miliardi, dopo i 2,9 miliardi spesi nel 2025", "EUR 300m next year and EUR 500m in 2027".
+  // Its own restatement ("EUR 300m ($350m) in 2027", "इतनी रकम (करीब 74 करोड़ डॉलर) ... 2027 में") and the other
+  // end of its range ("between 15 and 16 billion crowns next year") share its time.
+  const size_t figure_end = figure.index >= 0 ? figure.tag.end : figure.at;
+  auto amount_between = [&](const Tag* time) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      bool other_end = figure.tag.quantity.bound == Bound::kAtLeast && tag.quantity.bound == Bound::kAtMost;
+      bool restates = static_cast<int>(i) == figure.equivalent ||
+                      (tag.start >= figure_end && IsEquivalenceGap(lang_, s.view, figure_end, tag.start));
+      if (restates || other_end) continue;
+      if ((IsFigure(tag) || IsBareScaledAmount(tag)) && tag.start > figure.at && tag.end <= time->start) return true;
+    }
+    return false;
+  };
+  const Tag* after = nullptr;   // the nearest after the figure (clause_times are in text order)
+  const Tag* before = nullptr;  // the nearest before it
+  bool skipped = false;         // a time after it that is another amount's
   for (const Tag* t : clause_times) {
-    if (t->start >= figure.at && (nearest == nullptr || t->start < nearest->start)) nearest = t;
+    if (t->start < figure.at) {
+      before = t;
+    } else if (after == nullptr) {
+      if (amount_between(t)) {
+        skipped = true;
+      } else {
+        after = t;
+      }
+    }
   }
-  for (const Tag* t : clause_times) {
-    if (nearest == nullptr || (nearest->start < figure.at && t->start > nearest->start)) nearest = t;
-  }
-  if (nearest == nullptr && sentence_times.size() == 1) nearest = sentence_times[0];
+  const Tag* nearest = after != nullptr ? after : before;
+  if (nearest == nullptr && sentence_times.size() == 1 && !skipped) nearest = sentence_times[0];
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
@@ -733,7 +757,7 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
     int year = YearOf(when);
     if (when.empty() || year >= YearOf(plan->when)) return std::nullopt;
     predicate = BaselinePredicate(figure, clause, when);
-  } else if (figure.currency_given && (Has(clause, "plan") || Has(clause, "past")) && PredicateOf(s, figure, clause).empty()) {
+  } else if (OfAnotherYearOfPlan(figure, clause) && PredicateOf(s, figure, clause).empty()) {
     // Another year's figure of the plan, its currency and what it buys left to the plan ("Per il 2027 sono previsti 300 milioni").
     when = WhenOf(s, "plans_capex", figure, clause);
     if (when.empty() || when == plan->when) return std::nullopt;
@@ -749,6 +773,12 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
   }
   if (Guarded(s, clause, figure)) return std::nullopt;
   return FrameStatement(lang_.code, predicate, plan->subject, when, figure.tag);
+}
+
+bool FrameReader::OfAnotherYearOfPlan(const Figure& figure, const Clause& clause) const {
+  // An amount the plan gave its currency, told as planned or spent; or any amount called the target or
+  // guidance ("For 2026 it kept its target of GBP 750m"): beside a plan, a target is the plan's too.
+  return (figure.currency_given && (Has(clause, "plan") || Has(clause, "past"))) || Has(clause, "target");
 }
 
 bool FrameReader::RestatesPlan(const std::string& company, const Tag& figure) const {

@@ -98,6 +98,8 @@ class FrameReader {
   // लगाने की तैयारी में है"): the position after the `figure_anaphor`, or npos.
   size_t RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const;
   // Is `figure` the last capital plan of `company` restated ("इन 6,000 करोड़ रुपये में से 2,400 करोड़")?
+  // A figure beside the plan that may be the plan's for another year (currency given by it, or a target).
+  bool OfAnotherYearOfPlan(const Figure& figure, const Clause& clause) const;
   bool RestatesPlan(const std::string& company, const Tag& figure) const;
   // Whether the clause names processors before the figure with a purpose marker after them and no
   // capital word ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे गए हैं": the verb-final order).

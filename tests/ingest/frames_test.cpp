@@ -75,6 +75,16 @@ const FrameCase kClasses[] = {
      {"Kestrel Networks plans_capex ≈ EUR 400m @2026 <- frame.it.plans_capex"}},
     {"it", "Un ordine di 3.000 chip H200 è in preparazione da parte di Vantora Cloud.",
      {"Vantora Cloud plans_order 3000 H200 <- frame.it.plans_order"}},
+    // A time after the figure with another amount between is that amount's: the figure takes the time before it.
+    {"en", "In 2026 about €500 million will be invested by Kestrel Networks in new halls, after a 20% cut in 2025.",
+     {"Kestrel Networks plans_capex ≈ EUR 500m @2026 <- frame.en.plans_capex"}},
+    {"it", "Nel 2026 circa 400 milioni di euro saranno investiti da Corvo Reti in nuovi data center, dopo un taglio del 10% nel 2025.",
+     {"Corvo Reti plans_capex ≈ EUR 400m @2026 <- frame.it.plans_capex"}},
+    // A target or guidance beside the plan is the plan's figure for its own year (class target; this year's: class plan).
+    {"en", "Kestrel Networks will invest £1 billion in data centres in 2027. For 2026 it kept its target of £750 million.",
+     {"Kestrel Networks plans_capex GBP 750m @2026 <- frame.en.plans_capex"}},
+    {"it", "Corvo Reti prevede investimenti per 400 milioni di euro nel 2027. Per quest'anno il gruppo conferma la guidance di 310 milioni di euro.",
+     {"Corvo Reti plans_capex EUR 310m @2025 <- frame.it.plans_capex"}},
 };
 
 TEST_F(FramesTest, EachStructuralClassGivesItsClaimNamingTheFrame) {
