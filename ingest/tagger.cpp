@@ -487,6 +487,13 @@ bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::
          IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
 }
 
+// "a Swedish-language model", "Japanese-language AI": a capitalised compound adjective is no name nor part of one.
+bool IsCompoundAdjective(const Language& lang, const std::string& word) {
+  return std::any_of(lang.adjective_suffixes.begin(), lang.adjective_suffixes.end(), [&word](const std::string& suffix) {
+    return word.size() > suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+  });
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -522,7 +529,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       std::string word = text.substr(end, w - end);
       bool tail = words > 0 && EndsOrContinuesName(view, lang, word, w);  // "ai" is also an Italian word
       tail = tail || (words == 0 && HeadsName(view, lang, data, word, w));
-      if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))))) break;
+      if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w)))) ||
+          IsCompoundAdjective(lang, word)) {
+        break;
+      }
       end = w;
       ++words;
       size_t next = end;
