@@ -138,14 +138,18 @@ bool IsCapitalisedLatin(const TextView& view, size_t pos) {
 // "the Seongnam-based firm": an unknown name written before "-based" is a
 // place, never the company (the company is the noun after it).
 
-// The view positions [place end, suffix end) of a place suffix inside the
-// name [start, end), or false.
+// The view positions [place end, suffix end) of a place suffix that starts inside the
+// name [start, end] or right after it ("The Solna-based group": an anaphor, "based group", took the suffix's
+// word first), or false.
 bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start, size_t end, size_t* place_end,
                      size_t* suffix_end) {
   for (const std::string& suffix : lang.place_suffixes) {
     size_t at = FindText(text, suffix, start);
     size_t after = at + suffix.size();
-    if (at == std::string::npos || at == start || after > end || (after < end && text[after] != ' ')) continue;
+    if (at == std::string::npos || at == start || at > end || (after < end && text[after] != ' ') ||
+        (after > end && IsWordCharAt(text, after))) {
+      continue;
+    }
     *place_end = at;
     *suffix_end = after;
     return true;
