@@ -329,6 +329,9 @@ int RelativeParty(const Language& lang, const TaggedSentence& s, const Appositio
   int party = a.relative == kNone ? -1 : PartyAt(s, a.relative);
   if (party < 0 && a.head != nullptr) {
     int after = PartyAt(s, a.head->end);
+    // "the language model the company built": an anaphor's tag may start after its article
+    size_t article = PhraseEnd(s.view.text, SkipSpaces(s.view.text, a.head->end), lang.description_openers);
+    if (after < 0 && article != kNone) after = PartyAt(s, article);
     if (after >= 0 && PlainWordEnd(s, SkipSpaces(s.view.text, s.tags[static_cast<size_t>(after)].end)) != kNone) party = after;
   }
   return Possessor(lang, s, party) ? -1 : party;
