@@ -311,6 +311,7 @@ struct Apposition {
   bool genitive = false;  // it starts with a company and "'s" ("X, Orbis Telecom's rival")
   bool own = false;       // "our own platform", "la nostra piattaforma"
   bool opens = false;     // it starts as a description does (an article, a relative word, the head...)
+  size_t article = kNone;  // where its opening article ends
   const Hit* head = nullptr;
   size_t relative = kNone;  // where its relative word ends
   int relative_party = -1;  // the relative clause's subject
@@ -328,6 +329,9 @@ int RelativeParty(const Language& lang, const TaggedSentence& s, const Appositio
   int party = a.relative == kNone ? -1 : PartyAt(s, a.relative);
   if (party < 0 && a.head != nullptr) {
     int after = PartyAt(s, a.head->end);
+    // "the language model the company built": an anaphor's tag may start after its article
+    size_t article = PhraseEnd(s.view.text, SkipSpaces(s.view.text, a.head->end), lang.description_openers);
+    if (after < 0 && article != kNone) after = PartyAt(s, article);
     if (after >= 0 && PlainWordEnd(s, SkipSpaces(s.view.text, s.tags[static_cast<size_t>(after)].end)) != kNone) party = after;
   }
   return Possessor(lang, s, party) ? -1 : party;
@@ -345,6 +349,7 @@ std::optional<Apposition> ApposedTo(const Language& lang, const TaggedSentence& 
   a.first = TagStartingAt(s, a.from);
   a.genitive = a.first >= 0 && IsNamedCompany(s.tags[static_cast<size_t>(a.first)]) && Possessor(lang, s, a.first);
   size_t article = PhraseEnd(text, a.from, lang.description_openers);
+  a.article = article;
   a.own = PhraseEnd(text, article == kNone ? a.from : SkipSpaces(text, article), lang.own_parties) != kNone;
   auto head = std::find_if(heads.begin(), heads.end(), [&](const Hit& h) { return h.start >= a.from && h.end <= a.to; });
   if (head != heads.end()) a.head = &*head;
@@ -415,6 +420,8 @@ std::optional<Reading> ReadApposedHead(const Language& lang, const TaggedSentenc
     r.party_first = !rival;
   } else if (!linked_only && a.own) {
     r.party = Party{-1, true};
+  } else if (kind == kAlone && a.article != kNone && a.head->start == SkipSpaces(s.view.text, a.article)) {
+    r.party = Party{-1, true};  // "X, la controllata che gestisce il cloud": an article alone, as before a name
   } else {
     return std::nullopt;
   }
@@ -428,6 +435,8 @@ std::optional<Reading> ReadApposition(const Language& lang, const TaggedSentence
                                       const std::vector<Hit>& passives) {
   std::optional<Apposition> a = ApposedTo(lang, s, x, heads);
   if (!a) return std::nullopt;
+  // "la società, con sede a Bari e controllata dal gruppo X": an anaphor takes only a passive's agent
+  if (s.tags[x].type == "REF") return ReadApposedPassive(lang, s, x, *a, passives);
   if (auto r = ReadRelativeVerb(s, x, *a, verbs)) return r;
   if (auto r = ReadApposedPassive(lang, s, x, *a, passives)) return r;
   return ReadApposedHead(lang, s, x, *a);
@@ -565,7 +574,7 @@ std::vector<Extracted> ReadDescriptions(const Language& lang, const TaggedSenten
   std::vector<Reading> readings;
   if (auto r = ReadFrontedOwner(lang, s, passives)) readings.push_back(*r);
   for (size_t x = 0; x < s.tags.size(); ++x) {
-    if (!IsDescribable(s.tags[x])) continue;
+    if (!IsDescribable(s.tags[x]) && s.tags[x].type != "REF") continue;
     if (auto r = ReadApposition(lang, s, x, heads, verbs, passives)) readings.push_back(*r);
   }
   for (const Hit& passive : passives) {

@@ -258,6 +258,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},
       {"clutter_prefix", &lang->clutter_prefix}, {"rival_word", &lang->rival_words},
       {"list_and", &lang->list_ands}, {"place_suffix", &lang->place_suffixes},
+      {"adjective_suffix", &lang->adjective_suffixes},
       {"place_introducer", &lang->place_introducers}, {"ref_place", &lang->ref_places},
       {"model_word", &lang->model_words}, {"owner_marker", &lang->owner_markers},
       {"fiscal_prefix", &lang->fiscal_prefixes}, {"like_word", &lang->like_words}, {"kind_word", &lang->kind_words},

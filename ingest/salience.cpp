@@ -203,7 +203,11 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
     return;
   }
   std::string about = found.empty() ? OnlyName(s) : SubjectOfSentence(found);
-  if (about.empty() && found.empty()) about = LeadingCompany(lang_, s);
+  // a relation between names ("Fastweb sviluppa da tempo MIIA, ...") says no more than the names do
+  bool only_relations = std::all_of(found.begin(), found.end(), [](const Extracted& e) {
+    return e.claim.object.kind != TermKind::kQuantity && e.subject_from == SubjectFrom::kName;
+  });
+  if (about.empty() && only_relations) about = LeadingCompany(lang_, s);
   if (!about.empty()) {
     current_ = SameCompany(about, topic) ? "" : about;
     age_ = 0;

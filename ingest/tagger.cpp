@@ -138,14 +138,18 @@ bool IsCapitalisedLatin(const TextView& view, size_t pos) {
 // "the Seongnam-based firm": an unknown name written before "-based" is a
 // place, never the company (the company is the noun after it).
 
-// The view positions [place end, suffix end) of a place suffix inside the
-// name [start, end), or false.
+// The view positions [place end, suffix end) of a place suffix that starts inside the
+// name [start, end] or right after it ("The Solna-based group": an anaphor, "based group", took the suffix's
+// word first), or false.
 bool FindPlaceSuffix(const Language& lang, const std::string& text, size_t start, size_t end, size_t* place_end,
                      size_t* suffix_end) {
   for (const std::string& suffix : lang.place_suffixes) {
     size_t at = FindText(text, suffix, start);
     size_t after = at + suffix.size();
-    if (at == std::string::npos || at == start || after > end || (after < end && text[after] != ' ')) continue;
+    if (at == std::string::npos || at == start || at > end || (after < end && text[after] != ' ') ||
+        (after > end && IsWordCharAt(text, after))) {
+      continue;
+    }
     *place_end = at;
     *suffix_end = after;
     return true;
@@ -487,6 +491,13 @@ bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::
          IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
 }
 
+// "a Swedish-language model", "Japanese-language AI": a capitalised compound adjective is no name nor part of one.
+bool IsCompoundAdjective(const Language& lang, const std::string& word) {
+  return std::any_of(lang.adjective_suffixes.begin(), lang.adjective_suffixes.end(), [&word](const std::string& suffix) {
+    return word.size() > suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+  });
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -522,7 +533,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       std::string word = text.substr(end, w - end);
       bool tail = words > 0 && EndsOrContinuesName(view, lang, word, w);  // "ai" is also an Italian word
       tail = tail || (words == 0 && HeadsName(view, lang, data, word, w));
-      if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w))))) break;
+      if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w)))) ||
+          IsCompoundAdjective(lang, word)) {
+        break;
+      }
       end = w;
       ++words;
       size_t next = end;
