@@ -465,6 +465,36 @@ bool IdExecutor::Probe(size_t step, IdRow& row, Next& next) {
   return true;
 }
 
+template <typename Next>
+bool IdExecutor::SearchList(size_t step, IdRow& row, Next& next) {
+  const Prepared& pattern = patterns_[plan_->steps[step].pattern];
+  const std::string& subject_value = row.values[pattern.subject.slot];
+  // A constant the store lacks matches nothing; a quantity is no subject.
+  if (pattern.predicate.keys.size() != 1 || pattern.object.keys.size() != 1 || subject_value.size() != kIdSize) {
+    return true;
+  }
+  ClaimList& list = lists_[step];
+  if (!list.read) {
+    list.read = true;
+    ThrowIfFailed(scanner_.ReadPosClaims(storage::GetBig64(pattern.predicate.keys[0]), pattern.object.keys[0],
+                                         &list.claims));
+  }
+  // Rows mostly come in subject order: search from where the last search
+  // ended when the subject is not smaller.
+  const TermId subject = storage::GetBig64(subject_value);
+  const auto begin = list.claims.begin();
+  const bool onward = list.last < list.claims.size() && list.claims[list.last].first <= subject;
+  auto match = std::lower_bound(onward ? begin + static_cast<ptrdiff_t>(list.last) : begin, list.claims.end(),
+                                storage::PosPair{subject, 0});
+  list.last = static_cast<size_t>(match - begin);
+  ClaimKeyParts parts{subject, storage::GetBig64(pattern.predicate.keys[0]), pattern.object.keys[0], 0};
+  for (; match != list.claims.end() && match->first == subject; ++match) {
+    parts.when = match->second;
+    if (Stopped() || !BindMatch(pattern, parts, false, row, next)) return false;
+  }
+  return true;
+}
+
 const Value& IdExecutor::Decode(const IdRow& row, int slot) {
   const std::string& key = row.values[slot];
   if (row.claim_of[slot].empty() && key.size() == kIdSize) return DecodeId(storage::GetBig64(key), &last_value_[slot]);
@@ -574,6 +604,7 @@ bool IdExecutor::RunStep(size_t step, IdRow& row) {
     return !PassesFilters(planned, extended) || RunStep(step + 1, extended);
   };
   if (planned.hash_join) return Probe(step, row, next);
+  if (planned.searches_list) return SearchList(step, row, next);
   return Lookup(patterns_[planned.pattern], row, *cursors_[step], next, star_steps_[step]);
 }
 
@@ -603,6 +634,7 @@ Result<QueryInfo> IdExecutor::Run(const Plan& plan, RowVisitor& visitor) {
   }
   output_slots_.assign(needed.begin(), needed.end());
 
+  lists_.assign(plan.steps.size(), ClaimList{});
   PlanStars();
   decoded_.assign(size_t{1} << kDecodedBits, DecodedTerm{});
   last_value_.assign(find_.slot_names.size(), Value::Null());

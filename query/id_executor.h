@@ -65,6 +65,12 @@ class IdExecutor {
     std::vector<std::string> claim_of;  // spo key of the claim that bound a shown quantity
   };
   struct HashTable;
+  // The claims of a PlanStep::searches_list step, read on its first row.
+  struct ClaimList {
+    bool read = false;
+    std::vector<storage::PosPair> claims;  // (subject, time), sorted
+    size_t last = 0;                        // where the last search ended
+  };
   // The claims of one subject, read with one seek for the steps that look
   // that subject up under several predicates (a star around ?x): they then
   // filter these instead of seeking each. Only the stretch of its claims
@@ -97,6 +103,8 @@ class IdExecutor {
   bool BindMatch(const Prepared& pattern, const storage::ClaimKeyParts& parts, bool mirrored, IdRow& row, Next& next);
   template <typename Next>
   bool Probe(size_t step, IdRow& row, Next& next);
+  template <typename Next>
+  bool SearchList(size_t step, IdRow& row, Next& next);
   void Build(size_t step);
   bool RunStep(size_t step, IdRow& row);
   // Hands a row to the result, or holds it back while the store's term
@@ -125,6 +133,7 @@ class IdExecutor {
   const Plan* plan_ = nullptr;
   std::vector<std::unique_ptr<storage::ClaimCursor>> cursors_;  // one per step
   std::vector<std::unique_ptr<HashTable>> tables_;             // per hash-join step
+  std::vector<ClaimList> lists_;                                // per step
   std::vector<char> star_steps_;          // per step: reads its subject's claims from stars_
   std::vector<SubjectClaims> stars_;      // per slot
   std::vector<std::vector<int>> filter_slots_;                 // per conjunct

@@ -23,6 +23,8 @@ constexpr double kCrossProductPenalty = 1e6;
 // and putting a match into a hash table as reading this many.
 constexpr double kSeekCost = 10;
 constexpr double kHashBuildCost = 3;
+// The most claims a step reads into a list to search (16 bytes each).
+constexpr double kMaxListClaims = 1 << 20;
 // Fewer incoming rows than this are always looked up: a table would save
 // a handful of seeks at most.
 constexpr double kMinRowsToHash = 16;
@@ -170,12 +172,19 @@ std::vector<PlanStep> StepsFor(const BoundFind& find, const std::vector<size_t>&
   const int sorted_slot = order.empty() ? -1 : SortedSlot(find.patterns[order.front()]);
   for (size_t i : order) {
     const BoundPattern& pattern = find.patterns[i];
-    PlanStep step{i, Estimate(i, pattern, bound, statistics), false, {}};
+    PlanStep step{i, Estimate(i, pattern, bound, statistics), false, false, {}};
     if (!steps.empty()) {
-      double lookups = rows * (kSeekCost + step.estimate);
-      if (WalksForward(pattern, sorted_slot)) lookups = std::min(lookups, ConstantMatches(i, pattern, statistics) + rows);
+      const double seeks = rows * (kSeekCost + step.estimate);
+      const double walk = ConstantMatches(i, pattern, statistics) + rows;
+      const bool walks = WalksForward(pattern, sorted_slot) && walk < seeks;
+      const double lookups = walks ? walk : seeks;
       double hashed = ConstantMatches(i, pattern, statistics) * kHashBuildCost + rows;
       step.hash_join = rows >= kMinRowsToHash && hashed < lookups;
+      // Reading the whole list costs what the walk costs, without a lookup per row.
+      const bool symmetric = std::any_of(pattern.predicate.constants.begin(), pattern.predicate.constants.end(),
+                                         [&](const Term& p) { return statistics.symmetric.count(p.value) > 0; });
+      step.searches_list =
+          walks && !step.hash_join && !pattern.when && !symmetric && walk - rows <= kMaxListClaims;
     }
     rows *= step.estimate;
     for (int slot : SlotsOf(pattern)) bound.insert(slot);

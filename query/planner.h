@@ -24,6 +24,9 @@ struct Statistics {
   // when unknown.
   std::vector<double> constant_matches;
   double count_cap = 0;
+  // Predicates declared symmetric: their lookups also run mirrored, which
+  // a searched list (PlanStep::searches_list) does not.
+  std::set<std::string> symmetric;
 };
 
 struct PlanStep {
@@ -33,6 +36,11 @@ struct PlanStep {
   // prefix. true: the pattern's matches are read once into a hash table on
   // the variables bound before, which each incoming row probes.
   bool hash_join = false;
+  // With hash_join false, for a lookup whose subject varies under a constant
+  // predicate and object (no time): the pattern's claims are read once
+  // into a sorted list that each incoming row searches, instead of one
+  // index lookup per row (chosen where the rows are many beside the list).
+  bool searches_list = false;
   std::vector<size_t> filters;  // indices into Plan::conjuncts to apply after
 };
 

@@ -30,8 +30,9 @@ using namespace kg::query;
 // estimated from the index's approximate sizes (IdExecutor::ConstantMatches).
 constexpr uint64_t kCountCap = 100;
 
-Statistics GatherStatistics(Catalog& catalog, IdExecutor* executor) {
+Statistics GatherStatistics(Catalog& catalog, IdExecutor* executor, const std::set<std::string>& symmetric) {
   Statistics statistics;
+  statistics.symmetric = symmetric;
   statistics.predicate_claims = ValueOrThrow(catalog.PredicateCounts());
   statistics.total_claims = ValueOrThrow(catalog.TotalClaims());
   if (executor != nullptr && executor->patterns() > 1) {  // one pattern needs no order
@@ -39,6 +40,12 @@ Statistics GatherStatistics(Catalog& catalog, IdExecutor* executor) {
     statistics.count_cap = static_cast<double>(kCountCap);
   }
   return statistics;
+}
+
+const char* JoinMethod(size_t index, const PlanStep& step) {
+  if (index == 0) return "scan";
+  if (step.hash_join) return "hash";
+  return step.searches_list ? "list" : "lookup";
 }
 
 QueryResult Explain(const BoundFind& find, const Plan& plan) {
@@ -50,7 +57,7 @@ QueryResult Explain(const BoundFind& find, const Plan& plan) {
                            Value::OfString(PatternText(find.patterns[step.pattern], find.slot_names)),
                            Value::OfNumber(static_cast<int64_t>(std::llround(step.estimate))),
                            Value::OfNumber(static_cast<int64_t>(step.filters.size())),
-                           Value::OfString(i == 0 ? "scan" : step.hash_join ? "hash" : "lookup")});
+                           Value::OfString(JoinMethod(i, step))});
   }
   return result;
 }
@@ -68,7 +75,7 @@ Result<QueryInfo> RunFind(const Store& store, const FindQuery& find, Binder& bin
   BoundFind bound = binder.BindFind(find);
   if (auto counted = CountFromStatistics(bound, catalog, symmetric, options, visitor)) return std::move(*counted);
   auto by_id = IdExecutorFor(store, bound, options, symmetric);
-  Plan plan = MakePlan(bound, GatherStatistics(catalog, by_id.get()));
+  Plan plan = MakePlan(bound, GatherStatistics(catalog, by_id.get(), symmetric));
   if (by_id) return by_id->Run(plan, visitor);
   return Executor(store, options, symmetric).RunFind(bound, plan, visitor);
 }
@@ -79,7 +86,7 @@ Result<QueryResult> ExecuteWhole(const Store& store, const Statement& statement,
   if (const auto* explain = std::get_if<ExplainQuery>(&statement)) {
     BoundFind bound = binder.BindFind(explain->find);
     auto by_id = IdExecutorFor(store, bound, options, symmetric);
-    return Explain(bound, MakePlan(bound, GatherStatistics(catalog, by_id.get())));
+    return Explain(bound, MakePlan(bound, GatherStatistics(catalog, by_id.get(), symmetric)));
   }
   if (const auto* sources = std::get_if<SourcesQuery>(&statement)) {
     return Executor(store, options, symmetric).RunSources(binder.BindSources(*sources));

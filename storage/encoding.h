@@ -44,6 +44,10 @@ inline void PutBig32(std::string* out, uint32_t value) {
   if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap32(value);
   out->append(reinterpret_cast<const char*>(&value), sizeof(value));
 }
+inline void SetBig64(char* at, uint64_t value) {  // writes at[0..8)
+  if constexpr (std::endian::native == std::endian::little) value = __builtin_bswap64(value);
+  std::memcpy(at, &value, sizeof(value));
+}
 inline uint64_t GetBig64(std::string_view in) {  // reads in[0..8)
   uint64_t value = 0;
   std::memcpy(&value, in.data(), sizeof(value));

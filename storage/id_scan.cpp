@@ -2,31 +2,49 @@
 
 namespace kg::storage {
 
-IndexAccess ChooseAccess(const IdPattern& p) {
-  IndexAccess a;
+IndexAccess ChooseAccess(const IdPattern& pattern) {
+  IndexAccess access;
+  ChooseAccess(pattern, &access);
+  return access;
+}
+
+void ChooseAccess(const IdPattern& p, IndexAccess* a) {
+  std::string& prefix = a->prefix;
+  prefix.clear();
+  auto id = [&prefix](TermId value) { PutBig64(&prefix, value); };
   if (p.subject && p.predicate && p.object && p.subject_varies) {
-    a.index = kPos;
-    a.prefix = IdKey(*p.predicate) + *p.object + IdKey(*p.subject) + (p.when ? IdKey(*p.when) : "");
+    a->index = kPos;
+    id(*p.predicate); prefix += *p.object; id(*p.subject);
+    if (p.when) id(*p.when);
   } else if (p.subject && p.predicate && p.object) {
-    a.index = kSpo;
-    a.prefix = IdKey(*p.subject) + IdKey(*p.predicate) + *p.object + (p.when ? IdKey(*p.when) : "");
+    a->index = kSpo;
+    id(*p.subject); id(*p.predicate); prefix += *p.object;
+    if (p.when) id(*p.when);
   } else if (p.when && p.predicate) {
-    a.index = kWps;
-    a.prefix = IdKey(*p.when) + IdKey(*p.predicate) + (p.subject ? IdKey(*p.subject) : "");
+    a->index = kWps;
+    id(*p.when); id(*p.predicate);
+    if (p.subject) id(*p.subject);
   } else if (p.object) {
-    a.index = p.predicate ? kPos : kOsp;
-    a.prefix = p.predicate ? IdKey(*p.predicate) + *p.object : *p.object + (p.subject ? IdKey(*p.subject) : "");
+    a->index = p.predicate ? kPos : kOsp;
+    if (p.predicate) {
+      id(*p.predicate); prefix += *p.object;
+    } else {
+      prefix += *p.object;
+      if (p.subject) id(*p.subject);
+    }
   } else if (p.subject) {
-    a.index = kSpo;
-    a.prefix = IdKey(*p.subject) + (p.predicate ? IdKey(*p.predicate) : "");
+    a->index = kSpo;
+    id(*p.subject);
+    if (p.predicate) id(*p.predicate);
   } else if (p.predicate) {
-    a.index = kPos;
-    a.prefix = IdKey(*p.predicate);
+    a->index = kPos;
+    id(*p.predicate);
   } else if (p.when) {
-    a.index = kWps;
-    a.prefix = IdKey(*p.when);
+    a->index = kWps;
+    id(*p.when);
+  } else {
+    a->index = kSpo;
   }
-  return a;
 }
 
 bool ParseIndexKey(Cf index, std::string_view key, ClaimKeyParts* parts) {
@@ -60,16 +78,20 @@ rocksdb::Iterator* ClaimCursor::IteratorFor(Cf index) {
 }
 
 void ClaimCursor::Seek(const IdPattern& pattern) {
-  IndexAccess access = ChooseAccess(pattern);
   pattern_ = pattern;
   status_ = Status::OK();
+  // Built in the cursor's own buffers: a nested loop seeks once per outer row.
+  IndexAccess access{kSpo, std::move(prefix_)};
+  ChooseAccess(pattern, &access);
+  prefix_ = std::move(access.prefix);
   const bool rested_here = rested_ && rested_index_ == access.index;
   rested_ = false;
   index_ = access.index;
-  prefix_ = std::move(access.prefix);
   it_ = IteratorFor(index_);
   if (pattern.first_predicate && pattern.subject && !pattern.predicate && index_ == kSpo) {
-    MoveTo(prefix_ + IdKey(*pattern.first_predicate), rested_here);
+    target_.assign(prefix_);
+    PutBig64(&target_, *pattern.first_predicate);
+    MoveTo(target_, rested_here);
   } else {
     MoveTo(prefix_, rested_here);
   }
@@ -177,6 +199,27 @@ Result<std::string> IdScanner::ObjectKeyOf(const Term& term) const {
 }
 
 Result<Term> IdScanner::TermOfObject(std::string_view object_key) const { return store_.ObjectTerm(object_key); }
+
+Status IdScanner::ReadPosClaims(TermId predicate, std::string_view object, std::vector<PosPair>* claims) const {
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot();
+  options.total_order_seek = true;
+  // Object components are self-delimiting: every key that starts with
+  // p O is of that (p, O).
+  std::string prefix = IdKey(predicate);
+  prefix += object;
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(options, store_.cf(kPos)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    if (!store_.packed_pos()) {
+      if (key.size() != prefix.size() + 16) return Status::Corruption("damaged key in index pos");
+      claims->push_back(PosClaim(key));
+    } else if (!AppendPosEntry(key, it->value().ToStringView(), claims)) {
+      return Status::Corruption("pos: damaged packed entry");
+    }
+  }
+  return FromRocks(it->status(), "scanning pos");
+}
 
 Result<bool> IdScanner::Contains(const ClaimKeyParts& claim) const {
   std::string value;

@@ -14,10 +14,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <rocksdb/perf_level.h>
 
 #include "storage/encoding.h"
+#include "storage/packed_pos.h"
 #include "storage/rocks_store.h"
 
 namespace kg::storage {
@@ -49,6 +51,8 @@ struct IndexAccess {
   std::string prefix;
 };
 IndexAccess ChooseAccess(const IdPattern& pattern);
+// The same into `access`, reusing its prefix's buffer.
+void ChooseAccess(const IdPattern& pattern, IndexAccess* access);
 bool ParseIndexKey(Cf index, std::string_view key, ClaimKeyParts* parts);
 bool MatchesPattern(const IdPattern& pattern, const ClaimKeyParts& parts);
 
@@ -93,6 +97,7 @@ class ClaimCursor {
   IdPattern pattern_;
   Cf index_ = kSpo;
   std::string prefix_;
+  std::string target_;  // where a lookup starting past its prefix's start seeks
   ClaimKeyParts parts_;
   // Set when the iterator of rested_index_ stands on the first key after
   // all keys starting with rested_prefix_ (a lookup ran to its end).
@@ -134,6 +139,12 @@ class IdScanner {
   Result<std::string> ObjectKeyOf(const Term& term) const;
   // The term of an object component (ids through the store's cache).
   Result<Term> TermOfObject(std::string_view object_key) const;
+  // The (subject, time) of every claim of `predicate` and `object` (an
+  // object component), in key order, appended to `claims`: a whole pos
+  // prefix read in one pass, for a join that searches it for many subjects
+  // (a packed entry is decoded at once, not claim by claim through an
+  // iterator).
+  Status ReadPosClaims(TermId predicate, std::string_view object, std::vector<PosPair>* claims) const;
   // Whether the claim exists (a point read).
   Result<bool> Contains(const ClaimKeyParts& claim) const;
   // About how many index keys the pattern's prefix covers, from the bytes

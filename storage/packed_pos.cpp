@@ -34,11 +34,16 @@ PosPair PosClaim(std::string_view key) {
 
 bool DecodePosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs) {
   pairs->clear();
+  return AppendPosEntry(key, value, pairs);
+}
+
+bool AppendPosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs) {
   if (key.size() < kShortestKey) return false;
+  const size_t first = pairs->size();
   pairs->push_back(PosClaim(key));
   while (!value.empty()) {
     uint64_t step = 0;
-    if (!GetVarint(&value, &step) || pairs->size() == kPosEntryClaims) return false;
+    if (!GetVarint(&value, &step) || pairs->size() - first == kPosEntryClaims) return false;
     PosPair next{pairs->back().first + (step >> 1), 0};
     if ((step & 1) != 0) {
       if (value.size() < 8) return false;
@@ -171,6 +176,12 @@ void PackedPosIterator::LoadEntry() {
 }
 
 bool PackedPosIterator::NextInEntry() {
+  const bool stepped = StepInEntry();
+  if (stepped) WriteClaim();
+  return stepped;
+}
+
+bool PackedPosIterator::StepInEntry() {
   if (rest_.empty()) return false;
   uint64_t step = 0;
   uint64_t when = 0;
@@ -192,18 +203,40 @@ bool PackedPosIterator::NextInEntry() {
   }
   subject_ += delta;
   when_ = when;
-  for (int i = 0; i < 8; ++i) {
-    key_[subject_at_ + i] = static_cast<char>(subject_ >> (56 - 8 * i));
-    key_[subject_at_ + 8 + i] = static_cast<char>(when_ >> (56 - 8 * i));
-  }
   return true;
 }
 
+void PackedPosIterator::WriteClaim() {
+  SetBig64(&key_[subject_at_], subject_);
+  SetBig64(&key_[subject_at_ + 8], when_);
+}
+
 bool PackedPosIterator::AdvanceInEntry(std::string_view target) {
-  while (std::string_view(key_) < target) {
-    if (!NextInEntry()) return false;
+  // A target of this entry's (p, O) naming a subject, or a subject and a
+  // time (a cursor's forward lookups), is compared as numbers and the key
+  // written once at the end: comparing and writing the key bytes at every
+  // claim stepped over cost ~250 instructions a claim (Q4's walk of its
+  // second predicate's list, 49k claims at 5M).
+  const std::string_view claim = EntryReaches(target) ? target.substr(subject_at_) : std::string_view();
+  if (claim.size() != 8 && claim.size() < kClaimBytes) {
+    while (std::string_view(key_) < target) {
+      if (!NextInEntry()) return false;
+    }
+    return true;
   }
-  return true;
+  const uint64_t subject = GetBig64(claim);
+  const bool timed = claim.size() >= kClaimBytes;
+  const uint64_t when = timed ? GetBig64(claim.substr(8)) : 0;
+  // key_ < target: a key's s(8) w(8) against the target's bytes; equal
+  // bytes and a longer target put the key first.
+  auto before = [&] {
+    if (subject_ != subject || !timed) return subject_ < subject;
+    return when_ < when || (when_ == when && claim.size() > kClaimBytes);
+  };
+  bool inside = true;
+  while (inside && before()) inside = StepInEntry();
+  WriteClaim();
+  return inside;
 }
 
 bool PackedPosIterator::EntryReaches(std::string_view target) const {

@@ -37,6 +37,8 @@ using PosPair = std::pair<uint64_t, uint64_t>;
 void EncodePosEntryValue(const std::vector<PosPair>& pairs, std::string* value);
 // The claims of the entry (key, value); false when it does not decode.
 bool DecodePosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs);
+// The same, appended to `pairs`.
+bool AppendPosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs);
 
 // The (p, O) of a format-1 pos key: all of it but s(8) w(8).
 std::string_view PosPrefix(std::string_view key);
@@ -85,6 +87,9 @@ class PackedPosIterator final : public rocksdb::Iterator {
   void LoadEntry();
   // Moves to the entry's next claim; false at its end.
   bool NextInEntry();
+  // NextInEntry without writing the claim into key_ (WriteClaim does).
+  bool StepInEntry();
+  void WriteClaim();
   // Moves inside the current entry to its first claim at or after `target`;
   // false when the entry has none.
   bool AdvanceInEntry(std::string_view target);

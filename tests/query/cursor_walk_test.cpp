@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/id_scan.h"
+#include "storage/test_hooks.h"
 #include "test_util.h"
 
 namespace kg::testing {
@@ -76,6 +77,51 @@ TEST(CursorWalkTest, LookupsInAnyOrderFindWhatASeekFinds) {
     }
   }
   EXPECT_GT(found, 100);  // not a comparison of empty answers
+}
+
+// A join that searches a list reads a whole (p, O) of pos at once
+// (IdScanner::ReadPosClaims): the same (subject, time) pairs, in the same
+// order, as a cursor's walk of that prefix, in a packed store (prefixes
+// of several entries) and in a format-1 store (a key per claim).
+TEST(CursorWalkTest, ReadPosClaimsGivesTheWalksClaims) {
+  for (const bool format1 : {false, true}) {
+    SCOPED_TRACE(format1 ? "format 1" : "format 2");
+    TempDir dir;
+    if (format1) {
+      ASSERT_TRUE(storage::CreateFormat1StoreForTest(dir.path()).ok());
+    }
+    auto store = OpenStore(dir.path());
+    ASSERT_NE(store, nullptr);
+    std::mt19937 rng(9);
+    DocumentInput input = MakeDocument("lists", "en", "l");
+    for (uint32_t i = 0; i < 700; ++i) {
+      input.statements.push_back(MakeStatement(Term::Entity("S" + std::to_string(rng() % 400)), rng() % 4 ? "p0" : "p1",
+                                               Term::Entity(rng() % 5 ? "O0" : "O1"), rng() % 3 ? "" : "2026", i,
+                                               "Sentence " + std::to_string(i)));
+    }
+    ASSERT_TRUE(store->AddDocument(input).ok());
+    const auto& rocks = dynamic_cast<const storage::RocksStore&>(*store);
+    storage::IdScanner scanner(rocks);
+    size_t longest = 0;
+    for (const char* predicate : {"p0", "p1"}) {
+      for (const char* object : {"O0", "O1"}) {
+        IdPattern pattern;
+        pattern.predicate = scanner.IdOf(Term::Predicate(predicate)).value();
+        pattern.object = storage::ObjectKeyForId(scanner.IdOf(Term::Entity(object)).value());
+        ClaimCursor cursor(scanner);
+        std::vector<storage::PosPair> walked;
+        for (cursor.Seek(pattern); cursor.Valid(); cursor.Next()) {
+          walked.emplace_back(cursor.parts().subject, cursor.parts().when);
+        }
+        std::vector<storage::PosPair> read = {{1, 1}};  // appended to, not replaced
+        ASSERT_TRUE(scanner.ReadPosClaims(*pattern.predicate, *pattern.object, &read).ok());
+        walked.insert(walked.begin(), storage::PosPair{1, 1});
+        EXPECT_EQ(read, walked);
+        longest = std::max(longest, walked.size());
+      }
+    }
+    EXPECT_GT(longest, storage::kPosEntryClaims);  // a prefix of several packed entries
+  }
 }
 
 }  // namespace
