@@ -189,7 +189,12 @@ class TableOut {
   // entry of its column family (IngestExternalFiles takes one per family).
   Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
     if (!writer_) return Status::OK();
-    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(), "finishing " + path_));
+    rocksdb::ExternalSstFileInfo info;
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(&info), "finishing " + path_));
+    if (std::getenv("KG_BULK_TIMING") != nullptr) {
+      std::fprintf(stderr, "bulk load: table %-22s %10llu entries %11llu bytes\n", fs::path(path_).filename().c_str(),
+                   static_cast<unsigned long long>(info.num_entries), static_cast<unsigned long long>(info.file_size));
+    }
     writer_.reset();
     auto same_family = std::find_if(args->begin(), args->end(), [&](const rocksdb::IngestExternalFileArg& arg) {
       return arg.column_family == store_.cf(which_);
@@ -484,8 +489,10 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     }
     KG_RETURN_IF_ERROR(RunOnTwoThreads(seals));
     clock_.Mark("sorting the orderings");
+    // The orderings with most entries first (a packed pos has a third as
+    // many), so that the two threads end their last tasks about together.
     std::vector<std::function<Status()>> index_halves;
-    for (Cf index : {kPos, kOsp, kWps}) {
+    for (Cf index : {kOsp, kWps, kPos}) {
       IndexSorter& sorter = *index_sorters_[index - kPos];
       const std::optional<IndexRec> middle = SplitPoint(index, sorter.Middle());
       index_halves.push_back([&sorter, this, index, middle] { return WriteIndex(index, 0, sorter.Read(std::nullopt, middle)); });
