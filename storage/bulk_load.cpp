@@ -517,7 +517,10 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   // gives each new claim to the sorters of the other orderings (on one
   // thread both were the longest step of a load's Finish).
   Status WriteClaims(uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
-    KG_RETURN_IF_ERROR(mentions_.Finish());
+    {
+      BulkTaskClock clock("sorting the statements");
+      KG_RETURN_IF_ERROR(mentions_.Finish());
+    }
     for (Cf index : {kPos, kOsp, kWps}) {
       index_sorters_.push_back(
           std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4, IndexRecLess()));
@@ -537,6 +540,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   // The mentions table from the sorted statements; each claim with its
   // number of mentions goes into `claims`.
   Status WriteMentions(BatchPipe<ClaimCount>& claims) {
+    BulkTaskClock clock("merge, mentions");
     TableOut& mentions = Table(kMentions);
     MentionRec rec{};
     bool have = mentions_.Next(&rec);
@@ -568,6 +572,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   // spo from the claims in key order, with their absolute mention counts;
   // a claim new to the store goes to the sorters of pos, osp and wps.
   Status WriteSpo(BatchPipe<ClaimCount>& claims, uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
+    BulkTaskClock clock("spo, index sorters");
     TableOut& spo = Table(kSpo);
     std::vector<ClaimCount> batch;
     std::string spo_key, old;  // reused: one allocation each, not one per entry
@@ -611,6 +616,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
 
   // One key range of an ordering, written to table `part` of its family.
   Status WriteIndex(Cf index, int part, std::unique_ptr<IndexSorter::Range> range) {
+    BulkTaskClock clock(std::string(CfName(index)) + "." + std::to_string(part));
     KG_RETURN_IF_ERROR(range->status());
     if (index == kPos && store_.packed_pos()) return WritePackedPos(part, range.get());
     TableOut& table = Table(index, part);
@@ -702,6 +708,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   }
 
   Status WriteDictionaryAndDocMentions() {
+    BulkTaskClock clock("dictionary, doc_mentions");
     KG_RETURN_IF_ERROR(WriteDictionary());
     TableOut& table = Table(kDocMentions);
     ClaimRec claim{};
