@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -19,9 +20,11 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include "storage/bulk_load.h"
+#include "storage/bulk_pipe.h"
 #include "storage/bulk_sorter.h"
 #include "storage/bulk_tasks.h"
 #include "storage/bulk_terms.h"
+#include "storage/bulk_timing.h"
 #include "storage/packed_pos.h"
 #include "storage/store_write.h"
 
@@ -50,6 +53,15 @@ constexpr TermId kNewTerm = TermId{1} << 63;
 struct ClaimRec {
   uint64_t s, p, o, w;
 };
+
+// A claim and the number of mentions a load gives it, handed from the
+// writer of mentions to the writer of spo in batches.
+struct ClaimCount {
+  ClaimRec claim;
+  uint64_t mentions;
+};
+constexpr size_t kClaimBatch = 4096;
+constexpr size_t kClaimBatchesInFlight = 8;
 
 // A claim in the key order of pos, osp or wps, its quantity object ranked
 // (QuantityRanks), so that records compare as plain integers.
@@ -177,7 +189,12 @@ class TableOut {
   // entry of its column family (IngestExternalFiles takes one per family).
   Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
     if (!writer_) return Status::OK();
-    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(), "finishing " + path_));
+    rocksdb::ExternalSstFileInfo info;
+    KG_RETURN_IF_ERROR(FromRocks(writer_->Finish(&info), "finishing " + path_));
+    if (std::getenv("KG_BULK_TIMING") != nullptr) {
+      std::fprintf(stderr, "bulk load: table %-22s %10llu entries %11llu bytes\n", fs::path(path_).filename().c_str(),
+                   static_cast<unsigned long long>(info.num_entries), static_cast<unsigned long long>(info.file_size));
+    }
     writer_.reset();
     auto same_family = std::find_if(args->begin(), args->end(), [&](const rocksdb::IngestExternalFileArg& arg) {
       return arg.column_family == store_.cf(which_);
@@ -283,6 +300,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return Guarded("finishing a bulk load", [&]() -> Result<AddResult> {
       if (finished_) return Status::InvalidArgument("the bulk load is finished");
       finished_ = true;
+      clock_.Mark("parse and add (until Finish)");
       AddResult result;
       // As AddDocument's: the statements, the aliases (a bulk load has none), the metadata.
       const uint64_t fingerprint = FingerprintMetadata(FingerprintAliases(fingerprint_, {}), record_.document);
@@ -300,7 +318,9 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       KG_RETURN_IF_ERROR(WriteTables(&result.claims_new));
       std::vector<rocksdb::IngestExternalFileArg> args;
       for (auto& table : tables_) KG_RETURN_IF_ERROR(table->Finish(&args));
+      clock_.Mark("closing the table files");
       KG_RETURN_IF_ERROR(FromRocks(store_.db()->IngestExternalFiles(args), "taking in the bulk load"));
+      clock_.Mark("IngestExternalFiles");
       result.mentions = seq_;
       result.claims_merged = seq_ - result.claims_new;
       return result;
@@ -457,6 +477,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     // The statements' last sort runs beside the dictionary, not before it.
     KG_RETURN_IF_ERROR(RunOnTwoThreads({[&] { return WriteClaims(claims_new, &predicate_delta); },
                                         [&] { return WriteDictionaryAndDocMentions(); }}));
+    clock_.Mark("claims | dictionary");
     // The last in-memory sorts, on both threads (one after the other they
     // were ~3% of a load's instructions with the second core idle).
     std::vector<std::function<Status()>> seals;
@@ -467,8 +488,11 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       });
     }
     KG_RETURN_IF_ERROR(RunOnTwoThreads(seals));
+    clock_.Mark("sorting the orderings");
+    // The orderings with most entries first (a packed pos has a third as
+    // many), so that the two threads end their last tasks about together.
     std::vector<std::function<Status()>> index_halves;
-    for (Cf index : {kPos, kOsp, kWps}) {
+    for (Cf index : {kOsp, kWps, kPos}) {
       IndexSorter& sorter = *index_sorters_[index - kPos];
       const std::optional<IndexRec> middle = SplitPoint(index, sorter.Middle());
       index_halves.push_back([&sorter, this, index, middle] { return WriteIndex(index, 0, sorter.Read(std::nullopt, middle)); });
@@ -477,6 +501,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
       }
     }
     KG_RETURN_IF_ERROR(RunOnTwoThreads(index_halves));
+    clock_.Mark("writing pos, osp, wps");
     KG_RETURN_IF_ERROR(WriteSentences());
     KG_RETURN_IF_ERROR(Table(kDocuments).Put(record_.document.id, EncodeDocument(record_)));
     KG_RETURN_IF_ERROR(Table(kDocNumbers).Put(IdKey(record_.number), record_.document.id));
@@ -487,19 +512,41 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
     return WriteCounters();
   }
 
-  // spo and mentions from the sorted statements; each new claim goes to
-  // the sorters of the other orderings.
+  // spo and mentions from the sorted statements, on two threads: this one
+  // merges the statements and writes mentions, a second one writes spo and
+  // gives each new claim to the sorters of the other orderings (on one
+  // thread both were the longest step of a load's Finish).
   Status WriteClaims(uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
-    KG_RETURN_IF_ERROR(mentions_.Finish());
+    {
+      BulkTaskClock clock("sorting the statements");
+      KG_RETURN_IF_ERROR(mentions_.Finish());
+    }
     for (Cf index : {kPos, kOsp, kWps}) {
       index_sorters_.push_back(
           std::make_unique<IndexSorter>((dir_ / CfName(index)).string(), options_.memory_budget / 4, IndexRecLess()));
     }
-    TableOut& spo = Table(kSpo);
+    BatchPipe<ClaimCount> claims(kClaimBatchesInFlight);
+    std::future<Status> spo = std::async(std::launch::async, [&] {
+      Status written = WriteSpo(claims, claims_new, predicate_delta);
+      claims.Close();
+      return written;
+    });
+    const Status mentions = WriteMentions(claims);
+    claims.Close();
+    KG_RETURN_IF_ERROR(spo.get());
+    return mentions;
+  }
+
+  // The mentions table from the sorted statements; each claim with its
+  // number of mentions goes into `claims`.
+  Status WriteMentions(BatchPipe<ClaimCount>& claims) {
+    BulkTaskClock clock("merge, mentions");
     TableOut& mentions = Table(kMentions);
     MentionRec rec{};
     bool have = mentions_.Next(&rec);
     std::string value, spo_key, mention_key;  // reused: one allocation each, not one per entry
+    std::vector<ClaimCount> batch;
+    batch.reserve(kClaimBatch);
     while (have) {
       const MentionRec first = rec;
       SetSpoKey(PartsOf(first), &spo_key);
@@ -511,23 +558,43 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
         ++count;
         have = mentions_.Next(&rec);
       } while (have && rec.s == first.s && rec.p == first.p && rec.o == first.o && rec.w == first.w);
-      std::string old;
-      bool found = false;
-      if (store_had_claims_) KG_RETURN_IF_ERROR(store_.Get(kSpo, spo_key, &old, &found));
-      const uint64_t before = found && old.size() == 8 ? GetBig64(old) : 0;
-      KG_RETURN_IF_ERROR(spo.Put(spo_key, Big64(before + count)));
-      if (before == 0) {
+      batch.push_back(ClaimCount{ClaimRec{first.s, first.p, first.o, first.w}, count});
+      if (batch.size() == kClaimBatch) {
+        if (!claims.Push(std::move(batch))) return Status::OK();  // the spo writer failed and says why
+        batch = {};
+        batch.reserve(kClaimBatch);
+      }
+    }
+    if (!batch.empty()) claims.Push(std::move(batch));
+    return mentions_.status();
+  }
+
+  // spo from the claims in key order, with their absolute mention counts;
+  // a claim new to the store goes to the sorters of pos, osp and wps.
+  Status WriteSpo(BatchPipe<ClaimCount>& claims, uint64_t* claims_new, std::map<TermId, int64_t>* predicate_delta) {
+    BulkTaskClock clock("spo, index sorters");
+    TableOut& spo = Table(kSpo);
+    std::vector<ClaimCount> batch;
+    std::string spo_key, old;  // reused: one allocation each, not one per entry
+    while (claims.Pop(&batch)) {
+      for (const auto& [claim, mentions] : batch) {
+        SetSpoKey(PartsOf(claim), &spo_key);
+        bool found = false;
+        if (store_had_claims_) KG_RETURN_IF_ERROR(store_.Get(kSpo, spo_key, &old, &found));
+        const uint64_t before = found && old.size() == 8 ? GetBig64(old) : 0;
+        KG_RETURN_IF_ERROR(spo.Put(spo_key, Big64(before + mentions)));
+        if (before != 0) continue;
         ++claims_created_;
         KG_RETURN_IF_ERROR(WasThereBeforeRetraction(spo_key, &found));
         if (!found) ++*claims_new;
-        (*predicate_delta)[first.p] += 1;
-        const ClaimRec claim{first.s, first.p, ranks_->Ranked(first.o), first.w};
+        (*predicate_delta)[claim.p] += 1;
+        const ClaimRec ranked{claim.s, claim.p, ranks_->Ranked(claim.o), claim.w};
         for (Cf index : {kPos, kOsp, kWps}) {
-          KG_RETURN_IF_ERROR(index_sorters_[index - kPos]->Add(InIndexOrder(index, claim)));
+          KG_RETURN_IF_ERROR(index_sorters_[index - kPos]->Add(InIndexOrder(index, ranked)));
         }
       }
     }
-    return mentions_.status();
+    return Status::OK();
   }
 
   // As AddDocument counts them, a claim of a replaced document that the
@@ -549,6 +616,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
 
   // One key range of an ordering, written to table `part` of its family.
   Status WriteIndex(Cf index, int part, std::unique_ptr<IndexSorter::Range> range) {
+    BulkTaskClock clock(std::string(CfName(index)) + "." + std::to_string(part));
     KG_RETURN_IF_ERROR(range->status());
     if (index == kPos && store_.packed_pos()) return WritePackedPos(part, range.get());
     TableOut& table = Table(index, part);
@@ -640,6 +708,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   }
 
   Status WriteDictionaryAndDocMentions() {
+    BulkTaskClock clock("dictionary, doc_mentions");
     KG_RETURN_IF_ERROR(WriteDictionary());
     TableOut& table = Table(kDocMentions);
     ClaimRec claim{};
@@ -745,6 +814,7 @@ class RocksBulkLoader final : public BulkLoader, public PreparedStatementSink {
   std::unique_lock<std::mutex> lock_;
   fs::path dir_;
   BulkLoadOptions options_;
+  BulkPhaseClock clock_;
   std::unordered_map<TermId, std::string> quantity_keys_;  // declared before the sorters that use it
   MentionSorter mentions_;
   RecordLog<ClaimRec> claims_by_seq_;  // for doc_mentions, in statement order

@@ -59,8 +59,11 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   // Ids are looked up only after an index entry named them, so they always
-  // exist: a filter on term_by_id would be read and never say no.
-  if (which != kTermById) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // exist: a filter on term_by_id would be read and never say no. osp is
+  // only walked (seeks in total order: it has no prefix extractor, and a
+  // whole-key filter serves point reads, which nothing does on osp): its
+  // filter was built on every load and compaction and never read.
+  if (which != kTermById && which != kOsp) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.cache_index_and_filter_blocks = true;
   // Partitioned index and filters: a bulk load writes one large file per
   // column family, whose whole filter would otherwise be read (and evicted

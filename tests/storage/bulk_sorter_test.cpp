@@ -77,6 +77,36 @@ TEST(ExternalSorterTest, HalvesAtTheMiddleReadOnTwoThreadsJoinToTheWhole) {
   EXPECT_EQ(joined, SortedValues());
 }
 
+// Records that come in ascending order: every spilled run holds lower keys
+// than the buffer, whose own middle would leave nearly all records below it.
+TEST(ExternalSorterTest, MiddleHalvesRecordsThatCameInOrder) {
+  Sorter sorter(RunPrefix("ascending"), /*budget_bytes=*/1, std::less<uint64_t>());
+  constexpr uint64_t kCount = 5 * 1024 + 300;
+  for (uint64_t value = 0; value < kCount; ++value) ASSERT_TRUE(sorter.Add(value).ok());
+  sorter.Seal();
+  const std::optional<uint64_t> middle = sorter.Middle();
+  ASSERT_TRUE(middle.has_value());
+  EXPECT_GT(*middle, kCount * 45 / 100);
+  EXPECT_LT(*middle, kCount * 55 / 100);
+  EXPECT_EQ(ReadAll(*sorter.Read(std::nullopt, middle)).size(), *middle);
+}
+
+TEST(ExternalSorterTest, MiddleOfOnlySpilledRecordsSplitsThem) {
+  Sorter sorter(RunPrefix("spilled"), /*budget_bytes=*/1, std::less<uint64_t>());
+  for (uint64_t value = 2048; value-- > 0;) ASSERT_TRUE(sorter.Add(value).ok());  // two full runs, empty buffer
+  sorter.Seal();
+  const std::optional<uint64_t> middle = sorter.Middle();
+  ASSERT_TRUE(middle.has_value());
+  EXPECT_GT(*middle, 900u);
+  EXPECT_LT(*middle, 1150u);
+}
+
+TEST(ExternalSorterTest, NoMiddleWithoutRecords) {
+  Sorter sorter(RunPrefix("empty"), /*budget_bytes=*/1, std::less<uint64_t>());
+  sorter.Seal();
+  EXPECT_FALSE(sorter.Middle().has_value());
+}
+
 TEST(ExternalSorterTest, RangeStartsAndEndsInsideTheRuns) {
   auto sorter = Filled("range");
   sorter->Seal();
