@@ -248,12 +248,29 @@ void AbsorbGloss(size_t start, size_t name_end, size_t end, std::vector<bool>* t
   Take(taken, start, end);
 }
 
+// Where the first item of the list at `start` (ending at `first_end`) starts
+// once the kind of rival set before the list in apposition is left out:
+// after the last word ending like a common noun, when a word follows it
+// ("विदेशी दिग्गजों A और B से": A; "बड़ी कंपनियों से" stays as it is).
+size_t PastKindOfRivals(const std::string& text, const Language& lang, size_t start, size_t first_end) {
+  size_t past = start;
+  for (size_t word = start; word < first_end;) {
+    size_t word_end = std::min(WordEnd(text, word), first_end);
+    if (word_end == word) break;
+    size_t next = SkipSpaces(text, word_end);
+    if (next < first_end && NounEnding(lang, text.substr(word, word_end - word))) past = next;
+    word = next;
+  }
+  return past;
+}
+
 // Tags the free items of the list [start, end) as unknown names, when every
 // item looks like a name ("करने के लिए" does not).
 void TagListItems(const TextView& view, const Language& lang, size_t start, size_t end, std::vector<bool>* taken,
                   std::vector<Tag>* tags) {
   const std::string& text = view.text;
   struct Item { size_t start, name_end, end; };
+  bool first = true;
   std::vector<Item> items;
   while (start < end) {
     size_t item_end = end;
@@ -263,6 +280,8 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
       size_t at = text.find(separator, start);
       if (at != std::string::npos && at < item_end) { item_end = at; next = at + separator.size(); }
     }
+    if (first) start = PastKindOfRivals(text, lang, start, item_end);
+    first = false;
     size_t name_end = EndBeforeGloss(text, start, item_end);
     if (!NameLike(lang, text.substr(start, name_end - start))) return;
     items.push_back({start, name_end, item_end});
@@ -614,6 +633,24 @@ bool KindWordAt(const std::string& text, const Language& lang, size_t pos) {
   return WordIsOneOf(text, pos, lang.kind_words);
 }
 
+// "अपना वॉयस मॉडल 'स्वर' तैयार किया": a name in quotes right after the kind
+// word ending at `kind_end` and right before a `name_verb`, tagged with the
+// verb's type; false when there is none.
+bool TagQuotedKindName(const TextView& view, const Language& lang, size_t kind_end, std::vector<bool>* taken,
+                       std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  size_t open = SkipSpaces(text, kind_end);
+  if (open >= text.size() || (text[open] != '\'' && text[open] != '"')) return false;
+  size_t close = text.find(text[open], open + 1);
+  if (close == std::string::npos || close == open + 1 || close - open > kMaxQuotedNameBytes) return false;
+  size_t verb_end = 0;
+  const Phrase* verb = lang.name_verbs.Match(view, SkipSpaces(text, close + 1), &verb_end);
+  if (verb == nullptr || !Free(*taken, open + 1, close)) return false;
+  tags->push_back(Tag{open + 1, close, verb->value, SourceText(view, open + 1, close), {}, "", {}});
+  Take(taken, open + 1, close);
+  return true;
+}
+
 // Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
 // after a possessive and a `kind_word` (प्लेटफॉर्म, सर्विस) within three words,
 // one or two free words right before a `name_verb` are the product's name;
@@ -629,6 +666,7 @@ void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const
     bool owned = false;
     for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || PossessiveAt(*tags, starts[i - back]);
     if (!owned) continue;
+    if (TagQuotedKindName(view, lang, WordEnd(text, starts[i]), taken, tags)) continue;
     for (size_t words = 1; words <= 2 && i + words + 1 <= starts.size() - 1; ++words) {
       size_t verb_end = 0;
       const Phrase* verb = lang.name_verbs.Match(view, starts[i + words + 1], &verb_end);
