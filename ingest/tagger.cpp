@@ -1249,7 +1249,8 @@ void DropAppositiveRefs(const TextView& view, const Language& lang, std::vector<
   out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
     const Tag& tag = (*tags)[i];
-    if (tag.type == "REF" && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
+    // A pronoun fused with its case marker ("उसने", "उसे") is never an apposition.
+    if (tag.type == "REF" && !IsFusedMarker(tag.id) && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
         SkipSpaces(view.text, tag.end) == (*tags)[i + 1].start &&
         !MarkedAsObject(view, lang, *tags, (*tags)[i + 1].end)) {
       continue;
