@@ -188,6 +188,15 @@ bool OwnerOfNext(const TaggedSentence& s, size_t i, const std::string& list_type
   return false;
 }
 
+// A Hindi genitive alone between a place and the list item it describes, the emphatic particle
+// after it allowed ("फ्रांस की ही A").
+bool IsGenitiveGap(const std::string& gap) {
+  for (const std::string genitive : {" की ", " के ", " का "}) {
+    if (gap == genitive || gap == genitive + "ही ") return true;
+  }
+  return false;
+}
+
 std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, size_t object, bool peers) {
   std::vector<size_t> more;
   const std::string& type = s.tags[object].type;
@@ -219,7 +228,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
     // "A और भारती एयरटेल की डेटा सेंटर इकाई B".
     if (pos == s.tags[next].start && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
-      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && (gap == " की " || gap == " के " || gap == " का ");
+      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && IsGenitiveGap(gap);
       if (place || OwnerOfNext(s, next, type, peers)) {
         ++next;
         pos = s.tags[next].start;

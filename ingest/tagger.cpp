@@ -248,18 +248,26 @@ void AbsorbGloss(size_t start, size_t name_end, size_t end, std::vector<bool>* t
   Take(taken, start, end);
 }
 
-// Where the first item of the list at `start` (ending at `first_end`) starts
-// once the kind of rival set before the list in apposition is left out:
-// after the last word ending like a common noun, when a word follows it
-// ("विदेशी दिग्गजों A और B से": A; "बड़ी कंपनियों से" stays as it is).
-size_t PastKindOfRivals(const std::string& text, const Language& lang, size_t start, size_t first_end) {
+// Where an item's name starts: past its description ending in a genitive
+// ("इंदौर की रैकबैंक", "जर्मनी के श्वार्ज़ समूह की स्टैकिट": its town or owner) and
+// the frequent words after it ("फ्रांस की ही ..."); in the first item also
+// past the kind of rival set before the list in apposition, a word ending
+// like a common noun ("विदेशी दिग्गजों A और B से": A). A word must follow.
+size_t NameStartInItem(const std::string& text, const Language& lang, size_t start, size_t item_end, bool first) {
   size_t past = start;
-  for (size_t word = start; word < first_end;) {
-    size_t word_end = std::min(WordEnd(text, word), first_end);
+  for (size_t word = start; word < item_end;) {
+    size_t word_end = std::min(WordEnd(text, word), item_end);
     if (word_end == word) break;
     size_t next = SkipSpaces(text, word_end);
-    if (next < first_end && NounEnding(lang, text.substr(word, word_end - word))) past = next;
+    std::string w = text.substr(word, word_end - word);
+    bool genitive = std::find(lang.owner_markers.begin(), lang.owner_markers.end(), w) != lang.owner_markers.end();
+    if (next < item_end && (genitive || (first && NounEnding(lang, w)))) past = next;
     word = next;
+  }
+  while (past < item_end) {
+    size_t word_end = WordEnd(text, past);
+    if (word_end == past || word_end >= item_end || !lang.stopwords.count(text.substr(past, word_end - past))) break;
+    past = SkipSpaces(text, word_end);
   }
   return past;
 }
@@ -280,7 +288,7 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
       size_t at = text.find(separator, start);
       if (at != std::string::npos && at < item_end) { item_end = at; next = at + separator.size(); }
     }
-    if (first) start = PastKindOfRivals(text, lang, start, item_end);
+    start = NameStartInItem(text, lang, start, item_end, first);
     first = false;
     size_t name_end = EndBeforeGloss(text, start, item_end);
     if (!NameLike(lang, text.substr(start, name_end - start))) return;
