@@ -708,6 +708,7 @@ std::pair<size_t, size_t> QuotedBefore(const std::string& text, size_t end) {
 // word only: the one before it is mostly the owner ("एआई फोर्स नाम से" would
 // give "फोर्स"). Quotes say where a name starts: "'कोउकार्योकु' ब्रांड के तहत
 // जीपीयू क्लाउड सेवा चलाती है" names all the quoted words, possessive or not.
+// A marker ending in a genitive ("नाम का") needs no possessive either.
 void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                           std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_markers.empty() || lang.kind_words.empty()) return;
@@ -718,10 +719,16 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
       size_t after = i + 1 + static_cast<size_t>(std::count(marker.begin(), marker.end(), ' '));
       auto [quote_start, quote_end] = QuotedBefore(text, starts[i]);
       bool quoted = quote_end > quote_start && Free(*taken, quote_start, quote_end);
-      if (after >= starts.size() || (!quoted && !PossessiveAt(*tags, starts[after]))) continue;
+      // "Y नाम का मॉडल ... X के इंजीनियरों ने विकसित किया": a marker ending in a genitive names a kind of its own,
+      // no possessive needed, its maker and verb a few words further on.
+      bool genitive = std::any_of(lang.owner_markers.begin(), lang.owner_markers.end(), [&](const std::string& m) {
+        return marker.size() > m.size() + 1 && marker.compare(marker.size() - m.size() - 1, m.size() + 1, " " + m) == 0;
+      });
+      if (after >= starts.size() || (!quoted && !genitive && !PossessiveAt(*tags, starts[after]))) continue;
       const Phrase* verb = nullptr;
       bool kind = false;
-      for (size_t w = after; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
+      size_t reach = genitive ? 9 : 5;
+      for (size_t w = after; w < starts.size() && w <= after + reach && verb == nullptr; ++w) {
         size_t verb_end = 0;
         kind = kind || KindWordAt(text, lang, starts[w]);
         if (kind) verb = lang.name_verbs.Match(view, starts[w], &verb_end);
