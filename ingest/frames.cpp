@@ -390,6 +390,7 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
     }
     return "";
   }
+  if (const Tag* row = RowTime(s, figure, clause)) return TimeAtGrain(row->id, grain);
   // A time after the figure is its own only when no other amount stands between them (the time is that
   // one's): "la guidance di 4,8 miliardi, dopo i 2,9 miliardi spesi nel 2025", "EUR 300m next year and EUR 500m in 2027".
   // Its own restatement ("EUR 300m ($350m) in 2027", "इतनी रकम (करीब 74 करोड़ डॉलर) ... 2027 में") and the other
@@ -423,6 +424,18 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
   const Tag* nearest = after != nullptr ? after : before;
   if (nearest == nullptr && sentence_times.size() == 1 && !skipped) nearest = sentence_times[0];
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
+}
+
+const Tag* FrameReader::RowTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
+  auto joins = lang_.frames.cues.find("row_time");
+  if (joins == lang_.frames.cues.end() || figure.index < 1) return nullptr;
+  const Tag& time = s.tags[static_cast<size_t>(figure.index) - 1];
+  if (time.type != "TIME" || !clause.Holds(time) || time.end > figure.at) return nullptr;
+  size_t from = SkipSpaces(s.view.text, time.end);
+  std::string between = s.view.text.substr(from, figure.at - from);
+  while (!between.empty() && between.back() == ' ') between.pop_back();
+  bool joined = between.empty() || std::find(joins->second.begin(), joins->second.end(), between) != joins->second.end();
+  return joined ? &time : nullptr;
 }
 
 std::string FrameReader::WithoutGuardCounters(std::string text) const {

@@ -78,6 +78,9 @@ class FrameReader {
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;
   std::string WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
                      const Clause& clause) const;
+  // The time of the figure's own row: a time of its clause right before it, joined to it by nothing
+  // or a `row_time` word ("इस साल 900 करोड़ और अगले साल 1,600 करोड़"); nullptr when none (or no such class).
+  const Tag* RowTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // The clause of the view positions [from, to), cut at boundaries, asides and tags blanked.
   Clause ClauseAround(const TaggedSentence& s, const ClauseCuts& cuts, size_t from, size_t to) const;
   // The aside of `clause` that holds view position `pos`, as a clause of its own

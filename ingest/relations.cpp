@@ -208,6 +208,15 @@ bool SkipPeerDescriptor(const Language& lang, const TaggedSentence& s, size_t li
   return false;
 }
 
+// A Hindi genitive alone between a place and the list item it describes, the emphatic particle
+// after it allowed ("फ्रांस की ही A").
+bool IsGenitiveGap(const std::string& gap) {
+  for (const std::string genitive : {" की ", " के ", " का "}) {
+    if (gap == genitive || gap == genitive + "ही ") return true;
+  }
+  return false;
+}
+
 // What stands between a list item ending at `*pos` and the next tag at `limit`: spaces, commas, coordinators, a
 // continuation ("ma soprattutto", "but also"), an aside right after the item ("in testa"), a repeated introducer
 // ("con la spagnola") and, among peers, a descriptor ("la svedese"). `*pos` moves to where they end.
@@ -277,7 +286,7 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
     // "A और भारती एयरटेल की डेटा सेंटर इकाई B".
     if (pos == s.tags[next].start && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
-      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && (gap == " की " || gap == " के " || gap == " का ");
+      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && IsGenitiveGap(gap);
       if (place || OwnerOfNext(s, next, type, peers)) {
         ++next;
         pos = s.tags[next].start;

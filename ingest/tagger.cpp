@@ -252,12 +252,37 @@ void AbsorbGloss(size_t start, size_t name_end, size_t end, std::vector<bool>* t
   Take(taken, start, end);
 }
 
+// Where an item's name starts: past its description ending in a genitive
+// ("इंदौर की रैकबैंक", "जर्मनी के श्वार्ज़ समूह की स्टैकिट": its town or owner) and
+// the frequent words after it ("फ्रांस की ही ..."); in the first item also
+// past the kind of rival set before the list in apposition, a word ending
+// like a common noun ("विदेशी दिग्गजों A और B से": A). A word must follow.
+size_t NameStartInItem(const std::string& text, const Language& lang, size_t start, size_t item_end, bool first) {
+  size_t past = start;
+  for (size_t word = start; word < item_end;) {
+    size_t word_end = std::min(WordEnd(text, word), item_end);
+    if (word_end == word) break;
+    size_t next = SkipSpaces(text, word_end);
+    std::string w = text.substr(word, word_end - word);
+    bool genitive = std::find(lang.owner_markers.begin(), lang.owner_markers.end(), w) != lang.owner_markers.end();
+    if (next < item_end && (genitive || (first && NounEnding(lang, w)))) past = next;
+    word = next;
+  }
+  while (past < item_end) {
+    size_t word_end = WordEnd(text, past);
+    if (word_end == past || word_end >= item_end || !lang.stopwords.count(text.substr(past, word_end - past))) break;
+    past = SkipSpaces(text, word_end);
+  }
+  return past;
+}
+
 // Tags the free items of the list [start, end) as unknown names, when every
 // item looks like a name ("करने के लिए" does not).
 void TagListItems(const TextView& view, const Language& lang, size_t start, size_t end, std::vector<bool>* taken,
                   std::vector<Tag>* tags) {
   const std::string& text = view.text;
   struct Item { size_t start, name_end, end; };
+  bool first = true;
   std::vector<Item> items;
   while (start < end) {
     size_t item_end = end;
@@ -267,6 +292,8 @@ void TagListItems(const TextView& view, const Language& lang, size_t start, size
       size_t at = text.find(separator, start);
       if (at != std::string::npos && at < item_end) { item_end = at; next = at + separator.size(); }
     }
+    start = NameStartInItem(text, lang, start, item_end, first);
+    first = false;
     size_t name_end = EndBeforeGloss(text, start, item_end);
     if (!NameLike(lang, text.substr(start, name_end - start))) return;
     items.push_back({start, name_end, item_end});
@@ -628,6 +655,24 @@ bool KindWordAt(const std::string& text, const Language& lang, size_t pos) {
   return WordIsOneOf(text, pos, lang.kind_words);
 }
 
+// "अपना वॉयस मॉडल 'स्वर' तैयार किया": a name in quotes right after the kind
+// word ending at `kind_end` and right before a `name_verb`, tagged with the
+// verb's type; false when there is none.
+bool TagQuotedKindName(const TextView& view, const Language& lang, size_t kind_end, std::vector<bool>* taken,
+                       std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  size_t open = SkipSpaces(text, kind_end);
+  if (open >= text.size() || (text[open] != '\'' && text[open] != '"')) return false;
+  size_t close = text.find(text[open], open + 1);
+  if (close == std::string::npos || close == open + 1 || close - open > kMaxQuotedNameBytes) return false;
+  size_t verb_end = 0;
+  const Phrase* verb = lang.name_verbs.Match(view, SkipSpaces(text, close + 1), &verb_end);
+  if (verb == nullptr || !Free(*taken, open + 1, close)) return false;
+  tags->push_back(Tag{open + 1, close, verb->value, SourceText(view, open + 1, close), {}, "", {}});
+  Take(taken, open + 1, close);
+  return true;
+}
+
 // Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
 // after a possessive and a `kind_word` (प्लेटफॉर्म, सर्विस) within three words,
 // one or two free words right before a `name_verb` are the product's name;
@@ -643,6 +688,7 @@ void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const
     bool owned = false;
     for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || PossessiveAt(*tags, starts[i - back]);
     if (!owned) continue;
+    if (TagQuotedKindName(view, lang, WordEnd(text, starts[i]), taken, tags)) continue;
     for (size_t words = 1; words <= 2 && i + words + 1 <= starts.size() - 1; ++words) {
       size_t verb_end = 0;
       const Phrase* verb = lang.name_verbs.Match(view, starts[i + words + 1], &verb_end);
@@ -676,6 +722,7 @@ std::pair<size_t, size_t> QuotedBefore(const std::string& text, size_t end) {
 // word only: the one before it is mostly the owner ("एआई फोर्स नाम से" would
 // give "फोर्स"). Quotes say where a name starts: "'कोउकार्योकु' ब्रांड के तहत
 // जीपीयू क्लाउड सेवा चलाती है" names all the quoted words, possessive or not.
+// A marker ending in a genitive ("नाम का") needs no possessive either.
 void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                           std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_markers.empty() || lang.kind_words.empty()) return;
@@ -686,10 +733,16 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
       size_t after = i + 1 + static_cast<size_t>(std::count(marker.begin(), marker.end(), ' '));
       auto [quote_start, quote_end] = QuotedBefore(text, starts[i]);
       bool quoted = quote_end > quote_start && Free(*taken, quote_start, quote_end);
-      if (after >= starts.size() || (!quoted && !PossessiveAt(*tags, starts[after]))) continue;
+      // "Y नाम का मॉडल ... X के इंजीनियरों ने विकसित किया": a marker ending in a genitive names a kind of its own,
+      // no possessive needed, its maker and verb a few words further on.
+      bool genitive = std::any_of(lang.owner_markers.begin(), lang.owner_markers.end(), [&](const std::string& m) {
+        return marker.size() > m.size() + 1 && marker.compare(marker.size() - m.size() - 1, m.size() + 1, " " + m) == 0;
+      });
+      if (after >= starts.size() || (!quoted && !genitive && !PossessiveAt(*tags, starts[after]))) continue;
       const Phrase* verb = nullptr;
       bool kind = false;
-      for (size_t w = after; w < starts.size() && w <= after + 5 && verb == nullptr; ++w) {
+      size_t reach = genitive ? 9 : 5;
+      for (size_t w = after; w < starts.size() && w <= after + reach && verb == nullptr; ++w) {
         size_t verb_end = 0;
         kind = kind || KindWordAt(text, lang, starts[w]);
         if (kind) verb = lang.name_verbs.Match(view, starts[w], &verb_end);
@@ -1225,7 +1278,8 @@ void DropAppositiveRefs(const TextView& view, const Language& lang, std::vector<
   out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
     const Tag& tag = (*tags)[i];
-    if (tag.type == "REF" && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
+    // A pronoun fused with its case marker ("उसने", "उसे") is never an apposition.
+    if (tag.type == "REF" && !IsFusedMarker(tag.id) && i + 1 < tags->size() && kMemberTypes.count((*tags)[i + 1].type) &&
         SkipSpaces(view.text, tag.end) == (*tags)[i + 1].start &&
         !MarkedAsObject(view, lang, *tags, (*tags)[i + 1].end)) {
       continue;
