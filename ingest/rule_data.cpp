@@ -275,6 +275,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"parent_genitive", &lang->parent_genitives}, {"unit_word", &lang->unit_words},
       {"first_person", &lang->first_person}, {"description_link", &lang->description_links},
       {"payee_link", &lang->payee_links}, {"place_kind", &lang->place_kinds},
+      {"industry_head", &lang->industry_heads},
       {"relation_relative", &lang->relation_relatives},
       {"party_link", &lang->party_links}, {"own_party", &lang->own_parties},
       {"description_opener", &lang->description_openers}, {"relation_guard", &lang->relation_guards},

@@ -116,6 +116,9 @@ struct Language {
   // Latin company-form words ("Group", "Holdings", "SpA": `legal_suffix`, tagger.cpp): "Nebius Group"
   // beside "Nebius" is Nebius, while "Sakura" beside "Sakura Internet" is Sakura Internet.
   std::vector<std::string> legal_suffixes;  // folded
+  // Words of trade that end a company's name ("Datacenter", "Compute", "Labs": `industry_head`,
+  // tagger.cpp LatinShortNames): "Sabauda" in a headline names "Sabauda Datacenter" of the body.
+  std::vector<std::string> industry_heads;  // folded
   // Stopcaps that end or continue an unknown name when no lower-case word follows them
   // (`name_tail`, tagger.cpp): "Cantiere AI,", "Retelit AI Cloud"; "Lumora AI platform" stays "Lumora".
   std::vector<std::string> name_tails;  // folded
