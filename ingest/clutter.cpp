@@ -72,18 +72,23 @@ bool IsClutterLine(const std::string& folded, const Language& lang) {
 }
 
 // After a `clutter_block` heading at `from`: do one or more titles (lines that end no sentence) come
-// first, and then a paragraph of prose? Then the heading was a box of links inside the article
-// ("LEGGI ANCHE", two titles, the article resumes); otherwise it starts the page's tail.
+// first, and then two lines of prose, the first a paragraph? Then the heading was a box of links
+// inside the article ("LEGGI ANCHE", two titles, the article resumes); otherwise it starts the page's
+// tail (teasers that alternate a title and its summary among them).
 bool ArticleResumesAfter(std::string_view text, size_t from) {
   size_t titles = 0;
+  size_t prose = 0;
   while (from < text.size()) {
     size_t end = text.find('\n', from);
     if (end == std::string_view::npos) end = text.size();
     std::string folded = FoldText(text.substr(from, end - from));
     while (!folded.empty() && std::isspace(static_cast<unsigned char>(folded.back()))) folded.pop_back();
     if (!folded.empty()) {
-      if (EndsLikeSentence(folded)) return titles > 0 && CountWords(folded) >= kMinParagraphWords;
-      ++titles;
+      bool sentence = EndsLikeSentence(folded);
+      if (prose > 0) return sentence;
+      if (sentence && (titles == 0 || CountWords(folded) < kMinParagraphWords)) return false;
+      if (sentence) ++prose;
+      else ++titles;
     }
     from = end + 1;
   }
