@@ -477,11 +477,10 @@ size_t SpeakerLabelEnd(const std::string& text) {
 // ..."; up to three words before the colon) or a dateline ("MILANO, 1
 // marzo 2026 - È di ..."; up to six words before the dash, one a digit).
 // The first word there is capitalised as any sentence's first word is.
-size_t LeadInEnd(const TextView& view) {
-  const std::string& text = view.text;
+// `dateline_end`: DatelineEnd's.
+size_t LeadInEnd(const std::string& text, size_t dateline_end) {
   size_t colon = SpeakerLabelEnd(text);
-  if (colon != std::string::npos) return SkipSpaces(text, colon + 1);
-  return DatelineEnd(view);
+  return colon != std::string::npos ? SkipSpaces(text, colon + 1) : dateline_end;
 }
 
 // "AI Studio": a `name_tail` word before a capitalised word that is no
@@ -517,8 +516,10 @@ bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::
 // `place_suffix`).
 bool HyphenatedAdjective(const TextView& view, const Language& lang, size_t start, size_t end) {
   constexpr size_t kMinLetters = 3;
-  size_t hyphen = view.text.rfind('-', end - 1);
-  if (hyphen == std::string::npos || hyphen < start || end - hyphen - 1 < kMinLetters) return false;
+  size_t hyphen = end;
+  while (hyphen > start && view.text[hyphen - 1] != '-') --hyphen;  // within the word only
+  if (hyphen == start || end - hyphen < kMinLetters) return false;
+  --hyphen;
   size_t place_end = 0, suffix_end = 0;
   if (FindPlaceSuffix(lang, view.text, start, end, &place_end, &suffix_end)) return false;
   for (size_t pos = hyphen + 1; pos < end; ++pos) {
@@ -533,9 +534,9 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
   while (first_word < text.size() && !IsWordCharAt(text, first_word)) ++first_word;
-  const size_t lead_in_end = LeadInEnd(view);
   bool capitals = false;
   const size_t dateline_end = DatelineEnd(view, &capitals);
+  const size_t lead_in_end = LeadInEnd(text, dateline_end);
   const size_t nameless_end = capitals ? dateline_end : 0;  // "LONDON (Wire) - ": no name before it
   size_t pos = 0;
   while (pos < text.size()) {
