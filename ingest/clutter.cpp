@@ -11,6 +11,10 @@ namespace {
 // Lines shorter than this without sentence punctuation are headings,
 // menus or buttons.
 constexpr size_t kMinWordsWithoutPunctuation = 7;
+// A line this long that ends a sentence is the article's prose, not a teaser's title.
+constexpr size_t kMinParagraphWords = 12;
+// A navigation bar's items ("Home | Cronaca | Economia") are this short.
+constexpr size_t kMaxMenuItemWords = 3;
 
 size_t CountWords(const std::string& folded) {
   size_t words = 0;
@@ -42,7 +46,22 @@ bool StartsWithAny(const std::string& folded, const std::vector<std::string>& cu
   return std::any_of(cues.begin(), cues.end(), [&](const std::string& cue) { return folded.rfind(cue, 0) == 0; });
 }
 
+// "Home | Cronaca | Torino | Economia | Sport": three items or more between bars, each a few words,
+// and no sentence's end (section names would otherwise be read as unknown companies).
+bool IsNavigationBar(const std::string& folded) {
+  if (EndsLikeSentence(folded)) return false;
+  size_t items = 0;
+  for (size_t start = 0; start <= folded.size(); ++items) {
+    size_t bar = folded.find('|', start);
+    if (bar == std::string::npos) bar = folded.size();
+    if (CountWords(folded.substr(start, bar - start)) > kMaxMenuItemWords) return false;
+    start = bar + 1;
+  }
+  return items >= 3;
+}
+
 bool IsClutterLine(const std::string& folded, const Language& lang) {
+  if (IsNavigationBar(folded)) return true;
   if (ContainsAny(folded, lang.clutter_line) || StartsWithAny(folded, lang.clutter_prefix)) return true;
   if (folded.front() == '(' && folded.back() == ')') return true;  // an editor's aside
   if (folded.size() >= 3 && (folded.compare(folded.size() - 3, 3, "...") == 0 ||
@@ -50,6 +69,30 @@ bool IsClutterLine(const std::string& folded, const Language& lang) {
     return true;  // a teaser cut short
   }
   return !EndsLikeSentence(folded) && CountWords(folded) < kMinWordsWithoutPunctuation;
+}
+
+// After a `clutter_block` heading at `from`: do one or more titles (lines that end no sentence) come
+// first, and then two lines of prose, the first a paragraph? Then the heading was a box of links
+// inside the article ("LEGGI ANCHE", two titles, the article resumes); otherwise it starts the page's
+// tail (teasers that alternate a title and its summary among them).
+bool ArticleResumesAfter(std::string_view text, size_t from) {
+  size_t titles = 0;
+  size_t prose = 0;
+  while (from < text.size()) {
+    size_t end = text.find('\n', from);
+    if (end == std::string_view::npos) end = text.size();
+    std::string folded = FoldText(text.substr(from, end - from));
+    while (!folded.empty() && std::isspace(static_cast<unsigned char>(folded.back()))) folded.pop_back();
+    if (!folded.empty()) {
+      bool sentence = EndsLikeSentence(folded);
+      if (prose > 0) return sentence;
+      if (sentence && (titles == 0 || CountWords(folded) < kMinParagraphWords)) return false;
+      if (sentence) ++prose;
+      else ++titles;
+    }
+    from = end + 1;
+  }
+  return false;
 }
 
 }  // namespace
@@ -68,9 +111,10 @@ std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
     if (first < last) {
       std::string folded = FoldText(text.substr(first, last - first));  // the text is NFC already
       bool short_line = CountWords(folded) < kMinWordsWithoutPunctuation;
-      if (StartsWithAny(folded, lang.clutter_block) && short_line) break;
+      bool block = StartsWithAny(folded, lang.clutter_block) && short_line;
+      if (block && !ArticleResumesAfter(text, end + 1)) break;
       if (in_teasers && EndsLikeSentence(folded)) in_teasers = false;  // the article resumes
-      if (StartsWithAny(folded, lang.clutter_teaser)) {
+      if (block || StartsWithAny(folded, lang.clutter_teaser)) {
         in_teasers = short_line;  // a heading alone: the titles follow on their own lines
       } else if (!in_teasers && !IsClutterLine(folded, lang)) {
         lines.push_back({first, last});

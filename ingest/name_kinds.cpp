@@ -188,6 +188,10 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
 
 bool IsCompanyTag(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
 
+// "X Cloud, una piattaforma su cui ...", "X, the group's GPU-as-a-service platform": up to four words
+// between the comma and the product word.
+constexpr int kWordsBeforeProductWord = 4;
+
 // Is the text between `parent` and `unit` "GENITIVE [up to three words] UNIT_WORD[,]" ("'s cloud unit",
 // " की क्लाउड इकाई ")?
 bool NamesUnitOf(const Language& lang, const TextView& view, const Tag& parent, const Tag& unit) {
@@ -384,6 +388,13 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
     }
     if (changed) Render(lang, &s);
   }
+}
+
+bool NamedAsProduct(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr) return true;
+  return KindInApposition({lang.product_words, lang.relative_words, lang.speech_verbs, kWordsBeforeProductWord}, s.view,
+                          tag.end) != nullptr;
 }
 
 void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) {

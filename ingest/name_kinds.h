@@ -30,6 +30,11 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences);
 // company, nor the page's main organisation.
 void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences);
 
+// Is the unknown name s.tags[i] written as a product: right after a product word ("la piattaforma X")
+// or with one in apposition after it ("X Cloud, una piattaforma ...", "X, the group's GPU cloud
+// platform")? Such a name made of its maker's name is no full name of the maker.
+bool NamedAsProduct(const Language& lang, const TaggedSentence& s, size_t i);
+
 // A company named as the parent of the unit right after it ("G42's cloud unit Core42 will invest ...")
 // becomes `PARENT`: the unit is what the sentence is about, and the `owns` rules read the pair.
 // "We will spend ...," says Priya Rao, chief financial officer of Halcyon AI: the first person inside the

@@ -111,13 +111,14 @@ struct Language {
   // Places among unknown names (tagger.cpp): "Seongnam-based" (`place_suffix`), "con sede a X"
   // (`place_introducer`), an anaphor and "di X" (`ref_place`: "la casa di Aichi").
   std::vector<std::string> place_suffixes, place_introducers, ref_places;  // folded
-  // The ends of capitalised compound adjectives that name no one ("Swedish-language", `adjective_suffix`, tagger.cpp).
-  std::vector<std::string> adjective_suffixes;  // folded
   // Script without capitals: "X का Y मॉडल" names a model (`model_word`) and its maker (`owner_marker`).
   std::vector<std::string> model_words, owner_markers;  // folded
   // Latin company-form words ("Group", "Holdings", "SpA": `legal_suffix`, tagger.cpp): "Nebius Group"
   // beside "Nebius" is Nebius, while "Sakura" beside "Sakura Internet" is Sakura Internet.
   std::vector<std::string> legal_suffixes;  // folded
+  // Words of trade that end a company's name ("Datacenter", "Compute", "Labs": `industry_head`,
+  // tagger.cpp LatinShortNames): "Sabauda" in a headline names "Sabauda Datacenter" of the body.
+  std::vector<std::string> industry_heads;  // folded
   // Stopcaps that end or continue an unknown name when no lower-case word follows them
   // (`name_tail`, tagger.cpp): "Cantiere AI,", "Retelit AI Cloud"; "Lumora AI platform" stays "Lumora".
   std::vector<std::string> name_tails;  // folded

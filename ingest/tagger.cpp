@@ -469,6 +469,33 @@ size_t NameTailEnd(const TextView& view, const Language& lang, const std::vector
   return end;
 }
 
+// Is the word [start, end) of the view written in capitals, two letters or more ("LONDON", "TORINO")?
+bool InCapitals(const TextView& view, size_t start, size_t end) {
+  size_t letters = 0;
+  for (size_t pos = start; pos < end; ++pos) {
+    if (view.text[pos] < 'a' || view.text[pos] > 'z') continue;
+    if (!std::isupper(static_cast<unsigned char>(view.source[view.origin[pos]]))) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+// Where the sentence proper starts after a dateline, or npos: up to six
+// words before a dash, with a digit or opening with a word in capitals
+// ("MILANO, 1 marzo 2026 - È di ...", "LONDON (Wire) - "). `capitals`:
+// whether it opens so; then its words are no names (an agency, a month's
+// abbreviation: "MILANO, 12 SET (Agenzia) - ").
+size_t DatelineEnd(const TextView& view, bool* capitals = nullptr) {
+  const std::string& text = view.text;
+  size_t dash = text.find(" - ");
+  if (dash == std::string::npos) dash = text.find(" \u2013 ");
+  if (dash == std::string::npos || CountWords(std::string_view(text).substr(0, dash)) > 6) return std::string::npos;
+  bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
+  bool opens_in_capitals = InCapitals(view, 0, WordEnd(text, 0));
+  if (capitals != nullptr) *capitals = opens_in_capitals;
+  return dated || opens_in_capitals ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
+}
+
 // The end of a speaker's label ("Standaert: ...", up to three words before
 // the colon), or npos.
 size_t SpeakerLabelEnd(const std::string& text) {
@@ -481,14 +508,10 @@ size_t SpeakerLabelEnd(const std::string& text) {
 // ..."; up to three words before the colon) or a dateline ("MILANO, 1
 // marzo 2026 - È di ..."; up to six words before the dash, one a digit).
 // The first word there is capitalised as any sentence's first word is.
-size_t LeadInEnd(const std::string& text) {
+// `dateline_end`: DatelineEnd's.
+size_t LeadInEnd(const std::string& text, size_t dateline_end) {
   size_t colon = SpeakerLabelEnd(text);
-  if (colon != std::string::npos) return SkipSpaces(text, colon + 1);
-  size_t dash = text.find(" - ");
-  if (dash == std::string::npos) dash = text.find(" \u2013 ");
-  if (dash == std::string::npos || CountWords(std::string_view(text).substr(0, dash)) > 6) return std::string::npos;
-  bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
-  return dated ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
+  return colon != std::string::npos ? SkipSpaces(text, colon + 1) : dateline_end;
 }
 
 // "AI Studio": a `name_tail` word before a capitalised word that is no
@@ -518,11 +541,22 @@ bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::
          IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
 }
 
-// "a Swedish-language model", "Japanese-language AI": a capitalised compound adjective is no name nor part of one.
-bool IsCompoundAdjective(const Language& lang, const std::string& word) {
-  return std::any_of(lang.adjective_suffixes.begin(), lang.adjective_suffixes.end(), [&word](const std::string& suffix) {
-    return word.size() > suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
-  });
+// A lower-case word of three letters or more joined by a hyphen at the end of the word [start, end)
+// of the view makes it an adjective, no name: "Swedish-language", "GPU-as-a-service", "Nvidia-powered"
+// (while "Orvo-3", "Sarvam-M" and "Pont-Saint-Martin" are names, and "Suwon-based" a place by its
+// `place_suffix`).
+bool HyphenatedAdjective(const TextView& view, const Language& lang, size_t start, size_t end) {
+  constexpr size_t kMinLetters = 3;
+  size_t hyphen = end;
+  while (hyphen > start && view.text[hyphen - 1] != '-') --hyphen;  // within the word only
+  if (hyphen == start || end - hyphen < kMinLetters) return false;
+  --hyphen;
+  size_t place_end = 0, suffix_end = 0;
+  if (FindPlaceSuffix(lang, view.text, start, end, &place_end, &suffix_end)) return false;
+  for (size_t pos = hyphen + 1; pos < end; ++pos) {
+    if (view.text[pos] < 'a' || view.text[pos] > 'z') return false;
+  }
+  return std::islower(static_cast<unsigned char>(view.source[view.origin[hyphen + 1]])) != 0;
 }
 
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
@@ -531,7 +565,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
   while (first_word < text.size() && !IsWordCharAt(text, first_word)) ++first_word;
-  const size_t lead_in_end = LeadInEnd(text);
+  bool capitals = false;
+  const size_t dateline_end = DatelineEnd(view, &capitals);
+  const size_t lead_in_end = LeadInEnd(text, dateline_end);
+  const size_t nameless_end = capitals ? dateline_end : 0;  // "LONDON (Wire) - ": no name before it
   size_t pos = 0;
   while (pos < text.size()) {
     size_t length = 1;
@@ -545,6 +582,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       continue;
     }
     if (taken->at(pos) || IsWordCharBefore(text, pos)) { ++pos; continue; }
+    if (pos < nameless_end) { pos = NextCodePointStart(text, pos); continue; }
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
@@ -561,7 +599,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       bool tail = words > 0 && EndsOrContinuesName(view, lang, word, w);  // "ai" is also an Italian word
       tail = tail || (words == 0 && HeadsName(view, lang, data, word, w));
       if (w == end || (!tail && (lang.stopwords.count(word) || data.stopcaps().count(SourceText(view, end, w)))) ||
-          IsCompoundAdjective(lang, word)) {
+          HyphenatedAdjective(view, lang, end, w)) {
         break;
       }
       end = w;
@@ -1239,13 +1277,13 @@ void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
 }
 
 // "Mombasa Road", "Via Tortona", "its Childress campus": an unknown name of several words that
-// starts or ends with a `place_kind` word, or one that such a word follows, is a street or a site.
+// starts or ends with a `place_kind` word, one that such a word follows, or the word alone
+// ("the University", someone's past), is a street or a site.
 bool NamesASite(const std::string& text, const Language& lang, const Tag& name) {
-  size_t last = name.end;
-  while (last > name.start && IsWordCharBefore(text, last)) --last;
+  size_t last = std::max(name.start, WordStartBefore(text, name.end));  // whole letters: "Università"
   bool several_words = WordEnd(text, name.start) < name.end;
   size_t next = name.end < text.size() && text[name.end] == ' ' ? name.end + 1 : std::string::npos;
-  return (last > name.start && WordIsOneOf(text, last, lang.place_kinds)) ||
+  return WordIsOneOf(text, last, lang.place_kinds) ||  // also a word alone: "usciti dal Politecnico"
          (several_words && WordIsOneOf(text, name.start, lang.place_kinds)) ||
          (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds));
 }
@@ -2060,6 +2098,25 @@ bool InnerNameTail(const Language& lang, const std::string& name) {
   });
 }
 
+// A headline or a title: a sentence that ends with no sentence punctuation ("Data center, Sabauda
+// cambia passo: 420 milioni per il nuovo campus").
+bool IsHeadline(const TaggedSentence& s) {
+  std::string_view text = s.view.source;
+  size_t last = text.find_last_not_of(" \t\r\n\"'\u00bb\u201d\u2019");  // bytes of closing quotes too
+  if (last == std::string_view::npos) return true;
+  constexpr std::string_view kDanda = "\u0964";
+  bool danda = last + 1 >= kDanda.size() && text.substr(last + 1 - kDanda.size(), kDanda.size()) == kDanda;
+  return !danda && std::string_view(".!?;:").find(text[last]) == std::string_view::npos;
+}
+
+// "Sabauda Datacenter", "Pennine Compute": the name's last word is a word of trade (`industry_head`).
+bool EndsWithIndustryHead(const Language& lang, const std::string& name) {
+  size_t space = name.rfind(' ');
+  if (space == std::string::npos) return false;
+  std::string last = LowerAscii(name.substr(space + 1));
+  return std::find(lang.industry_heads.begin(), lang.industry_heads.end(), last) != lang.industry_heads.end();
+}
+
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
 // gazetteer organisation's id) is that name (a page names a company in full
@@ -2070,31 +2127,46 @@ bool InnerNameTail(const Language& lang, const std::string& name) {
 // Genius": a page names a company in full first). A longer name followed
 // by a version number or with a `name_tail` inside is a product named after
 // its maker ("Proximus Nova 2", "Sakura AI Engine"), not the company's full
-// name.
+// name; so is one the page calls a product ("Sabauda Cloud, una
+// piattaforma ..."). A headline may use the word alone before the body names
+// the company in full with a word of trade ("Data center, Sabauda cambia
+// passo" above "Sabauda Datacenter conta di investire"; `industry_head`).
 // Result: the id to rename -> the id of the company.
 std::map<std::string, std::string> LatinShortNames(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::set<std::string>> full_names;  // first word -> longer names
   std::set<std::string> one_word, known;
   std::map<std::string, size_t> first_seen;  // id -> the sentence it first appears in
+  std::map<std::string, size_t> first_in_prose;  // id -> the first sentence that is no headline
+  std::set<std::string> products;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const TaggedSentence& s = sentences[i];
-    for (const auto& tag : s.tags) {
+    bool headline = IsHeadline(s);
+    for (size_t k = 0; k < s.tags.size(); ++k) {
+      const Tag& tag = s.tags[k];
       if ((tag.type != "UNK" && tag.type != "ORG") || !IsLatinAt(tag.id, 0)) continue;
       first_seen.emplace(tag.id, i);
+      if (!headline) first_in_prose.emplace(tag.id, i);
       size_t space = tag.id.find(' ');
-      bool product = VersionFollows(s, tag) || InnerNameTail(lang, tag.id);
-      if (space != std::string::npos && !product) full_names[tag.id.substr(0, space)].insert(tag.id);
+      if (VersionFollows(s, tag) || InnerNameTail(lang, tag.id) || (tag.type == "UNK" && NamedAsProduct(lang, s, k))) {
+        products.insert(tag.id);
+      }
+      if (space != std::string::npos) full_names[tag.id.substr(0, space)].insert(tag.id);
       if (space == std::string::npos && tag.type == "UNK") one_word.insert(tag.id);
       if (tag.type == "ORG") known.insert(tag.id);
     }
+  }
+  for (auto& [word, names] : full_names) {
+    for (const auto& product : products) names.erase(product);
   }
   std::map<std::string, std::string> renames;
   for (const auto& word : one_word) {
     auto found = full_names.find(word);
     if (found == full_names.end() || found->second.size() != 1) continue;
     const std::string& full = *found->second.begin();
+    auto prose = first_in_prose.find(word);
+    bool headline_before = EndsWithIndustryHead(lang, full) && (prose == first_in_prose.end() || first_seen[full] <= prose->second);
     if (!known.count(full) && OnlyLegalSuffixAfterHead(lang, full)) renames.emplace(full, word);
-    else if (first_seen[full] <= first_seen[word]) renames.emplace(word, full);
+    else if (first_seen[full] <= first_seen[word] || headline_before) renames.emplace(word, full);
   }
   return renames;
 }

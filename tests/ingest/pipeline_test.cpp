@@ -106,6 +106,58 @@ TEST(Clutter, HindiTeaserInsideArticleGoesArticleResumes) {
   ExpectKept("hi", page, {page.front(), page.back()});
 }
 
+// A navigation bar ("Home | Cronaca | Economia | ..."): its items are section names, never companies.
+TEST(Clutter, NavigationBarGoes) {
+  const std::vector<std::string> it_page = {
+      "Prima pagina | Cronaca | Politica | Economia | Sport | Spettacoli | Abbonati",
+      "Corvo Reti investirà 900 milioni di euro nel 2027 in nuovi data center, ha detto la società."};
+  ExpectKept("it", it_page, {it_page.back()});
+  const std::vector<std::string> en_page = {
+      "Home | World | Business | Markets | Technology | Opinion | Subscribe | Sign in",
+      "Kestrel Networks will spend $2 billion on data centres in 2027, the company said."};
+  ExpectKept("en", en_page, {en_page.back()});
+  // a sentence that holds a bar character stays
+  const std::vector<std::string> prose = {"Kestrel Networks | the Leeds operator | will spend $2 billion on data centres in 2027."};
+  ExpectKept("en", prose, prose);
+}
+
+// A "read also" heading inside the article: the titles under it go, and the article resumes after
+// them; at the page's end, or with the next line a sentence of its own, it ends the article as before.
+TEST(Clutter, ReadAlsoHeadingInsideTheArticle) {
+  const std::vector<std::string> it_page = {
+      "Corvo Reti investirà 900 milioni di euro nel 2027 in nuovi data center in Lombardia e in Piemonte.",
+      "LEGGI ANCHE",
+      "Brescia, la fiera chiude l'anno con 8 milioni di utile",
+      "Bergamo, l'aeroporto punta a 20 milioni di passeggeri",
+      "Chip e intelligenza artificiale",
+      "Di quei 900 milioni, circa 300 saranno destinati all'acquisto di processori grafici, ha spiegato la società.",
+      "I lavori del nuovo campus partiranno in primavera.",
+      "Articoli correlati",
+      "- Monza, il nuovo ospedale costerà 250 milioni",
+      "- Como, chiude lo storico lanificio"};
+  ExpectKept("it", it_page, {it_page[0], it_page[5], it_page[6]});
+  const std::vector<std::string> en_page = {
+      "Kestrel Networks will spend $2 billion on data centres in 2027, the company said on Monday.",
+      "Read More",
+      "Harbour Bank posts record profit of $400 million",
+      "Why chip prices keep rising",
+      "The company also said it had ordered 4,000 H200 chips from Nvidia for its new site in Leeds.",
+      "Each chip cost about $30,000, according to two people familiar with the deal.",
+      "Related Stories",
+      "Lumora Cloud raises $300 million",
+      "Orvane Systems buys a rival"};
+  ExpectKept("en", en_page, {en_page[0], en_page[4], en_page[5]});
+  // teasers that alternate a title and its summary: the page's tail
+  const std::vector<std::string> tail = {
+      "Kestrel Networks will spend $2 billion on data centres in 2027, the company said on Monday.",
+      "Most Popular",
+      "Lumora Cloud raises $300 million",
+      "The Paris start-up said on Tuesday it would spend the money on 5,000 new chips from Nvidia.",
+      "Orvane Systems buys a rival",
+      "The deal values the smaller company at about $900 million, people familiar with it said."};
+  ExpectKept("en", tail, {tail[0]});
+}
+
 TEST(Language, DetectedFromScriptAndFrequentWords) {
   EXPECT_EQ(DetectLanguage("The company said that it will spend more on data centres in the coming year.", Data()), "en");
   EXPECT_EQ(DetectLanguage("La società ha detto che spenderà di più per i centri dati nel prossimo anno.", Data()), "it");

@@ -1,0 +1,135 @@
+// Names of companies the gazetteer does not know, and capitalised words that
+// are no company (ingest/tagger.cpp, name_kinds.cpp). Pages written for these
+// tests, in English and Italian; each checks who the page's figures belong to.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "ingest/rule_extractor.h"
+#include "tests/ingest/test_data.h"
+
+namespace kg::ingest::testing {
+namespace {
+
+class NamesTest : public RulesLoadedTest {
+ protected:
+  // Every claim of the page, as "subject predicate object".
+  std::set<std::string> Claims(const std::string& text, const std::string& lang) {
+    std::set<std::string> claims;
+    for (const auto& st : Extract(text, lang, "2026-03-01").statements) claims.insert(ClaimLine(st.claim));
+    return claims;
+  }
+
+  std::set<std::string> Subjects(const std::string& text, const std::string& lang) {
+    std::set<std::string> subjects;
+    for (const auto& st : Extract(text, lang, "2026-03-01").statements) {
+      if (st.claim.predicate != "makes") subjects.insert(st.claim.subject.value);  // a chip's maker, named beside it
+    }
+    return subjects;
+  }
+
+  // Every claim of `text` (a chip's maker aside) has `subject` for subject, and there is one at least.
+  void ExpectOnlySubject(const std::string& text, const std::string& lang, const std::string& subject) {
+    EXPECT_EQ(Subjects(text, lang), std::set<std::string>{subject}) << text;
+  }
+
+  // No claim of `text` names `name`, as subject or object.
+  void ExpectNeverNamed(const std::string& text, const std::string& lang, const std::string& name) {
+    for (const auto& st : Extract(text, lang, "2026-03-01").statements) {
+      EXPECT_NE(st.claim.subject.value, name) << ClaimLine(st.claim) << "\n" << text;
+      EXPECT_NE(st.claim.object.value, name) << ClaimLine(st.claim) << "\n" << text;
+    }
+  }
+};
+
+// A company named in full once, with an industry word ("Datacenter", "Compute", "Cloud"), and
+// otherwise by its first word, also in the headline before it; a product named after it
+// ("X Cloud, una piattaforma") is no second full name that leaves the short one unread.
+TEST_F(NamesTest, ShortNameOfACompanyWithAnIndustryWord) {
+  ExpectOnlySubject(
+      "Data center, Nuvolari accelera: 300 milioni per il campus di Rho\n"
+      "Nuvolari Datacenter investirà 300 milioni di euro nel 2027 in nuovi data center, ha detto la società.\n"
+      "Dal 2022 gestisce Nuvolari Cloud, una piattaforma per banche e assicurazioni.\n"
+      "Nuvolari ha ordinato 2.000 chip H200 di Nvidia, con consegne nel 2027.\n",
+      "it", "Nuvolari Datacenter");
+  ExpectOnlySubject(
+      "Brightwater bets big on AI with $400 million plan\n"
+      "Brightwater Compute will invest $400 million in new data centres in 2027, the company said.\n"
+      "It also runs Brightwater Cloud, a platform that banks use for their models.\n"
+      "Brightwater has ordered 2,000 H200 chips from Nvidia for delivery next year.\n",
+      "en", "Brightwater Compute");
+  ExpectOnlySubject(
+      "Orsetta Systems plans to spend $250 million on new servers in 2027, its chief executive said.\n"
+      "Analysts said the plan was ambitious for a company of its size.\n"
+      "Orsetta has ordered 1,200 MI355X accelerators from AMD.\n",
+      "en", "Orsetta Systems");
+  ExpectOnlySubject(
+      "Ferralba Labs spenderà 80 milioni di euro nel 2027 in nuovi server.\n"
+      "Gli analisti giudicano il piano ambizioso.\n"
+      "Ferralba ha ordinato 500 acceleratori MI355X di AMD.\n",
+      "it", "Ferralba Labs");
+}
+
+// Two companies that share a first word and are both named in full leave the word alone to neither.
+TEST_F(NamesTest, ShortNameSharedByTwoCompaniesStaysApart) {
+  std::set<std::string> subjects = Subjects(
+      "Orsetta Systems will spend $250 million on new servers in 2027, its chief executive said.\n"
+      "Orsetta Digital, a separate company owned by the same family, will spend $40 million in 2027.\n"
+      "Orsetta has ordered 1,200 MI355X accelerators from AMD.\n",
+      "en");
+  EXPECT_TRUE(subjects.count("Orsetta Systems")) << ::testing::PrintToString(subjects);
+  EXPECT_TRUE(subjects.count("Orsetta Digital")) << ::testing::PrintToString(subjects);
+  EXPECT_FALSE(subjects.count("Orsetta") && subjects.size() == 1);
+}
+
+// A capitalised word joined to a lower-case word by hyphens is an adjective, no name:
+// "Swedish-language", "GPU-as-a-service", "Nvidia-powered".
+TEST_F(NamesTest, HyphenatedAdjectiveIsNoName) {
+  ExpectNeverNamed("Telvara develops Saga, a Swedish-language model for banks, and plans to spend SEK 2 billion in 2027.",
+                   "en", "Swedish-language");
+  ExpectNeverNamed("Pennine Compute operates a GPU-as-a-service platform in Leeds.", "en", "GPU-as-a-service");
+  ExpectNeverNamed("Kestrel Networks develops a Portuguese-language model that now handles 900 billion tokens a day.",
+                   "en", "Portuguese-language");
+  ExpectNeverNamed("Kestrel Networks develops a Japanese-language AI model for insurers.", "en",
+                   "Japanese-language AI");
+  ExpectNeverNamed("Corvo Reti gestisce una piattaforma GPU-as-a-service a Milano.", "it", "GPU-as-a-service");
+  // in apposition to the product's name, or in a quote the next sentence's anaphor may follow
+  ExpectNeverNamed("Kestrel Networks said its Danish-language model, Tove, handled about 30 billion tokens a day in May.",
+                   "en", "Danish-language");
+  ExpectNeverNamed("Lumora, the group's GPU-as-a-service platform, processed an average of 2 billion tokens a day in May.",
+                   "en", "GPU-as-a-service");
+  ExpectNeverNamed("\"We are building for the next decade of Korean-language AI,\" the chief executive said.\n"
+                   "Most of the capacity will serve Hanul, the Korean-language model developed by Kestrel Networks.\n",
+                   "en", "Korean-language AI");
+  // a name with a hyphen and capitals or digits stays one
+  EXPECT_TRUE(Claims("Lumora Cloud develops Orvo-3, a model for lawyers.", "en").count("Lumora Cloud develops Orvo-3"));
+}
+
+// A school or university someone left, named by its kind alone, is no company: the anaphor
+// after it is the page's company.
+TEST_F(NamesTest, InstitutionNamedByItsKindIsNoCompany) {
+  const std::string it_plan = "Corvo Reti investirà 900 milioni di euro nel 2027 in nuovi data center.\n";
+  std::set<std::string> it_claims =
+      Claims(it_plan + "Nata nel 2014 da tre ricercatori usciti dal Politecnico, la società ha sede a Bologna.\n", "it");
+  EXPECT_TRUE(it_claims.count("Corvo Reti headquartered_in Bologna")) << ::testing::PrintToString(it_claims);
+  ExpectNeverNamed(it_plan + "Nata nel 2014 da tre ricercatori usciti dal Politecnico, la società ha sede a Bologna.\n",
+                   "it", "Politecnico");
+  ExpectNeverNamed(it_plan + "Fondata da due professori dell'Università, l'azienda ha sede a Bologna.\n", "it",
+                   "Università");
+  const std::string en_plan = "Kestrel Networks will spend $2 billion on data centres in 2027.\n";
+  ExpectNeverNamed(en_plan + "Founded by two researchers who left the University, the company is headquartered in Leeds.\n",
+                   "en", "University");
+}
+
+// Datelines and agency bylines before the first sentence are no company.
+TEST_F(NamesTest, DatelineIsNoCompany) {
+  ExpectOnlySubject("LONDON (Wire) - Kestrel Networks will spend $2 billion on data centres in 2027.\n", "en",
+                    "Kestrel Networks");
+  ExpectOnlySubject("MILANO, 12 SET (Agenzia) - Corvo Reti investirà 900 milioni di euro nel 2027 in nuovi data center.\n",
+                    "it", "Corvo Reti");
+  ExpectOnlySubject("TORINO. Corvo Reti investirà 900 milioni di euro nel 2027 in nuovi data center.\n", "it",
+                    "Corvo Reti");
+}
+
+}  // namespace
+}  // namespace kg::ingest::testing
