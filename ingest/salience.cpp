@@ -84,6 +84,21 @@ bool NamedAsMaker(const Language& lang, const TaggedSentence& s, size_t i) {
          lang.count_nouns.Match(s.view, after, &end) != nullptr || WordBeforeIs(lang.product_words, s.view, tag.start);
 }
 
+// Is the text of `s` between view positions [from, to) one of `phrases`, with a space either side
+// (" of " between "Erik Sandgren" and "Brannvik Bank")?
+bool SpacedPhraseBetween(const std::vector<std::string>& phrases, const TaggedSentence& s, size_t from, size_t to) {
+  if (to < from + 2 || s.view.text[from] != ' ' || s.view.text[to - 1] != ' ') return false;
+  std::string_view between = std::string_view(s.view.text).substr(from + 1, to - from - 2);
+  return std::find(phrases.begin(), phrases.end(), between) != phrases.end();
+}
+
+// A name followed by a `party_link` and a company ("Erik Sandgren of Brannvik Bank asked ...",
+// "Marco Conti di Equita"): a person the tagger did not know and their employer, no company subject.
+bool NamedWithEmployer(const Language& lang, const TaggedSentence& s, size_t i) {
+  return i + 1 < s.tags.size() && IsCompany(s.tags[i + 1]) &&
+         SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
+}
+
 // The company a sentence names as its subject, right before a word, after
 // at most one word or a fronted phrase set off by a comma ("Over in Oslo,
 // Kallio Networks has opened ..."): what the sentence is about, whatever it
@@ -101,7 +116,7 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (MayLead(tag)) continue;
-    if (!IsCompany(tag) || NamedAsMaker(lang, s, i)) return "";
+    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i)) return "";
     size_t next = tag.end + 1, end = 0;
     bool verb_may_follow = next < s.view.text.size() && s.view.text[tag.end] == ' ' && IsWordCharAt(s.view.text, next) &&
                            lang.coordinators.Match(s.view, next, &end) == nullptr;  // not "... centres, Gak Chuncheon and Gak Sejong"
@@ -194,6 +209,40 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
   }
   if (changed) Render(lang, s);
   return changed;
+}
+
+namespace {
+
+// Is the one-word unknown name tags[i - 1] the town of the anaphor tags[i]: before a place suffix
+// ("the Solna-based group": the name took the hyphen, the anaphor "based group") or between an
+// article and the anaphor ("the Leeds company")?
+bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& name = s.tags[i - 1];
+  const Tag& anaphor = s.tags[i];
+  if (name.type != "UNK" || anaphor.type != "REF" || name.id.find(' ') != std::string::npos) return false;
+  const std::string& text = s.view.text;
+  if (name.end == anaphor.start) return name.end > name.start && PlaceSuffixAt(lang, text, name.end - 1);
+  if (anaphor.start != name.end + 1 || text[name.end] != ' ') return false;
+  size_t word_end = name.start > 0 ? name.start - 1 : 0;  // the space before the name
+  size_t word_start = word_end;
+  while (word_start > 0 && text[word_start - 1] != ' ') --word_start;
+  std::string_view before = std::string_view(text).substr(word_start, word_end - word_start);
+  return word_end > 0 && text[word_end] == ' ' &&
+         std::find(lang.description_openers.begin(), lang.description_openers.end(), before) != lang.description_openers.end();
+}
+
+}  // namespace
+
+void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s) {
+  bool changed = false;
+  for (size_t i = 1; i < s->tags.size(); ++i) {
+    if (!TownOfDescription(lang, *s, i)) continue;
+    Tag& town = s->tags[i - 1];
+    town.type = "PLACE";
+    if (!town.id.empty() && town.id.back() == '-') town.id.pop_back();
+    changed = true;
+  }
+  if (changed) Render(lang, s);
 }
 
 void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic,

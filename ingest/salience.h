@@ -67,6 +67,10 @@ void NoteHomes(const std::vector<Extracted>& found, Homes* homes);
 bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const std::string& antecedent,
                               TaggedSentence* s);
 
+// A one-word unknown name that is the town of a description ("the Solna-based group", "the Leeds
+// company") becomes a PLACE: the anaphor after it is the subject, never the town.
+void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_SALIENCE_H_
