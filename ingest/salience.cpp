@@ -239,7 +239,10 @@ void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s) {
     if (!TownOfDescription(lang, *s, i)) continue;
     Tag& town = s->tags[i - 1];
     town.type = "PLACE";
-    if (!town.id.empty() && town.id.back() == '-') town.id.pop_back();
+    if (town.end == s->tags[i].start && town.id.back() == '-') {  // "Solna-": the hyphen links, as after a known town
+      town.id.pop_back();
+      --town.end;
+    }
     changed = true;
   }
   if (changed) Render(lang, s);
