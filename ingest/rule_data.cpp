@@ -251,7 +251,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
       {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
       {"product_word", &lang->product_words}, {"letter_name", &lang->letter_names}, {"relation_head", &lang->relation_heads},
-      {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives}};
+      {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives},
+      {"home_adjective", &lang->home_adjectives}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},

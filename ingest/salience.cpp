@@ -192,14 +192,63 @@ std::string AtHomeIn(const Homes& homes, const std::string& place) {
   return found;
 }
 
+// The town of the `home_adjective` that starts at view position `pos` ("Turin" of "torinese"), or "";
+// `*end` is set after it.
+std::string HomeAdjectiveAt(const Language& lang, const TaggedSentence& s, size_t pos, size_t* end) {
+  const Phrase* adjective = lang.home_adjectives.Match(s.view, pos, end);
+  return adjective != nullptr ? adjective->value : "";
+}
+
+// The town of a `home_adjective` right after anaphor tag i ("la società torinese"), or "".
+std::string HomeAfterAnaphor(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  size_t end = 0;
+  bool spaced = tag.type == "REF" && tag.end + 1 < s.view.text.size() && s.view.text[tag.end] == ' ';
+  return spaced ? HomeAdjectiveAt(lang, s, tag.end + 1, &end) : "";
+}
+
+// Does a `description_opener` end right before view position `pos` ("i " of "i torinesi", "l'")?
+bool OpenerBefore(const Language& lang, const std::string& text, size_t pos) {
+  return std::any_of(lang.description_openers.begin(), lang.description_openers.end(), [&](const std::string& opener) {
+    bool glued = !opener.empty() && opener.back() == '\'';
+    size_t start = pos - opener.size() - (glued ? 0 : 1);
+    return pos >= opener.size() + (glued ? 0 : 1) && text.compare(start, opener.size(), opener) == 0 &&
+           (glued || text[pos - 1] == ' ') && (start == 0 || text[start - 1] == ' ');
+  });
+}
+
+// Demonyms standing for a company: an article and a `home_adjective` that no name follows ("i torinesi
+// hanno prenotato ...", not "la valdostana Mont Blanc Hosting"), outside any tag, when one company of the
+// page is at home in that town: a tag of that company is added.
+bool TagDemonyms(const Language& lang, const Homes& homes, const std::string& antecedent, TaggedSentence* s) {
+  const std::string& text = s->view.text;
+  bool changed = false;
+  size_t next_tag = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    while (next_tag < s->tags.size() && s->tags[next_tag].end <= pos) ++next_tag;
+    bool word_start = pos == 0 || !IsWordCharAt(text, pos - 1);
+    bool in_tag = next_tag < s->tags.size() && s->tags[next_tag].start <= pos;
+    size_t end = 0;
+    if (!word_start || in_tag || !OpenerBefore(lang, text, pos)) continue;
+    std::string town = HomeAdjectiveAt(lang, *s, pos, &end);
+    bool name_follows = next_tag < s->tags.size() && s->tags[next_tag].start == SkipSpaces(text, end);
+    std::string company = town.empty() || name_follows ? "" : AtHomeIn(homes, town);
+    if (company.empty() || company == antecedent) continue;
+    s->tags.insert(s->tags.begin() + static_cast<std::ptrdiff_t>(next_tag), Tag{pos, end, "ORG", company, {}, "", {}});
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace
 
 bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const std::string& antecedent,
                               TaggedSentence* s) {
-  if (homes.empty() || lang.description_links.empty()) return false;
+  if (homes.empty()) return false;
   bool changed = false;
-  for (size_t i = 1; i < s->tags.size(); ++i) {
+  for (size_t i = 0; i < s->tags.size(); ++i) {
     std::string place = DescribedPlace(lang, *s, i);
+    if (place.empty()) place = HomeAfterAnaphor(lang, *s, i);
     if (place.empty()) continue;
     std::string company = AtHomeIn(homes, place);
     if (company.empty() || company == antecedent) continue;
@@ -207,8 +256,34 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
     s->tags[i].id = company;
     changed = true;
   }
+  if (!lang.home_adjectives.empty()) changed = TagDemonyms(lang, homes, antecedent, s) || changed;
   if (changed) Render(lang, s);
   return changed;
+}
+
+namespace {
+constexpr std::string_view kHomeAdjectiveRule = ".home_adjective";
+}  // namespace
+
+bool IsHomeAdjectiveRule(std::string_view rule) {
+  return rule.size() > kHomeAdjectiveRule.size() && rule.substr(rule.size() - kHomeAdjectiveRule.size()) == kHomeAdjectiveRule;
+}
+
+void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const DocumentContext& context,
+                        std::vector<Extracted>* found) {
+  if (lang.home_adjectives.empty()) return;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    std::string town = HomeAfterAnaphor(lang, s, i);
+    std::string company = town.empty() ? "" : EntityOf(s.tags[i], context);
+    if (company.empty()) continue;
+    Extracted e;
+    e.rule = "description." + lang.code + std::string(kHomeAdjectiveRule);
+    e.claim.subject = Term::Entity(company);
+    e.claim.predicate = "headquartered_in";
+    e.claim.object = Term::Entity(town);
+    e.subject_from = SubjectFrom::kAnaphor;
+    found->push_back(std::move(e));
+  }
 }
 
 namespace {
