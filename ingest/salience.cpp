@@ -53,25 +53,23 @@ std::string LeadingName(const TaggedSentence& s) {
   return "";
 }
 
-// The company a sentence names as its subject and names nothing else
-// ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
-// it; else "". A name further in ("Analysts at Jefferies said ...") is not
-// what the sentence is about.
-std::string OnlyName(const TaggedSentence& s) {
-  if (s.tags.empty() || !IsCompany(s.tags[0]) || CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) return "";
-  for (const auto& tag : s.tags) {
-    if (tag.id != s.tags[0].id || !IsCompany(tag)) return "";
-  }
-  return s.tags[0].id;
-}
-
-// Is the word that ends at view position `end` one of `words` ("GPU" of "GPU Nvidia")?
-bool WordBeforeIs(const PhraseTable& words, const TextView& view, size_t end) {
+// The phrase of `words` that is the word ending at view position `end` ("GPU" of "GPU Nvidia"), or nullptr.
+const Phrase* WordBefore(const PhraseTable& words, const TextView& view, size_t end) {
   while (end > 0 && view.text[end - 1] == ' ') --end;
   size_t start = end;
   while (start > 0 && view.text[start - 1] != ' ') --start;
   size_t matched = 0;
-  return start < end && words.Match(view, start, &matched) != nullptr && matched == end;
+  const Phrase* word = start < end ? words.Match(view, start, &matched) : nullptr;
+  return word != nullptr && matched == end ? word : nullptr;
+}
+
+bool WordBeforeIs(const PhraseTable& words, const TextView& view, size_t end) { return WordBefore(words, view, end) != nullptr; }
+
+// A company introduced as someone's rival ("Rival Orbis Telecom is expanding too"): not what the
+// sentence is about for the anaphors after it.
+bool NamedAsRival(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Phrase* head = WordBefore(lang.relation_heads, s.view, s.tags[i].start);
+  return head != nullptr && head->value == "competes_with";
 }
 
 // A company named as the maker of what the sentence speaks of: before its
@@ -99,6 +97,21 @@ bool NamedWithEmployer(const Language& lang, const TaggedSentence& s, size_t i) 
          SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
 }
 
+// The company a sentence names as its subject and names nothing else
+// ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
+// it; else "". A name further in ("Analysts at Jefferies said ...") is not
+// what the sentence is about, nor is a rival ("Rival Orbis Telecom is expanding too").
+std::string OnlyName(const Language& lang, const TaggedSentence& s) {
+  if (s.tags.empty() || !IsCompany(s.tags[0]) || NamedAsRival(lang, s, 0) ||
+      CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) {
+    return "";
+  }
+  for (const auto& tag : s.tags) {
+    if (tag.id != s.tags[0].id || !IsCompany(tag)) return "";
+  }
+  return s.tags[0].id;
+}
+
 // The company a sentence names as its subject, right before a word, after
 // at most one word or a fronted phrase set off by a comma ("Over in Oslo,
 // Kallio Networks has opened ..."): what the sentence is about, whatever it
@@ -116,7 +129,7 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (MayLead(tag)) continue;
-    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i)) return "";
+    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i) || NamedAsRival(lang, s, i)) return "";
     size_t next = tag.end + 1, end = 0;
     bool verb_may_follow = next < s.view.text.size() && s.view.text[tag.end] == ' ' && IsWordCharAt(s.view.text, next) &&
                            lang.coordinators.Match(s.view, next, &end) == nullptr;  // not "... centres, Gak Chuncheon and Gak Sejong"
@@ -171,6 +184,16 @@ void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
 
 namespace {
 
+// Does a `description_opener` end right before view position `pos` ("i " of "i torinesi", "l'")?
+bool OpenerBefore(const Language& lang, const std::string& text, size_t pos) {
+  return std::any_of(lang.description_openers.begin(), lang.description_openers.end(), [&](const std::string& opener) {
+    bool glued = !opener.empty() && opener.back() == '\'';
+    size_t start = pos - opener.size() - (glued ? 0 : 1);
+    return pos >= opener.size() + (glued ? 0 : 1) && text.compare(start, opener.size(), opener) == 0 &&
+           (glued || text[pos - 1] == ' ') && (start == 0 || text[start - 1] == ' ');
+  });
+}
+
 // The place a description tag i names ("Montreal" of "the Montreal-based group"), or "".
 std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t i) {
   if (i == 0 || s.tags[i].type != "REF" || s.tags[i - 1].type != "PLACE") return "";
@@ -178,7 +201,8 @@ std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t
   size_t first = between.find_first_not_of(' '), last = between.find_last_not_of(' ');
   between = first == std::string::npos ? "" : between.substr(first, last - first + 1);  // the lexicon's phrases are trimmed
   bool linked = std::find(lang.description_links.begin(), lang.description_links.end(), between) != lang.description_links.end();
-  return linked ? s.tags[i - 1].id : "";
+  bool after_article = between.empty() && OpenerBefore(lang, s.view.text, s.tags[i - 1].start);  // "the Leeds company"
+  return linked || after_article ? s.tags[i - 1].id : "";
 }
 
 // The one company at home in `place`, or "".
@@ -205,16 +229,6 @@ std::string HomeAfterAnaphor(const Language& lang, const TaggedSentence& s, size
   size_t end = 0;
   bool spaced = tag.type == "REF" && tag.end + 1 < s.view.text.size() && s.view.text[tag.end] == ' ';
   return spaced ? HomeAdjectiveAt(lang, s, tag.end + 1, &end) : "";
-}
-
-// Does a `description_opener` end right before view position `pos` ("i " of "i torinesi", "l'")?
-bool OpenerBefore(const Language& lang, const std::string& text, size_t pos) {
-  return std::any_of(lang.description_openers.begin(), lang.description_openers.end(), [&](const std::string& opener) {
-    bool glued = !opener.empty() && opener.back() == '\'';
-    size_t start = pos - opener.size() - (glued ? 0 : 1);
-    return pos >= opener.size() + (glued ? 0 : 1) && text.compare(start, opener.size(), opener) == 0 &&
-           (glued || text[pos - 1] == ' ') && (start == 0 || text[start - 1] == ' ');
-  });
 }
 
 // Demonyms standing for a company: an article and a `home_adjective` that no name follows ("i torinesi
@@ -329,7 +343,7 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
     current_.clear();  // "Quanto spenderete? E Nvidia?": the answer is the interviewee's
     return;
   }
-  std::string about = found.empty() ? OnlyName(s) : SubjectOfSentence(found);
+  std::string about = found.empty() ? OnlyName(lang_, s) : SubjectOfSentence(found);
   if (about.empty() && found.empty()) about = LeadingCompany(lang_, s);
   if (!about.empty()) {
     current_ = SameCompany(about, topic) ? "" : about;
