@@ -311,13 +311,7 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
   if (name.type != "UNK" || anaphor.type != "REF" || name.id.find(' ') != std::string::npos) return false;
   const std::string& text = s.view.text;
   if (name.end == anaphor.start) return name.end > name.start && PlaceSuffixAt(lang, text, name.end - 1);
-  if (anaphor.start != name.end + 1 || text[name.end] != ' ') return false;
-  size_t word_end = name.start > 0 ? name.start - 1 : 0;  // the space before the name
-  size_t word_start = word_end;
-  while (word_start > 0 && text[word_start - 1] != ' ') --word_start;
-  std::string_view before = std::string_view(text).substr(word_start, word_end - word_start);
-  return word_end > 0 && text[word_end] == ' ' &&
-         std::find(lang.description_openers.begin(), lang.description_openers.end(), before) != lang.description_openers.end();
+  return anaphor.start == name.end + 1 && text[name.end] == ' ' && OpenerBefore(lang, text, name.start);
 }
 
 }  // namespace
