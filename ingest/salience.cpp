@@ -243,10 +243,10 @@ bool TagDemonyms(const Language& lang, const Homes& homes, const std::string& an
     bool word_start = pos == 0 || !IsWordCharAt(text, pos - 1);
     bool in_tag = next_tag < s->tags.size() && s->tags[next_tag].start <= pos;
     size_t end = 0;
-    if (!word_start || in_tag || !OpenerBefore(lang, text, pos)) continue;
-    std::string town = HomeAdjectiveAt(lang, *s, pos, &end);
+    std::string town = word_start && !in_tag ? HomeAdjectiveAt(lang, *s, pos, &end) : "";  // the table's test is the cheap one
+    if (town.empty() || !OpenerBefore(lang, text, pos)) continue;
     bool name_follows = next_tag < s->tags.size() && s->tags[next_tag].start == SkipSpaces(text, end);
-    std::string company = town.empty() || name_follows ? "" : AtHomeIn(homes, town);
+    std::string company = name_follows ? "" : AtHomeIn(homes, town);
     if (company.empty() || company == antecedent) continue;
     s->tags.insert(s->tags.begin() + static_cast<std::ptrdiff_t>(next_tag), Tag{pos, end, "ORG", company, {}, "", {}});
     changed = true;
