@@ -173,6 +173,18 @@ void DropFramesTheRulesRestate(std::vector<DocumentInput::Statement>* statements
   statements->erase(std::remove_if(statements->begin(), statements->end(), restated), statements->end());
 }
 
+// "Il gruppo bergamasco" says the province; "ha sede a Ponte San Pietro" the town: a home read from an
+// adjective (salience.cpp ReadHomeAdjectives) gives way to any other home the page states for the company.
+void DropHomesOfAdjectivesStatedOtherwise(std::vector<DocumentInput::Statement>* statements) {
+  auto of_adjective = [](const DocumentInput::Statement& st) { return IsHomeAdjectiveRule(st.mention.rule); };
+  std::set<std::string> stated;  // companies with a home read otherwise
+  for (const auto& st : *statements) {
+    if (st.claim.predicate == "headquartered_in" && !of_adjective(st)) stated.insert(st.claim.subject.value);
+  }
+  auto superseded = [&](const DocumentInput::Statement& st) { return of_adjective(st) && stated.count(st.claim.subject.value) > 0; };
+  statements->erase(std::remove_if(statements->begin(), statements->end(), superseded), statements->end());
+}
+
 }  // namespace
 
 void RuleExtractor::RetagKnownInitialNames(const std::string& text, const std::vector<Span>& spans, const Language& lang,
@@ -237,6 +249,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     }
     RetagKnownInitialNames(text, spans, *lang, ref, &tagged);
     ReadDocumentWide(*lang, *data_, ref, &tagged);
+    for (auto& sentence : tagged) MarkTownsOfDescriptions(*lang, &sentence);  // before the page's company is counted
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
     std::vector<Salience::Place> places = PlacesOnPage(text, spans);
@@ -257,6 +270,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       frames.Read(tagged[i], &sentence_found, context);
       std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);
       sentence_found.insert(sentence_found.end(), std::make_move_iterator(described.begin()), std::make_move_iterator(described.end()));
+      ReadHomeAdjectives(*lang, tagged[i], context, &sentence_found);
       NoteHomes(sentence_found, &homes);
       for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {
@@ -283,6 +297,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     }
     matchers_.Give(std::move(matchers));
     DropFramesTheRulesRestate(&input.statements);
+    DropHomesOfAdjectivesStatedOtherwise(&input.statements);
     DateUndatedRestatements(&input.statements);
     for (const auto& id : entities) {
       if (const GazetteerEntry* entry = data_->entity(id)) {

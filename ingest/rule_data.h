@@ -92,6 +92,8 @@ struct Language {
   // company-type words that end a name in a script without capitals, case markers of a non-subject,
   // and range words (value: before, join or after: "between X and Y", "X से Y के बीच").
   PhraseTable yen_contexts, name_suffixes, object_markers, ranges;
+  // Adjectives and demonyms of towns (value: the town's id): "torinese", "milanesi" (salience.cpp).
+  PhraseTable home_adjectives;
   std::set<std::string> stopwords;  // folded
   // Function words ("sul", "into"): stopwords for names (a capitalised one
   // starting a sentence is no name), but shared by languages, so no sign of one.

@@ -53,25 +53,23 @@ std::string LeadingName(const TaggedSentence& s) {
   return "";
 }
 
-// The company a sentence names as its subject and names nothing else
-// ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
-// it; else "". A name further in ("Analysts at Jefferies said ...") is not
-// what the sentence is about.
-std::string OnlyName(const TaggedSentence& s) {
-  if (s.tags.empty() || !IsCompany(s.tags[0]) || CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) return "";
-  for (const auto& tag : s.tags) {
-    if (tag.id != s.tags[0].id || !IsCompany(tag)) return "";
-  }
-  return s.tags[0].id;
-}
-
-// Is the word that ends at view position `end` one of `words` ("GPU" of "GPU Nvidia")?
-bool WordBeforeIs(const PhraseTable& words, const TextView& view, size_t end) {
+// The phrase of `words` that is the word ending at view position `end` ("GPU" of "GPU Nvidia"), or nullptr.
+const Phrase* WordBefore(const PhraseTable& words, const TextView& view, size_t end) {
   while (end > 0 && view.text[end - 1] == ' ') --end;
   size_t start = end;
   while (start > 0 && view.text[start - 1] != ' ') --start;
   size_t matched = 0;
-  return start < end && words.Match(view, start, &matched) != nullptr && matched == end;
+  const Phrase* word = start < end ? words.Match(view, start, &matched) : nullptr;
+  return word != nullptr && matched == end ? word : nullptr;
+}
+
+bool WordBeforeIs(const PhraseTable& words, const TextView& view, size_t end) { return WordBefore(words, view, end) != nullptr; }
+
+// A company introduced as someone's rival ("Rival Orbis Telecom is expanding too"): not what the
+// sentence is about for the anaphors after it.
+bool NamedAsRival(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Phrase* head = WordBefore(lang.relation_heads, s.view, s.tags[i].start);
+  return head != nullptr && head->value == "competes_with";
 }
 
 // A company named as the maker of what the sentence speaks of: before its
@@ -82,6 +80,36 @@ bool NamedAsMaker(const Language& lang, const TaggedSentence& s, size_t i) {
   size_t after = SkipSpaces(s.view.text, tag.end), end = 0;
   return NamedAsSupplier(s, lang, i) || lang.product_words.Match(s.view, after, &end) != nullptr ||
          lang.count_nouns.Match(s.view, after, &end) != nullptr || WordBeforeIs(lang.product_words, s.view, tag.start);
+}
+
+// Is the text of `s` between view positions [from, to) one of `phrases`, with a space either side
+// (" of " between "Erik Sandgren" and "Brannvik Bank")?
+bool SpacedPhraseBetween(const std::vector<std::string>& phrases, const TaggedSentence& s, size_t from, size_t to) {
+  if (to < from + 2 || s.view.text[from] != ' ' || s.view.text[to - 1] != ' ') return false;
+  std::string_view between = std::string_view(s.view.text).substr(from + 1, to - from - 2);
+  return std::find(phrases.begin(), phrases.end(), between) != phrases.end();
+}
+
+// A name followed by a `party_link` and a company ("Erik Sandgren of Brannvik Bank asked ...",
+// "Marco Conti di Equita"): a person the tagger did not know and their employer, no company subject.
+bool NamedWithEmployer(const Language& lang, const TaggedSentence& s, size_t i) {
+  return i + 1 < s.tags.size() && IsCompany(s.tags[i + 1]) &&
+         SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
+}
+
+// The company a sentence names as its subject and names nothing else
+// ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
+// it; else "". A name further in ("Analysts at Jefferies said ...") is not
+// what the sentence is about, nor is a rival ("Rival Orbis Telecom is expanding too").
+std::string OnlyName(const Language& lang, const TaggedSentence& s) {
+  if (s.tags.empty() || !IsCompany(s.tags[0]) || NamedAsRival(lang, s, 0) ||
+      CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) {
+    return "";
+  }
+  for (const auto& tag : s.tags) {
+    if (tag.id != s.tags[0].id || !IsCompany(tag)) return "";
+  }
+  return s.tags[0].id;
 }
 
 // The company a sentence names as its subject, right before a word, after
@@ -101,7 +129,7 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (MayLead(tag)) continue;
-    if (!IsCompany(tag) || NamedAsMaker(lang, s, i)) return "";
+    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i) || NamedAsRival(lang, s, i)) return "";
     size_t next = tag.end + 1, end = 0;
     bool verb_may_follow = next < s.view.text.size() && s.view.text[tag.end] == ' ' && IsWordCharAt(s.view.text, next) &&
                            lang.coordinators.Match(s.view, next, &end) == nullptr;  // not "... centres, Gak Chuncheon and Gak Sejong"
@@ -156,6 +184,16 @@ void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
 
 namespace {
 
+// Does a `description_opener` end right before view position `pos` ("i " of "i torinesi", "l'")?
+bool OpenerBefore(const Language& lang, const std::string& text, size_t pos) {
+  return std::any_of(lang.description_openers.begin(), lang.description_openers.end(), [&](const std::string& opener) {
+    bool glued = !opener.empty() && opener.back() == '\'';
+    size_t start = pos - opener.size() - (glued ? 0 : 1);
+    return pos >= opener.size() + (glued ? 0 : 1) && text.compare(start, opener.size(), opener) == 0 &&
+           (glued || text[pos - 1] == ' ') && (start == 0 || text[start - 1] == ' ');
+  });
+}
+
 // The place a description tag i names ("Montreal" of "the Montreal-based group"), or "".
 std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t i) {
   if (i == 0 || s.tags[i].type != "REF" || s.tags[i - 1].type != "PLACE") return "";
@@ -163,7 +201,8 @@ std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t
   size_t first = between.find_first_not_of(' '), last = between.find_last_not_of(' ');
   between = first == std::string::npos ? "" : between.substr(first, last - first + 1);  // the lexicon's phrases are trimmed
   bool linked = std::find(lang.description_links.begin(), lang.description_links.end(), between) != lang.description_links.end();
-  return linked ? s.tags[i - 1].id : "";
+  bool after_article = between.empty() && OpenerBefore(lang, s.view.text, s.tags[i - 1].start);  // "the Leeds company"
+  return linked || after_article ? s.tags[i - 1].id : "";
 }
 
 // The one company at home in `place`, or "".
@@ -177,14 +216,53 @@ std::string AtHomeIn(const Homes& homes, const std::string& place) {
   return found;
 }
 
+// The town of the `home_adjective` that starts at view position `pos` ("Turin" of "torinese"), or "";
+// `*end` is set after it.
+std::string HomeAdjectiveAt(const Language& lang, const TaggedSentence& s, size_t pos, size_t* end) {
+  const Phrase* adjective = lang.home_adjectives.Match(s.view, pos, end);
+  return adjective != nullptr ? adjective->value : "";
+}
+
+// The town of a `home_adjective` right after anaphor tag i ("la società torinese"), or "".
+std::string HomeAfterAnaphor(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  size_t end = 0;
+  bool spaced = tag.type == "REF" && tag.end + 1 < s.view.text.size() && s.view.text[tag.end] == ' ';
+  return spaced ? HomeAdjectiveAt(lang, s, tag.end + 1, &end) : "";
+}
+
+// Demonyms standing for a company: an article and a `home_adjective` that no name follows ("i torinesi
+// hanno prenotato ...", not "la valdostana Mont Blanc Hosting"), outside any tag, when one company of the
+// page is at home in that town: a tag of that company is added.
+bool TagDemonyms(const Language& lang, const Homes& homes, const std::string& antecedent, TaggedSentence* s) {
+  const std::string& text = s->view.text;
+  bool changed = false;
+  size_t next_tag = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    while (next_tag < s->tags.size() && s->tags[next_tag].end <= pos) ++next_tag;
+    bool word_start = pos == 0 || !IsWordCharAt(text, pos - 1);
+    bool in_tag = next_tag < s->tags.size() && s->tags[next_tag].start <= pos;
+    size_t end = 0;
+    std::string town = word_start && !in_tag ? HomeAdjectiveAt(lang, *s, pos, &end) : "";  // the table's test is the cheap one
+    if (town.empty() || !OpenerBefore(lang, text, pos)) continue;
+    bool name_follows = next_tag < s->tags.size() && s->tags[next_tag].start == SkipSpaces(text, end);
+    std::string company = name_follows ? "" : AtHomeIn(homes, town);
+    if (company.empty() || company == antecedent) continue;
+    s->tags.insert(s->tags.begin() + static_cast<std::ptrdiff_t>(next_tag), Tag{pos, end, "ORG", company, {}, "", {}});
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace
 
 bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const std::string& antecedent,
                               TaggedSentence* s) {
-  if (homes.empty() || lang.description_links.empty()) return false;
+  if (homes.empty()) return false;
   bool changed = false;
-  for (size_t i = 1; i < s->tags.size(); ++i) {
+  for (size_t i = 0; i < s->tags.size(); ++i) {
     std::string place = DescribedPlace(lang, *s, i);
+    if (place.empty()) place = HomeAfterAnaphor(lang, *s, i);
     if (place.empty()) continue;
     std::string company = AtHomeIn(homes, place);
     if (company.empty() || company == antecedent) continue;
@@ -192,8 +270,65 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
     s->tags[i].id = company;
     changed = true;
   }
+  if (!lang.home_adjectives.empty()) changed = TagDemonyms(lang, homes, antecedent, s) || changed;
   if (changed) Render(lang, s);
   return changed;
+}
+
+namespace {
+constexpr std::string_view kHomeAdjectiveRule = ".home_adjective";
+}  // namespace
+
+bool IsHomeAdjectiveRule(std::string_view rule) {
+  return rule.size() > kHomeAdjectiveRule.size() && rule.substr(rule.size() - kHomeAdjectiveRule.size()) == kHomeAdjectiveRule;
+}
+
+void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const DocumentContext& context,
+                        std::vector<Extracted>* found) {
+  if (lang.home_adjectives.empty()) return;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    std::string town = HomeAfterAnaphor(lang, s, i);
+    std::string company = town.empty() ? "" : EntityOf(s.tags[i], context);
+    if (company.empty()) continue;
+    Extracted e;
+    e.rule = "description." + lang.code + std::string(kHomeAdjectiveRule);
+    e.claim.subject = Term::Entity(company);
+    e.claim.predicate = "headquartered_in";
+    e.claim.object = Term::Entity(town);
+    e.subject_from = SubjectFrom::kAnaphor;
+    found->push_back(std::move(e));
+  }
+}
+
+namespace {
+
+// Is the one-word unknown name tags[i - 1] the town of the anaphor tags[i]: before a place suffix
+// ("the Solna-based group": the name took the hyphen, the anaphor "based group") or between an
+// article and the anaphor ("the Leeds company")?
+bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& name = s.tags[i - 1];
+  const Tag& anaphor = s.tags[i];
+  if (name.type != "UNK" || anaphor.type != "REF" || name.id.find(' ') != std::string::npos) return false;
+  const std::string& text = s.view.text;
+  if (name.end == anaphor.start) return name.end > name.start && PlaceSuffixAt(lang, text, name.end - 1);
+  return anaphor.start == name.end + 1 && text[name.end] == ' ' && OpenerBefore(lang, text, name.start);
+}
+
+}  // namespace
+
+void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s) {
+  bool changed = false;
+  for (size_t i = 1; i < s->tags.size(); ++i) {
+    if (!TownOfDescription(lang, *s, i)) continue;
+    Tag& town = s->tags[i - 1];
+    town.type = "PLACE";
+    if (town.end == s->tags[i].start && town.id.back() == '-') {  // "Solna-": the hyphen links, as after a known town
+      town.id.pop_back();
+      --town.end;
+    }
+    changed = true;
+  }
+  if (changed) Render(lang, s);
 }
 
 void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic,
@@ -202,7 +337,7 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
     current_.clear();  // "Quanto spenderete? E Nvidia?": the answer is the interviewee's
     return;
   }
-  std::string about = found.empty() ? OnlyName(s) : SubjectOfSentence(found);
+  std::string about = found.empty() ? OnlyName(lang_, s) : SubjectOfSentence(found);
   // a relation between names ("Fastweb sviluppa da tempo MIIA, ...") says no more than the names do
   bool only_relations = std::all_of(found.begin(), found.end(), [](const Extracted& e) {
     return e.claim.object.kind != TermKind::kQuantity && e.subject_from == SubjectFrom::kName;

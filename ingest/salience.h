@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/relations.h"
@@ -61,11 +62,24 @@ using Homes = std::map<std::string, std::set<std::string>>;
 void NoteHomes(const std::vector<Extracted>& found, Homes* homes);
 
 // A description by place ("the Montreal-based group", an anaphor right after a place and a
-// `description_link`) is the one company the page has said is headquartered there; when none is,
+// `description_link`, or before a `home_adjective`: "la società milanese") is the one company the page
+// has said is headquartered there, and so is a demonym ("i torinesi hanno prenotato"); when none is,
 // it stays an anaphor of `antecedent` (a page that placed that one elsewhere is not read: a rule
 // without a subject would still give the figure to it). True when it changed a tag.
 bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const std::string& antecedent,
                               TaggedSentence* s);
+
+// A `home_adjective` after an anaphor ("il gruppo bolognese", "la società torinese") says where its
+// company is headquartered: appends that headquartered_in statement to `found`.
+void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const DocumentContext& context,
+                        std::vector<Extracted>* found);
+
+// Is `rule` the name ReadHomeAdjectives gives its statements?
+bool IsHomeAdjectiveRule(std::string_view rule);
+
+// A one-word unknown name that is the town of a description ("the Solna-based group", "the Leeds
+// company") becomes a PLACE: the anaphor after it is the subject, never the town.
+void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s);
 
 }  // namespace kg::ingest
 

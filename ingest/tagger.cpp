@@ -1212,11 +1212,14 @@ bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t 
   return PlaceIntroducerStart(lang, text, pos) != std::string::npos;
 }
 
-// Is `text` at `pos` a place suffix ("-based")?
+}  // namespace
+
 bool PlaceSuffixAt(const Language& lang, const std::string& text, size_t pos) {
   return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(),
                      [&](const std::string& suffix) { return text.compare(pos, suffix.size(), suffix) == 0; });
 }
+
+namespace {
 
 // "Redwood City, California": a town and its region, joined by a comma, when
 // the pair is where a company sits ("headquartered in Redwood City,
