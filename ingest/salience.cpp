@@ -302,15 +302,14 @@ void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const Doc
 
 namespace {
 
-// Is the one-word unknown name tags[i - 1] the town of the anaphor tags[i]: before a place suffix
-// ("the Solna-based group": the name took the hyphen, the anaphor "based group") or between an
-// article and the anaphor ("the Leeds company")?
+// Is the one-word unknown name tags[i - 1] the town of the anaphor tags[i], between an article and the
+// anaphor ("the Leeds company")? (Before a place suffix, "the Solna-based group", the tagger already made it
+// a place: FindPlaceSuffix.)
 bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) {
   const Tag& name = s.tags[i - 1];
   const Tag& anaphor = s.tags[i];
   if (name.type != "UNK" || anaphor.type != "REF" || name.id.find(' ') != std::string::npos) return false;
   const std::string& text = s.view.text;
-  if (name.end == anaphor.start) return name.end > name.start && PlaceSuffixAt(lang, text, name.end - 1);
   return anaphor.start == name.end + 1 && text[name.end] == ' ' && OpenerBefore(lang, text, name.start);
 }
 
@@ -320,12 +319,7 @@ void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s) {
   bool changed = false;
   for (size_t i = 1; i < s->tags.size(); ++i) {
     if (!TownOfDescription(lang, *s, i)) continue;
-    Tag& town = s->tags[i - 1];
-    town.type = "PLACE";
-    if (town.end == s->tags[i].start && town.id.back() == '-') {  // "Solna-": the hyphen links, as after a known town
-      town.id.pop_back();
-      --town.end;
-    }
+    s->tags[i - 1].type = "PLACE";
     changed = true;
   }
   if (changed) Render(lang, s);
