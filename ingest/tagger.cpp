@@ -1648,6 +1648,20 @@ size_t Occurrences(const std::vector<TaggedSentence>& sentences, const std::stri
   return n;
 }
 
+// The page's own spelling of `phrase` (view text) at its first whole-word occurrence: the view drops the
+// nukta ("नेटईज़" is "नेटईज" there), an id keeps it.
+std::string SourceSpelling(const std::vector<TaggedSentence>& sentences, const std::string& phrase) {
+  for (const auto& s : sentences) {
+    const std::string& text = s.view.text;
+    for (size_t pos = FindText(text, phrase); pos != std::string::npos; pos = FindText(text, phrase, pos + 1)) {
+      if (!IsWordCharBefore(text, pos) && !IsWordCharAt(text, pos + phrase.size())) {
+        return SourceText(s.view, pos, pos + phrase.size());
+      }
+    }
+  }
+  return phrase;
+}
+
 // A word at view position `pos` that may be part of a name in a script
 // without capitals: no tag on it, not Latin, no digit, no frequent word.
 bool UntaggedNameWordAt(const std::string& text, const Language& lang, const std::vector<Tag>& tags, size_t pos) {
@@ -1709,7 +1723,7 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
   std::map<std::string, std::string> names;
   size_t top = TopOrganisationCount(sentences);
   for (const auto& [word, count] : starts) {
-    if (count >= 2 && Occurrences(sentences, word) > top) names.emplace(word, word);
+    if (count >= 2 && Occurrences(sentences, word) > top) names.emplace(word, SourceSpelling(sentences, word));
   }
   auto named_often = [&](const std::string& phrase) {
     size_t n = Occurrences(sentences, phrase);
@@ -1718,7 +1732,7 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
   for (const auto& s : sentences) {
     for (const auto& phrases : AgentPhrases(lang, s)) {
       // All the name-like words before the marker, or none: "सर्वम एआई ने" never names "एआई".
-      if (named_often(phrases.front())) names.emplace(phrases.front(), phrases.front());
+      if (named_often(phrases.front())) names.emplace(phrases.front(), SourceSpelling(sentences, phrases.front()));
     }
   }
   return names;

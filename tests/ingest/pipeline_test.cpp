@@ -449,6 +449,20 @@ TEST_F(ExtractorTest, HindiWordStartingSentencesIsTheCompanyWhenNoOrganisationIs
                   .statements.empty());
 }
 
+// The view drops the nukta so that both spellings match; the name's id is the page's own spelling.
+TEST_F(ExtractorTest, HindiNameFoundByItsUseKeepsItsNukta) {
+  const std::string article =
+      "फ़ारलिंक का मुख्यालय जयपुर में है।\n"
+      "फ़ारलिंक ने जनवरी में ₹800 करोड़ के बॉन्ड जारी किए।\n"
+      "सूरजगढ़ ने अगले साल ₹2,000 करोड़ के पूंजीगत निवेश की योजना बनाई है।\n"
+      "सूरजगढ़ का मुख्यालय कोटा में है।";
+  DocumentInput result = Extract(article, "hi");
+  EXPECT_TRUE(HasClaim(result, "फ़ारलिंक bond_issuance INR 8bn @2026"));
+  EXPECT_TRUE(HasSubject(result, "सूरजगढ़"));
+  EXPECT_FALSE(HasSubject(result, "फारलिंक"));
+  EXPECT_FALSE(HasSubject(result, "सूरजगढ"));
+}
+
 TEST_F(ExtractorTest, HindiAnaphorBeforeANameMarkedAsObjectIsTheSubject) {
   DocumentInput input = Extract(kHindiPlanOfAnUnknownCompany + "कंपनी वेदांता से प्रतिस्पर्धा करती है।", "hi");
   EXPECT_TRUE(HasClaim(input, "सुवर्णा इंडस्ट्रीज competes_with Vedanta"));
