@@ -401,26 +401,49 @@ size_t SkipStopwords(const std::string& text, const Language& lang, size_t start
   return start;
 }
 
+// The first `rival_marker` after `start` that ends the list, or npos: one
+// that closes an adverb of frequent words ("मुख्य रूप से")
+// starts the list instead (*start moves past it).
+size_t RivalListEnd(const std::string& text, const Language& lang, size_t* start) {
+  for (int adverbs = 0; adverbs < 2; ++adverbs) {
+    size_t end = std::string::npos;
+    size_t marker_end = std::string::npos;
+    for (const std::string& marker : lang.rival_markers) {
+      size_t at = FindWord(text, marker, *start);
+      if (at < end) { end = at; marker_end = at + 1 + marker.size(); }
+    }
+    if (end == std::string::npos || end == *start || SkipStopwords(text, lang, *start, end) < end) return end;
+    *start = SkipSpaces(text, marker_end);
+  }
+  return std::string::npos;
+}
+
+// The rivals named around the rivalry word at `at` (its text goes on at `start`).
+void TagRivalsAt(const TextView& view, const Language& lang, size_t at, size_t start, std::vector<bool>* taken,
+                 std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  size_t end = RivalListEnd(text, lang, &start);
+  // The list's length is measured up to its `like_word` ("... जैसे खिलाड़ियों से").
+  if (end != std::string::npos) end = CutAtLikeWord(text, lang, start, end);
+  if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
+    TagListItems(view, lang, start, end, taken, tags);
+    return;
+  }
+  for (bool after_besides : {true, false}) {
+    if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
+    start = SkipStopwords(text, lang, start, end);
+    TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+  }
+  if (RivalListGiven(text, lang, at, &start, &end)) TagListItems(view, lang, start, end, taken, tags);
+}
+
 void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
   for (const std::string& word : lang.rival_words) {
-    size_t at = FindText(text, word + " ");
-    if (at == std::string::npos) continue;
-    size_t start = at + word.size() + 1;
-    size_t end = std::string::npos;
-    for (const std::string& marker : lang.rival_markers) end = std::min(end, FindWord(text, marker, start));
-    // The list's length is measured up to its `like_word` ("... जैसे खिलाड़ियों से").
-    if (end != std::string::npos) end = CutAtLikeWord(text, lang, start, end);
-    if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
-      TagListItems(view, lang, start, end, taken, tags);
-    } else {
-      for (bool after_besides : {true, false}) {
-        if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
-        start = SkipStopwords(text, lang, start, end);
-        TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
-      }
-      if (RivalListGiven(text, lang, at, &start, &end)) TagListItems(view, lang, start, end, taken, tags);
+    // Every rivalry of the page: a headline's "कड़ा मुकाबला" comes before the sentence that names the rivals.
+    for (size_t at = FindText(text, word + " "); at != std::string::npos; at = FindText(text, word + " ", at + 1)) {
+      TagRivalsAt(view, lang, at, at + word.size() + 1, taken, tags);
     }
   }
 }
