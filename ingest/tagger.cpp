@@ -2203,9 +2203,54 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
 // ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
 // `first_words` gets each glossed name's first word with its trailing space,
 // also of a name that holds an anaphor's word ("हिंदुजा समूह (Hinduja Group)").
+// A glossed name's first word alone names it too ("हानबिट कंप्यूट (Hanbit Compute)", then "हानबिट की
+// टक्कर ..."), unless two glossed names of the page start with it ("युनहे क्लाउड", "युनहे इंटेलिजेंस").
+class GlossedShortNames {
+ public:
+  void Add(const std::string& first_word, const std::string& id) {
+    if (!ids_.emplace(first_word, id).second && ids_[first_word] != id) ambiguous_.insert(first_word);
+  }
+  // An unknown name found by its use ("ध्रुव ने ...") that is such a word takes the glossed name's id.
+  void AddTo(std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames) const {
+    for (const auto& [word, id] : ids_) {
+      if (ambiguous_.count(word)) continue;
+      heads->emplace(word, id);
+      renames->emplace(word, id);
+    }
+  }
+
+ private:
+  std::map<std::string, std::string> ids_;
+  std::set<std::string> ambiguous_;
+};
+
+// "Dhruva DataGrid (ध्रुव डेटाग्रिड)": the gloss the other way round, the words of another script in
+// brackets right after a Latin name, are that name in the whole document.
+void AddGlossAfterLatin(const Language& lang, const TaggedSentence& s, const Tag& tag,
+                        std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames,
+                        GlossedShortNames* short_names) {
+  const std::string& text = s.view.text;
+  if (!IsLatinAt(tag.id, 0) || text.compare(tag.end, 2, " (") != 0) return;
+  const size_t start = tag.end + 2;
+  const size_t end = text.find(')', start);
+  if (end == std::string::npos || end == start || !NameLike(lang, text.substr(start, end - start))) return;
+  for (size_t pos = start; pos < end; pos = SkipSpaces(text, WordEnd(text, pos))) {
+    if (!IsWordCharAt(text, pos) || IsLatinAt(text, pos) || WordEnd(text, pos) > end) return;
+  }
+  // Only a name found by its use may lie inside ("ध्रुव", written often before "ने").
+  if (std::any_of(s.tags.begin(), s.tags.end(),
+                  [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; })) {
+    return;
+  }
+  heads->emplace(text.substr(start, end - start), tag.id);
+  renames->emplace(SourceText(s.view, start, end), tag.id);
+  short_names->Add(text.substr(start, WordEnd(text, start) - start), tag.id);
+}
+
 void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sentences,
                   std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames,
                   std::set<std::string>* first_words) {
+  GlossedShortNames short_names;
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
     for (const auto& tag : s.tags) {
@@ -2231,8 +2276,13 @@ void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sente
       if (inside_other) continue;
       heads->emplace(text.substr(start, end - start), tag.id);
       renames->emplace(SourceText(s.view, start, end), tag.id);
+      short_names.Add(text.substr(start, WordEnd(text, start) - start), tag.id);
+    }
+    for (const auto& tag : s.tags) {
+      if (tag.type == "UNK" || tag.type == "ORG") AddGlossAfterLatin(lang, s, tag, heads, renames, &short_names);
     }
   }
+  short_names.AddTo(heads, renames);
 }
 
 // "हिंदुजा समूह (Hinduja Group) की इकाई हिंदुजा कॉग्निक्स ने ...": a group's unit
