@@ -2074,6 +2074,25 @@ bool JoinProductAfterCompany(const Language& lang, TaggedSentence* s) {
   return joined;
 }
 
+// "Dhruva DataGrid (ध्रुव डेटाग्रिड) ने ...": a name right before its own gloss
+// in brackets (GlossedNames gave both the same id) is one mention, so the
+// rules read the agent's marker after it.
+bool JoinGlossAfterName(TaggedSentence* s) {
+  bool joined = false;
+  const std::string& text = s->view.text;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& name = s->tags[t];
+    const Tag& gloss = s->tags[t + 1];
+    bool bracketed = gloss.start == name.end + 2 && text.compare(name.end, 2, " (") == 0 &&
+                     gloss.end < text.size() && text[gloss.end] == ')';
+    if (name.type != "UNK" || gloss.type != "UNK" || gloss.id != name.id || !bracketed) continue;
+    name.end = gloss.end + 1;
+    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    joined = true;
+  }
+  return joined;
+}
+
 // "Proximus Nova 2", "Lumora Vision 3.5": an unknown name of two words or
 // more right before a small bare number (no scale, no unit, one or two
 // digits and a decimal) is a model with its version: one name.
@@ -2356,9 +2375,13 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
     bool versioned = JoinVersionAfterName(&s);
+    bool glossed_once = JoinGlossAfterName(&s);
     bool sited = RetypeKnownPlaces(lang, data, places, &s);
     bool product = JoinProductAfterCompany(lang, &s);
-    if (named || marked || counted || grown || priced || equated || placed || versioned || product || sited) Render(lang, &s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned || glossed_once || product ||
+        sited) {
+      Render(lang, &s);
+    }
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
