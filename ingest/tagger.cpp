@@ -802,7 +802,9 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
       if (after >= starts.size() || (!quoted && !genitive && !PossessiveAt(*tags, starts[after]))) continue;
       const Phrase* verb = nullptr;
       bool kind = false;
-      size_t reach = genitive ? 9 : 5;
+      // Quotes mark the name well enough for a long description before the verb
+      // ("'सेब्योक' नाम से कोरियाई भाषा का एक बड़ा भाषा मॉडल भी विकसित कर रही है").
+      size_t reach = genitive || quoted ? 9 : 5;
       for (size_t w = after; w < starts.size() && w <= after + reach && verb == nullptr; ++w) {
         size_t verb_end = 0;
         kind = kind || KindWordAt(text, lang, starts[w]);
