@@ -401,26 +401,49 @@ size_t SkipStopwords(const std::string& text, const Language& lang, size_t start
   return start;
 }
 
+// The first `rival_marker` after `start` that ends the list, or npos: one
+// that closes an adverb of frequent words ("मुख्य रूप से")
+// starts the list instead (*start moves past it).
+size_t RivalListEnd(const std::string& text, const Language& lang, size_t* start) {
+  for (int adverbs = 0; adverbs < 2; ++adverbs) {
+    size_t end = std::string::npos;
+    size_t marker_end = std::string::npos;
+    for (const std::string& marker : lang.rival_markers) {
+      size_t at = FindWord(text, marker, *start);
+      if (at < end) { end = at; marker_end = at + 1 + marker.size(); }
+    }
+    if (end == std::string::npos || end == *start || SkipStopwords(text, lang, *start, end) < end) return end;
+    *start = SkipSpaces(text, marker_end);
+  }
+  return std::string::npos;
+}
+
+// The rivals named around the rivalry word at `at` (its text goes on at `start`).
+void TagRivalsAt(const TextView& view, const Language& lang, size_t at, size_t start, std::vector<bool>* taken,
+                 std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  size_t end = RivalListEnd(text, lang, &start);
+  // The list's length is measured up to its `like_word` ("... जैसे खिलाड़ियों से").
+  if (end != std::string::npos) end = CutAtLikeWord(text, lang, start, end);
+  if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
+    TagListItems(view, lang, start, end, taken, tags);
+    return;
+  }
+  for (bool after_besides : {true, false}) {
+    if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
+    start = SkipStopwords(text, lang, start, end);
+    TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
+  }
+  if (RivalListGiven(text, lang, at, &start, &end)) TagListItems(view, lang, start, end, taken, tags);
+}
+
 void TagRivalNames(const TextView& view, const Language& lang, std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.name_suffixes.empty()) return;
   const std::string& text = view.text;
   for (const std::string& word : lang.rival_words) {
-    size_t at = FindText(text, word + " ");
-    if (at == std::string::npos) continue;
-    size_t start = at + word.size() + 1;
-    size_t end = std::string::npos;
-    for (const std::string& marker : lang.rival_markers) end = std::min(end, FindWord(text, marker, start));
-    // The list's length is measured up to its `like_word` ("... जैसे खिलाड़ियों से").
-    if (end != std::string::npos) end = CutAtLikeWord(text, lang, start, end);
-    if (end != std::string::npos && end - start <= kMaxRivalListBytes) {
-      TagListItems(view, lang, start, end, taken, tags);
-    } else {
-      for (bool after_besides : {true, false}) {
-        if (!RivalListBefore(text, lang, at, after_besides, &start, &end)) continue;
-        start = SkipStopwords(text, lang, start, end);
-        TagListItems(view, lang, start, CutAtLikeWord(text, lang, start, end), taken, tags);
-      }
-      if (RivalListGiven(text, lang, at, &start, &end)) TagListItems(view, lang, start, end, taken, tags);
+    // Every rivalry of the page: a headline's "कड़ा मुकाबला" comes before the sentence that names the rivals.
+    for (size_t at = FindText(text, word + " "); at != std::string::npos; at = FindText(text, word + " ", at + 1)) {
+      TagRivalsAt(view, lang, at, at + word.size() + 1, taken, tags);
     }
   }
 }
@@ -779,7 +802,9 @@ void TagNamesBeforeMarker(const TextView& view, const std::vector<size_t>& start
       if (after >= starts.size() || (!quoted && !genitive && !PossessiveAt(*tags, starts[after]))) continue;
       const Phrase* verb = nullptr;
       bool kind = false;
-      size_t reach = genitive ? 9 : 5;
+      // Quotes mark the name well enough for a long description before the verb
+      // ("'सेब्योक' नाम से कोरियाई भाषा का एक बड़ा भाषा मॉडल भी विकसित कर रही है").
+      size_t reach = genitive || quoted ? 9 : 5;
       for (size_t w = after; w < starts.size() && w <= after + reach && verb == nullptr; ++w) {
         size_t verb_end = 0;
         kind = kind || KindWordAt(text, lang, starts[w]);
@@ -2065,6 +2090,25 @@ bool JoinProductAfterCompany(const Language& lang, TaggedSentence* s) {
   return joined;
 }
 
+// "Dhruva DataGrid (ध्रुव डेटाग्रिड) ने ...": a name right before its own gloss
+// in brackets (GlossedNames gave both the same id) is one mention, so the
+// rules read the agent's marker after it.
+bool JoinGlossAfterName(TaggedSentence* s) {
+  bool joined = false;
+  const std::string& text = s->view.text;
+  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+    Tag& name = s->tags[t];
+    const Tag& gloss = s->tags[t + 1];
+    bool bracketed = gloss.start == name.end + 2 && text.compare(name.end, 2, " (") == 0 &&
+                     gloss.end < text.size() && text[gloss.end] == ')';
+    if (name.type != "UNK" || gloss.type != "UNK" || gloss.id != name.id || !bracketed) continue;
+    name.end = gloss.end + 1;
+    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    joined = true;
+  }
+  return joined;
+}
+
 // "Proximus Nova 2", "Lumora Vision 3.5": an unknown name of two words or
 // more right before a small bare number (no scale, no unit, one or two
 // digits and a decimal) is a model with its version: one name.
@@ -2194,9 +2238,54 @@ std::map<std::string, std::string> LatinShortNames(const Language& lang, const s
 // ने", takes the Latin id). Words inside another mention (a gazetteer alias) are left alone.
 // `first_words` gets each glossed name's first word with its trailing space,
 // also of a name that holds an anaphor's word ("हिंदुजा समूह (Hinduja Group)").
+// A glossed name's first word alone names it too ("हानबिट कंप्यूट (Hanbit Compute)", then "हानबिट की
+// टक्कर ..."), unless two glossed names of the page start with it ("युनहे क्लाउड", "युनहे इंटेलिजेंस").
+class GlossedShortNames {
+ public:
+  void Add(const std::string& first_word, const std::string& id) {
+    if (!ids_.emplace(first_word, id).second && ids_[first_word] != id) ambiguous_.insert(first_word);
+  }
+  // An unknown name found by its use ("ध्रुव ने ...") that is such a word takes the glossed name's id.
+  void AddTo(std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames) const {
+    for (const auto& [word, id] : ids_) {
+      if (ambiguous_.count(word)) continue;
+      heads->emplace(word, id);
+      renames->emplace(word, id);
+    }
+  }
+
+ private:
+  std::map<std::string, std::string> ids_;
+  std::set<std::string> ambiguous_;
+};
+
+// "Dhruva DataGrid (ध्रुव डेटाग्रिड)": the gloss the other way round, the words of another script in
+// brackets right after a Latin name, are that name in the whole document.
+void AddGlossAfterLatin(const Language& lang, const TaggedSentence& s, const Tag& tag,
+                        std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames,
+                        GlossedShortNames* short_names) {
+  const std::string& text = s.view.text;
+  if (!IsLatinAt(tag.id, 0) || text.compare(tag.end, 2, " (") != 0) return;
+  const size_t start = tag.end + 2;
+  const size_t end = text.find(')', start);
+  if (end == std::string::npos || end == start || !NameLike(lang, text.substr(start, end - start))) return;
+  for (size_t pos = start; pos < end; pos = SkipSpaces(text, WordEnd(text, pos))) {
+    if (!IsWordCharAt(text, pos) || IsLatinAt(text, pos) || WordEnd(text, pos) > end) return;
+  }
+  // Only a name found by its use may lie inside ("ध्रुव", written often before "ने").
+  if (std::any_of(s.tags.begin(), s.tags.end(),
+                  [&](const Tag& t) { return t.start < end && start < t.end && t.type != "UNK"; })) {
+    return;
+  }
+  heads->emplace(text.substr(start, end - start), tag.id);
+  renames->emplace(SourceText(s.view, start, end), tag.id);
+  short_names->Add(text.substr(start, WordEnd(text, start) - start), tag.id);
+}
+
 void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sentences,
                   std::map<std::string, std::string>* heads, std::map<std::string, std::string>* renames,
                   std::set<std::string>* first_words) {
+  GlossedShortNames short_names;
   for (const auto& s : sentences) {
     const std::string& text = s.view.text;
     for (const auto& tag : s.tags) {
@@ -2222,8 +2311,13 @@ void GlossedNames(const Language& lang, const std::vector<TaggedSentence>& sente
       if (inside_other) continue;
       heads->emplace(text.substr(start, end - start), tag.id);
       renames->emplace(SourceText(s.view, start, end), tag.id);
+      short_names.Add(text.substr(start, WordEnd(text, start) - start), tag.id);
+    }
+    for (const auto& tag : s.tags) {
+      if (tag.type == "UNK" || tag.type == "ORG") AddGlossAfterLatin(lang, s, tag, heads, renames, &short_names);
     }
   }
+  short_names.AddTo(heads, renames);
 }
 
 // "हिंदुजा समूह (Hinduja Group) की इकाई हिंदुजा कॉग्निक्स ने ...": a group's unit
@@ -2297,9 +2391,13 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
     bool versioned = JoinVersionAfterName(&s);
+    bool glossed_once = JoinGlossAfterName(&s);
     bool sited = RetypeKnownPlaces(lang, data, places, &s);
     bool product = JoinProductAfterCompany(lang, &s);
-    if (named || marked || counted || grown || priced || equated || placed || versioned || product || sited) Render(lang, &s);
+    if (named || marked || counted || grown || priced || equated || placed || versioned || glossed_once || product ||
+        sited) {
+      Render(lang, &s);
+    }
   }
   std::string currency = OnlyCurrency(*sentences);
   for (auto& s : *sentences) {
