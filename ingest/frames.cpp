@@ -293,7 +293,10 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   std::string after = s.view.text.substr(tag.end);
   auto marks = [&after](const std::string& marker) { return after.rfind(" " + marker, 0) == 0; };
   if (std::any_of(lang_.frames.agent_markers.begin(), lang_.frames.agent_markers.end(), marks)) return true;
-  return !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
+  // A company right before a product word is the maker named, not the buyer: "Alongside the Nvidia hardware, X has ordered".
+  size_t word_end = 0;
+  bool before_product_word = tag.type == "ORG" && lang_.product_words.Match(s.view, SkipSpaces(s.view.text, tag.end), &word_end) != nullptr;
+  return !before_product_word && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
 }
 
 bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {
