@@ -253,6 +253,17 @@ bool FrameReader::PricesOne(const TaggedSentence& s, const Figure& figure, const
   });
 }
 
+// The purpose after a nearer amount is that amount's:
+// "will invest 3 trillion won, of which 900 billion won has been earmarked for AI chips".
+bool FrameReader::OtherMoneyBefore(const TaggedSentence& s, const Figure& figure, size_t pos) {
+  for (size_t k = 0; k < s.tags.size(); ++k) {
+    const Tag& tag = s.tags[k];
+    bool own = static_cast<int>(k) == figure.index || static_cast<int>(k) == figure.equivalent;
+    if (!own && tag.type == "MONEY" && tag.start > figure.at && tag.start < pos) return true;
+  }
+  return false;
+}
+
 std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
   const std::string& type = figure.tag.type;
   if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
@@ -270,7 +281,7 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
   // ... and before any other thing the money goes to: "on campuses, substations and GPU clusters" is capital spending.
   size_t processor = FirstAfter(clause, "processor", figure.at);
   if (processor != std::string::npos && processor <= FirstAfter(clause, "capital", figure.at) &&
-      (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
+      !OtherMoneyBefore(s, figure, processor) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
     return "ai_processor_budget";
   }
   if (PurposeBefore(figure, clause) && Has(clause, "allocate")) return "ai_processor_budget";
