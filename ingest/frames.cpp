@@ -253,6 +253,17 @@ bool FrameReader::PricesOne(const TaggedSentence& s, const Figure& figure, const
   });
 }
 
+// The purpose after a nearer amount is that amount's:
+// "will invest 3 trillion won, of which 900 billion won has been earmarked for AI chips".
+bool FrameReader::OtherMoneyBefore(const TaggedSentence& s, const Figure& figure, size_t pos) {
+  for (size_t k = 0; k < s.tags.size(); ++k) {
+    const Tag& tag = s.tags[k];
+    bool own = static_cast<int>(k) == figure.index || static_cast<int>(k) == figure.equivalent;
+    if (!own && tag.type == "MONEY" && tag.start > figure.at && tag.start < pos) return true;
+  }
+  return false;
+}
+
 std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
   const std::string& type = figure.tag.type;
   if (type == "TOKENS") return Has(clause, "daily") ? "daily_tokens" : "";
@@ -270,7 +281,7 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
   // ... and before any other thing the money goes to: "on campuses, substations and GPU clusters" is capital spending.
   size_t processor = FirstAfter(clause, "processor", figure.at);
   if (processor != std::string::npos && processor <= FirstAfter(clause, "capital", figure.at) &&
-      (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
+      !OtherMoneyBefore(s, figure, processor) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
     return "ai_processor_budget";
   }
   if (PurposeBefore(figure, clause) && Has(clause, "allocate")) return "ai_processor_budget";
@@ -293,7 +304,10 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   std::string after = s.view.text.substr(tag.end);
   auto marks = [&after](const std::string& marker) { return after.rfind(" " + marker, 0) == 0; };
   if (std::any_of(lang_.frames.agent_markers.begin(), lang_.frames.agent_markers.end(), marks)) return true;
-  return !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
+  // A company right before a product word is the maker named, not the buyer: "Alongside the Nvidia hardware, X has ordered".
+  size_t word_end = 0;
+  bool before_product_word = tag.type == "ORG" && lang_.product_words.Match(s.view, SkipSpaces(s.view.text, tag.end), &word_end) != nullptr;
+  return !before_product_word && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
 }
 
 bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {

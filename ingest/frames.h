@@ -47,6 +47,8 @@ class FrameReader {
   static constexpr size_t kComparedReach = 25;  // bytes before a figure (frames.cpp)
   struct Clause;
   struct Figure;
+  // Is another amount of money between the figure and view position `pos` (whose purpose is then the nearer amount's)?
+  static bool OtherMoneyBefore(const TaggedSentence& s, const Figure& figure, size_t pos);
 
   std::optional<Extracted> ReadFigure(const TaggedSentence& s, const Figure& figure, const Clause& clause,
                                       const DocumentContext& context, const std::string& sentence_subject,
