@@ -1315,16 +1315,21 @@ void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
   }
 }
 
-// "Mombasa Road", "Via Tortona", "its Childress campus": an unknown name of several words that
-// starts or ends with a `place_kind` word, one that such a word follows, or the word alone
-// ("the University", someone's past), is a street or a site.
+// "Mombasa Road", "Via Tortona", "its Childress campus", "the Catalyst market": an unknown
+// name of several words that starts or ends with a `place_kind` word, one that such a word
+// follows, one after such a word that ends its clause ("sul mercato Catalyst."; "Sul mercato
+// Seeweb accelera" names the company), or the word alone ("the University", someone's past,
+// "la Borsa"), is a street, a site or a market.
 bool NamesASite(const std::string& text, const Language& lang, const Tag& name) {
   size_t last = std::max(name.start, WordStartBefore(text, name.end));  // whole letters: "Università"
   bool several_words = WordEnd(text, name.start) < name.end;
   size_t next = name.end < text.size() && text[name.end] == ' ' ? name.end + 1 : std::string::npos;
+  bool ends_clause = name.end >= text.size() || std::string_view(",.;:").find(text[name.end]) != std::string_view::npos;
+  bool kind_before = ends_clause && name.start > 1 && text[name.start - 1] == ' ' &&
+                     WordIsOneOf(text, WordStartBefore(text, name.start - 1), lang.place_kinds);
   return WordIsOneOf(text, last, lang.place_kinds) ||  // also a word alone: "usciti dal Politecnico"
          (several_words && WordIsOneOf(text, name.start, lang.place_kinds)) ||
-         (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds));
+         (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds)) || kind_before;
 }
 
 // An unknown name is a place, not a company, after a place introducer or
