@@ -170,15 +170,48 @@ bool OwnCountedProduct(const Language& lang, const TaggedSentence& s, size_t i) 
   return lang.count_nouns.Match(s.view, SkipSpaces(s.view.text, tag.end), &end) != nullptr;
 }
 
+// "the Vela family of models", "the Fjord chat app": up to two lower-case words between the name and
+// its product word.
+constexpr int kWordsBeforeTrailingProductWord = 2;
+
+// Is tags[i] an unknown name after an article and before a product word, in its singular or
+// plural, that ends the phrase ("the Ayo language models", "the Vela family of models", "the
+// Fjord chat app")? An interview names its company's models more often than the company.
+bool NamedBeforeProductWord(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  const std::string& text = s.view.text;
+  if (!AnyEndsAt(text, SpacesBefore(text, tag.start), lang.description_openers)) return false;
+  size_t pos = tag.end + 1;
+  if (pos >= text.size() || text[tag.end] != ' ') return false;  // "Vela's", "Vela,"
+  for (int words = 0; words <= kWordsBeforeTrailingProductWord; ++words) {
+    size_t kind_end = 0;
+    if (lang.product_words.Match(s.view, pos, &kind_end, true) != nullptr) {
+      if (kind_end < text.size() && text[kind_end] == 's') ++kind_end;
+      if (kind_end < text.size() && IsWordCharAt(text, kind_end)) return false;  // "the Orbis chipmaker"
+      // the product word ends the noun ("the Ridgeline GPU cloud" is a cloud, maybe the company's)
+      size_t next = kind_end + 1;
+      return kind_end >= text.size() || text[kind_end] != ' ' || next >= text.size() || !IsWordCharAt(text, next) ||
+             lang.stopwords.count(text.substr(next, WordEndAt(text, next) - next)) > 0;
+    }
+    size_t end = WordEndAt(text, pos);
+    if (end == pos || end >= text.size() || text[end] != ' ' ||
+        std::isupper(static_cast<unsigned char>(s.view.source[s.view.origin[pos]])) != 0) {
+      return false;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
-// or as its own counted product ("its Kunlun accelerators").
+// before one ("the X family of models"), or as its own counted product ("its Kunlun accelerators").
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> products;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
       if (tag.type == "UNK" && (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) ||
-                                OwnCountedProduct(lang, s, i))) {
+                                OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i))) {
         products.insert(tag.id);
       }
     }
