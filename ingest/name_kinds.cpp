@@ -203,15 +203,28 @@ bool NamedBeforeProductWord(const Language& lang, const TaggedSentence& s, size_
   return false;
 }
 
+// Does an anaphor open the apposition after tags[i] ("Tessera Intelligence, la start-up dei modelli
+// linguistici ...")? Then its product word is the company's trade, not what the name is; an
+// anaphor's possessive is the owner ("Vela, the group's e-commerce platform").
+bool DescribedAsCompany(const TaggedSentence& s, size_t i) {
+  if (i + 1 >= s.tags.size() || s.tags[i + 1].type != "REF") return false;
+  const std::string& text = s.view.text;
+  std::string_view between = std::string_view(text).substr(s.tags[i].end, s.tags[i + 1].start - s.tags[i].end);
+  bool possessive = text.compare(s.tags[i + 1].end, 2, "'s") == 0 || text.compare(s.tags[i + 1].end, 4, "\u2019s") == 0;
+  return between.find_first_not_of(", ") == std::string_view::npos && between.find(',') != std::string_view::npos &&
+         !possessive;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
-// before one ("the X family of models"), or as its own counted product ("its Kunlun accelerators").
+// before one ("the X family of models"), in apposition with one ("X, the group's e-commerce
+// platform") or as its own counted product ("its Kunlun accelerators").
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> products;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
-      if (tag.type == "UNK" && (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) ||
-                                OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i))) {
+      bool in_apposition = NamedAsProduct(lang, s, i) && !DescribedAsCompany(s, i);
+      if (tag.type == "UNK" && (in_apposition || OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i))) {
         products.insert(tag.id);
       }
     }
