@@ -215,16 +215,46 @@ bool DescribedAsCompany(const TaggedSentence& s, size_t i) {
          !possessive;
 }
 
+// Is the apposition after tags[i] headed by a product word, first after its article ("Shopee,
+// la piattaforma di e-commerce del gruppo") or last ("Vela, the group's e-commerce platform"),
+// with nothing tagged in it but anaphors and possessives? Not "the American supplier of GPU capacity" (a company's trade), nor
+// "la piattaforma gestita da Halvorsen Cloud" (its maker named), nor "la start-up dei modelli".
+bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_t i) {
+  if (DescribedAsCompany(s, i)) return false;
+  const std::string& text = s.view.text;
+  size_t comma = SkipSpaces(text, s.tags[i].end);
+  if (comma >= text.size() || text[comma] != ',') return false;
+  size_t start = SkipSpaces(text, comma + 1);
+  size_t end = std::min(text.find_first_of(",.;", start), text.size());
+  for (size_t k = i + 1; k < s.tags.size() && s.tags[k].start < end; ++k) {
+    if (s.tags[k].type != "REF" && s.tags[k].type != "POSS") return false;  // a maker, a place, a figure
+  }
+  size_t kind_end = 0;
+  size_t after_article = std::string::npos;  // a noun phrase opens an apposition: "the ...", "la ...", "its ..."
+  for (const std::string& opener : lang.description_openers) {
+    if (StartsAt(text, start, opener)) after_article = SkipSpaces(text, start + opener.size());
+  }
+  bool possessive = i + 1 < s.tags.size() && s.tags[i + 1].start == start && s.tags[i + 1].type == "POSS";
+  if (after_article == std::string::npos && !possessive) return false;  // "Fjord, serves open models"
+  if (!possessive && lang.product_words.Match(s.view, after_article, &kind_end) != nullptr) return true;
+  size_t last = end;
+  while (last > start && text[last - 1] == ' ') --last;
+  if (last > start && text[last - 1] == 's') --last;  // "platforms"
+  return KindEndingAt(lang.product_words, s.view, last) != nullptr;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
-// before one ("the X family of models"), in apposition with one ("X, the group's e-commerce
-// platform") or as its own counted product ("its Kunlun accelerators").
+// before one ("the X family of models"), in apposition with one as a unit ("X, the group's
+// e-commerce platform") or as its own counted product ("its Kunlun accelerators").
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> products;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
-      bool in_apposition = NamedAsProduct(lang, s, i) && !DescribedAsCompany(s, i);
-      if (tag.type == "UNK" && (in_apposition || OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i))) {
+      bool after_product_word = KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr;
+      bool unit = ProductHeadsApposition(lang, s, i);
+      if (tag.type == "UNK" &&
+          (after_product_word || unit || OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i))) {
         products.insert(tag.id);
       }
     }
