@@ -251,10 +251,9 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
-      bool after_product_word = KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr;
-      bool unit = ProductHeadsApposition(lang, s, i);
-      if (tag.type == "UNK" &&
-          (after_product_word || unit || OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i))) {
+      if (tag.type != "UNK") continue;
+      if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr ||
+          OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i)) {
         products.insert(tag.id);
       }
     }
