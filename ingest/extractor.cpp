@@ -249,7 +249,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     }
     RetagKnownInitialNames(text, spans, *lang, ref, &tagged);
     ReadDocumentWide(*lang, *data_, ref, &tagged);
-    for (auto& sentence : tagged) MarkTownsOfDescriptions(*lang, &sentence);  // before the page's company is counted
+    MarkTownsOfDescriptions(*lang, &tagged);  // before the page's company is counted
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
     std::vector<Salience::Place> places = PlacesOnPage(text, spans);

@@ -170,15 +170,90 @@ bool OwnCountedProduct(const Language& lang, const TaggedSentence& s, size_t i) 
   return lang.count_nouns.Match(s.view, SkipSpaces(s.view.text, tag.end), &end) != nullptr;
 }
 
+// "the Vela family of models", "the Fjord chat app": up to two lower-case words between the name and
+// its product word.
+constexpr int kWordsBeforeTrailingProductWord = 2;
+
+// Is tags[i] an unknown name after an article and before a product word, in its singular or
+// plural, that ends the phrase ("the Ayo language models", "the Vela family of models", "the
+// Fjord chat app")? An interview names its company's models more often than the company.
+bool NamedBeforeProductWord(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  const std::string& text = s.view.text;
+  if (!AnyEndsAt(text, SpacesBefore(text, tag.start), lang.description_openers)) return false;
+  size_t pos = tag.end + 1;
+  if (pos >= text.size() || text[tag.end] != ' ') return false;  // "Vela's", "Vela,"
+  for (int words = 0; words <= kWordsBeforeTrailingProductWord; ++words) {
+    size_t kind_end = 0;
+    if (lang.product_words.Match(s.view, pos, &kind_end, true) != nullptr) {
+      if (kind_end < text.size() && text[kind_end] == 's') ++kind_end;
+      if (kind_end < text.size() && IsWordCharAt(text, kind_end)) return false;  // "the Orbis chipmaker"
+      // the product word ends the noun ("the Ridgeline GPU cloud" is a cloud, maybe the company's)
+      size_t next = kind_end + 1;
+      return kind_end >= text.size() || text[kind_end] != ' ' || next >= text.size() || !IsWordCharAt(text, next) ||
+             lang.stopwords.count(text.substr(next, WordEndAt(text, next) - next)) > 0;
+    }
+    size_t end = WordEndAt(text, pos);
+    if (end == pos || end >= text.size() || text[end] != ' ' ||
+        std::isupper(static_cast<unsigned char>(s.view.source[s.view.origin[pos]])) != 0) {
+      return false;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+// Does an anaphor open the apposition after tags[i] ("Tessera Intelligence, la start-up dei modelli
+// linguistici ...")? Then its product word is the company's trade, not what the name is; an
+// anaphor's possessive is the owner ("Vela, the group's e-commerce platform").
+bool DescribedAsCompany(const TaggedSentence& s, size_t i) {
+  if (i + 1 >= s.tags.size() || s.tags[i + 1].type != "REF") return false;
+  const std::string& text = s.view.text;
+  std::string_view between = std::string_view(text).substr(s.tags[i].end, s.tags[i + 1].start - s.tags[i].end);
+  bool possessive = text.compare(s.tags[i + 1].end, 2, "'s") == 0 || text.compare(s.tags[i + 1].end, 4, "\u2019s") == 0;
+  return between.find_first_not_of(", ") == std::string_view::npos && between.find(',') != std::string_view::npos &&
+         !possessive;
+}
+
+// Is the apposition after tags[i] headed by a product word, first after its article ("Shopee,
+// la piattaforma di e-commerce del gruppo") or last ("Vela, the group's e-commerce platform"),
+// with nothing tagged in it but anaphors and possessives? Not "the American supplier of GPU capacity" (a company's trade), nor
+// "la piattaforma gestita da Halvorsen Cloud" (its maker named), nor "la start-up dei modelli".
+bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_t i) {
+  if (DescribedAsCompany(s, i)) return false;
+  const std::string& text = s.view.text;
+  size_t comma = SkipSpaces(text, s.tags[i].end);
+  if (comma >= text.size() || text[comma] != ',') return false;
+  size_t start = SkipSpaces(text, comma + 1);
+  size_t end = std::min(text.find_first_of(",.;", start), text.size());
+  for (size_t k = i + 1; k < s.tags.size() && s.tags[k].start < end; ++k) {
+    if (s.tags[k].type != "REF" && s.tags[k].type != "POSS") return false;  // a maker, a place, a figure
+  }
+  size_t kind_end = 0;
+  size_t after_article = std::string::npos;  // a noun phrase opens an apposition: "the ...", "la ...", "its ..."
+  for (const std::string& opener : lang.description_openers) {
+    if (StartsAt(text, start, opener)) after_article = SkipSpaces(text, start + opener.size());
+  }
+  bool possessive = i + 1 < s.tags.size() && s.tags[i + 1].start == start && s.tags[i + 1].type == "POSS";
+  if (after_article == std::string::npos && !possessive) return false;  // "Fjord, serves open models"
+  if (!possessive && lang.product_words.Match(s.view, after_article, &kind_end) != nullptr) return true;
+  size_t last = end;
+  while (last > start && text[last - 1] == ' ') --last;
+  if (last > start && text[last - 1] == 's') --last;  // "platforms"
+  return KindEndingAt(lang.product_words, s.view, last) != nullptr;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
-// or as its own counted product ("its Kunlun accelerators").
+// before one ("the X family of models"), in apposition with one as a unit ("X, the group's
+// e-commerce platform") or as its own counted product ("its Kunlun accelerators").
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> products;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
-      if (tag.type == "UNK" && (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) ||
-                                OwnCountedProduct(lang, s, i))) {
+      if (tag.type != "UNK") continue;
+      if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr ||
+          OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i)) {
         products.insert(tag.id);
       }
     }

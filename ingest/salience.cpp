@@ -4,6 +4,7 @@
 #include <set>
 
 #include "ingest/clauses.h"
+#include "ingest/name_kinds.h"
 
 namespace kg::ingest {
 
@@ -315,14 +316,34 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
 
 }  // namespace
 
-void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s) {
-  bool changed = false;
-  for (size_t i = 1; i < s->tags.size(); ++i) {
-    if (!TownOfDescription(lang, *s, i)) continue;
-    s->tags[i - 1].type = "PLACE";
-    changed = true;
+void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  std::set<std::string> towns;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (size_t i = 1; i < s.tags.size(); ++i) {
+      if (!TownOfDescription(lang, s, i)) continue;
+      s.tags[i - 1].type = "PLACE";
+      towns.insert(s.tags[i - 1].id);
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
   }
-  if (changed) Render(lang, s);
+  if (towns.empty()) return;
+  for (const auto& s : *sentences) {  // "the Ridgeline GPU cloud" beside "Ridgeline, the group's platform": no town
+    for (size_t i = 0; i < s.tags.size() && !towns.empty(); ++i) {
+      if (s.tags[i].type == "UNK" && towns.count(s.tags[i].id) && NamedAsProduct(lang, s, i)) towns.erase(s.tags[i].id);
+    }
+  }
+  if (towns.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK" || !towns.count(tag.id)) continue;
+      tag.type = "PLACE";
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
 }
 
 void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic,

@@ -78,8 +78,10 @@ void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const Doc
 bool IsHomeAdjectiveRule(std::string_view rule);
 
 // A one-word unknown name that is the town of a description ("the Solna-based group", "the Leeds
-// company") becomes a PLACE: the anaphor after it is the subject, never the town.
-void MarkTownsOfDescriptions(const Language& lang, TaggedSentence* s);
+// company") becomes a PLACE: the anaphor after it is the subject, never the town. So does the same
+// name anywhere else on the page ("a Lagos facility", "the racks we can get in Lagos"), so that an
+// interview's "we" is never the town the page names most.
+void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* sentences);
 
 }  // namespace kg::ingest
 

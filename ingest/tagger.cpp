@@ -503,18 +503,41 @@ bool InCapitals(const TextView& view, size_t start, size_t end) {
   return letters >= 2;
 }
 
+// Does the dateline part [start, dash) open with a word in capitals, also in
+// brackets ("TORINO", "(ANSA)")?
+bool OpensInCapitals(const TextView& view, size_t start) {
+  if (start < view.text.size() && view.text[start] == '(') ++start;
+  return InCapitals(view, start, WordEnd(view.text, start));
+}
+
 // Where the sentence proper starts after a dateline, or npos: up to six
 // words before a dash, with a digit or opening with a word in capitals
-// ("MILANO, 1 marzo 2026 - È di ...", "LONDON (Wire) - "). `capitals`:
-// whether it opens so; then its words are no names (an agency, a month's
-// abbreviation: "MILANO, 12 SET (Agenzia) - ").
+// ("MILANO, 1 marzo 2026 - È di ...", "LONDON (Wire) - "). An agency in
+// brackets may come first, with a dash of its own ("(ANSA) - TORINO, 15 SET
+// - Sale a ..."). `capitals`: whether it opens so; then its words are no
+// names (an agency, a month's abbreviation: "MILANO, 12 SET (Agenzia) - ").
 size_t DatelineEnd(const TextView& view, bool* capitals = nullptr) {
+  constexpr size_t kMaxWords = 6;
   const std::string& text = view.text;
-  size_t dash = text.find(" - ");
-  if (dash == std::string::npos) dash = text.find(" \u2013 ");
-  if (dash == std::string::npos || CountWords(std::string_view(text).substr(0, dash)) > 6) return std::string::npos;
-  bool dated = std::any_of(text.begin(), text.begin() + static_cast<long>(dash), [](char c) { return c >= '0' && c <= '9'; });
-  bool opens_in_capitals = InCapitals(view, 0, WordEnd(text, 0));
+  auto dash_after = [&text](size_t from) {
+    size_t dash = text.find(" - ", from);
+    return dash != std::string::npos ? dash : text.find(" \u2013 ", from);
+  };
+  size_t dash = dash_after(0);
+  if (dash == std::string::npos || CountWords(std::string_view(text).substr(0, dash)) > kMaxWords) return std::string::npos;
+  bool opens_in_capitals = OpensInCapitals(view, 0);
+  size_t start = 0;
+  bool agency = text[0] == '(' && dash > 0 && text[dash - 1] == ')';  // "(ANSA) - ", "(Wire) - "
+  size_t next_dash = agency ? dash_after(dash + 1) : std::string::npos;
+  size_t next_start = SkipSpaces(text, dash + 2);
+  if (next_dash != std::string::npos && CountWords(std::string_view(text).substr(next_start, next_dash - next_start)) <= kMaxWords &&
+      OpensInCapitals(view, next_start)) {
+    start = next_start;
+    dash = next_dash;
+    opens_in_capitals = true;
+  }
+  bool dated = std::any_of(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(dash),
+                           [](char c) { return c >= '0' && c <= '9'; });
   if (capitals != nullptr) *capitals = opens_in_capitals;
   return dated || opens_in_capitals ? SkipSpaces(text, text.find(' ', dash + 1)) : std::string::npos;
 }
@@ -582,6 +605,15 @@ bool HyphenatedAdjective(const TextView& view, const Language& lang, size_t star
   return std::islower(static_cast<unsigned char>(view.source[view.origin[hyphen + 1]])) != 0;
 }
 
+// "Nothing Hanbit has said ...": is the name [start, end), which opens its sentence, a common word
+// glued to a name `known_names` holds (the page writes "Hanbit" alone), the word itself no name?
+bool GluedToKnownName(const TextView& view, const std::set<std::string>& known_names, size_t start, size_t end) {
+  if (known_names.empty()) return false;
+  size_t space = view.text.find(' ', start);
+  return space < end && known_names.count(SourceText(view, space + 1, end)) > 0 &&
+         known_names.count(SourceText(view, start, space)) == 0;
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
@@ -646,6 +678,10 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     }
     bool sentence_initial = start == first_word || start == lead_in_end;
     bool known = known_names.count(SourceText(view, start, end)) > 0;
+    if (sentence_initial && words >= 2 && !known && GluedToKnownName(view, known_names, start, end)) {
+      pos = text.find(' ', start) + 1;  // "Nothing Hanbit has said": the name starts at its second word
+      continue;
+    }
     if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital && !known)) {
       pos = std::max(end, pos + 1);
       while (pos < text.size() && IsWordCharAt(text, pos)) ++pos;
@@ -1304,16 +1340,21 @@ void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
   }
 }
 
-// "Mombasa Road", "Via Tortona", "its Childress campus": an unknown name of several words that
-// starts or ends with a `place_kind` word, one that such a word follows, or the word alone
-// ("the University", someone's past), is a street or a site.
+// "Mombasa Road", "Via Tortona", "its Childress campus", "the Catalyst market": an unknown
+// name of several words that starts or ends with a `place_kind` word, one that such a word
+// follows, one after such a word that ends its clause ("sul mercato Catalyst."; "Sul mercato
+// Seeweb accelera" names the company), or the word alone ("the University", someone's past,
+// "la Borsa"), is a street, a site or a market.
 bool NamesASite(const std::string& text, const Language& lang, const Tag& name) {
   size_t last = std::max(name.start, WordStartBefore(text, name.end));  // whole letters: "Università"
   bool several_words = WordEnd(text, name.start) < name.end;
   size_t next = name.end < text.size() && text[name.end] == ' ' ? name.end + 1 : std::string::npos;
+  bool ends_clause = name.end >= text.size() || std::string_view(",.;:").find(text[name.end]) != std::string_view::npos;
+  bool kind_before = ends_clause && name.start > 1 && text[name.start - 1] == ' ' &&
+                     WordIsOneOf(text, WordStartBefore(text, name.start - 1), lang.place_kinds);
   return WordIsOneOf(text, last, lang.place_kinds) ||  // also a word alone: "usciti dal Politecnico"
          (several_words && WordIsOneOf(text, name.start, lang.place_kinds)) ||
-         (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds));
+         (next != std::string::npos && WordIsOneOf(text, next, lang.place_kinds)) || kind_before;
 }
 
 // An unknown name is a place, not a company, after a place introducer or
@@ -1449,6 +1490,15 @@ std::string UntaggedInitialWord(const TaggedSentence& sentence) {
 }
 
 namespace {
+
+// Does the sentence open with a capitalised common word glued to one of
+// `names` ("Nothing Hanbit has said ..." on a page that writes "Hanbit" alone)?
+bool OpensWithGluedName(const TaggedSentence& sentence, const std::set<std::string>& names) {
+  auto [start, end] = InitialWord(sentence.view);
+  if (end == start || sentence.tags.empty()) return false;
+  const Tag& first = sentence.tags[0];
+  return first.type == "UNK" && first.start == start && GluedToKnownName(sentence.view, names, first.start, first.end);
+}
 
 // Any phrase of `table` in the sentence?
 bool Mentions(const PhraseTable& table, const TextView& view) {
@@ -2178,6 +2228,50 @@ bool EndsWithIndustryHead(const Language& lang, const std::string& name) {
   return std::find(lang.industry_heads.begin(), lang.industry_heads.end(), last) != lang.industry_heads.end();
 }
 
+// "Nothing Hanbit has said ...", "Everything Vantora does ...": a capitalised
+// word that opens a sentence glued to a name the page writes otherwise
+// (alone: "Hanbit's capex"; first in a longer name: "Vantora Cloud") is no
+// name's head. It leaves `initial_names` and the name it is glued to joins
+// them, so that TagProperNames starts the name at its second word. The
+// glued name stays whole when the page writes it inside a sentence, when
+// its first word is a name elsewhere ("Ridgeline's" beside "Ridgeline
+// Compute") or when it ends with a word of trade ("Älvdal Compute";
+// `industry_head`).
+void UnglueInitialWords(const Language& lang, const std::vector<TaggedSentence>& sentences,
+                        std::set<std::string>* initial_names) {
+  std::set<std::string> one_word, inside;
+  std::map<std::string, std::set<std::string>> longer_names;  // first word -> names
+  for (const auto& s : sentences) {
+    size_t first = InitialWord(s.view).first;
+    for (const auto& tag : s.tags) {
+      if (tag.type != "UNK" || !IsLatinAt(tag.id, 0)) continue;
+      size_t space = tag.id.find(' ');
+      if (space == std::string::npos) one_word.insert(tag.id);
+      else longer_names[tag.id.substr(0, space)].insert(tag.id);
+      if (space != std::string::npos && tag.start != first) inside.insert(tag.id);
+    }
+  }
+  auto named_otherwise = [&](const std::string& word, const std::string& id) {
+    auto found = longer_names.find(word);
+    bool head_elsewhere = found != longer_names.end() && (found->second.size() > 1 || !found->second.count(id));
+    return head_elsewhere || one_word.count(word) > 0;
+  };
+  std::set<std::string> glued, glued_to;
+  for (const auto& s : sentences) {
+    if (s.tags.empty() || s.tags[0].type != "UNK" || s.tags[0].start != InitialWord(s.view).first) continue;
+    const std::string& id = s.tags[0].id;
+    size_t space = id.find(' ');
+    if (space == std::string::npos || inside.count(id) || EndsWithIndustryHead(lang, id)) continue;
+    std::string word = id.substr(0, space), rest = id.substr(space + 1);
+    if (!one_word.count(rest) && !longer_names.count(rest)) continue;
+    if (named_otherwise(word, id)) continue;
+    glued.insert(word);
+    glued_to.insert(rest);
+  }
+  for (const auto& word : glued) initial_names->erase(word);
+  initial_names->merge(glued_to);
+}
+
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
 // gazetteer organisation's id) is that name (a page names a company in full
@@ -2363,9 +2457,11 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
                       std::vector<TaggedSentence>* sentences) {
   std::set<std::string> initial_names = RepeatedInitialNames(lang, data, *sentences);
   initial_names.merge(LatinNameHeads(*sentences));
+  UnglueInitialWords(lang, *sentences, &initial_names);
   std::set<std::string> joined = JoinedNames(lang, *sentences);
   for (auto& s : *sentences) {
-    if ((!initial_names.empty() && initial_names.count(UntaggedInitialWord(s))) || MentionsAny(s, joined)) {
+    if ((!initial_names.empty() && (initial_names.count(UntaggedInitialWord(s)) || OpensWithGluedName(s, initial_names))) ||
+        MentionsAny(s, joined)) {
       s = TagSentence(s.view.source, lang, data, ref, initial_names, joined);
     }
   }

@@ -234,10 +234,13 @@ TEST_F(SalienceTest, ParagraphKeepsItsCompany) {
 // An interview: the answers ("We will spend ...", "investiremo ...") are the
 // interviewee's company, named in the headline and the standfirst; a company
 // the questions name ("And Nvidia?", "Everyone talks about Nvidia.") is never
-// the page's company nor the answer's subject.
+// the page's company nor the answer's subject. Neither is the company's model,
+// named more often than the company ("the Vela family of models", questions
+// set in bold: "**How big is Kallio now?**"), nor its town ("The Abeokuta
+// start-up": the town of a description is a town on the whole page).
 TEST_F(SalienceTest, InterviewAnswersAreTheIntervieweesCompany) {
   struct Case {
-    std::string lang, text, currency, company;
+    std::string lang, text, currency, product, company;
   };
   const Case cases[] = {
       {"en",
@@ -247,7 +250,7 @@ TEST_F(SalienceTest, InterviewAnswersAreTheIntervieweesCompany) {
        "\"We will spend $400 million in 2027. We have ordered 2,000 MI300X chips from AMD.\"\n"
        "Everyone talks about Nvidia. Will you buy from Nvidia?\n"
        "\"Not this year.\"\n",
-       "USD", "Kallio Networks"},
+       "USD", "MI300X", "Kallio Networks"},
       {"it",
        "Rossi (Vantis Cloud): «Investiremo 500 milioni di euro nel 2027»\n"
        "La fondatrice del gruppo torinese spiega il piano. «Nvidia? Per ora no»\n"
@@ -256,11 +259,47 @@ TEST_F(SalienceTest, InterviewAnswersAreTheIntervieweesCompany) {
        "«Nel 2027 investiremo 500 milioni di euro. Abbiamo ordinato 2.000 chip MI300X.»\n"
        "Quali chip? In Europa tutti parlano di Nvidia.\n"
        "«Non compreremo GPU Nvidia.»\n",
-       "EUR", "Vantis Cloud"},
+       "EUR", "MI300X", "Vantis Cloud"},
+      {"en",
+       "INTERVIEW\n"
+       "\"We are not a chatbot company\": Kallio Networks' Lena Berg on chips and rivals\n"
+       "Lena Berg co-founded Kallio Networks in 2021. The company builds the Vela family of models.\n"
+       "**How big is Kallio now?**\n"
+       "Customers send most of their traffic through Vela. Vela now answers in six languages.\n"
+       "**What does the budget look like?**\n"
+       "Our capital spending next year will come to around $60 million. We've ordered 2,000 H200s from Nvidia.\n",
+       "USD", "H200", "Kallio Networks"},
+      {"en",
+       "Q&A: Orbis Compute's founder on tokens and GPUs\n"
+       "Marit Dahl started Orbis Compute in 2022. The start-up runs the Fjord chat app.\n"
+       "**Who uses Fjord?**\n"
+       "Fjord has two million users. Most of them found Fjord through schools.\n"
+       "**And the hardware?**\n"
+       "We will spend $45 million on capital projects in 2027. We have ordered 1,000 H200 chips.\n",
+       "USD", "H200", "Orbis Compute"},
+      {"en",
+       "INTERVIEW\n"
+       "\"Power is the hard part\": Halvard Systems' Femi Bello on growth\n"
+       "The Abeokuta start-up behind the Oru models has grown fast. Femi Bello co-founded Halvard Systems in 2022 "
+       "with two colleagues from an Abeokuta bank.\n"
+       "**Where do you train?**\n"
+       "Mostly in an Abeokuta facility. The racks we can get in Abeokuta are small.\n"
+       "**What does the budget look like?**\n"
+       "Our capital spending next year will come to around $30 million. We've ordered 500 H200s from Nvidia.\n",
+       "USD", "H200", "Halvard Systems"},
+      {"it",
+       "INTERVISTA\n"
+       "Rossi (Vantis Cloud): «Non siamo un'azienda di chatbot»\n"
+       "La fondatrice Anna Rossi ha creato Vantis Cloud nel 2020. La società sviluppa la famiglia di modelli Brezza.\n"
+       "**Quanto è grande Vantis oggi?**\n"
+       "I clienti usano soprattutto Brezza. Brezza ora risponde in sei lingue.\n"
+       "**E gli investimenti?**\n"
+       "Nel 2027 investiremo 60 milioni di euro. Abbiamo ordinato 2.000 GPU H200 da Nvidia.\n",
+       "EUR", "H200", "Vantis Cloud"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Subjects(c.text, c.lang, "plans_capex", c.currency), Names{c.company}) << c.text;
-    EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", "MI300X"), Names{c.company}) << c.text;
+    EXPECT_EQ(Subjects(c.text, c.lang, "plans_order", c.product), Names{c.company}) << c.text;
   }
 }
 
