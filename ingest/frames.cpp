@@ -523,9 +523,8 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
     // A chip budget with no time of its own is a share of the company's capital plan stated
     // before ("कुल योजना में से 6,200 करोड़ ... अलग रखे गए हैं"): it takes that plan's year.
     // The plan's own figure restated ("Di questi 180 milioni, 110 ...") is no share of it.
-    auto plan = plans_.find(e.claim.subject.value);
-    if (plan == plans_.end() || RestatesPlan(e.claim.subject.value, figure.tag)) return std::nullopt;
-    e.claim.when = plan->second.when;
+    e.claim.when = plans_.LastYearOf(e.claim.subject.value);
+    if (e.claim.when.empty() || plans_.Restates(e.claim.subject.value, figure.tag)) return std::nullopt;
   }
   // The guards last: they are many words, and most figures have stopped before.
   if (e.claim.subject.value.empty() || Guarded(s, clause, figure)) return std::nullopt;
@@ -547,7 +546,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     about_other = about_other || e.claim.subject.value != context.Antecedent();
     if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
   }
-  Remember(found);  // "... buying 2,000 H200 chips, which were priced at $31,000 apiece"
+  RememberOrder(found);  // "... buying 2,000 H200 chips, which were priced at $31,000 apiece"
   for (const auto& e : found) rule_subjects_.insert(e.claim.subject.value);
   std::vector<Figure> figures;
   if (lone_figure_ && !stated.count(FigureKey(TermOf(*lone_figure_)))) {
@@ -574,7 +573,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
     if (!words) lone_figure_ = s.tags[0];
   }
-  NoteCapexPlan(found);
+  plans_.Note(found, sentence_);
   if (const CapexPlan* plan = ActiveCapexPlan()) AddBareAmounts(s, plan->unit, &figures);
   bool in_capex_cluster = false;  // a figure of the plan's cluster read here
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
@@ -598,7 +597,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     in_capex_cluster = in_capex_cluster || e.has_value();
     if (!e && !figure.bare) e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
-    NoteCapexPlan({*e});
+    plans_.NoteInContext({*e}, sentence_);
     if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
     if (figure.equivalent >= 0) {
       Extracted restated = *e;
@@ -610,13 +609,13 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
       out.push_back(std::move(*e));
     }
   }
-  Remember(out);
+  RememberOrder(out);
   rules_found->insert(rules_found->end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
   DateByCapexPlan(s, rules_found);
   // The plan's cluster reads on past a sentence of it ("... this year we'll land at about GBP 210m.
   // So you're looking at growth of 114 per cent") or one that names no figure and no company.
   bool neutral = std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return IsFigure(t) || IsCompany(t); });
-  if (ActiveCapexPlan() != nullptr && (in_capex_cluster || neutral)) capex_plan_->sentence = sentence_;
+  if (ActiveCapexPlan() != nullptr && (in_capex_cluster || neutral)) plans_.CarryContext(sentence_);
   KeepOrderNamed(s);
   ++sentence_;
   previous_names_.clear();
@@ -625,26 +624,44 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
   }
 }
 
-void FrameReader::NoteCapexPlan(const std::vector<Extracted>& statements) {
-  // The sentence's latest plan: the one an earlier year's figure is compared with.
+void CapexPlans::Note(const std::vector<Extracted>& statements, size_t sentence) {
+  NoteInContext(statements, sentence);
   for (const auto& e : statements) {
-    if (e.claim.predicate != "plans_capex" || e.claim.when.empty()) continue;
-    // An earlier year of the same company's is the figure the plan is compared with, not a plan of its own.
-    const CapexPlan* active = ActiveCapexPlan();
-    if (active != nullptr && active->subject == e.claim.subject.value && e.claim.when <= active->when) {
-      if (e.claim.when == active->when) capex_plan_->sentence = sentence_;  // restated: read on from here
-      continue;
+    if (e.claim.predicate == "plans_capex" && !e.claim.when.empty()) {
+      last_[e.claim.subject.value] = {e.claim.subject.value, e.claim.when, e.claim.object.unit, FigureKey(e.claim.object), sentence};
     }
-    capex_plan_ = CapexPlan{e.claim.subject.value, e.claim.when, e.claim.object.unit, sentence_};
   }
 }
 
-const FrameReader::CapexPlan* FrameReader::ActiveCapexPlan() const {
-  return capex_plan_ && sentence_ - capex_plan_->sentence <= kCapexPlanReach ? &*capex_plan_ : nullptr;
+void CapexPlans::NoteInContext(const std::vector<Extracted>& statements, size_t sentence) {
+  for (const auto& e : statements) {
+    if (e.claim.predicate != "plans_capex" || e.claim.when.empty()) continue;
+    // An earlier year of the same company's is the figure the plan is compared with, not a plan of its own.
+    const CapexPlan* context = Context(sentence);
+    if (context != nullptr && context->subject == e.claim.subject.value && e.claim.when <= context->when) {
+      if (e.claim.when == context->when) CarryContext(sentence);  // restated: read on from here
+      continue;
+    }
+    context_ = CapexPlan{e.claim.subject.value, e.claim.when, e.claim.object.unit, FigureKey(e.claim.object), sentence};
+  }
+}
+
+const CapexPlan* CapexPlans::Context(size_t sentence) const {
+  return context_ && sentence - context_->sentence <= kCapexPlanReach ? &*context_ : nullptr;
+}
+
+bool CapexPlans::Restates(const std::string& company, const Tag& figure) const {
+  auto plan = last_.find(company);
+  return plan != last_.end() && plan->second.figure == FigureKey(TermOf(figure));
+}
+
+std::string CapexPlans::LastYearOf(const std::string& company) const {
+  auto plan = last_.find(company);
+  return plan == last_.end() ? "" : plan->second.when;
 }
 
 void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found) {
-  NoteCapexPlan(*found);
+  plans_.Note(*found, sentence_);
   const CapexPlan* plan = ActiveCapexPlan();
   // The whole sentence as a clause, for figures of spending that may be the compared ones (most sentences have none).
   bool spending = std::any_of(found->begin(), found->end(), [](const Extracted& e) {
@@ -792,7 +809,7 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
     if (predicate.empty()) return std::nullopt;
   } else if (figure.tag.type == "MONEY" && FirstAfter(clause, "processor", figure.at) != std::string::npos &&
              (Has(clause, "part_of") || Has(clause, "allocate")) && OwnTime(s, figure, clause).empty() &&
-             !RestatesPlan(plan->subject, figure.tag)) {
+             !plans_.Restates(plan->subject, figure.tag)) {
     predicate = "ai_processor_budget";
     when = plan->when;
   } else {
@@ -806,11 +823,6 @@ bool FrameReader::OfAnotherYearOfPlan(const Figure& figure, const Clause& clause
   // An amount the plan gave its currency, told as planned or spent; or any amount called the target or
   // guidance ("For 2026 it kept its target of GBP 750m"): beside a plan, a target is the plan's too.
   return (figure.currency_given && (Has(clause, "plan") || Has(clause, "past"))) || Has(clause, "target");
-}
-
-bool FrameReader::RestatesPlan(const std::string& company, const Tag& figure) const {
-  auto plan = plans_.find(company);
-  return plan != plans_.end() && plan->second.figure == FigureKey(TermOf(figure));
 }
 
 size_t FrameReader::RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const {
@@ -839,11 +851,8 @@ void FrameReader::KeepOrderNamed(const TaggedSentence& s) {
   if (named) last_order_sentence_ = sentence_;
 }
 
-void FrameReader::Remember(const std::vector<Extracted>& statements) {
+void FrameReader::RememberOrder(const std::vector<Extracted>& statements) {
   for (const auto& e : statements) {
-    if (e.claim.predicate == "plans_capex" && !e.claim.when.empty()) {
-      plans_[e.claim.subject.value] = {e.claim.when, FigureKey(e.claim.object)};
-    }
     if (e.claim.predicate != "plans_order") continue;
     last_order_product_ = e.claim.object.unit;
     last_order_sentence_ = sentence_;

@@ -31,6 +31,38 @@ namespace kg::ingest {
 inline constexpr const char* kFrameRulePrefix = "frame.";
 inline bool IsFrameRule(const std::string& rule) { return rule.rfind(kFrameRulePrefix, 0) == 0; }
 
+// A plan of capital spending a document stated (plans_capex with a year).
+struct CapexPlan {
+  std::string subject, when, unit, figure;  // unit: the plan's currency; figure: its amount's key (frames.cpp FigureKey)
+  size_t sentence = 0;                      // where it was stated, or (the context) read on to
+};
+
+// The capital-spending plans of one document, for the figures around them with no time, subject or
+// currency of their own ("Capex context", docs/ingest.md). One record per plan, looked up two ways:
+// - the context: the latest plan, read by the figures of its sentence and the next one. Of two years of one
+//   company's plan stated close together it keeps the later: the earlier is the figure compared with.
+// - each company's last plan, for the whole page: a chip budget stated sentences later with no year is a
+//   share of it ("कुल योजना में से 6,200 करोड़ ..."), and the plan's own figure restated is none ("Di questi 180 milioni").
+class CapexPlans {
+ public:
+  // Notes the plans among `statements` of sentence `sentence` both ways.
+  void Note(const std::vector<Extracted>& statements, size_t sentence);
+  // Notes them in the context only (a frame's plan, for the later figures of its sentence).
+  void NoteInContext(const std::vector<Extracted>& statements, size_t sentence);
+  // The context when sentence `sentence` is within its reach, else nullptr.
+  const CapexPlan* Context(size_t sentence) const;
+  // Lets the context read on past `sentence`, a sentence of its cluster; only when Context(sentence) is one.
+  void CarryContext(size_t sentence) { context_->sentence = sentence; }
+  // Whether `figure` is the amount of `company`'s last plan restated ("इन 6,000 करोड़ रुपये में से 2,400 करोड़").
+  bool Restates(const std::string& company, const Tag& figure) const;
+  // The year of `company`'s last plan, "" when it stated none.
+  std::string LastYearOf(const std::string& company) const;
+
+ private:
+  std::map<std::string, CapexPlan> last_;  // company -> its last plan
+  std::optional<CapexPlan> context_;
+};
+
 // Reads the frames of one document's sentences, in order: it remembers what
 // a later sentence may refer to (a sentence that is a figure alone, the
 // product of the last order).
@@ -102,10 +134,8 @@ class FrameReader {
   // Where a figure is restated after the dash that ends its clause ("25,000 करोड़ रुपये — इतनी रकम जियो ...
   // लगाने की तैयारी में है"): the position after the `figure_anaphor`, or npos.
   size_t RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const;
-  // Is `figure` the last capital plan of `company` restated ("इन 6,000 करोड़ रुपये में से 2,400 करोड़")?
   // A figure beside the plan that may be the plan's for another year (currency given by it, or a target).
   bool OfAnotherYearOfPlan(const Figure& figure, const Clause& clause) const;
-  bool RestatesPlan(const std::string& company, const Tag& figure) const;
   // Whether the clause names processors before the figure with a purpose marker after them and no
   // capital word ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे गए हैं": the verb-final order).
   bool PurposeBefore(const Figure& figure, const Clause& clause) const;
@@ -116,15 +146,9 @@ class FrameReader {
   // A sentence right after an order that names its product again ("How much does each one cost?")
   // keeps the order the one a price in the next sentence is of.
   void KeepOrderNamed(const TaggedSentence& s);
-  void Remember(const std::vector<Extracted>& statements);
+  // The product of the last order among `statements`, for the prices after it.
+  void RememberOrder(const std::vector<Extracted>& statements);
 
-  // The latest plan of capital spending (plans_capex) stated, for the figures of its sentence and the
-  // next one: the figure it is compared with, the growth between them, the part of it for AI processors.
-  struct CapexPlan {
-    std::string subject, when, unit;  // unit: the plan's currency
-    size_t sentence = 0;
-  };
-  void NoteCapexPlan(const std::vector<Extracted>& statements);
   // Dates the sentence's statements by the capital-spending plan around them ("Capex context",
   // docs/ingest.md): a growth or an AI-processor budget of the plan's subject without a time of its
   // own takes the plan's ("Of that sum, EUR 30m will go to GPUs"), a rule's plan that is the figure
@@ -133,7 +157,7 @@ class FrameReader {
   void DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted>* found);
   // The part of DateByCapexPlan for a statement `e` of the plan's subject; `sentence` is the whole sentence as a clause.
   void DateByPlan(const TaggedSentence& s, const Clause& sentence, const CapexPlan& plan, Extracted* e) const;
-  const CapexPlan* ActiveCapexPlan() const;
+  const CapexPlan* ActiveCapexPlan() const { return plans_.Context(sentence_); }
   // A figure of the active plan's cluster (capex at its own earlier time, capex_growth or
   // ai_processor_budget at the plan's time), or nothing: the usual frame reads it then.
   std::optional<Extracted> ReadAroundCapexPlan(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
@@ -161,13 +185,9 @@ class FrameReader {
   // so far, and the companies the previous sentence names.
   std::set<std::string> rule_subjects_, previous_names_;
   std::map<std::string, size_t> sentences_naming_;  // company -> how many sentences so far name it
-  struct Plan {
-    std::string when, figure;  // the year and the figure key (frames.cpp FigureKey)
-  };
-  std::map<std::string, Plan> plans_;  // company -> its last plans_capex statement
+  CapexPlans plans_;
   std::string last_order_product_;
   size_t last_order_sentence_ = 0;
-  std::optional<CapexPlan> capex_plan_;
 };
 
 }  // namespace kg::ingest
