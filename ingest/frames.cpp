@@ -523,7 +523,7 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
     // A chip budget with no time of its own is a share of the company's capital plan stated
     // before ("कुल योजना में से 6,200 करोड़ ... अलग रखे गए हैं"): it takes that plan's year.
     // The plan's own figure restated ("Di questi 180 milioni, 110 ...") is no share of it.
-    e.claim.when = plans_.LastYearOf(e.claim.subject.value);
+    e.claim.when = plans_.YearOfUndated(e.claim.subject.value, sentence_);
     if (e.claim.when.empty() || plans_.Restates(e.claim.subject.value, figure.tag)) return std::nullopt;
   }
   // The guards last: they are many words, and most figures have stopped before.
@@ -655,7 +655,9 @@ bool CapexPlans::Restates(const std::string& company, const Tag& figure) const {
   return plan != last_.end() && plan->second.figure == FigureKey(TermOf(figure));
 }
 
-std::string CapexPlans::LastYearOf(const std::string& company) const {
+std::string CapexPlans::YearOfUndated(const std::string& company, size_t sentence) const {
+  const CapexPlan* context = Context(sentence);
+  if (context != nullptr && context->subject == company) return context->when;
   auto plan = last_.find(company);
   return plan == last_.end() ? "" : plan->second.when;
 }
@@ -687,7 +689,9 @@ void FrameReader::DateByCapexPlan(const TaggedSentence& s, std::vector<Extracted
 
 void FrameReader::DateByPlan(const TaggedSentence& s, const Clause& sentence, const CapexPlan& plan, Extracted* e) const {
   const std::string& predicate = e->claim.predicate;
-  if (e->claim.when.empty() && (predicate == "capex_growth" || predicate == "ai_processor_budget")) e->claim.when = plan.when;
+  if (e->claim.when.empty() && (predicate == "capex_growth" || predicate == "ai_processor_budget")) {
+    e->claim.when = plans_.YearOfUndated(e->claim.subject.value, sentence_);
+  }
   // Growth is of the plan's year, the later of the two it compares ("next year ..., from EUR 1.1bn this year,
   // implying growth of 27%"); in a later sentence with a time of its own it keeps it ("Its capex will grow by 15% next year").
   if (predicate == "capex_growth" && plan.sentence == sentence_ && e->claim.when < plan.when) e->claim.when = plan.when;
@@ -811,7 +815,7 @@ std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& 
              (Has(clause, "part_of") || Has(clause, "allocate")) && OwnTime(s, figure, clause).empty() &&
              !plans_.Restates(plan->subject, figure.tag)) {
     predicate = "ai_processor_budget";
-    when = plan->when;
+    when = plans_.YearOfUndated(plan->subject, sentence_);
   } else {
     return std::nullopt;
   }

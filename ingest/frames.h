@@ -55,8 +55,10 @@ class CapexPlans {
   void CarryContext(size_t sentence) { context_->sentence = sentence; }
   // Whether `figure` is the amount of `company`'s last plan restated ("इन 6,000 करोड़ रुपये में से 2,400 करोड़").
   bool Restates(const std::string& company, const Tag& figure) const;
-  // The year of `company`'s last plan, "" when it stated none.
-  std::string LastYearOf(const std::string& company) const;
+  // The year of the plan that a figure of `company`'s capital spending with no time of its own (a growth, a
+  // share for AI processors: "Of that sum, EUR 30m will go to GPUs") is of: the context's when it is the
+  // company's (the plan being told), else the company's last; "" when the company stated none.
+  std::string YearOfUndated(const std::string& company, size_t sentence) const;
 
  private:
   std::map<std::string, CapexPlan> last_;  // company -> its last plan
