@@ -597,7 +597,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     in_capex_cluster = in_capex_cluster || e.has_value();
     if (!e && !figure.bare) e = ReadFigure(s, figure, clause, context, sentence_subject, about_other);
     if (!e) continue;
-    plans_.NoteInContext({*e}, sentence_);
+    plans_.Note({*e}, sentence_);
     if (e->claim.predicate != "unit_price") sentence_subject = e->claim.subject.value;
     if (figure.equivalent >= 0) {
       Extracted restated = *e;
@@ -625,24 +625,17 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
 }
 
 void CapexPlans::Note(const std::vector<Extracted>& statements, size_t sentence) {
-  NoteInContext(statements, sentence);
-  for (const auto& e : statements) {
-    if (e.claim.predicate == "plans_capex" && !e.claim.when.empty()) {
-      last_[e.claim.subject.value] = {e.claim.subject.value, e.claim.when, e.claim.object.unit, FigureKey(e.claim.object), sentence};
-    }
-  }
-}
-
-void CapexPlans::NoteInContext(const std::vector<Extracted>& statements, size_t sentence) {
   for (const auto& e : statements) {
     if (e.claim.predicate != "plans_capex" || e.claim.when.empty()) continue;
+    CapexPlan plan{e.claim.subject.value, e.claim.when, e.claim.object.unit, FigureKey(e.claim.object), sentence};
+    last_[plan.subject] = plan;
     // An earlier year of the same company's is the figure the plan is compared with, not a plan of its own.
     const CapexPlan* context = Context(sentence);
-    if (context != nullptr && context->subject == e.claim.subject.value && e.claim.when <= context->when) {
-      if (e.claim.when == context->when) CarryContext(sentence);  // restated: read on from here
+    if (context != nullptr && context->subject == plan.subject && plan.when <= context->when) {
+      if (plan.when == context->when) CarryContext(sentence);  // restated: read on from here
       continue;
     }
-    context_ = CapexPlan{e.claim.subject.value, e.claim.when, e.claim.object.unit, FigureKey(e.claim.object), sentence};
+    context_ = std::move(plan);
   }
 }
 

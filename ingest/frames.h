@@ -45,10 +45,8 @@ struct CapexPlan {
 //   share of it ("कुल योजना में से 6,200 करोड़ ..."), and the plan's own figure restated is none ("Di questi 180 milioni").
 class CapexPlans {
  public:
-  // Notes the plans among `statements` of sentence `sentence` both ways.
+  // Notes the plans among `statements` of sentence `sentence`.
   void Note(const std::vector<Extracted>& statements, size_t sentence);
-  // Notes them in the context only (a frame's plan, for the later figures of its sentence).
-  void NoteInContext(const std::vector<Extracted>& statements, size_t sentence);
   // The context when sentence `sentence` is within its reach, else nullptr.
   const CapexPlan* Context(size_t sentence) const;
   // Lets the context read on past `sentence`, a sentence of its cluster; only when Context(sentence) is one.
