@@ -546,7 +546,12 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     about_other = about_other || e.claim.subject.value != context.Antecedent();
     if (e.subject_from == SubjectFrom::kName) sentence_subject = e.claim.subject.value;
   }
-  RememberOrder(found);  // "... buying 2,000 H200 chips, which were priced at $31,000 apiece"
+  // The order a price is of, in this sentence or the next ("... buying 2,000 H200 chips, which were priced at
+  // $31,000 apiece"): the sentence's last count, as the tagger's count nouns take it.
+  if (const Tag* count = LastCount(s)) {
+    last_order_product_ = count->id;
+    last_order_sentence_ = sentence_;
+  }
   for (const auto& e : found) rule_subjects_.insert(e.claim.subject.value);
   std::vector<Figure> figures;
   if (lone_figure_ && !stated.count(FigureKey(TermOf(*lone_figure_)))) {
@@ -579,10 +584,6 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
   ClauseCuts cuts = figures.empty() ? ClauseCuts() : FindClauseCuts(lang_.frames, s.view.text);
   for (Figure figure : figures) {
     if (stated.count(FigureKey(TermOf(figure.tag)))) continue;
-    if (figure.tag.type == "COUNT") {  // "an order for 6,000 MI355X ... from AMD": whoever buys, "each" next is an MI355X
-      last_order_product_ = figure.tag.id;
-      last_order_sentence_ = sentence_;
-    }
     Clause clause = ClauseAround(s, cuts, figure.at, figure.index >= 0 ? figure.tag.end : figure.at);
     if (clause.InAside(figure.at)) clause = AsideAround(s, clause, figure.at);
     if (size_t restated = RestatedAfterDash(s, clause); restated != std::string::npos) {
@@ -609,7 +610,6 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
       out.push_back(std::move(*e));
     }
   }
-  RememberOrder(out);
   rules_found->insert(rules_found->end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
   DateByCapexPlan(s, rules_found);
   // The plan's cluster reads on past a sentence of it ("... this year we'll land at about GBP 210m.
@@ -846,14 +846,6 @@ void FrameReader::KeepOrderNamed(const TaggedSentence& s) {
     return tag.id == last_order_product_ && (tag.type == "COUNT" || IsEntityType(tag.type));
   });
   if (named) last_order_sentence_ = sentence_;
-}
-
-void FrameReader::RememberOrder(const std::vector<Extracted>& statements) {
-  for (const auto& e : statements) {
-    if (e.claim.predicate != "plans_order") continue;
-    last_order_product_ = e.claim.object.unit;
-    last_order_sentence_ = sentence_;
-  }
 }
 
 }  // namespace kg::ingest

@@ -146,8 +146,6 @@ class FrameReader {
   // A sentence right after an order that names its product again ("How much does each one cost?")
   // keeps the order the one a price in the next sentence is of.
   void KeepOrderNamed(const TaggedSentence& s);
-  // The product of the last order among `statements`, for the prices after it.
-  void RememberOrder(const std::vector<Extracted>& statements);
 
   // Dates the sentence's statements by the capital-spending plan around them ("Capex context",
   // docs/ingest.md): a growth or an AI-processor budget of the plan's subject without a time of its

@@ -1481,6 +1481,12 @@ void Render(const Language& lang, TaggedSentence* sentence) {
   sentence->cues_present = lang.cues.Present(out);
 }
 
+const Tag* LastCount(const TaggedSentence& s) {
+  const Tag* count = nullptr;
+  for (const auto& tag : s.tags) if (tag.type == "COUNT") count = &tag;
+  return count;
+}
+
 std::string UntaggedInitialWord(const TaggedSentence& sentence) {
   const TextView& view = sentence.view;
   auto [start, end] = InitialWord(view);
@@ -1642,8 +1648,7 @@ bool TagNameHeads(const std::vector<std::pair<std::string, std::string>>& heads,
 // The sentence after an order ("... ordered 4,000 H200 chips. Each chip cost
 // $30,000"): its count nouns are the product counted, when it names none.
 bool TagCountedProduct(const Language& lang, const TaggedSentence& previous, TaggedSentence* s) {
-  const Tag* count = nullptr;
-  for (const auto& tag : previous.tags) if (tag.type == "COUNT") count = &tag;
+  const Tag* count = LastCount(previous);
   if (count == nullptr) return false;
   for (const auto& tag : s->tags) {
     if (tag.type == "COUNT" || kProductTypes.count(tag.type)) return false;

@@ -69,6 +69,10 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
 // no tag covers it ("Lumora competes with..."); "" otherwise.
 std::string UntaggedInitialWord(const TaggedSentence& sentence);
 
+// The last count of products in `s` ("ordered 4,000 H200 chips"), the product "each chip" or "each one"
+// in the next sentence is; nullptr when none.
+const Tag* LastCount(const TaggedSentence& s);
+
 // Readings that need the whole document, after every sentence is tagged:
 // "¥" is the yen when the document speaks of Japan (`yen_context`), else
 // the yuan; the first word of an unknown name found with a `name_suffix`
