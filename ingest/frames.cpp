@@ -18,8 +18,13 @@ constexpr size_t kOrderReach = 1;
 constexpr size_t kComparedTimeReach = 40;
 
 // How far after a processor word (in bytes) the purpose marker of a chip budget named before its
-// figure may stand: "एआई प्रोसेसरों की ख़रीद के लिए" (about four Devanagari words).
+// figure may stand: "एआई प्रोसेसरों की ख़रीद के लिए" (about four Devanagari words); and how far
+// before it a purchase phrase: "spending on the new Nvidia graphics processors".
 constexpr size_t kPurposeReach = 60;
+
+// How far before a percentage (in bytes) a decrease word makes it no growth: "will be cut by 18%",
+// "è calato del 12%" (a cut elsewhere in the clause, "after a 20% cut in 2025", stops nothing else).
+constexpr size_t kDecreaseReach = 16;
 
 // How many sentences after a capital-spending plan its figures are read: its own and the next
 // ("... next year. That compares with the ¥980 billion it expects to have spent this year").
@@ -194,8 +199,11 @@ bool FrameReader::PurposeBefore(const Figure& figure, const Clause& clause) cons
   std::string before = clause.text.substr(0, std::min(figure.at - clause.from, clause.text.size()));
   size_t processor = FindWordOf(before, "processor");
   if (processor == std::string::npos || HasIn(before, "capital")) return false;
+  // A purchase or budget noun right before the processors is the purpose itself, no verb needed.
+  size_t purchase = FindWordOf(before, "purchase");
+  if (purchase != std::string::npos && purchase <= processor && processor - purchase <= kPurposeReach) return true;
   size_t purpose = FindWordOf(before.substr(processor), "purpose");
-  return purpose != std::string::npos && purpose <= kPurposeReach;
+  return purpose != std::string::npos && purpose <= kPurposeReach && Has(clause, "allocate");
 }
 
 size_t FrameReader::FindWordOf(const std::string& text, const std::string& cue_class) const {
@@ -204,6 +212,17 @@ size_t FrameReader::FindWordOf(const std::string& text, const std::string& cue_c
   size_t first = std::string::npos;
   for (const auto& word : it->second) first = std::min(first, FindWord(text, word));
   return first;
+}
+
+std::string FrameReader::WordAfter(const Clause& clause, const Figure& figure) const {
+  if (figure.tag.end < clause.from) return "";
+  size_t start = SkipSpaces(clause.text, std::min(figure.tag.end - clause.from, clause.text.size()));
+  size_t end = clause.text.find(' ', start);
+  return clause.text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+bool FrameReader::Decreases(const Clause& clause, const Figure& figure) const {
+  return HasIn(TextBefore(clause, figure.at, kDecreaseReach), "decrease") || HasIn(WordAfter(clause, figure), "decrease");
 }
 
 bool FrameReader::Spends(const Clause& clause) const {
@@ -270,7 +289,8 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
   // A count the supplier delivers or sells is the buyer's order, never the supplier's: the frame leaves it.
   if (type == "COUNT") return Has(clause, "order") && !Has(clause, "supply") ? "plans_order" : "";
   if (type == "PERCENT") {
-    // Growth of what the clause spends: "a 50% jump on what it spent this year".
+    // Growth of what the clause spends: "a 50% jump on what it spent this year"; a decrease is none.
+    if (Decreases(clause, figure)) return "";
     return Has(clause, "growth") && (Has(clause, "spend") || Has(clause, "spend_verb")) ? "capex_growth" : "";
   }
   if (type != "MONEY") return "";
@@ -284,7 +304,7 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
       !OtherMoneyBefore(s, figure, processor) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
     return "ai_processor_budget";
   }
-  if (PurposeBefore(figure, clause) && Has(clause, "allocate")) return "ai_processor_budget";
+  if (PurposeBefore(figure, clause)) return "ai_processor_budget";
   if (!Spends(clause)) return "";
   return "capex";  // or plans_capex: decided by the time (WhenOf)
 }
@@ -758,7 +778,10 @@ std::string FrameReader::BaselinePredicate(const Figure& figure, const Clause& c
       for (size_t at : FindWords(before, word)) start = std::max(start, at + word.size());
     }
   }
-  bool planned = year > published_.year || (year == published_.year && HasIn(before.substr(start), "plan"));
+  // A participle of planning as the word right after the figure plans it too ("contro i 4,1 miliardi
+  // previsti per quest'anno"; not "the €1.1 billion it expects to have spent").
+  bool plan_after = HasIn(WordAfter(clause, figure), "plan");
+  bool planned = year > published_.year || (year == published_.year && (HasIn(before.substr(start), "plan") || plan_after));
   return planned ? "plans_capex" : "capex";
 }
 

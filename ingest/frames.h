@@ -136,11 +136,17 @@ class FrameReader {
   size_t RestatedAfterDash(const TaggedSentence& s, const Clause& clause) const;
   // A figure beside the plan that may be the plan's for another year (currency given by it, or a target).
   bool OfAnotherYearOfPlan(const Figure& figure, const Clause& clause) const;
-  // Whether the clause names processors before the figure with a purpose marker after them and no
-  // capital word ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे गए हैं": the verb-final order).
+  // Whether the clause names processors before the figure as what it buys, and no capital word: a
+  // purpose marker after them and an allocate verb ("एआई चिप्स की खरीद के लिए 9,000 करोड़ रुपये अलग रखे
+  // गए हैं": the verb-final order), or a `purchase` phrase right before them ("spending on AI chips will
+  // total £180m", "To buy accelerators, X has set aside $800m", "Il budget per le GPU ... è di").
   bool PurposeBefore(const Figure& figure, const Clause& clause) const;
   // Where the first word of `cue_class` starts in `text`, or npos.
   size_t FindWordOf(const std::string& text, const std::string& cue_class) const;
+  // The word right after the figure in its clause ("previsti" in "i 4,1 miliardi previsti per quest'anno").
+  std::string WordAfter(const Clause& clause, const Figure& figure) const;
+  // Whether a `decrease` word stands right before a percentage or is the word after it ("cut by 18%", "a 20% cut").
+  bool Decreases(const Clause& clause, const Figure& figure) const;
   // A capital-spending word, or a verb of spending with a capital object ("put EUR 1bn into data centres").
   bool Spends(const Clause& clause) const;
   // A sentence right after an order that names its product again ("How much does each one cost?")
