@@ -26,6 +26,9 @@ constexpr size_t kPurposeReach = 60;
 // "è calato del 12%" (a cut elsewhere in the clause, "after a 20% cut in 2025", stops nothing else).
 constexpr size_t kDecreaseReach = 16;
 
+// How many bytes after a company name are read for the processor word it makes ("Nvidia graphics processors").
+constexpr size_t kMakerWindow = 24;
+
 // How many sentences after a capital-spending plan its figures are read: its own and the next
 // ("... next year. That compares with the ¥980 billion it expects to have spent this year").
 constexpr size_t kCapexPlanReach = 1;
@@ -327,7 +330,21 @@ bool FrameReader::MayBeAgent(const TaggedSentence& s, const Clause& clause, size
   // A company right before a product word is the maker named, not the buyer: "Alongside the Nvidia hardware, X has ordered".
   size_t word_end = 0;
   bool before_product_word = tag.type == "ORG" && lang_.product_words.Match(s.view, SkipSpaces(s.view.text, tag.end), &word_end) != nullptr;
-  return !before_product_word && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) && !AfterNotAgent(s, clause, i);
+  return !before_product_word && !NamesProcessorMaker(s, i) && !NamedAsSupplier(s, lang_, i) && !MakerOfCount(s, i) &&
+         !AfterNotAgent(s, clause, i);
+}
+
+bool FrameReader::NamesProcessorMaker(const TaggedSentence& s, size_t i) const {
+  const Tag& tag = s.tags[i];
+  if (tag.type != "ORG") return false;
+  const std::string& text = s.view.text;
+  size_t after = SkipSpaces(text, tag.end);
+  if (FindWordOf(text.substr(after, kMakerWindow), "processor") == 0) return true;
+  size_t last = tag.start > 0 ? text.find_last_not_of(' ', tag.start - 1) : std::string::npos;
+  if (last == std::string::npos) return false;
+  size_t word = text.find_last_of(' ', last);
+  word = word == std::string::npos ? 0 : word + 1;
+  return FindWordOf(text.substr(word, last + 1 - word), "processor") == 0;
 }
 
 bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const {

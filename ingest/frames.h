@@ -143,6 +143,9 @@ class FrameReader {
   bool PurposeBefore(const Figure& figure, const Clause& clause) const;
   // Where the first word of `cue_class` starts in `text`, or npos.
   size_t FindWordOf(const std::string& text, const std::string& cue_class) const;
+  // Whether the company tag `i` is named with the processors it makes, right before or after their word
+  // ("To purchase Nvidia chips, X will spend ...", "Per acquistare acceleratori Nvidia, X spenderà"): their maker, no agent.
+  bool NamesProcessorMaker(const TaggedSentence& s, size_t i) const;
   // The word right after the figure in its clause ("previsti" in "i 4,1 miliardi previsti per quest'anno").
   std::string WordAfter(const Clause& clause, const Figure& figure) const;
   // Whether a `decrease` word stands right before a percentage or is the word after it ("cut by 18%", "a 20% cut").
