@@ -551,7 +551,11 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   bool dated = spec != nullptr && spec->grain != WhenGrain::kNone;
   bool compared = figure.index >= 0 && Compared(clause, figure.at);
   bool share_of_plan = predicate == "ai_processor_budget" && e.claim.when.empty() && !compared;
-  if (e.claim.when.empty() && (dated || compared) && !share_of_plan) return std::nullopt;
+  // A bond is told by its day ("priced on Thursday", "collocato ieri") more often than its year: one
+  // already issued (an `issued` verb: "were priced", "è stato collocato") is stated undated, as the rules
+  // state it; one weighed, traded or only named still needs its year.
+  bool undated_bond = predicate == "bond_issuance" && !compared && Has(clause, "issued");
+  if (e.claim.when.empty() && (dated || compared) && !share_of_plan && !undated_bond) return std::nullopt;
   if (predicate == "capex") predicate = PlannedOrSpent(clause, e.claim.when);
   if (predicate.empty()) return std::nullopt;
   // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
