@@ -1,6 +1,7 @@
 #include "ingest/clutter.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/text_view.h"
 
@@ -60,7 +61,34 @@ bool IsNavigationBar(const std::string& folded) {
   return items >= 3;
 }
 
-bool IsClutterLine(const std::string& folded, const Language& lang) {
+// "Headquarters: Lyon", "Sede: Torino": a fact box's label of a company's home and its answer, short
+// and unpunctuated like a menu's item, but a fact (salience.cpp ReadHomeLabels reads it).
+bool IsHomeLabelLine(const std::string& folded, const Language& lang) {
+  return std::any_of(lang.home_labels.phrases().begin(), lang.home_labels.phrases().end(), [&](const Phrase& label) {
+    return folded.rfind(label.folded, 0) == 0 && folded.compare(label.folded.size(), 1, ":") == 0;
+  });
+}
+
+// The page's first line when it reads as a headline, not a site's name or a menu: three words or more,
+// one of them lower case ("Halvard Systems doubles down on AI"), or a script without capitals. A
+// company named there and never again in the body is still what the body's "the company" means.
+constexpr size_t kMinHeadlineWords = 3;
+
+bool IsHeadline(std::string_view line, const std::string& folded) {
+  if (CountWords(folded) < kMinHeadlineWords || IsNavigationBar(folded)) return false;
+  bool latin = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (!std::isalpha(c)) continue;
+    latin = true;
+    bool word_start = i == 0 || line[i - 1] == ' ';
+    if (word_start && std::islower(c)) return true;
+  }
+  return !latin;
+}
+
+// Page furniture whatever its length: menus, cue lines, asides, teasers cut short.
+bool IsFurniture(const std::string& folded, const Language& lang) {
   if (IsNavigationBar(folded)) return true;
   if (ContainsAny(folded, lang.clutter_line) || StartsWithAny(folded, lang.clutter_prefix)) return true;
   if (folded.front() == '(' && folded.back() == ')') return true;  // an editor's aside
@@ -68,7 +96,12 @@ bool IsClutterLine(const std::string& folded, const Language& lang) {
                              folded.compare(folded.size() - 3, 3, "…") == 0)) {
     return true;  // a teaser cut short
   }
-  return !EndsLikeSentence(folded) && CountWords(folded) < kMinWordsWithoutPunctuation;
+  return false;
+}
+
+// A short line without sentence punctuation: a heading, a menu's item or a button, unless a home's label.
+bool IsShortHeading(const std::string& folded, const Language& lang) {
+  return !EndsLikeSentence(folded) && CountWords(folded) < kMinWordsWithoutPunctuation && !IsHomeLabelLine(folded, lang);
 }
 
 // After a `clutter_block` heading at `from`: do one or more titles (lines that end no sentence) come
@@ -116,7 +149,8 @@ std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
       if (in_teasers && EndsLikeSentence(folded)) in_teasers = false;  // the article resumes
       if (block || StartsWithAny(folded, lang.clutter_teaser)) {
         in_teasers = short_line;  // a heading alone: the titles follow on their own lines
-      } else if (!in_teasers && !IsClutterLine(folded, lang)) {
+      } else if (!in_teasers && !IsFurniture(folded, lang) &&
+                 (!IsShortHeading(folded, lang) || (lines.empty() && IsHeadline(text.substr(first, last - first), folded)))) {
         lines.push_back({first, last});
       }
     }

@@ -161,6 +161,32 @@ bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t pers
   return true;
 }
 
+// "Tom Hale, an economist at Jefferies": the firm at most two words after the analyst's role in the
+// apposition after analyst `person`; it is no party to what its analyst says or forecasts (a quote's
+// "we", a frame's agent), so it takes the analyst's type.
+constexpr int kWordsFromRoleToFirm = 2;
+
+bool MarkAnalystsFirmAfter(const Language& lang, const TextView& view, size_t person, std::vector<Tag>* tags) {
+  if (person + 1 >= tags->size()) return false;
+  Tag& firm = (*tags)[person + 1];
+  const std::string& text = view.text;
+  size_t pos = SkipSpaces(text, (*tags)[person].end);
+  if ((firm.type != "ORG" && firm.type != "UNK") || pos >= firm.start || text[pos] != ',') return false;
+  std::string_view apposition = std::string_view(text).substr(pos + 1, firm.start - pos - 1);
+  if (apposition.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  for (pos = SkipSpaces(text, pos + 1); pos < firm.start; pos = SkipSpaces(text, WordEndAt(text, pos))) {
+    size_t role_end = 0;
+    const Phrase* role = lang.person_roles.Match(view, pos, &role_end);
+    if (role != nullptr && role->value == "outside" && role_end <= firm.start) {
+      if (CountWords(std::string_view(text).substr(role_end, firm.start - role_end)) > kWordsFromRoleToFirm) return false;
+      firm.type = kAnalyst;
+      return true;
+    }
+    if (WordEndAt(text, pos) == pos) return false;
+  }
+  return false;
+}
+
 // Is tags[i] between a possessive pronoun and a count's noun ("its Kunlun accelerators")? A
 // company's own chips are named so; a company is not ("Lumora chips" may be a maker's).
 bool OwnCountedProduct(const Language& lang, const TaggedSentence& s, size_t i) {
@@ -346,6 +372,7 @@ const Tag* SpeakersVoice(const Language& lang, const TaggedSentence& s, const st
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& speaker = s.tags[i];
     if ((speaker.type != kPerson && speaker.type != kAnalyst) || Inside(spans, speaker.start)) continue;
+    if (voice != nullptr && voice->type == kAnalyst && speaker.type == kAnalyst) continue;  // the analyst's firm
     if (voice != nullptr) return nullptr;
     if (speaker.type == kAnalyst) {
       voice = &speaker;
@@ -460,6 +487,7 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
       s.tags[i].type = person->second;
       changed = true;
       if (FoldOutsideEmployer(lang, s.view, i, &s.tags)) --i;
+      if (s.tags[i].type == kAnalyst) MarkAnalystsFirmAfter(lang, s.view, i, &s.tags);
     }
     if (changed) Render(lang, &s);
   }

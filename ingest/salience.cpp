@@ -98,12 +98,27 @@ bool NamedWithEmployer(const Language& lang, const TaggedSentence& s, size_t i) 
          SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
 }
 
+// A company named as the employer of analysts ("Jefferies analysts", "Jefferies' analysts", "जेफरीज के
+// विश्लेषकों ने ..."): the analysts' firm is no party to what they say, and the sentence is not about it.
+bool NamedAsAnalystsFirm(const Language& lang, const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t pos = SkipSpaces(text, s.tags[i].end), end = 0;
+  for (const std::string& genitive : lang.parent_genitives) {
+    if (text.compare(pos, genitive.size(), genitive) == 0) {
+      pos = SkipSpaces(text, pos + genitive.size());
+      break;
+    }
+  }
+  const Phrase* role = lang.person_roles.Match(s.view, pos, &end);
+  return role != nullptr && role->value == "outside";
+}
+
 // The company a sentence names as its subject and names nothing else
 // ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
 // it; else "". A name further in ("Analysts at Jefferies said ...") is not
 // what the sentence is about, nor is a rival ("Rival Orbis Telecom is expanding too").
 std::string OnlyName(const Language& lang, const TaggedSentence& s) {
-  if (s.tags.empty() || !IsCompany(s.tags[0]) || NamedAsRival(lang, s, 0) ||
+  if (s.tags.empty() || !IsCompany(s.tags[0]) || NamedAsRival(lang, s, 0) || NamedAsAnalystsFirm(lang, s, 0) ||
       CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) {
     return "";
   }
@@ -130,7 +145,10 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (MayLead(tag)) continue;
-    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i) || NamedAsRival(lang, s, i)) return "";
+    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i) || NamedAsRival(lang, s, i) ||
+        NamedAsAnalystsFirm(lang, s, i)) {
+      return "";
+    }
     size_t next = tag.end + 1, end = 0;
     bool verb_may_follow = next < s.view.text.size() && s.view.text[tag.end] == ' ' && IsWordCharAt(s.view.text, next) &&
                            lang.coordinators.Match(s.view, next, &end) == nullptr;  // not "... centres, Gak Chuncheon and Gak Sejong"
@@ -278,6 +296,17 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
 
 namespace {
 constexpr std::string_view kHomeAdjectiveRule = ".home_adjective";
+
+// A company's home read from its description or a label, not by a rule: the subject is an anaphor's.
+Extracted HomeOf(const std::string& company, const std::string& town, std::string rule) {
+  Extracted e;
+  e.rule = std::move(rule);
+  e.claim.subject = Term::Entity(company);
+  e.claim.predicate = "headquartered_in";
+  e.claim.object = Term::Entity(town);
+  e.subject_from = SubjectFrom::kAnaphor;
+  return e;
+}
 }  // namespace
 
 bool IsHomeAdjectiveRule(std::string_view rule) {
@@ -291,14 +320,59 @@ void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const Doc
     std::string town = HomeAfterAnaphor(lang, s, i);
     std::string company = town.empty() ? "" : EntityOf(s.tags[i], context);
     if (company.empty()) continue;
-    Extracted e;
-    e.rule = "description." + lang.code + std::string(kHomeAdjectiveRule);
-    e.claim.subject = Term::Entity(company);
-    e.claim.predicate = "headquartered_in";
-    e.claim.object = Term::Entity(town);
-    e.subject_from = SubjectFrom::kAnaphor;
-    found->push_back(std::move(e));
+    found->push_back(HomeOf(company, town, "description." + lang.code + std::string(kHomeAdjectiveRule)));
   }
+}
+
+namespace {
+
+constexpr size_t kNoLabel = std::string::npos;
+
+// Where the answer after the `home_label` that opens s starts ("Headquarters: |Lyon."), in the view of
+// s; the end of s when the answer is the next sentence ("Il quartier generale?" "Torino."); kNoLabel
+// when s opens with no such label and its colon or question mark.
+size_t AfterHomeLabel(const Language& lang, const TaggedSentence& s) {
+  const std::string& text = s.view.text;
+  size_t end = 0;
+  if (lang.home_labels.Match(s.view, 0, &end) == nullptr) return kNoLabel;
+  size_t mark = SkipSpaces(text, end);
+  if (mark >= text.size() || (text[mark] != ':' && text[mark] != '?')) return kNoLabel;
+  return SkipSpaces(text, mark + 1);
+}
+
+// The place that alone answers a label, from view position `from` of s on ("In Lyon.", "Lyon, France",
+// "बेंगलुरु में।"): the first of places only, with at most one word before them and one after; else "".
+std::string PlaceAnswering(const TaggedSentence& s, size_t from) {
+  std::string_view text = s.view.text;
+  const Tag* first = nullptr;
+  const Tag* last = nullptr;
+  for (const Tag& tag : s.tags) {
+    if (tag.start < from) continue;
+    if (tag.type != "PLACE") return "";
+    if (first == nullptr) first = &tag;
+    last = &tag;
+  }
+  if (first == nullptr || CountWords(text.substr(from, first->start - from)) > 1 || CountWords(text.substr(last->end)) > 1) {
+    return "";
+  }
+  return first->id;
+}
+
+}  // namespace
+
+void ReadHomeLabels(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t i,
+                    const DocumentContext& context, std::vector<Extracted>* found) {
+  if (lang.home_labels.empty()) return;
+  const TaggedSentence& s = sentences[i];
+  size_t from = AfterHomeLabel(lang, s);
+  if (from == kNoLabel) return;
+  bool answered_next = s.view.text.find_first_not_of(" \"'", from) == std::string::npos;
+  std::string place;
+  if (!answered_next) place = PlaceAnswering(s, from);
+  else if (i + 1 < sentences.size()) place = PlaceAnswering(sentences[i + 1], 0);
+  const std::string& company = context.Antecedent();
+  if (place.empty() || company.empty()) return;
+  found->push_back(HomeOf(company, place, "label." + lang.code + ".headquartered_in"));
 }
 
 namespace {
