@@ -3,6 +3,7 @@
 #include "ingest/clauses.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -53,11 +54,6 @@ const Phrase* KindEndingAt(const PhraseTable& kinds, const TextView& view, size_
   return found;
 }
 
-size_t WordEndAt(const std::string& text, size_t pos) {
-  static const std::string kStops = " ,.;:()\"";
-  while (pos < text.size() && kStops.find(text[pos]) == std::string::npos) ++pos;
-  return pos;
-}
 
 constexpr const char* kPerson = "PERSON";
 // An unknown name the page calls a product: still an unknown name for the rules (`UNKNOWN_NAME`), and a
@@ -269,11 +265,44 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
   return KindEndingAt(lang.product_words, s.view, last) != nullptr;
 }
 
+// Is tags[i] followed by a bare version number that no mention reads ("Saaga 2", "Saaga 2.5 Mini")?
+bool FollowedByVersion(const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t pos = s.tags[i].end;
+  if (pos + 1 >= text.size() || text[pos] != ' ' || !std::isdigit(static_cast<unsigned char>(text[pos + 1]))) return false;
+  if (i + 1 < s.tags.size() && s.tags[i + 1].start == pos + 1 && s.tags[i + 1].type != "NUM") {
+    return false;  // a figure ("Orbis 20 million")
+  }
+  size_t end = pos + 1;
+  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
+  if (text[end - 1] == '.') --end;  // a full stop after the number
+  return end - (pos + 1) <= 3 && !IsWordCharAt(text, end);
+}
+
+// One-word unknown names the page writes with a version number every time, twice or more ("Saaga 2"):
+// a model named so, never the company ("Saaga 2, presentato da Kalju AI").
+std::set<std::string> AlwaysVersioned(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, int> versioned;  // -1 once written without one
+  for (const auto& s : sentences) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      if (tag.type != "UNK" || tag.id.find(' ') != std::string::npos) continue;
+      int& count = versioned[tag.id];
+      count = count < 0 || !FollowedByVersion(s, i) ? -1 : count + 1;
+    }
+  }
+  std::set<std::string> models;
+  for (const auto& [id, count] : versioned) {
+    if (count >= 2) models.insert(id);
+  }
+  return models;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
 // before one ("the X family of models"), in apposition with one as a unit ("X, the group's
-// e-commerce platform") or as its own counted product ("its Kunlun accelerators").
+// e-commerce platform"), as its own counted product ("its Kunlun accelerators") or always with a version.
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
-  std::set<std::string> products;
+  std::set<std::string> products = AlwaysVersioned(sentences);
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
@@ -513,6 +542,12 @@ void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) 
     }
     if (changed) Render(lang, &s);
   }
+}
+
+size_t WordEndAt(const std::string& text, size_t pos) {
+  static const std::string kStops = " ,.;:()\"";
+  while (pos < text.size() && kStops.find(text[pos]) == std::string::npos) ++pos;
+  return pos;
 }
 
 }  // namespace kg::ingest

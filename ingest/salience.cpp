@@ -1,6 +1,7 @@
 #include "ingest/salience.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "ingest/clauses.h"
@@ -340,22 +341,59 @@ size_t AfterHomeLabel(const Language& lang, const TaggedSentence& s) {
   return SkipSpaces(text, mark + 1);
 }
 
-// The place that alone answers a label, from view position `from` of s on ("In Lyon.", "Lyon, France",
-// "बेंगलुरु में।"): the first of places only, with at most one word before them and one after; else "".
-std::string PlaceAnswering(const TaggedSentence& s, size_t from) {
+// Where a label's answer names its place: the sentence, the view span of the name and its tag, if any
+// (a capitalised word that opens the answer is no name for the tagger: "Headquarters: Nairobi").
+struct LabelAnswer {
+  size_t sentence = 0, start = 0, end = 0;
+  const Tag* tag = nullptr;
+};
+
+bool CapitalAt(const TextView& view, size_t pos) {
+  size_t length = 1;
+  return pos < view.text.size() && IsUpperCodePoint(CodePointAt(view.source, view.origin[pos], &length));
+}
+
+// The span of the capitalised words from `pos` on ("Redwood City"), empty when the word there is not.
+size_t CapitalisedWordsEnd(const TextView& view, size_t pos) {
+  size_t end = pos;
+  while (CapitalAt(view, pos)) {
+    end = WordEndAt(view.text, pos);
+    if (end >= view.text.size() || view.text[end] != ' ') break;
+    pos = end + 1;
+  }
+  return end;
+}
+
+// The name that answers the `home_label` opening sentences[i], in the rest of it or the next sentence:
+// a place, an unknown name or capitalised words after at most one word, ending the answer or its first
+// clause ("In Lyon.", "Nairobi (NBOX1 campus)", "Tallinn, in un ex stabilimento ...", "बेंगलुरु में।");
+// not "Lyon and Paris both have offices".
+std::optional<LabelAnswer> HomeLabelAnswer(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t i) {
+  size_t from = AfterHomeLabel(lang, sentences[i]);
+  if (from == kNoLabel) return std::nullopt;
+  LabelAnswer answer{i, 0, 0, nullptr};
+  if (sentences[i].view.text.find_first_not_of(" \"'", from) == std::string::npos) {
+    answer.sentence = i + 1;  // "Il quartier generale?" "Torino."
+    from = 0;
+  }
+  if (answer.sentence >= sentences.size()) return std::nullopt;
+  const TaggedSentence& s = sentences[answer.sentence];
   std::string_view text = s.view.text;
-  const Tag* first = nullptr;
-  const Tag* last = nullptr;
-  for (const Tag& tag : s.tags) {
-    if (tag.start < from) continue;
-    if (tag.type != "PLACE") return "";
-    if (first == nullptr) first = &tag;
-    last = &tag;
+  auto first = std::find_if(s.tags.begin(), s.tags.end(), [from](const Tag& tag) { return tag.start >= from; });
+  if (first != s.tags.end() && CountWords(text.substr(from, first->start - from)) <= 1) {
+    if (first->type != "PLACE" && first->type != "UNK") return std::nullopt;
+    answer = LabelAnswer{answer.sentence, first->start, first->end, &*first};
+  } else {
+    size_t start = CapitalAt(s.view, from) ? from : SkipSpaces(text, WordEndAt(s.view.text, from));  // "A Torino."
+    answer.start = start;
+    answer.end = CapitalisedWordsEnd(s.view, start);
+    if (answer.end <= start || (first != s.tags.end() && first->start < answer.end)) return std::nullopt;
   }
-  if (first == nullptr || CountWords(text.substr(from, first->start - from)) > 1 || CountWords(text.substr(last->end)) > 1) {
-    return "";
-  }
-  return first->id;
+  size_t after = SkipSpaces(text, answer.end);
+  bool ends_clause = after >= text.size() || std::string_view(",.;:()-").find(text[after]) != std::string_view::npos;
+  bool postposition_ends = CountWords(text.substr(after)) == 1 && !IsWordCharAt(text, text.size() - 1);  // "में।"
+  if (!ends_clause && !postposition_ends) return std::nullopt;
+  return answer;
 }
 
 }  // namespace
@@ -363,16 +401,10 @@ std::string PlaceAnswering(const TaggedSentence& s, size_t from) {
 void ReadHomeLabels(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t i,
                     const DocumentContext& context, std::vector<Extracted>* found) {
   if (lang.home_labels.empty()) return;
-  const TaggedSentence& s = sentences[i];
-  size_t from = AfterHomeLabel(lang, s);
-  if (from == kNoLabel) return;
-  bool answered_next = s.view.text.find_first_not_of(" \"'", from) == std::string::npos;
-  std::string place;
-  if (!answered_next) place = PlaceAnswering(s, from);
-  else if (i + 1 < sentences.size()) place = PlaceAnswering(sentences[i + 1], 0);
+  std::optional<LabelAnswer> answer = HomeLabelAnswer(lang, sentences, i);
   const std::string& company = context.Antecedent();
-  if (place.empty() || company.empty()) return;
-  found->push_back(HomeOf(company, place, "label." + lang.code + ".headquartered_in"));
+  if (!answer || answer->tag == nullptr || answer->tag->type != "PLACE" || company.empty()) return;
+  found->push_back(HomeOf(company, answer->tag->id, "label." + lang.code + ".headquartered_in"));
 }
 
 namespace {
@@ -392,6 +424,22 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
 
 void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* sentences) {
   std::set<std::string> towns;
+  for (size_t i = 0; i < sentences->size() && !lang.home_labels.empty(); ++i) {  // "Il quartier generale? Tallinn"
+    std::optional<LabelAnswer> answer = HomeLabelAnswer(lang, *sentences, i);
+    if (!answer || (answer->tag != nullptr && answer->tag->type != "UNK")) continue;
+    TaggedSentence& s = (*sentences)[answer->sentence];
+    if (answer->tag == nullptr) {
+      std::string name(s.view.source.substr(s.view.origin[answer->start], s.view.origin[answer->end] - s.view.origin[answer->start]));
+      auto at = std::find_if(s.tags.begin(), s.tags.end(), [&](const Tag& tag) { return tag.start >= answer->end; });
+      s.tags.insert(at, Tag{answer->start, answer->end, "PLACE", name, {}, "", {}});
+      towns.insert(name);
+    } else {
+      Tag& town = s.tags[static_cast<size_t>(answer->tag - s.tags.data())];
+      town.type = "PLACE";
+      towns.insert(town.id);
+    }
+    Render(lang, &s);
+  }
   for (auto& s : *sentences) {
     bool changed = false;
     for (size_t i = 1; i < s.tags.size(); ++i) {

@@ -430,6 +430,11 @@ TEST_F(SalienceTest, HomeLabelsAreThePagesCompanys) {
       {"it", "Corvo Reti investirà 400 milioni di euro nel 2026.\nSede: Torino\nDipendenti: 900\n", "Turin"},
       {"it", "Corvo Reti investirà 400 milioni di euro nel 2026.\nIl quartier generale? Torino.\n", "Turin"},
       {"hi", "विप्रो 2026 में 1,500 करोड़ रुपये खर्च करेगी।\nमुख्यालय: बेंगलुरु\n", "Bengaluru"},
+      // towns the gazetteer does not know, first in the answer (written after the change, from two dev pages' shapes)
+      {"en", "Halvard Systems plans to spend $600 million in 2026.\nFACT FILE\nHeadquarters: Nairobi (Mombasa Road campus)\n",
+       "Nairobi"},
+      {"it", "Corvo Reti investirà 400 milioni di euro nel 2026. Il quartier generale? Ivrea, in un ex stabilimento "
+             "riconvertito, anche se c'è un piccolo ufficio a Milano.\n", "Ivrea"},
   };
   for (const auto& c : cases) {
     std::set<std::string> homes;
@@ -446,6 +451,19 @@ TEST_F(SalienceTest, HomeLabelsAreThePagesCompanys) {
                                  "Halvard Systems plans to spend $600 million in 2026.\nHeadquarters: moving soon\n"}) {
     for (const auto& st : Extract(text, "en", "2026-03-01").statements) EXPECT_NE(st.claim.predicate, "headquartered_in") << text;
   }
+}
+
+// A one-word unknown name the page always writes with a version ("Saaga 2") is a model, not the page's
+// company, even when named more often than its maker (written after the change, from a dev page's shape).
+TEST_F(SalienceTest, NameAlwaysWithAVersionIsAModel) {
+  ExpectOrderedBy({{"it",
+                    "Saaga 2 è qui: il modello estone che parla 24 lingue\n"
+                    "Tutti parlano di Saaga 2, presentato oggi da Tessaro AI, la startup fondata nel 2023.\n"
+                    "Saaga 2 costa poco. La società ha ordinato 2.000 chip H200.\n",
+                    "H200", "Tessaro AI"},
+                   // a company written once without a version stays a company
+                   {"en", "Kestrel 2 is here.\nOn Monday Kestrel said it has ordered 500 B200 chips. Kestrel 2 runs in Lyon.\n",
+                    "B200", "Kestrel"}});
 }
 
 }  // namespace
