@@ -69,22 +69,32 @@ bool IsHomeLabelLine(const std::string& folded, const Language& lang) {
   });
 }
 
-// The page's first line when it reads as a headline, not a site's name or a menu: three words or more,
-// one of them lower case ("Halvard Systems doubles down on AI"), or a script without capitals. A
-// company named there and never again in the body is still what the body's "the company" means.
+// The page's first line when it reads as a headline, not a site's name, a menu or a link: three words
+// or more, no separator of a menu or a breadcrumb, and, in Latin script, a lower-case word and a
+// capitalised one after the first ("Halvard Systems doubles down on AI"; not "Skip to main content",
+// "THE COMPUTE LEDGER"). A company named there and never again in the body is still what the body's
+// "the company" means.
 constexpr size_t kMinHeadlineWords = 3;
 
 bool IsHeadline(std::string_view line, const std::string& folded) {
-  if (CountWords(folded) < kMinHeadlineWords || IsNavigationBar(folded)) return false;
-  bool latin = false;
+  // a menu's or a breadcrumb's separators ("Home › Tech › Cloud", "#IndiaAI #Sensex")
+  static const std::vector<std::string> kSeparators = {"|", ">", "/", "#", "»", "›", "·"};
+  if (CountWords(folded) < kMinHeadlineWords ||
+      std::any_of(kSeparators.begin(), kSeparators.end(), [&](const std::string& separator) {
+        return folded.find(separator) != std::string::npos;
+      })) {
+    return false;
+  }
+  bool latin = false, lower = false, inner_capital = false;
   for (size_t i = 0; i < line.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(line[i]);
     if (!std::isalpha(c)) continue;
     latin = true;
-    bool word_start = i == 0 || line[i - 1] == ' ';
-    if (word_start && std::islower(c)) return true;
+    if (i > 0 && line[i - 1] != ' ') continue;  // not a word's first letter
+    lower = lower || std::islower(c);
+    inner_capital = inner_capital || (i > 0 && std::isupper(c));
   }
-  return !latin;
+  return !latin || (lower && inner_capital);
 }
 
 // Page furniture whatever its length: menus, cue lines, asides, teasers cut short.
