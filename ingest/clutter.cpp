@@ -1,6 +1,7 @@
 #include "ingest/clutter.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/text_view.h"
 
@@ -60,7 +61,44 @@ bool IsNavigationBar(const std::string& folded) {
   return items >= 3;
 }
 
-bool IsClutterLine(const std::string& folded, const Language& lang) {
+// "Headquarters: Lyon", "Sede: Torino": a fact box's label of a company's home and its answer, short
+// and unpunctuated like a menu's item, but a fact (salience.cpp ReadHomeLabels reads it).
+bool IsHomeLabelLine(const std::string& folded, const Language& lang) {
+  return std::any_of(lang.home_labels.phrases().begin(), lang.home_labels.phrases().end(), [&](const Phrase& label) {
+    return folded.rfind(label.folded, 0) == 0 && folded.compare(label.folded.size(), 1, ":") == 0;
+  });
+}
+
+// The page's first line when it reads as a headline, not a site's name, a menu or a link: three words
+// or more, no separator of a menu or a breadcrumb, and, in Latin script, a lower-case word and a
+// capitalised one after the first ("Halvard Systems doubles down on AI"; not "Skip to main content",
+// "THE COMPUTE LEDGER"). A company named there and never again in the body is still what the body's
+// "the company" means.
+constexpr size_t kMinHeadlineWords = 3;
+
+bool IsHeadline(std::string_view line, const std::string& folded) {
+  // a menu's or a breadcrumb's separators ("Home › Tech › Cloud", "#IndiaAI #Sensex")
+  static const std::vector<std::string> kSeparators = {"|", ">", "/", "#", "»", "›", "·"};
+  if (CountWords(folded) < kMinHeadlineWords ||
+      std::any_of(kSeparators.begin(), kSeparators.end(), [&](const std::string& separator) {
+        return folded.find(separator) != std::string::npos;
+      })) {
+    return false;
+  }
+  bool latin = false, lower = false, inner_capital = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (!std::isalpha(c)) continue;
+    latin = true;
+    if (i > 0 && line[i - 1] != ' ') continue;  // not a word's first letter
+    lower = lower || std::islower(c);
+    inner_capital = inner_capital || (i > 0 && std::isupper(c));
+  }
+  return !latin || (lower && inner_capital);
+}
+
+// Page furniture whatever its length: menus, cue lines, asides, teasers cut short.
+bool IsFurniture(const std::string& folded, const Language& lang) {
   if (IsNavigationBar(folded)) return true;
   if (ContainsAny(folded, lang.clutter_line) || StartsWithAny(folded, lang.clutter_prefix)) return true;
   if (folded.front() == '(' && folded.back() == ')') return true;  // an editor's aside
@@ -68,7 +106,12 @@ bool IsClutterLine(const std::string& folded, const Language& lang) {
                              folded.compare(folded.size() - 3, 3, "…") == 0)) {
     return true;  // a teaser cut short
   }
-  return !EndsLikeSentence(folded) && CountWords(folded) < kMinWordsWithoutPunctuation;
+  return false;
+}
+
+// A short line without sentence punctuation: a heading, a menu's item or a button, unless a home's label.
+bool IsShortHeading(const std::string& folded, const Language& lang) {
+  return !EndsLikeSentence(folded) && CountWords(folded) < kMinWordsWithoutPunctuation && !IsHomeLabelLine(folded, lang);
 }
 
 // After a `clutter_block` heading at `from`: do one or more titles (lines that end no sentence) come
@@ -116,7 +159,8 @@ std::vector<Span> ContentLines(std::string_view text, const Language& lang) {
       if (in_teasers && EndsLikeSentence(folded)) in_teasers = false;  // the article resumes
       if (block || StartsWithAny(folded, lang.clutter_teaser)) {
         in_teasers = short_line;  // a heading alone: the titles follow on their own lines
-      } else if (!in_teasers && !IsClutterLine(folded, lang)) {
+      } else if (!in_teasers && !IsFurniture(folded, lang) &&
+                 (!IsShortHeading(folded, lang) || (lines.empty() && IsHeadline(text.substr(first, last - first), folded)))) {
         lines.push_back({first, last});
       }
     }

@@ -271,6 +271,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);
       sentence_found.insert(sentence_found.end(), std::make_move_iterator(described.begin()), std::make_move_iterator(described.end()));
       ReadHomeAdjectives(*lang, tagged[i], context, &sentence_found);
+      ReadHomeLabels(*lang, tagged, i, context, &sentence_found);
       NoteHomes(sentence_found, &homes);
       for (auto& found : sentence_found) {
         if (found.claim.predicate == kSamePrevious) {

@@ -3,6 +3,7 @@
 #include "ingest/clauses.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -53,11 +54,6 @@ const Phrase* KindEndingAt(const PhraseTable& kinds, const TextView& view, size_
   return found;
 }
 
-size_t WordEndAt(const std::string& text, size_t pos) {
-  static const std::string kStops = " ,.;:()\"";
-  while (pos < text.size() && kStops.find(text[pos]) == std::string::npos) ++pos;
-  return pos;
-}
 
 constexpr const char* kPerson = "PERSON";
 // An unknown name the page calls a product: still an unknown name for the rules (`UNKNOWN_NAME`), and a
@@ -161,6 +157,32 @@ bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t pers
   return true;
 }
 
+// "Tom Hale, an economist at Jefferies": the firm at most two words after the analyst's role in the
+// apposition after analyst `person`; it is no party to what its analyst says or forecasts (a quote's
+// "we", a frame's agent), so it takes the analyst's type.
+constexpr int kWordsFromRoleToFirm = 2;
+
+bool MarkAnalystsFirmAfter(const Language& lang, const TextView& view, size_t person, std::vector<Tag>* tags) {
+  if (person + 1 >= tags->size()) return false;
+  Tag& firm = (*tags)[person + 1];
+  const std::string& text = view.text;
+  size_t pos = SkipSpaces(text, (*tags)[person].end);
+  if ((firm.type != "ORG" && firm.type != "UNK") || pos >= firm.start || text[pos] != ',') return false;
+  std::string_view apposition = std::string_view(text).substr(pos + 1, firm.start - pos - 1);
+  if (apposition.find_first_of(",;:()\"") != std::string_view::npos) return false;
+  for (pos = SkipSpaces(text, pos + 1); pos < firm.start; pos = SkipSpaces(text, WordEndAt(text, pos))) {
+    size_t role_end = 0;
+    const Phrase* role = lang.person_roles.Match(view, pos, &role_end);
+    if (role != nullptr && role->value == "outside" && role_end <= firm.start) {
+      if (CountWords(std::string_view(text).substr(role_end, firm.start - role_end)) > kWordsFromRoleToFirm) return false;
+      firm.type = kAnalyst;
+      return true;
+    }
+    if (WordEndAt(text, pos) == pos) return false;
+  }
+  return false;
+}
+
 // Is tags[i] between a possessive pronoun and a count's noun ("its Kunlun accelerators")? A
 // company's own chips are named so; a company is not ("Lumora chips" may be a maker's).
 bool OwnCountedProduct(const Language& lang, const TaggedSentence& s, size_t i) {
@@ -243,11 +265,44 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
   return KindEndingAt(lang.product_words, s.view, last) != nullptr;
 }
 
+// Is tags[i] followed by a bare version number that no mention reads ("Saaga 2", "Saaga 2.5 Mini")?
+bool FollowedByVersion(const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t pos = s.tags[i].end;
+  if (pos + 1 >= text.size() || text[pos] != ' ' || !std::isdigit(static_cast<unsigned char>(text[pos + 1]))) return false;
+  if (i + 1 < s.tags.size() && s.tags[i + 1].start == pos + 1 && s.tags[i + 1].type != "NUM") {
+    return false;  // a figure ("Orbis 20 million")
+  }
+  size_t end = pos + 1;
+  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
+  if (text[end - 1] == '.') --end;  // a full stop after the number
+  return end - (pos + 1) <= 3 && !IsWordCharAt(text, end);
+}
+
+// One-word unknown names the page writes with a version number every time, twice or more ("Saaga 2"):
+// a model named so, never the company ("Saaga 2, presentato da Kalju AI").
+std::set<std::string> AlwaysVersioned(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, int> versioned;  // -1 once written without one
+  for (const auto& s : sentences) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      if (tag.type != "UNK" || tag.id.find(' ') != std::string::npos) continue;
+      int& count = versioned[tag.id];
+      count = count < 0 || !FollowedByVersion(s, i) ? -1 : count + 1;
+    }
+  }
+  std::set<std::string> models;
+  for (const auto& [id, count] : versioned) {
+    if (count >= 2) models.insert(id);
+  }
+  return models;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
 // before one ("the X family of models"), in apposition with one as a unit ("X, the group's
-// e-commerce platform") or as its own counted product ("its Kunlun accelerators").
+// e-commerce platform"), as its own counted product ("its Kunlun accelerators") or always with a version.
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
-  std::set<std::string> products;
+  std::set<std::string> products = AlwaysVersioned(sentences);
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
@@ -346,6 +401,7 @@ const Tag* SpeakersVoice(const Language& lang, const TaggedSentence& s, const st
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& speaker = s.tags[i];
     if ((speaker.type != kPerson && speaker.type != kAnalyst) || Inside(spans, speaker.start)) continue;
+    if (voice != nullptr && voice->type == kAnalyst && speaker.type == kAnalyst) continue;  // the analyst's firm
     if (voice != nullptr) return nullptr;
     if (speaker.type == kAnalyst) {
       voice = &speaker;
@@ -460,6 +516,7 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
       s.tags[i].type = person->second;
       changed = true;
       if (FoldOutsideEmployer(lang, s.view, i, &s.tags)) --i;
+      if (s.tags[i].type == kAnalyst) MarkAnalystsFirmAfter(lang, s.view, i, &s.tags);
     }
     if (changed) Render(lang, &s);
   }
@@ -485,6 +542,12 @@ void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) 
     }
     if (changed) Render(lang, &s);
   }
+}
+
+size_t WordEndAt(const std::string& text, size_t pos) {
+  static const std::string kStops = " ,.;:()\"";
+  while (pos < text.size() && kStops.find(text[pos]) == std::string::npos) ++pos;
+  return pos;
 }
 
 }  // namespace kg::ingest

@@ -47,6 +47,9 @@ void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences);
 
 void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sentences);
 
+// Where the word at view position `pos` ends: at a space or punctuation (" ,.;:()\"").
+size_t WordEndAt(const std::string& text, size_t pos);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_NAME_KINDS_H_

@@ -94,6 +94,10 @@ struct Language {
   PhraseTable yen_contexts, name_suffixes, object_markers, ranges;
   // Adjectives and demonyms of towns (value: the town's id): "torinese", "milanesi" (salience.cpp).
   PhraseTable home_adjectives;
+  // A fact box's label or an interviewer's question about where a company is ("Headquarters:", "Sede:",
+  // "Where is it based?", "मुख्यालय कहाँ है?"): the place of the answer after it is the company's home
+  // (salience.cpp ReadHomeLabels; clutter.cpp keeps such a label's short line).
+  PhraseTable home_labels;
   std::set<std::string> stopwords;  // folded
   // Function words ("sul", "into"): stopwords for names (a capitalised one
   // starting a sentence is no name), but shared by languages, so no sign of one.

@@ -1,6 +1,7 @@
 #include "ingest/salience.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "ingest/clauses.h"
@@ -98,12 +99,27 @@ bool NamedWithEmployer(const Language& lang, const TaggedSentence& s, size_t i) 
          SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
 }
 
+// A company named as the employer of analysts ("Jefferies analysts", "Jefferies' analysts", "जेफरीज के
+// विश्लेषकों ने ..."): the analysts' firm is no party to what they say, and the sentence is not about it.
+bool NamedAsAnalystsFirm(const Language& lang, const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t pos = SkipSpaces(text, s.tags[i].end), end = 0;
+  for (const std::string& genitive : lang.parent_genitives) {
+    if (text.compare(pos, genitive.size(), genitive) == 0) {
+      pos = SkipSpaces(text, pos + genitive.size());
+      break;
+    }
+  }
+  const Phrase* role = lang.person_roles.Match(s.view, pos, &end);
+  return role != nullptr && role->value == "outside";
+}
+
 // The company a sentence names as its subject and names nothing else
 // ("Anche Fastweb accelera.", "Elisa is expanding too."): a sentence about
 // it; else "". A name further in ("Analysts at Jefferies said ...") is not
 // what the sentence is about, nor is a rival ("Rival Orbis Telecom is expanding too").
 std::string OnlyName(const Language& lang, const TaggedSentence& s) {
-  if (s.tags.empty() || !IsCompany(s.tags[0]) || NamedAsRival(lang, s, 0) ||
+  if (s.tags.empty() || !IsCompany(s.tags[0]) || NamedAsRival(lang, s, 0) || NamedAsAnalystsFirm(lang, s, 0) ||
       CountWords(std::string_view(s.view.text).substr(0, s.tags[0].start)) > 1) {
     return "";
   }
@@ -130,7 +146,10 @@ std::string LeadingCompany(const Language& lang, const TaggedSentence& s) {
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (MayLead(tag)) continue;
-    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i) || NamedAsRival(lang, s, i)) return "";
+    if (!IsCompany(tag) || NamedAsMaker(lang, s, i) || NamedWithEmployer(lang, s, i) || NamedAsRival(lang, s, i) ||
+        NamedAsAnalystsFirm(lang, s, i)) {
+      return "";
+    }
     size_t next = tag.end + 1, end = 0;
     bool verb_may_follow = next < s.view.text.size() && s.view.text[tag.end] == ' ' && IsWordCharAt(s.view.text, next) &&
                            lang.coordinators.Match(s.view, next, &end) == nullptr;  // not "... centres, Gak Chuncheon and Gak Sejong"
@@ -278,6 +297,17 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
 
 namespace {
 constexpr std::string_view kHomeAdjectiveRule = ".home_adjective";
+
+// A company's home read from its description or a label, not by a rule: the subject is an anaphor's.
+Extracted HomeOf(const std::string& company, const std::string& town, std::string rule) {
+  Extracted e;
+  e.rule = std::move(rule);
+  e.claim.subject = Term::Entity(company);
+  e.claim.predicate = "headquartered_in";
+  e.claim.object = Term::Entity(town);
+  e.subject_from = SubjectFrom::kAnaphor;
+  return e;
+}
 }  // namespace
 
 bool IsHomeAdjectiveRule(std::string_view rule) {
@@ -291,14 +321,90 @@ void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const Doc
     std::string town = HomeAfterAnaphor(lang, s, i);
     std::string company = town.empty() ? "" : EntityOf(s.tags[i], context);
     if (company.empty()) continue;
-    Extracted e;
-    e.rule = "description." + lang.code + std::string(kHomeAdjectiveRule);
-    e.claim.subject = Term::Entity(company);
-    e.claim.predicate = "headquartered_in";
-    e.claim.object = Term::Entity(town);
-    e.subject_from = SubjectFrom::kAnaphor;
-    found->push_back(std::move(e));
+    found->push_back(HomeOf(company, town, "description." + lang.code + std::string(kHomeAdjectiveRule)));
   }
+}
+
+namespace {
+
+constexpr size_t kNoLabel = std::string::npos;
+
+// Where the answer after the `home_label` that opens s starts ("Headquarters: |Lyon."), in the view of
+// s; the end of s when the answer is the next sentence ("Il quartier generale?" "Torino."); kNoLabel
+// when s opens with no such label and its colon or question mark.
+size_t AfterHomeLabel(const Language& lang, const TaggedSentence& s) {
+  const std::string& text = s.view.text;
+  size_t end = 0;
+  if (lang.home_labels.Match(s.view, 0, &end) == nullptr) return kNoLabel;
+  size_t mark = SkipSpaces(text, end);
+  if (mark >= text.size() || (text[mark] != ':' && text[mark] != '?')) return kNoLabel;
+  return SkipSpaces(text, mark + 1);
+}
+
+// Where a label's answer names its place: the sentence, the view span of the name and its tag, if any
+// (a capitalised word that opens the answer is no name for the tagger: "Headquarters: Nairobi").
+struct LabelAnswer {
+  size_t sentence = 0, start = 0, end = 0;
+  const Tag* tag = nullptr;
+};
+
+bool CapitalAt(const TextView& view, size_t pos) {
+  size_t length = 1;
+  return pos < view.text.size() && IsUpperCodePoint(CodePointAt(view.source, view.origin[pos], &length));
+}
+
+// The span of the capitalised words from `pos` on ("Redwood City"), empty when the word there is not.
+size_t CapitalisedWordsEnd(const TextView& view, size_t pos) {
+  size_t end = pos;
+  while (CapitalAt(view, pos)) {
+    end = WordEndAt(view.text, pos);
+    if (end >= view.text.size() || view.text[end] != ' ') break;
+    pos = end + 1;
+  }
+  return end;
+}
+
+// The name that answers the `home_label` opening sentences[i], in the rest of it or the next sentence:
+// a place, an unknown name or capitalised words after at most one word, ending the answer or its first
+// clause ("In Lyon.", "Nairobi (NBOX1 campus)", "Tallinn, in un ex stabilimento ...", "बेंगलुरु में।");
+// not "Lyon and Paris both have offices".
+std::optional<LabelAnswer> HomeLabelAnswer(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t i) {
+  size_t from = AfterHomeLabel(lang, sentences[i]);
+  if (from == kNoLabel) return std::nullopt;
+  LabelAnswer answer{i, 0, 0, nullptr};
+  if (sentences[i].view.text.find_first_not_of(" \"'", from) == std::string::npos) {
+    answer.sentence = i + 1;  // "Il quartier generale?" "Torino."
+    from = 0;
+  }
+  if (answer.sentence >= sentences.size()) return std::nullopt;
+  const TaggedSentence& s = sentences[answer.sentence];
+  std::string_view text = s.view.text;
+  auto first = std::find_if(s.tags.begin(), s.tags.end(), [from](const Tag& tag) { return tag.start >= from; });
+  if (first != s.tags.end() && CountWords(text.substr(from, first->start - from)) <= 1) {
+    if (first->type != "PLACE" && first->type != "UNK") return std::nullopt;
+    answer = LabelAnswer{answer.sentence, first->start, first->end, &*first};
+  } else {
+    size_t start = CapitalAt(s.view, from) ? from : SkipSpaces(text, WordEndAt(s.view.text, from));  // "A Torino."
+    answer.start = start;
+    answer.end = CapitalisedWordsEnd(s.view, start);
+    if (answer.end <= start || (first != s.tags.end() && first->start < answer.end)) return std::nullopt;
+  }
+  size_t after = SkipSpaces(text, answer.end);
+  bool ends_clause = after >= text.size() || std::string_view(",.;:()-").find(text[after]) != std::string_view::npos;
+  bool postposition_ends = CountWords(text.substr(after)) == 1 && !IsWordCharAt(text, text.size() - 1);  // "में।"
+  if (!ends_clause && !postposition_ends) return std::nullopt;
+  return answer;
+}
+
+}  // namespace
+
+void ReadHomeLabels(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t i,
+                    const DocumentContext& context, std::vector<Extracted>* found) {
+  if (lang.home_labels.empty()) return;
+  std::optional<LabelAnswer> answer = HomeLabelAnswer(lang, sentences, i);
+  const std::string& company = context.Antecedent();
+  if (!answer || answer->tag == nullptr || answer->tag->type != "PLACE" || company.empty()) return;
+  found->push_back(HomeOf(company, answer->tag->id, "label." + lang.code + ".headquartered_in"));
 }
 
 namespace {
@@ -318,6 +424,22 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
 
 void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* sentences) {
   std::set<std::string> towns;
+  for (size_t i = 0; i < sentences->size() && !lang.home_labels.empty(); ++i) {  // "Il quartier generale? Tallinn"
+    std::optional<LabelAnswer> answer = HomeLabelAnswer(lang, *sentences, i);
+    if (!answer || (answer->tag != nullptr && answer->tag->type != "UNK")) continue;
+    TaggedSentence& s = (*sentences)[answer->sentence];
+    if (answer->tag == nullptr) {
+      std::string name(s.view.source.substr(s.view.origin[answer->start], s.view.origin[answer->end] - s.view.origin[answer->start]));
+      auto at = std::find_if(s.tags.begin(), s.tags.end(), [&](const Tag& tag) { return tag.start >= answer->end; });
+      s.tags.insert(at, Tag{answer->start, answer->end, "PLACE", name, {}, "", {}});
+      towns.insert(name);
+    } else {
+      Tag& town = s.tags[static_cast<size_t>(answer->tag - s.tags.data())];
+      town.type = "PLACE";
+      towns.insert(town.id);
+    }
+    Render(lang, &s);
+  }
   for (auto& s : *sentences) {
     bool changed = false;
     for (size_t i = 1; i < s.tags.size(); ++i) {

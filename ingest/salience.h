@@ -74,6 +74,13 @@ bool ResolvePlaceDescriptions(const Language& lang, const Homes& homes, const st
 void ReadHomeAdjectives(const Language& lang, const TaggedSentence& s, const DocumentContext& context,
                         std::vector<Extracted>* found);
 
+// A `home_label` that opens sentence i and ends with a colon or a question mark ("Headquarters: Lyon.",
+// "Il quartier generale? Torino.", "Where is it based? In Lyon.") answered by a place alone, in the rest
+// of the sentence or the next one: the place is the home of the company the page is about there
+// (the salient company, else the page's). Appends that headquartered_in statement to `found`.
+void ReadHomeLabels(const Language& lang, const std::vector<TaggedSentence>& sentences, size_t i,
+                    const DocumentContext& context, std::vector<Extracted>* found);
+
 // Is `rule` the name ReadHomeAdjectives gives its statements?
 bool IsHomeAdjectiveRule(std::string_view rule);
 

@@ -71,6 +71,27 @@ TEST(Clutter, KeepsArticleDropsPageFurniture) {
   EXPECT_EQ(kept[1], "The company expects demand to keep growing next year.");
 }
 
+// The page's first line, when it reads as a headline (three words or more, one in lower case), stays even
+// when short: it may be the only line that names the company. A label of the company's home stays too
+// ("Headquarters: Lyon"); other short lines and a first line that is a name, a link or a breadcrumb still go.
+TEST(Clutter, HeadlineAndHomeLabelStay) {
+  const Language& en = *Data().language("en");
+  std::vector<std::string> kept = KeptLines(
+      "Halvard Systems doubles down on AI\nBy Jane Roe\nThe company plans to spend $600 million in 2026.\n"
+      "Headquarters: Lyon\nFounded: 2019\n",
+      en);
+  EXPECT_EQ(kept, (std::vector<std::string>{"Halvard Systems doubles down on AI",
+                                            "The company plans to spend $600 million in 2026.", "Headquarters: Lyon"}));
+  for (const std::string first : {"Halvard Systems", "Skip to main content", "THE COMPUTE LEDGER", "Home > Tech > Halvard Systems",
+                                  "News › Cloud › Halvard Systems"}) {
+    kept = KeptLines(first + "\nBy Jane Roe\nThe company plans to spend $600 million in 2026.\n", en);
+    EXPECT_EQ(kept, (std::vector<std::string>{"The company plans to spend $600 million in 2026."})) << first;
+  }
+  const Language& it = *Data().language("it");
+  kept = KeptLines("Corvo Reti punta sul cloud\nLa società investirà 400 milioni di euro nel 2026.\nSede: Torino\n", it);
+  EXPECT_EQ(kept.size(), 3u) << ::testing::PrintToString(kept);
+}
+
 TEST(Clutter, TeaserCutShortIsDropped) {
   const Language& en = *Data().language("en");
   std::string text = "Shares of a retailer fell sharply this week after the company warned that sales would...\n";
