@@ -155,6 +155,19 @@ size_t AddJoinedSmallerAmount(const TextView& view, const Language& lang, size_t
   return second_end;
 }
 
+// A number word written as one with a glued scale ("duemila", "trentamila"):
+// the word, with `*end` after it (where the scale starts), or nullptr.
+const Phrase* NumberWordGluedToScale(const TextView& view, const Language& lang, size_t at, size_t* end) {
+  size_t word_end = 0, scale_end = 0;
+  const Phrase* word = lang.number_words.Match(view, at, &word_end, /*glued_ok=*/true);
+  if (word == nullptr || !IsWordCharAt(view.text, word_end) ||
+      lang.glued_scales.Match(view, word_end, &scale_end) == nullptr) {
+    return nullptr;
+  }
+  *end = word_end;
+  return word;
+}
+
 bool LooksLikePhoneOrCode(const std::string& text, size_t start, size_t end) {
   if (start > 0 && (text[start - 1] == '+' || text[start - 1] == '-' || text[start - 1] == '/')) return true;
   if (end < text.size() && (text[end] == '-' || text[end] == '/') && end + 1 < text.size() && IsDigit(text[end + 1])) {
@@ -302,6 +315,7 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
     size_t word_end = 0;
     if (at < text.size() && !IsDigit(text[at]) && !IsWordCharBefore(text, at)) {
       number_word = lang.number_words.Match(view, at, &word_end);
+      if (number_word == nullptr) number_word = NumberWordGluedToScale(view, lang, at, &word_end);
     }
     if (number_word == nullptr &&
         (at >= text.size() || !IsDigit(text[at]) || (IsWordCharBefore(text, at) && q.unit.empty()))) {
