@@ -266,7 +266,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"besides_word", &lang->besides_words}, {"name_marker", &lang->name_markers},
       {"rival_marker", &lang->rival_markers}, {"rivalled_marker", &lang->rivalled_markers},
       {"agent_marker", &lang->agent_markers}, {"maker_genitive", &lang->maker_genitives},
-      {"count_genitive", &lang->count_genitives},
+      {"count_genitive", &lang->count_genitives}, {"count_clitic", &lang->count_clitics},
       {"maturity_word", &lang->maturity_words}, {"legal_suffix", &lang->legal_suffixes},
       {"comparison_word", &lang->comparison_words}, {"outsider", &lang->outsiders},
       {"negation", &lang->negations}, {"negation_after_object", &lang->negations_after_object},

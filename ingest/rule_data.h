@@ -163,6 +163,9 @@ struct Language {
   std::vector<std::string> maker_genitives;  // folded
   // The genitive between a product and the count of it that follows ("H200 चिप की 12,000 यूनिट").
   std::vector<std::string> count_genitives;  // folded
+  // A pronoun that stands for the product named before, with the count after its verb
+  // ("i chip MI355X: X ne ha prenotati 3.600", `count_clitic`, tagger.cpp).
+  std::vector<std::string> count_clitics;  // folded
   // Script without capitals: "X नाम से अपनी क्लाउड सेवा चलाती है" names X before a `name_marker`.
   std::vector<std::string> name_markers;  // folded
   // Script without capitals: a list item ending so is a common noun, no name ("कंपनियों": `noun_ending`).

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
+#include <sstream>
 
 #include "ingest/name_kinds.h"
 
@@ -1126,6 +1128,30 @@ int ProductBefore(const TextView& view, const Language& lang, const std::vector<
   return genitive ? static_cast<int>(i - 1) : -1;
 }
 
+// Most words between a `count_clitic` and the number it counts: "ne ha già prenotati 3.600".
+constexpr int kCliticReach = 3;
+
+// "i chip MI355X di AMD: Orbis Telecom ne ha prenotati 3.600": an unscaled number right
+// after a `count_clitic` and at most kCliticReach plain words (its verb) counts the last
+// product named before it in the sentence. The product's index, or -1.
+int ProductOfClitic(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
+  if (lang.count_clitics.empty() || i == 0 || tags[i].quantity.scaled) return -1;
+  const std::string& text = view.text;
+  size_t from = tags[i - 1].end;
+  std::istringstream words(text.substr(from, tags[i].start - from));
+  std::vector<std::string> between{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+  auto clitic = std::find_first_of(between.begin(), between.end(), lang.count_clitics.begin(), lang.count_clitics.end());
+  if (clitic == between.end() || between.end() - clitic - 1 > kCliticReach || between.end() - clitic < 2) return -1;
+  bool plain = std::all_of(clitic + 1, between.end(), [](const std::string& word) {
+    return std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c < 0; });
+  });
+  if (!plain) return -1;
+  for (size_t k = i; k-- > 0;) {
+    if (kProductTypes.count(tags[k].type)) return static_cast<int>(k);
+  }
+  return -1;
+}
+
 // Does the word that ends at view position `end` link a count to what it counts ("units of")?
 bool EndsInUnitLink(const TextView& view, const Language& lang, size_t from, size_t end) {
   size_t word = end;
@@ -1222,6 +1248,8 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         // the product stays a mention of its own, the count covers the number and its noun
         CountOf((*tags)[static_cast<size_t>(before)], &tag);
         tag.end = after;
+      } else if (int named = after == tag.end ? ProductOfClitic(view, lang, *tags, i) : -1; named >= 0) {
+        CountOf((*tags)[static_cast<size_t>(named)], &tag);  // the product stays a mention of its own
       } else if (int owned = OwnedProduct(view, lang, *tags, i, after, &anaphoric); owned >= 0) {
         // A company named as the possessor stays a mention ("Nvidia makes B300"); a
         // description or a pronoun goes inside the count: whose product it names the
