@@ -284,7 +284,10 @@ std::string FrameReader::PredicateOf(const TaggedSentence& s, const Figure& figu
       !OtherMoneyBefore(s, figure, processor) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
     return "ai_processor_budget";
   }
-  if (PurposeBefore(figure, clause) && Has(clause, "allocate")) return "ai_processor_budget";
+  // ... or before it, set aside or spent on: "जीपीयू पर 3,000 करोड़ रुपये खर्च करेगी जियो".
+  if (PurposeBefore(figure, clause) && (Has(clause, "allocate") || Has(clause, "spend_verb"))) {
+    return "ai_processor_budget";
+  }
   if (!Spends(clause)) return "";
   return "capex";  // or plans_capex: decided by the time (WhenOf)
 }
