@@ -206,7 +206,10 @@ bool FrameReader::PurposeBefore(const Figure& figure, const Clause& clause) cons
   size_t purchase = FindWordOf(before, "purchase");
   if (purchase != std::string::npos && purchase <= processor && processor - purchase <= kPurposeReach) return true;
   size_t purpose = FindWordOf(before.substr(processor), "purpose");
-  return purpose != std::string::npos && purpose <= kPurposeReach && Has(clause, "allocate");
+  // ... or its purpose marker after them, with money set aside or spent on them:
+  // "जीपीयू पर 3,000 करोड़ रुपये खर्च करेगी जियो".
+  return purpose != std::string::npos && purpose <= kPurposeReach &&
+         (Has(clause, "allocate") || Has(clause, "spend_verb"));
 }
 
 size_t FrameReader::FindWordOf(const std::string& text, const std::string& cue_class) const {
@@ -411,6 +414,16 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   return antecedent;
 }
 
+// A time in a relative clause is its noun's: "भारती एयरटेल, जिसने पिछले साल भी बॉन्ड बेचे थे, इस बार ...
+// एनसीडी लाएगी", "X, which was founded in 2019, will spend ..." date no other clause.
+bool FrameReader::InRelativeClause(const TaggedSentence& s, const Tag& tag) const {
+  Clause around = ClauseAround(s, FindClauseCuts(lang_.frames, s.view.text), tag.start, tag.end);
+  size_t first = around.text.find_first_not_of(' ');
+  if (first == std::string::npos) return false;
+  return std::any_of(lang_.relative_words.begin(), lang_.relative_words.end(),
+                     [&](const std::string& word) { return FindWord(around.text, word) == first; });
+}
+
 std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
                                 const Clause& clause) const {
   const PredicateSpec* spec = data_.predicate(predicate);
@@ -473,7 +486,9 @@ std::string FrameReader::WhenOf(const TaggedSentence& s, const std::string& pred
     }
   }
   const Tag* nearest = after != nullptr ? after : before;
-  if (nearest == nullptr && sentence_times.size() == 1 && !skipped) nearest = sentence_times[0];
+  if (nearest == nullptr && sentence_times.size() == 1 && !skipped && !InRelativeClause(s, *sentence_times[0])) {
+    nearest = sentence_times[0];
+  }
   return nearest == nullptr ? "" : TimeAtGrain(nearest->id, grain);
 }
 
