@@ -3,6 +3,7 @@
 #include "ingest/clauses.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <set>
@@ -522,6 +523,21 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
   return who;
 }
 
+namespace {
+
+// A stake written as a figure is ownership only above half: "holds 90% of Arm" is control, "owns a 20% stake in"
+// a holding (paraphrase tables, session 11).
+bool MinorityFigure(const TaggedSentence& s, const icu::RegexMatcher& m) {
+  UErrorCode status = U_ZERO_ERROR;
+  for (size_t i : TagsIn(s.tagged, m.start(status), m.end(status))) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "PERCENT" && std::strtod(tag.quantity.value.c_str(), nullptr) < 50) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& s,
                                       const DocumentContext& context, RuleMatchers* matchers) {
   std::vector<Extracted> out;
@@ -557,6 +573,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)
                                              : (rule.subject_topic ? context.Antecedent() : "");
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
+      if (rule.predicate == "owns" && MinorityFigure(s, *m)) continue;
       size_t object = static_cast<size_t>(o);
       if (ForecastByAnalyst(lang, s, object)) continue;
       if (!rule.reads_negation && negated(SpanOf(s, subject_tag, object))) continue;
