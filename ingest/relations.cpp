@@ -218,6 +218,12 @@ bool IsGenitiveGap(const std::string& gap) {
   return false;
 }
 
+// A town's adjective before a list item: "A and Stockholm-based B" (a `place_suffix` and a space).
+bool IsPlaceAdjectiveGap(const Language& lang, const std::string& gap) {
+  return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(),
+                     [&gap](const std::string& suffix) { return gap == suffix + " "; });
+}
+
 // What stands between a list item ending at `*pos` and the next tag at `limit`: spaces, commas, coordinators, a
 // continuation ("ma soprattutto", "but also"), an aside right after the item ("in testa"), a repeated introducer
 // ("con la spagnola") and, among peers, a descriptor ("la svedese"). `*pos` moves to where they end.
@@ -283,11 +289,12 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
     // A time in an aside before a repeated introducer: "and, since last year, against Digi".
     if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !words_before.empty()) ++next;
     bool joined = ReadListGap(lang, s, introducers, peers, s.tags[next].start, &pos).joined;
-    // A place's or an owner's genitive before the item: "फ्रांस की A और जापान की B", "A और टाटा समूह की B",
+    // A place's or an owner's genitive, or a town's adjective, before the item: "फ्रांस की A और जापान की B",
+    // "A and Stockholm-based B", "A और टाटा समूह की B",
     // "A और भारती एयरटेल की डेटा सेंटर इकाई B".
     if (pos == s.tags[next].start && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
-      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && IsGenitiveGap(gap);
+      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && (IsGenitiveGap(gap) || IsPlaceAdjectiveGap(lang, gap));
       if (place || OwnerOfNext(s, next, type, peers)) {
         ++next;
         pos = s.tags[next].start;
