@@ -513,6 +513,14 @@ bool Relates(const std::vector<Extracted>& found, const std::string& a, const st
   });
 }
 
+// Does a claim of `found` give `object` to a subject under `predicate` already ("Zhipu AI, best known for its GLM
+// models": develops.en.3 gave GLM to Zhipu AI, so "its" there is no page's company)?
+bool ObjectClaimed(const std::vector<Extracted>& found, const std::string& predicate, const std::string& object) {
+  return std::any_of(found.begin(), found.end(), [&](const Extracted& e) {
+    return e.claim.predicate == predicate && e.claim.object.value == object;
+  });
+}
+
 std::string PartyId(const TaggedSentence& s, const Party& p, const DocumentContext& context) {
   return p.own ? context.Antecedent() : EntityOf(s.tags[static_cast<size_t>(p.tag)], context);
 }
@@ -593,6 +601,9 @@ std::vector<Extracted> ReadDescriptions(const Language& lang, const TaggedSenten
     std::string described = PartyId(s, r.described, context);
     std::string party = PartyId(s, r.party, context);
     if (party.empty() || described.empty() || party == described || Relates(all, party, described)) continue;
+    // An anaphoric party of a thing a rule of the sentence already gave to a company names that company, not the page's.
+    bool anaphoric_party = r.party.own || IsAnaphor(s.tags[static_cast<size_t>(r.party.tag)]);
+    if (anaphoric_party && ObjectClaimed(found, r.predicate, r.party_first ? described : party)) continue;
     Extracted e;
     e.rule = "description." + lang.code + "." + r.predicate;
     e.claim.subject = Term::Entity(r.party_first ? party : described);

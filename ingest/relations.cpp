@@ -3,6 +3,7 @@
 #include "ingest/clauses.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <set>
@@ -217,6 +218,12 @@ bool IsGenitiveGap(const std::string& gap) {
   return false;
 }
 
+// A town's adjective before a list item: "A and Stockholm-based B" (a `place_suffix` and a space).
+bool IsPlaceAdjectiveGap(const Language& lang, const std::string& gap) {
+  return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(),
+                     [&gap](const std::string& suffix) { return gap == suffix + " "; });
+}
+
 // What stands between a list item ending at `*pos` and the next tag at `limit`: spaces, commas, coordinators, a
 // continuation ("ma soprattutto", "but also"), an aside right after the item ("in testa"), a repeated introducer
 // ("con la spagnola") and, among peers, a descriptor ("la svedese"). `*pos` moves to where they end.
@@ -282,11 +289,12 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
     // A time in an aside before a repeated introducer: "and, since last year, against Digi".
     if (s.tags[next].type == "TIME" && next + 1 < s.tags.size() && !words_before.empty()) ++next;
     bool joined = ReadListGap(lang, s, introducers, peers, s.tags[next].start, &pos).joined;
-    // A place's or an owner's genitive before the item: "फ्रांस की A और जापान की B", "A और टाटा समूह की B",
+    // A place's or an owner's genitive, or a town's adjective, before the item: "फ्रांस की A और जापान की B",
+    // "A and Stockholm-based B", "A और टाटा समूह की B",
     // "A और भारती एयरटेल की डेटा सेंटर इकाई B".
     if (pos == s.tags[next].start && next + 1 < s.tags.size()) {
       std::string gap = s.view.text.substr(s.tags[next].end, s.tags[next + 1].start - s.tags[next].end);
-      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && IsGenitiveGap(gap);
+      bool place = s.tags[next].type == "PLACE" && type != "PLACE" && (IsGenitiveGap(gap) || IsPlaceAdjectiveGap(lang, gap));
       if (place || OwnerOfNext(s, next, type, peers)) {
         ++next;
         pos = s.tags[next].start;
@@ -522,6 +530,21 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
   return who;
 }
 
+namespace {
+
+// A stake written as a figure is ownership only above half: "holds 90% of Arm" is control, "owns a 20% stake in"
+// a holding (paraphrase tables, session 11).
+bool MinorityFigure(const TaggedSentence& s, const icu::RegexMatcher& m) {
+  UErrorCode status = U_ZERO_ERROR;
+  for (size_t i : TagsIn(s.tagged, m.start(status), m.end(status))) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "PERCENT" && std::strtod(tag.quantity.value.c_str(), nullptr) < 50) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data, const TaggedSentence& s,
                                       const DocumentContext& context, RuleMatchers* matchers) {
   std::vector<Extracted> out;
@@ -557,6 +580,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)
                                              : (rule.subject_topic ? context.Antecedent() : "");
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
+      if (rule.predicate == "owns" && MinorityFigure(s, *m)) continue;
       size_t object = static_cast<size_t>(o);
       if (ForecastByAnalyst(lang, s, object)) continue;
       if (!rule.reads_negation && negated(SpanOf(s, subject_tag, object))) continue;
