@@ -279,19 +279,36 @@ bool FollowedByVersion(const TaggedSentence& s, size_t i) {
   return end - (pos + 1) <= 3 && !IsWordCharAt(text, end);
 }
 
-// One-word unknown names the page writes with a version number every time, twice or more ("Saaga 2"):
-// a model named so, never the company ("Saaga 2, presentato da Kalju AI").
+// Does a name end in its version or size ("Saaga 2", "Llama 3.3 70B": the tagger's JoinVersionAfterName)?
+bool EndsInVersion(const std::string& id) {
+  size_t space = id.rfind(' ');
+  if (space == std::string::npos) return false;
+  std::string last = id.substr(space + 1);
+  size_t digits = last.find_first_not_of("0123456789");
+  if (digits == 0) return false;
+  if (digits == std::string::npos) return last.size() <= 2;
+  bool decimal = last[digits] == '.' && digits + 1 < last.size() &&
+                 last.find_first_not_of("0123456789", digits + 1) == std::string::npos;
+  bool size = digits + 1 == last.size() && (last[digits] == 'B' || last[digits] == 'b');
+  return (decimal && digits <= 2) || size;
+}
+
+// One-word unknown names the page writes with a version number every time, twice or more, with the
+// version ("Saaga 2", joined by the tagger) or without: a model named so, never the company ("Saaga
+// 2, presentato da Kalju AI").
 std::set<std::string> AlwaysVersioned(const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, int> versioned;  // -1 once written without one
+  std::set<std::string> models;
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
+      bool one_word_versioned = tag.id.find(' ') == tag.id.rfind(' ') && EndsInVersion(tag.id);
+      if (tag.type == "UNK" && one_word_versioned) models.insert(tag.id);
       if (tag.type != "UNK" || tag.id.find(' ') != std::string::npos) continue;
       int& count = versioned[tag.id];
       count = count < 0 || !FollowedByVersion(s, i) ? -1 : count + 1;
     }
   }
-  std::set<std::string> models;
   for (const auto& [id, count] : versioned) {
     if (count >= 2) models.insert(id);
   }

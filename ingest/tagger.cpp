@@ -2192,21 +2192,84 @@ bool JoinGlossAfterName(TaggedSentence* s) {
   return joined;
 }
 
-// "Proximus Nova 2", "Lumora Vision 3.5": an unknown name of two words or
-// more right before a small bare number (no scale, no unit, one or two
-// digits and a decimal) is a model with its version: one name.
-bool JoinVersionAfterName(TaggedSentence* s) {
+// Where a version written right after a name ends: " 2", " 3.5", or ".3"
+// continuing a versioned name ("Llama 3" + ".3"); `end` when none follows. A
+// version is one or two digits and a decimal, followed by no other digit or
+// word character ("Orbis 2,000", "3 billion" are figures).
+size_t VersionEnd(const std::string& text, size_t end) {
+  auto digit = [&text](size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  auto digits_end = [&](size_t at) {
+    while (digit(at)) ++at;
+    return at;
+  };
+  size_t at = end;
+  if (end > 0 && digit(end - 1) && end < text.size() && text[end] == '.' && digit(end + 1)) {
+    at = digits_end(end + 1);
+  } else {
+    if (end >= text.size() || text[end] != ' ' || !digit(end + 1)) return end;
+    size_t whole = digits_end(end + 1);
+    if (whole - (end + 1) > 2) return end;
+    at = whole < text.size() && text[whole] == '.' && digit(whole + 1) ? digits_end(whole + 1) : whole;
+  }
+  bool more = at < text.size() && (IsWordCharAt(text, at) || ((text[at] == ',' || text[at] == '.') && digit(at + 1)));
+  return more ? end : at;
+}
+
+// A model's size after its version (" 70B", " 8b": the view is case-folded).
+size_t SizeEnd(const std::string& text, size_t end) {
+  size_t at = end + 1;
+  while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+  bool sized = end < text.size() && text[end] == ' ' && at > end + 1 && at < text.size() && text[at] == 'b' &&
+               !IsWordCharAt(text, at + 1);
+  return sized ? at + 1 : end;
+}
+
+// Unknown one-word names the page writes with a version every time, twice or
+// more ("Svarog 2"): the version is part of their name. Once is not enough: a
+// count follows a name as a version does ("Orbis-Lingua 12 भाषाएं").
+std::set<std::string> AlwaysWithVersion(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, int> versioned;  // -1 once written without one
+  for (const auto& s : sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type != "UNK" || tag.id.find(' ') != std::string::npos) continue;
+      int& count = versioned[tag.id];
+      count = count < 0 || VersionEnd(s.view.text, tag.end) == tag.end ? -1 : count + 1;
+    }
+  }
+  std::set<std::string> names;
+  for (const auto& [id, count] : versioned) {
+    if (count >= 2) names.insert(id);
+  }
+  return names;
+}
+
+// "Claude Opus 4", "Llama 3.3 70B", "Proximus Nova 2", "Svarog 2": a product's
+// name with its version (and size) is one name, the version in its id: a
+// release is its own product, and writers name it so. Joined: known products,
+// unknown names of two words or more, and one-word names always written with
+// a version (`versioned`); the version's number tags go.
+bool JoinVersionAfterName(const std::set<std::string>& versioned, TaggedSentence* s) {
   bool joined = false;
-  for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
+  const std::string& text = s->view.text;
+  for (size_t t = 0; t < s->tags.size(); ++t) {
     Tag& name = s->tags[t];
-    const Tag& number = s->tags[t + 1];
-    const QuantityMention& q = number.quantity;
-    bool version = number.type == "NUM" && !q.scaled && q.unit.empty() && q.bound == Bound::kExact &&
-                   number.end - number.start <= 4 && number.start == name.end + 1;
-    if (name.type != "UNK" || name.id.find(' ') == std::string::npos || !version || !VersionFollows(*s, name)) continue;
-    name.end = number.end;
-    name.id = SourceText(s->view, name.start, name.end);
-    s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
+    bool known_product = kProductTypes.count(name.type) > 0;
+    bool unknown = name.type == "UNK" && (name.id.find(' ') != std::string::npos || versioned.count(name.id));
+    if (!known_product && !unknown) continue;
+    size_t version_end = VersionEnd(text, name.end);
+    if (version_end == name.end) continue;
+    bool figure = std::any_of(s->tags.begin() + static_cast<long>(t) + 1, s->tags.end(), [&](const Tag& other) {
+      return other.start >= name.end && other.start < version_end &&
+             (other.type != "NUM" || other.quantity.scaled || !other.quantity.unit.empty());
+    });
+    if (figure) continue;
+    size_t end = SizeEnd(text, version_end);
+    size_t name_end = name.end;
+    auto inside = [&](const Tag& other) { return &other != &name && other.start >= name_end && other.start < end; };
+    std::string version = SourceText(s->view, name.end, end);
+    name.id = name.type == "UNK" ? SourceText(s->view, name.start, end) : name.id + version;
+    name.end = end;
+    s->tags.erase(std::remove_if(s->tags.begin() + static_cast<long>(t) + 1, s->tags.end(), inside), s->tags.end());
     joined = true;
   }
   return joined;
@@ -2508,6 +2571,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   GlossedNames(lang, *sentences, &heads, &glossed, &glossed_first_words);
   NameGroupUnits(lang, *sentences, std::move(glossed_first_words), &heads);
   std::set<std::string> places = PlaceNames(*sentences);
+  std::set<std::string> always_versioned = AlwaysWithVersion(*sentences);
   std::vector<std::pair<std::string, std::string>> longest_first(heads.begin(), heads.end());
   std::stable_sort(longest_first.begin(), longest_first.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -2519,7 +2583,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
-    bool versioned = JoinVersionAfterName(&s);
+    bool versioned = JoinVersionAfterName(always_versioned, &s);
     bool glossed_once = JoinGlossAfterName(&s);
     bool sited = RetypeKnownPlaces(lang, data, places, &s);
     bool product = JoinProductAfterCompany(lang, &s);

@@ -131,5 +131,19 @@ TEST_F(NamesTest, DatelineIsNoCompany) {
                     "Corvo Reti");
 }
 
+// A model's or chip's version (and size) is part of its name: a release is its own product, and
+// writers name it so ("Llama 3.3 70B", not "Llama 3"); an unknown one-word name the page always
+// writes with a version keeps it too. A figure after a name is no version.
+TEST_F(NamesTest, ModelNameKeepsItsVersionAndSize) {
+  EXPECT_EQ(Claims("Orbis AI develops Aster 3, a model for lawyers.\nAster 3 lags behind Llama 3.3 70B in maths.\n"
+                   "Aster 3 trails Claude Opus 4 on reasoning tests.\n",
+                   "en"),
+            (std::set<std::string>{"Aster 3 lags_behind Llama 3.3 70B", "Aster 3 lags_behind Claude Opus 4"}));
+  EXPECT_EQ(Claims("La società Kestrel ha ordinato 20 acceleratori Gaudi 3.\n", "it"),
+            std::set<std::string>{"Kestrel plans_order 20 Gaudi 3"});
+  EXPECT_EQ(Claims("Kestrel Compute ordered 12 H200 in May; Kestrel Compute plans 2 billion dollars of capex in 2027.\n", "en"),
+            (std::set<std::string>{"Kestrel Compute plans_order 12 H200", "Kestrel Compute plans_capex USD 2bn @2027"}));
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
