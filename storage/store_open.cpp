@@ -93,6 +93,13 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   // read and decompress (that Q1: 734M -> 697M instructions) and 4 MB less
   // disk; 32 KiB gained nothing more (695M).
   if (which == kTermById) table.block_size = 16 << 10;
+  // A nested loop seeks spo once per outer row, each into another data
+  // block (Q4: a seek per survivor): a restart point every 8 keys instead
+  // of 16 halves the linear scan after the block's binary search. Q4's
+  // warm instructions 0.97x at 1M, spo 1% larger; 4 gained 0.9% more for
+  // twice the growth. Scans (Q1, Q3) are unchanged. Only files written
+  // since take it: a store written before reads as it did.
+  if (which == kSpo) table.block_restart_interval = 8;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   // LZ4 where data is rewritten soon; ZSTD on the bottom level and in bulk
   // load table files (SstFileWriter takes the bottommost setting).
