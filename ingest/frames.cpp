@@ -667,6 +667,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     }
   }
   rules_found->insert(rules_found->end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
+  if (!rules_found->empty()) AddComparedCounterparts(s, context, rules_found);
   DateByCapexPlan(s, rules_found);
   // The plan's cluster reads on past a sentence of it ("... this year we'll land at about GBP 210m.
   // So you're looking at growth of 114 per cent") or one that names no figure and no company.
@@ -806,19 +807,24 @@ std::string FrameReader::BaselinePredicate(const Figure& figure, const Clause& c
   // unless a plan word stands between the comparison and it ("up from a planned 124 billion yen in 2026";
   // not "this year it will land at").
   std::string before = TextBefore(clause, figure.at);
-  size_t start = 0;
-  for (const char* cue_class : {"compared", "baseline"}) {
-    auto it = lang_.frames.cues.find(cue_class);
-    if (it == lang_.frames.cues.end()) continue;
-    for (const auto& word : it->second) {
-      for (size_t at : FindWords(before, word)) start = std::max(start, at + word.size());
-    }
-  }
+  size_t start = ComparisonWordEnd(before);
   // A participle of planning as the word right after the figure plans it too ("contro i 4,1 miliardi
   // previsti per quest'anno"; not "the €1.1 billion it expects to have spent").
   bool plan_after = HasIn(WordAfter(clause, figure), "plan");
   bool planned = year > published_.year || (year == published_.year && (HasIn(before.substr(start), "plan") || plan_after));
   return planned ? "plans_capex" : "capex";
+}
+
+size_t FrameReader::ComparisonWordEnd(const std::string& text) const {
+  size_t end = 0;
+  for (const char* cue_class : {"compared", "baseline"}) {
+    auto it = lang_.frames.cues.find(cue_class);
+    if (it == lang_.frames.cues.end()) continue;
+    for (const auto& word : it->second) {
+      for (size_t at : FindWords(text, word)) end = std::max(end, at + word.size());
+    }
+  }
+  return end;
 }
 
 std::string FrameReader::OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
@@ -831,6 +837,106 @@ std::string FrameReader::OwnTime(const TaggedSentence& s, const Figure& figure, 
   }
   const Tag* own = after != nullptr ? after : before;
   return own == nullptr ? "" : TimeAtGrain(own->id, WhenGrain::kYear);
+}
+
+const Extracted* FrameReader::StatementComparedWith(const TaggedSentence& s, size_t i, bool after,
+                                                   const std::vector<Extracted>& found, const Tag** figure) const {
+  // The nearest figure on the comparison's side of the amount is the one it is compared with, stated or not.
+  for (size_t k = i; after ? ++k < s.tags.size() : k-- > 0;) {
+    const Tag& tag = s.tags[k];
+    if (tag.type == "PERCENT" || (!IsFigure(tag) && !IsBareScaledAmount(tag))) continue;
+    for (const auto& e : found) {
+      bool comparable = e.claim.predicate == "daily_tokens" || e.claim.predicate == "plans_capex" || e.claim.predicate == "capex";
+      if (comparable && e.claim.object.kind == TermKind::kQuantity && FigureKey(e.claim.object) == FigureKey(TermOf(tag))) {
+        *figure = &tag;
+        return &e;
+      }
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::pair<size_t, size_t> FrameReader::MarkerAfter(const TaggedSentence& s, const Tag& tag) const {
+  auto markers = lang_.frames.cues.find("compared_after");
+  if (markers == lang_.frames.cues.end()) return {std::string::npos, std::string::npos};
+  size_t from = SkipSpaces(s.view.text, tag.end);
+  for (const auto& marker : markers->second) {
+    if (s.view.text.compare(from, marker.size(), marker) == 0) return {from, from + marker.size()};
+  }
+  return {std::string::npos, std::string::npos};
+}
+
+std::optional<Extracted> FrameReader::ReadComparedCounterpart(const TaggedSentence& s, const ClauseCuts& cuts, size_t i,
+                                                              const std::vector<Extracted>& found,
+                                                              const DocumentContext& context) const {
+  Figure figure{s.tags[i], s.tags[i].start, static_cast<int>(i)};
+  if (ForecastByAnalyst(lang_, s, i)) return std::nullopt;
+  // The comparison word right before the amount ("against roughly 6 billion"), or its postposition right
+  // after it ("पिछले साल के 12,500 करोड़ रुपये के मुकाबले"), the figure compared with on the other side.
+  Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
+  auto [marker, marker_end] = MarkerAfter(s, figure.tag);
+  bool before = Compared(sentence, figure.at);
+  if (!before && marker == std::string::npos) return std::nullopt;
+  const Tag* with_figure = nullptr;
+  const Extracted* with = StatementComparedWith(s, i, !before, found, &with_figure);
+  // Only a figure of the company the page is about is read twice: of a name the sentence mentions in
+  // passing ("a model developed with researchers at KTH"), a subject misread would be doubled.
+  if (with == nullptr || (with->claim.subject.value != context.topic && with->claim.subject.value != context.Antecedent())) {
+    return std::nullopt;
+  }
+  if (IsBareScaledAmount(figure.tag)) {
+    figure.tag.quantity.kind = with_figure->quantity.kind;
+    figure.tag.quantity.unit = with_figure->quantity.unit;
+    figure.tag.type = with_figure->type;
+  }
+  if (figure.tag.type != with_figure->type || figure.tag.quantity.unit != with_figure->quantity.unit) return std::nullopt;
+  // Its own time: right after it in its clause ("6 billion a day in January", "i 45 miliardi di gennaio"),
+  // before it with a postposition ("पिछले साल के 12,500 करोड़"); no figure between.
+  Clause clause = ClauseAround(s, cuts, figure.at, figure.tag.end);
+  const Tag* time = nullptr;
+  for (size_t k = i; before ? ++k < s.tags.size() : k-- > 0;) {
+    const Tag& tag = s.tags[k];
+    if (!clause.Holds(tag) || IsFigure(tag) || IsBareScaledAmount(tag)) break;
+    if (tag.type == "TIME") {
+      time = &tag;
+      break;
+    }
+  }
+  const PredicateSpec* spec = data_.predicate(with->claim.predicate);
+  if (time == nullptr || spec == nullptr || spec->grain == WhenGrain::kNone) return std::nullopt;
+  // No party between the comparison and the amount's time: "against Orbis's 6 billion", "contro i 90 miliardi
+  // di Orbis a marzo" are the rival's.
+  std::string compared_text = TextBefore(sentence, figure.at);
+  size_t party_from = before ? figure.at - compared_text.size() + ComparisonWordEnd(compared_text) : time->end;
+  size_t party_to = before ? time->start : figure.at;
+  for (const auto& tag : s.tags) {
+    if ((IsCompany(tag) || IsAnaphor(tag)) && tag.start >= party_from && tag.end <= party_to) return std::nullopt;
+  }
+  // ... and a time other than the figure compared with, as fine as its: the same is no second figure of the
+  // subject, and "up from 15 billion a year ago" gives no month.
+  std::string when = TimeAtGrain(time->id, spec->grain);
+  if (when == with->claim.when || when.size() < with->claim.when.size()) return std::nullopt;
+  clause.Blank(marker, marker_end);  // the comparison's own postposition guards nothing
+  if (Guarded(s, clause, figure)) return std::nullopt;
+  std::string predicate = with->claim.predicate == "daily_tokens" ? "daily_tokens" : BaselinePredicate(figure, clause, when);
+  return FrameStatement(lang_.code, predicate, with->claim.subject.value, when, figure.tag);
+}
+
+void FrameReader::AddComparedCounterparts(const TaggedSentence& s, const DocumentContext& context,
+                                          std::vector<Extracted>* found) const {
+  std::vector<Extracted> counterparts;
+  std::optional<ClauseCuts> cuts;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    bool stated = std::any_of(found->begin(), found->end(), [&](const Extracted& e) {
+      return e.claim.object.kind == TermKind::kQuantity && FigureKey(e.claim.object) == FigureKey(TermOf(tag));
+    });
+    if (stated || (tag.type != "TOKENS" && tag.type != "MONEY" && !IsBareScaledAmount(tag))) continue;
+    if (!cuts) cuts = FindClauseCuts(lang_.frames, s.view.text);
+    if (auto e = ReadComparedCounterpart(s, *cuts, i, *found, context)) counterparts.push_back(std::move(*e));
+  }
+  found->insert(found->end(), std::make_move_iterator(counterparts.begin()), std::make_move_iterator(counterparts.end()));
 }
 
 std::optional<Extracted> FrameReader::ReadAroundCapexPlan(const TaggedSentence& s, const Figure& figure,

@@ -173,6 +173,22 @@ class FrameReader {
   bool ComparedWith(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // capex, or plans_capex for a figure compared with that is planned ("a planned 124 billion yen"), of `when`.
   std::string BaselinePredicate(const Figure& figure, const Clause& clause, const std::string& when) const;
+  // Where the last comparison or baseline word in `text` ends, 0 when none.
+  size_t ComparisonWordEnd(const std::string& text) const;
+  // The second figure of a comparison, of the kind of a figure stated before it in the sentence ("more than 40
+  // billion tokens a day in August, against roughly 6 billion a day in January"): the same subject and
+  // predicate family at its own time, a bare amount in the stated figure's unit. Not when a party stands
+  // after the comparison word ("against Orbis's 6 billion": the rival's), nor without a time of its own;
+  // only for a figure of the page's company (the topic or the antecedent).
+  void AddComparedCounterparts(const TaggedSentence& s, const DocumentContext& context, std::vector<Extracted>* found) const;
+  std::optional<Extracted> ReadComparedCounterpart(const TaggedSentence& s, const ClauseCuts& cuts, size_t i,
+                                                   const std::vector<Extracted>& found, const DocumentContext& context) const;
+  // The statement of `found` (daily_tokens, capex or plans_capex) whose figure is the nearest before tags[i]
+  // (after it when `after`), `figure` set to that figure; nullptr when the nearest figure is no such statement's.
+  const Extracted* StatementComparedWith(const TaggedSentence& s, size_t i, bool after, const std::vector<Extracted>& found,
+                                         const Tag** figure) const;
+  // Where a `compared_after` postposition right after `tag` stands ("के मुकाबले"), [start, end) or npos.
+  std::pair<size_t, size_t> MarkerAfter(const TaggedSentence& s, const Tag& tag) const;
   // The time a compared figure is of: the nearest in its clause after it, else before it ("" when none).
   std::string OwnTime(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // Amounts with no currency of their own beside a plan, in the currency of the money before them in the

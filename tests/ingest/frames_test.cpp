@@ -145,6 +145,40 @@ TEST_F(FramesTest, EachGuardStopsAFrame) {
   }
 }
 
+// The second figure of a comparison is the same subject's figure of the same kind at its own time
+// (frames.h AddComparedCounterparts): the comparison word before it, or in Hindi the postposition after it.
+TEST_F(FramesTest, TheSecondFigureOfAComparisonIsTheSubjectsAtItsOwnTime) {
+  const FrameCase cases[] = {
+      {"en", "Vantora Cloud said its assistant handled more than 50 billion tokens a day in October, against about 8 billion a day in March.",
+       {"Vantora Cloud daily_tokens ≈ 8bn tokens @2025-03 <- frame.en.daily_tokens"}},
+      {"it", "Vantora Cloud ha detto che il suo assistente elabora più di 70 miliardi di token al giorno a ottobre, contro i 25 miliardi di marzo.",
+       {"Vantora Cloud daily_tokens ≥ 70bn tokens @2025-10 <- frame.it.daily_tokens",
+        "Vantora Cloud daily_tokens 25bn tokens @2025-03 <- frame.it.daily_tokens"}},
+      {"hi", "बाइटडांस ने कहा कि वह पिछले साल के 12,500 करोड़ रुपये के मुकाबले अगले साल डेटा सेंटरों पर 30,000 करोड़ रुपये खर्च करेगी।",
+       {"ByteDance capex INR 125bn @2024 <- frame.hi.capex"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Frames(c.text, c.lang), c.expected) << c.text;
+}
+
+// A rival's figure in the comparison, an analysts' figure, or one without a time of its own (as fine as the
+// first figure's) is no second figure: no frame states it.
+TEST_F(FramesTest, ARivalsOrAnalystsFigureInTheComparisonIsNone) {
+  struct NoFigure {
+    std::string lang, text, figure;  // figure: as a claim line writes it
+  };
+  const NoFigure cases[] = {
+      {"en", "Vantora Cloud said its assistant handled more than 50 billion tokens a day in October, against Orbis's 8 billion a day in March.", "8bn"},
+      {"en", "Vantora Cloud said its assistant handled more than 50 billion tokens a day in October, against the 60 billion analysts had forecast for December.", "60bn"},
+      {"en", "Vantora Cloud said its assistant handled more than 50 billion tokens a day in October, against about 8 billion a day earlier.", "8bn"},
+      {"en", "Vantora Cloud said its assistant handled more than 50 billion tokens a day in October, up from 8 billion a year ago.", "8bn"},
+      {"it", "Vantora Cloud ha detto che il suo assistente elabora più di 70 miliardi di token al giorno a ottobre, contro i 25 miliardi di Orbis a marzo.", "25bn"},
+      {"hi", "बाइटडांस ने कहा कि वह पिछले साल गूगल के 12,500 करोड़ रुपये के मुकाबले अगले साल डेटा सेंटरों पर 30,000 करोड़ रुपये खर्च करेगी।", "125bn"},
+  };
+  for (const auto& c : cases) {
+    for (const auto& line : Frames(c.text, c.lang)) EXPECT_EQ(line.find(" " + c.figure + " "), std::string::npos) << c.text << ": " << line;
+  }
+}
+
 TEST_F(FramesTest, FiguresTheRulesReadAreLeftToThem) {
   DocumentInput input = Extract("Enel will invest €12 billion in its grids in 2026.", "en");
   ASSERT_EQ(input.statements.size(), 1u);
