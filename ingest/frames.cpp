@@ -71,6 +71,13 @@ Extracted FrameStatement(const std::string& lang_code, const std::string& predic
   return e;
 }
 
+// A statement whose figure a comparison may pair with a second one of the same kind (AddComparedCounterparts).
+bool IsComparable(const Extracted& e) {
+  const std::string& predicate = e.claim.predicate;
+  return e.claim.object.kind == TermKind::kQuantity &&
+         (predicate == "daily_tokens" || predicate == "plans_capex" || predicate == "capex");
+}
+
 // Words a quotation needs to be a statement of its own, not a name or a phrase in scare quotes.
 constexpr size_t kStatementWords = 4;
 
@@ -846,8 +853,7 @@ const Extracted* FrameReader::StatementComparedWith(const TaggedSentence& s, siz
     const Tag& tag = s.tags[k];
     if (tag.type == "PERCENT" || (!IsFigure(tag) && !IsBareScaledAmount(tag))) continue;
     for (const auto& e : found) {
-      bool comparable = e.claim.predicate == "daily_tokens" || e.claim.predicate == "plans_capex" || e.claim.predicate == "capex";
-      if (comparable && e.claim.object.kind == TermKind::kQuantity && FigureKey(e.claim.object) == FigureKey(TermOf(tag))) {
+      if (IsComparable(e) && FigureKey(e.claim.object) == FigureKey(TermOf(tag))) {
         *figure = &tag;
         return &e;
       }
@@ -871,13 +877,12 @@ std::optional<Extracted> FrameReader::ReadComparedCounterpart(const TaggedSenten
                                                               const std::vector<Extracted>& found,
                                                               const DocumentContext& context) const {
   Figure figure{s.tags[i], s.tags[i].start, static_cast<int>(i)};
-  if (ForecastByAnalyst(lang_, s, i)) return std::nullopt;
   // The comparison word right before the amount ("against roughly 6 billion"), or its postposition right
   // after it ("पिछले साल के 12,500 करोड़ रुपये के मुकाबले"), the figure compared with on the other side.
   Clause sentence = ClauseAround(s, ClauseCuts(), 0, s.view.text.size());
   auto [marker, marker_end] = MarkerAfter(s, figure.tag);
   bool before = Compared(sentence, figure.at);
-  if (!before && marker == std::string::npos) return std::nullopt;
+  if ((!before && marker == std::string::npos) || ForecastByAnalyst(lang_, s, i)) return std::nullopt;
   const Tag* with_figure = nullptr;
   const Extracted* with = StatementComparedWith(s, i, !before, found, &with_figure);
   // Only a figure of the company the page is about is read twice: of a name the sentence mentions in
@@ -927,12 +932,15 @@ void FrameReader::AddComparedCounterparts(const TaggedSentence& s, const Documen
                                           std::vector<Extracted>* found) const {
   std::vector<Extracted> counterparts;
   std::optional<ClauseCuts> cuts;
+  if (std::none_of(found->begin(), found->end(), IsComparable)) return;
+  std::set<std::string> stated;
+  for (const auto& e : *found) {
+    if (e.claim.object.kind == TermKind::kQuantity) stated.insert(FigureKey(e.claim.object));
+  }
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
-    bool stated = std::any_of(found->begin(), found->end(), [&](const Extracted& e) {
-      return e.claim.object.kind == TermKind::kQuantity && FigureKey(e.claim.object) == FigureKey(TermOf(tag));
-    });
-    if (stated || (tag.type != "TOKENS" && tag.type != "MONEY" && !IsBareScaledAmount(tag))) continue;
+    if (tag.type != "TOKENS" && tag.type != "MONEY" && !IsBareScaledAmount(tag)) continue;
+    if (stated.count(FigureKey(TermOf(tag)))) continue;
     if (!cuts) cuts = FindClauseCuts(lang_.frames, s.view.text);
     if (auto e = ReadComparedCounterpart(s, *cuts, i, *found, context)) counterparts.push_back(std::move(*e));
   }
