@@ -58,8 +58,17 @@ bool AnyWord(const std::vector<std::string>& phrases, const std::string& text) {
 bool IsCompanyTag(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
 bool IsCompanyOrAnaphor(const Tag& tag) { return IsCompanyTag(tag) || tag.type == "REF" || tag.type == "POSS"; }
 
+// Whether the whole word or phrase `word` stands at `pos` (compared there only: no search through the text); an
+// elided article ends no word ("l'" in "l'operatore"), as for FindWord.
+bool WordAt(const std::string& text, const std::string& word, size_t pos) {
+  if (word.empty() || text.compare(pos, word.size(), word) != 0) return false;
+  bool starts = !IsWordCharAt(word, 0) || !IsWordCharBefore(text, pos);
+  bool ends = !IsWordCharBefore(word, word.size()) || !IsWordCharAt(text, pos + word.size());
+  return starts && ends;
+}
+
 bool OpensWith(const std::vector<std::string>& words, const std::string& text, size_t pos) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return FindWord(text, w, pos) == pos; });
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return WordAt(text, w, pos); });
 }
 
 // The end of the aside set off right after the company name ending at `name_end`, or npos.
@@ -69,8 +78,11 @@ size_t AsideAfterName(const Language& lang, const std::string& text, size_t name
     size_t close = text.find(')', next);
     return close == std::string::npos ? close : close + 1;
   }
-  for (const char* dash : kDashes) {
-    if (text.compare(name_end, BoundaryNeedle(dash).size(), BoundaryNeedle(dash)) == 0) return NextDash(text, next + 1);
+  for (std::string_view dash : kDashes) {  // " — ": compared in place, most names are followed by none
+    size_t after = name_end + 1 + dash.size();
+    if (next == name_end + 1 && text.compare(next, dash.size(), dash) == 0 && after < text.size() && text[after] == ' ') {
+      return NextDash(text, after);
+    }
   }
   if (name_end >= text.size() || text[name_end] != ',') return std::string::npos;
   size_t word = SkipSpaces(text, name_end + 1);
@@ -90,9 +102,9 @@ std::vector<SubjectAside> SubjectAsides(const Language& lang, const TaggedSenten
   size_t first_comma = text.find(',');
   if (first_comma == 0) first_comma = std::string::npos;
   size_t clause_end = first_comma == std::string::npos ? first_comma : text.find_last_not_of(' ', first_comma - 1) + 1;
+  const size_t first_word = SkipSpaces(text, 0);
   auto opens_first_clause = [&](const std::string& w) {
-    size_t at = FindWord(text, w);
-    return at == SkipSpaces(text, 0) || (at != std::string::npos && at + w.size() == clause_end);
+    return WordAt(text, w, first_word) || (clause_end >= w.size() && WordAt(text, w, clause_end - w.size()));
   };
   if (first_comma != std::string::npos && std::any_of(lang.aside_openers.begin(), lang.aside_openers.end(), opens_first_clause)) {
     asides.push_back({0, first_comma + 1, -1});
