@@ -55,7 +55,93 @@ bool AnyWord(const std::vector<std::string>& phrases, const std::string& text) {
                      [&text](const std::string& p) { return FindWord(text, p) != std::string::npos; });
 }
 
+bool IsCompanyTag(const Tag& tag) { return tag.type == "ORG" || tag.type == "UNK"; }
+bool IsCompanyOrAnaphor(const Tag& tag) { return IsCompanyTag(tag) || tag.type == "REF" || tag.type == "POSS"; }
+
+// Whether the whole word or phrase `word` stands at `pos` (compared there only: no search through the text); an
+// elided article ends no word ("l'" in "l'operatore"), as for FindWord.
+bool WordAt(const std::string& text, const std::string& word, size_t pos) {
+  if (word.empty() || text.compare(pos, word.size(), word) != 0) return false;
+  bool starts = !IsWordCharAt(word, 0) || !IsWordCharBefore(text, pos);
+  bool ends = !IsWordCharBefore(word, word.size()) || !IsWordCharAt(text, pos + word.size());
+  return starts && ends;
+}
+
+bool OpensWith(const std::vector<std::string>& words, const std::string& text, size_t pos) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return WordAt(text, w, pos); });
+}
+
+// The end of the aside set off right after the company name ending at `name_end`, or npos.
+size_t AsideAfterName(const Language& lang, const std::string& text, size_t name_end) {
+  size_t next = SkipSpaces(text, name_end);
+  if (next < text.size() && text[next] == '(') {
+    size_t close = text.find(')', next);
+    return close == std::string::npos ? close : close + 1;
+  }
+  for (std::string_view dash : kDashes) {  // " — ": compared in place, most names are followed by none
+    size_t after = name_end + 1 + dash.size();
+    if (next == name_end + 1 && text.compare(next, dash.size(), dash) == 0 && after < text.size() && text[after] == ' ') {
+      return NextDash(text, after);
+    }
+  }
+  if (name_end >= text.size() || text[name_end] != ',') return std::string::npos;
+  size_t word = SkipSpaces(text, name_end + 1);
+  bool opens = OpensWith(lang.relative_words, text, word) || OpensWith(lang.aside_openers, text, word) ||
+               OpensWith(lang.description_openers, text, word);
+  // A colon or semicolon before the closing comma ends the clause: "Var Group, la controllata ...: 600 GPU H200 ...,".
+  size_t close = text.find_first_of(",:;", word);
+  return opens && close != std::string::npos && text[close] == ',' ? close + 1 : std::string::npos;
+}
+
 }  // namespace
+
+std::vector<SubjectAside> SubjectAsides(const Language& lang, const TaggedSentence& s) {
+  const std::string& text = s.view.text;
+  std::vector<SubjectAside> asides;
+  // The opener starts the sentence's first clause ("Unlike ...,") or, a postposition, ends it ("... के विपरीत,").
+  size_t first_comma = text.find(',');
+  if (first_comma == 0) first_comma = std::string::npos;
+  size_t clause_end = first_comma == std::string::npos ? first_comma : text.find_last_not_of(' ', first_comma - 1) + 1;
+  const size_t first_word = SkipSpaces(text, 0);
+  auto opens_first_clause = [&](const std::string& w) {
+    return WordAt(text, w, first_word) || (clause_end >= w.size() && WordAt(text, w, clause_end - w.size()));
+  };
+  if (first_comma != std::string::npos && std::any_of(lang.aside_openers.begin(), lang.aside_openers.end(), opens_first_clause)) {
+    asides.push_back({0, first_comma + 1, -1});
+  }
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if (!IsCompanyTag(s.tags[i])) continue;
+    size_t end = AsideAfterName(lang, text, s.tags[i].end);
+    if (end != std::string::npos) asides.push_back({s.tags[i].end, end, static_cast<int>(i)});
+  }
+  return asides;
+}
+
+bool InSubjectAside(const std::vector<SubjectAside>& asides, size_t pos, size_t object_start) {
+  return std::any_of(asides.begin(), asides.end(),
+                     [&](const SubjectAside& a) { return pos >= a.from && pos < a.to && object_start >= a.to; });
+}
+
+int SubjectOutsideAsides(const std::vector<SubjectAside>& asides, const TaggedSentence& s, size_t subject,
+                         size_t object_start) {
+  int at = static_cast<int>(subject);
+  // Only a company or an anaphor is moved ("LG Corp, the group's holding company, owns ..."): a product in the aside
+  // ("Tencent, which develops the Hunyuan model, said its chatbot ...") is the rule's reading.
+  if (!IsCompanyOrAnaphor(s.tags[subject])) return at;
+  // The subject's own relative clause states its own figure: "Unlike Orbis, which plans to invest $1bn, X ...".
+  auto own_clause = [&](const SubjectAside& a) { return a.head == at && object_start >= a.from && object_start < a.to; };
+  if (std::any_of(asides.begin(), asides.end(), own_clause)) return at;
+  for (const auto& aside : asides) {
+    const size_t pos = s.tags[subject].start;
+    if (pos < aside.from || pos >= aside.to || object_start < aside.to) continue;
+    if (aside.head >= 0) return aside.head;
+    at = -1;
+    for (size_t i = subject + 1; i < s.tags.size() && s.tags[i].start < object_start && at < 0; ++i) {
+      if (s.tags[i].start >= aside.to && IsCompanyOrAnaphor(s.tags[i])) at = static_cast<int>(i);
+    }
+  }
+  return at;
+}
 
 size_t FindWord(const std::string& text, const std::string& phrase, size_t from) {
   bool stem = !phrase.empty() && phrase.back() == '*';

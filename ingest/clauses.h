@@ -46,6 +46,28 @@ struct StatementSpan {
   bool object_is_figure = false;
 };
 
+// A span set off inside a sentence that names a company other than the subject of the clause around it:
+// after a company's name, a parenthesis, a pair of dashes, or commas around a clause that opens with a
+// `relative_word`, a `description_opener` or an `aside_opener` ("Tucanet, in which Grupo Jacaranda holds
+// 58%, plans ...", "X (controllata dal fondo Y) prevede ...", "X — backed by Y — will spend"); or the
+// sentence's first clause up to its comma when it holds an `aside_opener` ("Unlike its rival Orbis, the
+// company plans ...", "ओर्बिस के विपरीत, कंपनी ..."), whose head is then none.
+struct SubjectAside {
+  size_t from = 0, to = 0;  // view positions
+  int head = -1;            // the tag of the company it describes, -1 for an opening clause
+};
+std::vector<SubjectAside> SubjectAsides(const Language& lang, const TaggedSentence& s);
+
+// The subject of a statement whose subject is tags[subject] and whose object starts at view position
+// `object_start`: tags[subject] itself, unless it sits in a subject aside the object is after; then
+// the aside's head, or after an opening clause the first company or anaphor between it and the
+// object. -1 when there is none.
+int SubjectOutsideAsides(const std::vector<SubjectAside>& asides, const TaggedSentence& s, size_t subject,
+                         size_t object_start);
+
+// Is the company at view position `pos` in a subject aside that `object_start` is after?
+bool InSubjectAside(const std::vector<SubjectAside>& asides, size_t pos, size_t object_start);
+
 // Is the statement denied (a `denial` anywhere in the sentence: "officials dismissed reports
 // that ..."), negated (a `negation` in its span, or, for a figure, a `negation_after_object`
 // between its end and its clause's end: "... चिप नहीं ख़रीदे")? Only the

@@ -367,8 +367,8 @@ bool FrameReader::AfterNotAgent(const TaggedSentence& s, const Clause& clause, s
 }
 
 std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
-                                   const DocumentContext& context, const std::string& sentence_subject,
-                                   bool may_fall_back) const {
+                                   size_t figure_at, const DocumentContext& context,
+                                   const std::string& sentence_subject, bool may_fall_back) const {
   if (predicate == "unit_price") {
     // "Each of its 400 engineers earns $90,000": a plain number counts something other than a product.
     if (std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& t) { return t.type == "NUM" && clause.Holds(t); })) return "";
@@ -385,12 +385,15 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   // The clause's agent; for a quotation without one, the speaker's company outside it
   // ("'The plan is to invest $1 billion,' said Jensen Huang of Nvidia"), one the gazetteer
   // knows: an unknown name after the quote is more often the speaker ("ha detto Rossi").
+  // A company in an aside before the figure is not its agent ("X (controllata dal fondo Y) prevede di investire").
+  std::vector<SubjectAside> asides = SubjectAsides(lang_, s);
   for (bool inside : {true, false}) {
     if (!inside && !clause.quoted) break;
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
       bool may_speak = inside || tag.type == "ORG" || IsAnaphor(tag);
-      if (clause.Holds(tag) != inside || !may_speak || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i)) {
+      if (clause.Holds(tag) != inside || !may_speak || !(IsCompany(tag) || IsAnaphor(tag)) || !MayBeAgent(s, clause, i) ||
+          InSubjectAside(asides, tag.start, figure_at)) {
         continue;
       }
       if (IsAnaphor(tag)) return tag.id == kTopicRef ? context.topic : context.Antecedent();
@@ -581,7 +584,7 @@ std::optional<Extracted> FrameReader::ReadFigure(const TaggedSentence& s, const 
   if (predicate == "capex") predicate = PlannedOrSpent(clause, e.claim.when);
   if (predicate.empty()) return std::nullopt;
   // A compared figure ("close to the USD 1.8tn raised in 2020") is no statement of whoever the text is about.
-  e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, context, sentence_subject, !about_other && !compared));
+  e.claim.subject = Term::Entity(SubjectOf(s, predicate, clause, figure.at, context, sentence_subject, !about_other && !compared));
   if (share_of_plan) {
     // A chip budget with no time of its own is a share of the company's capital plan stated
     // before ("कुल योजना में से 6,200 करोड़ ... अलग रखे गए हैं"): it takes that plan's year.

@@ -109,7 +109,8 @@ class FrameReader {
   // Is tags[i] right after a `not_agent` word of its clause ("from AMD", "con AMD": a supplier)?
   bool AfterNotAgent(const TaggedSentence& s, const Clause& clause, size_t i) const;
   bool InRelativeClause(const TaggedSentence& s, const Tag& tag) const;
-  std::string SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause,
+  // The subject of the figure at view position `figure_at`: the clause's agent, else (`may_fall_back`) the antecedent.
+  std::string SubjectOf(const TaggedSentence& s, const std::string& predicate, const Clause& clause, size_t figure_at,
                         const DocumentContext& context, const std::string& sentence_subject, bool may_fall_back) const;
   std::string WhenOf(const TaggedSentence& s, const std::string& predicate, const Figure& figure,
                      const Clause& clause) const;

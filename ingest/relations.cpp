@@ -563,6 +563,8 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
     if (!may_negate) may_negate = MayBeNegated(lang, s.view.text);
     return *may_negate && UnderNegation(lang, s, span);
   };
+  // The sentence's subject asides, found at its first match: most rules match nothing.
+  std::optional<std::vector<SubjectAside>> asides;
   for (const auto& rule : lang.rules) {
     bool anaphoric = rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
@@ -576,7 +578,13 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
     icu::RegexMatcher* m = matchers->Reset(*rule.match, s.tagged);
     while (m != nullptr && U_SUCCESS(status) && m->find(status)) {
       int o = CapturedTag(*m, rule.group_o);
-      int subject_tag = CapturedTag(*m, rule.group_s);
+      int captured = CapturedTag(*m, rule.group_s);
+      if (captured >= 0 && o >= 0 && !asides) asides = SubjectAsides(lang, s);
+      // A company in an aside is not the subject of a figure or name after it ("X, in which Y holds 58%, plans ...").
+      int subject_tag = captured >= 0 && o >= 0
+                            ? SubjectOutsideAsides(*asides, s, static_cast<size_t>(captured), s.tags[static_cast<size_t>(o)].start)
+                            : captured;
+      if (captured >= 0 && subject_tag < 0) continue;
       std::string subject = subject_tag >= 0 ? EntityOf(s.tags[static_cast<size_t>(subject_tag)], context)
                                              : (rule.subject_topic ? context.Antecedent() : "");
       if (o < 0 || (subject.empty() && !anaphoric)) continue;

@@ -187,6 +187,9 @@ struct Language {
   // a model number written in it ("बी300") is read as the gazetteer's model.
   PhraseTable letter_names;
   std::vector<std::string> person_titles, relative_words, speech_verbs;  // folded
+  // Words that open an aside about another company, after a name and a comma ("backed by", "unlike"), or
+  // make the sentence's first clause one ("Unlike its rival Orbis, ..."): clauses.h SubjectAsides.
+  std::vector<std::string> aside_openers;  // folded
   // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
   // relations.cpp gives no statement of it.
   std::vector<std::string> forecast_verbs;  // folded
