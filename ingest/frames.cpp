@@ -785,8 +785,9 @@ void FrameReader::AddBareAmounts(const TaggedSentence& s, const std::string& pla
 bool FrameReader::AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const {
   size_t pos = SkipSpaces(s.view.text, tag.end);
   if (pos >= s.view.text.size() || !IsWordCharAt(s.view.text, pos)) return true;
+  // "180 milioni di investimenti", or a spending participle right after it ("i 2,35 miliardi investiti l'anno scorso").
   size_t next = pos;
-  if (lang_.unit_links.Match(s.view, pos, &next) == nullptr) return false;
+  if (lang_.unit_links.Match(s.view, pos, &next) == nullptr) next = pos;
   auto spend = lang_.frames.cues.find("spend");
   if (spend == lang_.frames.cues.end()) return false;
   std::string rest = s.view.text.substr(SkipSpaces(s.view.text, next));

@@ -185,7 +185,7 @@ class FrameReader {
   // word ("Di questa cifra, 30 milioni saranno destinati ..."), or followed by punctuation or "of" spending
   // ("Per il 2027 sono previsti 300 milioni, ...", "180 milioni di investimenti").
   void AddBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const;
-  // Whether the bare amount `tag` is followed by punctuation, the sentence's end, or a unit link and a spending word.
+  // Whether the bare amount `tag` is followed by punctuation, the sentence's end, or a spending word (after a unit link).
   bool AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const;
 
   const Language& lang_;

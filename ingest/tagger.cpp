@@ -616,14 +616,14 @@ bool GluedToKnownName(const TextView& view, const std::set<std::string>& known_n
          known_names.count(SourceText(view, start, space)) == 0;
 }
 
+// `dateline_end`, `capitals`: DatelineEnd's.
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
-                    const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
+                    const std::set<std::string>& known_names, size_t dateline_end, bool capitals,
+                    std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
   while (first_word < text.size() && !IsWordCharAt(text, first_word)) ++first_word;
-  bool capitals = false;
-  const size_t dateline_end = DatelineEnd(view, &capitals);
   const size_t lead_in_end = LeadInEnd(text, dateline_end);
   const size_t nameless_end = capitals ? dateline_end : 0;  // "LONDON (Wire) - ": no name before it
   size_t pos = 0;
@@ -2681,7 +2681,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
-  TagProperNames(view, lang, data, known_names, &taken, &tags);
+  TagProperNames(view, lang, data, known_names, dateline_end, capitals, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
   TagKindNames(view, starts, lang, &taken, &tags);

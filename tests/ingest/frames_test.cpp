@@ -217,6 +217,20 @@ TEST_F(FramesTest, ABareAmountTakesTheConvertedCurrencyNotTheConversions) {
   }
 }
 
+// Beside a plan, a bare amount with a spending participle right after it is a figure of its own, dated by
+// the time after it ("i 310 milioni investiti l'anno scorso"); with another participle it is none.
+TEST_F(FramesTest, ABareAmountSpentBesideAPlanTakesItsOwnTime) {
+  const std::string plan =
+      "Corvo Reti ha presentato un piano che porta la spesa in conto capitale a 500 milioni di euro nel 2026. "
+      "Si tratta di un balzo del 25 per cento rispetto ai 400 milioni previsti per quest'anno, cifra che a sua "
+      "volta superava i 310 milioni ";
+  std::vector<std::string> spent = AllClaims(Extract(plan + "investiti l'anno scorso.", "it"));
+  EXPECT_TRUE(Holds(spent, "Corvo Reti capex EUR 310m @2024")) << ::testing::PrintToString(spent);
+  std::vector<std::string> earned = AllClaims(Extract(plan + "incassati l'anno scorso.", "it"));
+  EXPECT_TRUE(std::none_of(earned.begin(), earned.end(), [](const std::string& c) { return c.find("310m") != std::string::npos; }))
+      << ::testing::PrintToString(earned);
+}
+
 // The frames are data: a cue word added to a copy of frames.tsv is read
 // without recompiling.
 TEST(FramesData, ACueAddedToTheDataIsRead) {
