@@ -631,8 +631,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     const Tag& tag = s.tags[i];
     if (!IsFigure(tag) || stated.count(FigureKey(TermOf(tag))) || ForecastByAnalyst(lang_, s, i)) continue;
     Figure figure{tag, tag.start, static_cast<int>(i)};
-    if (tag.type == "MONEY" && i + 1 < s.tags.size() && s.tags[i + 1].type == "MONEY" &&
-        s.tags[i + 1].quantity.unit != tag.quantity.unit && IsEquivalenceGap(lang_, s.view, tag.end, s.tags[i + 1].start)) {
+    if (ConvertedAmount(lang_, s, i + 1) == static_cast<int>(i)) {
       figure.equivalent = static_cast<int>(++i);
     }
     figures.push_back(figure);
@@ -679,6 +678,11 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
   rules_found->insert(rules_found->end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
   if (!rules_found->empty()) AddComparedCounterparts(s, context, rules_found);
   DateByCapexPlan(s, rules_found);
+  for (size_t i = 1; i < s.tags.size(); ++i) {
+    int converted = ConvertedAmount(lang_, s, i);
+    if (converted < 0) continue;
+    plans_.PriceAsConverted(sentence_, s.tags[i].quantity.unit, s.tags[static_cast<size_t>(converted)].quantity.unit);
+  }
   // The plan's cluster reads on past a sentence of it ("... this year we'll land at about GBP 210m.
   // So you're looking at growth of 114 per cent") or one that names no figure and no company.
   bool neutral = std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return IsFigure(t) || IsCompany(t); });
@@ -708,6 +712,10 @@ void CapexPlans::Note(const std::vector<Extracted>& statements, size_t sentence)
 
 const CapexPlan* CapexPlans::Context(size_t sentence) const {
   return context_ && sentence - context_->sentence <= kCapexPlanReach ? &*context_ : nullptr;
+}
+
+void CapexPlans::PriceAsConverted(size_t sentence, const std::string& conversion, const std::string& converted) {
+  if (context_ && context_->sentence == sentence && context_->unit == conversion) context_->unit = converted;
 }
 
 bool CapexPlans::Restates(const std::string& company, const Tag& figure) const {
@@ -769,7 +777,7 @@ void FrameReader::AddBareAmounts(const TaggedSentence& s, const std::string& pla
   std::string currency = plan_currency;
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
-    if (tag.type == "MONEY") currency = tag.quantity.unit;
+    if (tag.type == "MONEY" && ConvertedAmount(lang_, s, i) < 0) currency = tag.quantity.unit;
     if (!IsBareScaledAmount(tag)) continue;
     size_t start = tag.start > kComparedReach ? tag.start - kComparedReach : 0;
     std::string before = s.view.text.substr(start, tag.start - start);
@@ -788,8 +796,9 @@ void FrameReader::AddBareAmounts(const TaggedSentence& s, const std::string& pla
 bool FrameReader::AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const {
   size_t pos = SkipSpaces(s.view.text, tag.end);
   if (pos >= s.view.text.size() || !IsWordCharAt(s.view.text, pos)) return true;
+  // "180 milioni di investimenti", or a spending participle right after it ("i 2,35 miliardi investiti l'anno scorso").
   size_t next = pos;
-  if (lang_.unit_links.Match(s.view, pos, &next) == nullptr) return false;
+  if (lang_.unit_links.Match(s.view, pos, &next) == nullptr) next = pos;
   auto spend = lang_.frames.cues.find("spend");
   if (spend == lang_.frames.cues.end()) return false;
   std::string rest = s.view.text.substr(SkipSpaces(s.view.text, next));

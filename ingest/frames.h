@@ -51,6 +51,10 @@ class CapexPlans {
   const CapexPlan* Context(size_t sentence) const;
   // Lets the context read on past `sentence`, a sentence of its cluster; only when Context(sentence) is one.
   void CarryContext(size_t sentence) { context_->sentence = sentence; }
+  // A context of sentence `sentence` read from a conversion in brackets ("... 4,2 miliardi di euro nel 2027
+  // (circa 4,9 miliardi di dollari)", its subject misread or its first amount stated by a rule of another
+  // subject) lends the bare amounts after it the page's currency, `converted`'s, not `conversion`'s.
+  void PriceAsConverted(size_t sentence, const std::string& conversion, const std::string& converted);
   // Whether `figure` is the amount of `company`'s last plan restated ("इन 6,000 करोड़ रुपये में से 2,400 करोड़").
   bool Restates(const std::string& company, const Tag& figure) const;
   // The year of the plan that a figure of `company`'s capital spending with no time of its own (a growth, a
@@ -198,7 +202,7 @@ class FrameReader {
   // word ("Di questa cifra, 30 milioni saranno destinati ..."), or followed by punctuation or "of" spending
   // ("Per il 2027 sono previsti 300 milioni, ...", "180 milioni di investimenti").
   void AddBareAmounts(const TaggedSentence& s, const std::string& plan_currency, std::vector<Figure>* figures) const;
-  // Whether the bare amount `tag` is followed by punctuation, the sentence's end, or a unit link and a spending word.
+  // Whether the bare amount `tag` is followed by punctuation, the sentence's end, or a spending word (after a unit link).
   bool AmountEndsAtPunctuationOrSpending(const TaggedSentence& s, const Tag& tag) const;
 
   const Language& lang_;

@@ -616,14 +616,14 @@ bool GluedToKnownName(const TextView& view, const std::set<std::string>& known_n
          known_names.count(SourceText(view, start, space)) == 0;
 }
 
+// `dateline_end`, `capitals`: DatelineEnd's.
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
-                    const std::set<std::string>& known_names, std::vector<bool>* taken, std::vector<Tag>* tags) {
+                    const std::set<std::string>& known_names, size_t dateline_end, bool capitals,
+                    std::vector<bool>* taken, std::vector<Tag>* tags) {
   const std::string& text = view.text;
   const std::string_view source = view.source;
   size_t first_word = SkipSpaces(text, 0);
   while (first_word < text.size() && !IsWordCharAt(text, first_word)) ++first_word;
-  bool capitals = false;
-  const size_t dateline_end = DatelineEnd(view, &capitals);
   const size_t lead_in_end = LeadInEnd(text, dateline_end);
   const size_t nameless_end = capitals ? dateline_end : 0;  // "LONDON (Wire) - ": no name before it
   size_t pos = 0;
@@ -1472,6 +1472,19 @@ bool IsEquivalenceGap(const Language& lang, const TextView& view, size_t from, s
   return punctuated;
 }
 
+int ConvertedAmount(const Language& lang, const TaggedSentence& s, size_t i) {
+  if (i == 0 || i >= s.tags.size() || s.tags[i].type != "MONEY") return -1;
+  const Tag& conversion = s.tags[i];
+  size_t first = i - 1;
+  while (first > 0 && s.tags[first].type == "TIME") --first;  // "EUR 4.2bn in 2027 (about $4.9bn)"
+  if (s.tags[first].type != "MONEY" || s.tags[first].quantity.unit == conversion.quantity.unit) return -1;
+  size_t bracket = s.view.text.rfind('(', conversion.start);
+  bool converts = first + 1 == i ? IsEquivalenceGap(lang, s.view, s.tags[first].end, conversion.start)
+                                 : bracket != std::string::npos && bracket >= s.tags[i - 1].end &&
+                                       IsEquivalenceGap(lang, s.view, bracket, conversion.start);
+  return converts ? static_cast<int>(first) : -1;
+}
+
 namespace {
 
 // Appends `text` without its straight double quotes (the rules never see
@@ -1928,10 +1941,14 @@ std::string LatestOtherCurrency(const std::vector<TaggedSentence>& sentences, si
 // "... investirà 1,4 miliardi di euro. Circa 900 milioni, ha spiegato X,
 // saranno destinati ...": a bare scaled amount set off by a comma, in a
 // sentence with no money of its own, is in the currency of the previous
-// sentence's last amount (a count of users or tokens runs on into its noun).
-bool CarryCurrencyFromPrevious(const TaggedSentence& previous, TaggedSentence* s) {
+// sentence's last amount (a count of users or tokens runs on into its noun),
+// not of that amount's conversion after it ("... 1,4 miliardi di euro (1,6
+// miliardi di dollari). Circa 900 milioni, ...").
+bool CarryCurrencyFromPrevious(const Language& lang, const TaggedSentence& previous, TaggedSentence* s) {
   const Tag* money = nullptr;
-  for (const auto& tag : previous.tags) if (tag.type == "MONEY") money = &tag;
+  for (size_t i = 0; i < previous.tags.size(); ++i) {
+    if (previous.tags[i].type == "MONEY" && ConvertedAmount(lang, previous, i) < 0) money = &previous.tags[i];
+  }
   if (money == nullptr) return false;
   for (const auto& tag : s->tags) if (tag.type == "MONEY") return false;
   bool changed = false;
@@ -2580,7 +2597,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     bool named = !heads.empty() && TagNameHeads(longest_first, &s);
     bool marked = named && GrowMarkedNames(lang, &s);
     bool counted = i > 0 && TagCountedProduct(lang, (*sentences)[i - 1], &s);
-    bool priced = i > 0 && CarryCurrencyFromPrevious((*sentences)[i - 1], &s);
+    bool priced = i > 0 && CarryCurrencyFromPrevious(lang, (*sentences)[i - 1], &s);
     bool equated = CurrencyBeforeEquivalent(lang, *sentences, i, &s);
     bool placed = JoinPlaceAfterName(&s);
     bool versioned = JoinVersionAfterName(always_versioned, &s);
@@ -2646,8 +2663,16 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
     tags.push_back(Tag{q.start, q.end, QuantityType(q), "", q, "", {}});
     Take(&taken, q.start, q.end);
   }
+  // The date of a dateline in capitals ("SAO PAULO, Sept 15 (Wire) - ") is the page's, no figure's: a
+  // second time in the sentence would leave the plan it opens undated. A dateline without capitals
+  // may be a heading whose year is the figure's ("• 2026 का पूंजीगत खर्च - ").
+  bool capitals = false;
+  const size_t dateline_end = DatelineEnd(view, &capitals);
+  const size_t page_date_end = capitals && dateline_end != std::string::npos ? dateline_end : 0;
   for (const auto& t : FindTimes(view, starts, lang, ref, taken)) {
-    if (!AfterMaturityWord(view.text, lang, t.start)) tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
+    if (!AfterMaturityWord(view.text, lang, t.start) && t.end > page_date_end) {
+      tags.push_back(Tag{t.start, t.end, "TIME", t.value, {}, "", {}});
+    }
     Take(&taken, t.start, t.end);
   }
   TagPhrases(view, starts, lang.source_refs, "SRC", false, &taken, &tags);
@@ -2656,7 +2681,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
-  TagProperNames(view, lang, data, known_names, &taken, &tags);
+  TagProperNames(view, lang, data, known_names, dateline_end, capitals, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
   TagKindNames(view, starts, lang, &taken, &tags);

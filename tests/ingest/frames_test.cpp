@@ -195,6 +195,76 @@ TEST_F(FramesTest, NoAgentTakesTheCompanyTheTextIsAboutButNotADatelineName) {
   EXPECT_TRUE(Frames("Market desk | 1 March 2026 | 10:05 AM IST\nShares rose on the news.\n" + figure, "en").empty());
 }
 
+// "claim line" of every statement, frame's or rule's, of `text`.
+std::vector<std::string> AllClaims(const DocumentInput& input) {
+  std::vector<std::string> lines;
+  for (const auto& st : input.statements) lines.push_back(ClaimLine(st.claim));
+  return lines;
+}
+
+bool Holds(const std::vector<std::string>& lines, const std::string& line) {
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+// The date of a dateline in capitals is the page's: the plan it opens takes the time far after its
+// figure, and its growth and the figure compared with it take their years from the plan.
+TEST_F(FramesTest, ADatelineDateIsThePagesNotAFiguresTime) {
+  const std::string plan =
+      "Vantora Cloud plans to invest around 9.2 trillion won ($6.3 billion) in data centres built for artificial "
+      "intelligence next year, three people familiar with the matter said.\n"
+      "That would compare with roughly 6.5 trillion won the company is investing in those sites this year, an "
+      "increase of about 42%.";
+  std::vector<std::string> claims = AllClaims(Extract("SEOUL, Dec 3 (Wire) - " + plan, "en"));
+  EXPECT_TRUE(Holds(claims, "Vantora Cloud plans_capex ≈ KRW 9.2tn @2026")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(Holds(claims, "Vantora Cloud capex ≈ KRW 6.5tn @2025")) << ::testing::PrintToString(claims);
+  EXPECT_TRUE(Holds(claims, "Vantora Cloud capex_growth ≈ 42 percent @2026")) << ::testing::PrintToString(claims);
+  // Alone, the dateline's date dates nothing: the spending is not said to be of this month.
+  claims = AllClaims(Extract("SEOUL, Dec 3 (Wire) - Vantora Cloud invested $1 billion in data centres.", "en"));
+  EXPECT_TRUE(std::none_of(claims.begin(), claims.end(), [](const std::string& c) { return c.find(" @2025") != std::string::npos; }))
+      << ::testing::PrintToString(claims);
+  // A heading in lower case keeps its year, the figure's ("2026 capex - ...").
+  claims = AllClaims(Extract("Vantora Cloud: 2026 capex - the group will invest $2 billion in data centres.", "en"));
+  EXPECT_TRUE(Holds(claims, "Vantora Cloud plans_capex USD 2bn @2026")) << ::testing::PrintToString(claims);
+}
+
+// A bare amount after a sentence whose amount is converted in brackets is in the page's currency, the
+// converted amount's, not the conversion's: as the next sentence's share, and beside a plan read from the
+// conversion (here the plan's own amount goes to the fund of the aside).
+TEST_F(FramesTest, ABareAmountTakesTheConvertedCurrencyNotTheConversions) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {"Corvo Reti investirà 1,4 miliardi di euro nel 2026 (circa 1,6 miliardi di dollari). Circa 900 milioni, ha "
+       "spiegato l'azienda, saranno destinati ai processori per l'intelligenza artificiale.",
+       "Corvo Reti ai_processor_budget ≈ EUR 900m @2026"},
+      {"Corvo Reti, controllata al 58% dal fondo Elbtal Capital, ha presentato ieri agli investitori un piano "
+       "che porta la spesa in conto capitale a 4,2 miliardi di euro nel 2026 (circa 4,9 miliardi di dollari al "
+       "cambio attuale). Si tratta di un balzo del 40 per cento rispetto ai 3 miliardi messi a budget per "
+       "l'esercizio in corso.",
+       "Corvo Reti capex EUR 3bn @2025"},
+      // Without a conversion the amount before stays the plan's currency.
+      {"Corvo Reti ha presentato un piano che porta la spesa in conto capitale a 4,9 miliardi di dollari nel 2026. "
+       "Si tratta di un balzo del 40 per cento rispetto ai 3 miliardi messi a budget per l'esercizio in corso.",
+       "Corvo Reti capex USD 3bn @2025"},
+  };
+  for (const auto& [text, expected] : kCases) {
+    std::vector<std::string> claims = AllClaims(Extract(text, "it"));
+    EXPECT_TRUE(Holds(claims, expected)) << text << "\n" << ::testing::PrintToString(claims);
+  }
+}
+
+// Beside a plan, a bare amount with a spending participle right after it is a figure of its own, dated by
+// the time after it ("i 310 milioni investiti l'anno scorso"); with another participle it is none.
+TEST_F(FramesTest, ABareAmountSpentBesideAPlanTakesItsOwnTime) {
+  const std::string plan =
+      "Corvo Reti ha presentato un piano che porta la spesa in conto capitale a 500 milioni di euro nel 2026. "
+      "Si tratta di un balzo del 25 per cento rispetto ai 400 milioni previsti per quest'anno, cifra che a sua "
+      "volta superava i 310 milioni ";
+  std::vector<std::string> spent = AllClaims(Extract(plan + "investiti l'anno scorso.", "it"));
+  EXPECT_TRUE(Holds(spent, "Corvo Reti capex EUR 310m @2024")) << ::testing::PrintToString(spent);
+  std::vector<std::string> earned = AllClaims(Extract(plan + "incassati l'anno scorso.", "it"));
+  EXPECT_TRUE(std::none_of(earned.begin(), earned.end(), [](const std::string& c) { return c.find("310m") != std::string::npos; }))
+      << ::testing::PrintToString(earned);
+}
+
 // The frames are data: a cue word added to a copy of frames.tsv is read
 // without recompiling.
 TEST(FramesData, ACueAddedToTheDataIsRead) {
