@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include "ingest/clutter.h"
 #include "ingest/descriptions.h"
@@ -43,15 +44,42 @@ std::string ContentHash(std::string_view text) {
   return buf;
 }
 
+// Adds the count of each unknown one-word name that two longer names or more
+// start with ("Erida" of "Erida Energia" and "Erida Digitale") to theirs, in
+// `totals`; returns those short names.
+std::set<std::string> CountSharedShortNames(const std::map<std::string, size_t>& counts, const std::set<std::string>& unknown,
+                                            std::map<std::string, size_t>* totals) {
+  std::set<std::string> short_names;
+  for (const auto& short_name : unknown) {
+    if (short_name.find(' ') != std::string::npos) continue;
+    std::vector<std::string> longer;
+    for (const auto& [id, count] : counts) {
+      if (id.size() > short_name.size() && id.compare(0, short_name.size(), short_name) == 0 && id[short_name.size()] == ' ') {
+        longer.push_back(id);
+      }
+    }
+    if (longer.size() < 2) continue;
+    for (const auto& id : longer) (*totals)[id] += counts.at(short_name);
+    short_names.insert(short_name);
+  }
+  return short_names;
+}
+
 // The organisation the document is about: the one named most often (names
 // missing from the gazetteer count too: articles are often about them), a
 // maker or supplier aside ("एनवीडिया से 5,000 H200 चिप्स": when the buyer's
 // name is not read, the anaphors must not go to its supplier), and so is a
 // company an interviewer asks about ("E Nvidia?"); a tie goes to the one
-// named first (the headline's).
+// named first (the headline's). An unknown one-word name the tagger left apart
+// because two longer names or more start with it ("Erida" beside "Erida
+// Energia" and its unit "Erida Digitale") counts for each of them, not for
+// itself: the page's company is named more often than one of its spellings
+// says. (One longer name is the short name's already, or a product named
+// after it: "Proximus Nova 2".)
 std::string Topic(const std::vector<TaggedSentence>& sentences, const std::vector<Salience::Place>& places,
                   const Language& lang) {
   std::map<std::string, size_t> counts;
+  std::set<std::string> unknown;
   std::vector<std::string> order;
   for (size_t k = 0; k < sentences.size(); ++k) {
     if (places[k].asked) continue;
@@ -60,12 +88,15 @@ std::string Topic(const std::vector<TaggedSentence>& sentences, const std::vecto
       const Tag& tag = s.tags[i];
       if ((tag.type != "ORG" && tag.type != "UNK") || NamedAsSupplier(s, lang, i)) continue;
       if (counts[tag.id]++ == 0) order.push_back(tag.id);
+      if (tag.type == "UNK") unknown.insert(tag.id);
     }
   }
+  std::map<std::string, size_t> totals = counts;
+  std::set<std::string> short_names = CountSharedShortNames(counts, unknown, &totals);
   std::string best;
   size_t best_count = 0;
   for (const auto& id : order) {
-    if (counts[id] > best_count) { best = id; best_count = counts[id]; }
+    if (!short_names.count(id) && totals[id] > best_count) { best = id; best_count = totals[id]; }
   }
   return best;
 }

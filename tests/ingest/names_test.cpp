@@ -145,5 +145,19 @@ TEST_F(NamesTest, ModelNameKeepsItsVersionAndSize) {
             (std::set<std::string>{"Kestrel Compute plans_order 12 H200", "Kestrel Compute plans_capex USD 2bn @2027"}));
 }
 
+// A company the gazetteer does not know, named in full once and otherwise by a first word it shares
+// with its unit ("Halvor" of "Halvor Energia" and "Halvor Digitale"): those short mentions count for
+// the page's company, so a known rival named three times further down is not what "il gruppo" means.
+TEST_F(NamesTest, ShortNameSharedWithAUnitCountsForThePagesCompany) {
+  EXPECT_EQ(Claims("Halvor scommette sui data center\n"
+                   "Quasi 900 milioni di euro entro il 2027. È la cifra che Halvor Energia ha messo sul tavolo ieri.\n"
+                   "Il piano sarà gestito da Halvor Digitale, la società che il gruppo controlla al 70%.\n"
+                   "Per Halvor è il progetto più grande della sua storia.\n"
+                   "Il mercato in cui Halvor entra non è vuoto: la concorrenza arriva da Enel.\n"
+                   "Enel ha aperto un campus a Genova lo scorso anno. Enel non ha commentato.\n",
+                   "it"),
+            std::set<std::string>{"Halvor Energia owns Halvor Digitale"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
