@@ -315,6 +315,39 @@ std::set<std::string> AlwaysVersioned(const std::vector<TaggedSentence>& sentenc
   return models;
 }
 
+// Is tags[i] where something happens rather than what does it: after "in", alone or in a list of
+// such names ("che in Estonia e Lettonia ha superato Gemini")?
+bool AfterAPlace(const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  for (size_t k = i;; --k) {
+    size_t start = s.tags[k].start;
+    if (start >= 3 && text.compare(start - 3, 3, "in ") == 0 && (start == 3 || text[start - 4] == ' ')) return true;
+    if (k == 0 || (s.tags[k - 1].type != "PLACE" && s.tags[k - 1].type != "UNK")) return false;
+    std::string between = text.substr(s.tags[k - 1].end, start - s.tags[k - 1].end);
+    if (between != " e " && between != " and " && between != ", ") return false;
+  }
+}
+
+// How far a ranking verb and its known product may stand after an unknown name, in bytes.
+constexpr size_t kRankingReach = 60;
+
+// Is tags[i] an unknown name ranked against a known product right after it ("Rusalka overtook
+// Google's Gemma", "Saaga trails OpenAI's GPT-5", "Sóng ha superato ChatGPT")? Only a product is
+// ranked so: the name is one too. Nothing but a `ranking_verb` and the product's maker may stand
+// between them.
+bool RankedAgainstAProduct(const Language& lang, const TaggedSentence& s, size_t i) {
+  if (s.tags[i].type != "UNK" || lang.ranking_verbs.empty() || AfterAPlace(s, i)) return false;
+  for (size_t j = i + 1; j < s.tags.size() && s.tags[j].start <= s.tags[i].end + kRankingReach; ++j) {
+    const Tag& next = s.tags[j];
+    if (next.type == "ORG") continue;  // the product's maker: "Google's Gemma"
+    if (!IsProductType(next.type)) return false;
+    std::string between = s.view.text.substr(s.tags[i].end, next.start - s.tags[i].end);
+    return std::any_of(lang.ranking_verbs.begin(), lang.ranking_verbs.end(),
+                       [&](const std::string& verb) { return FindWord(between, verb) != std::string::npos; });
+  }
+  return false;
+}
+
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
 // before one ("the X family of models"), in apposition with one as a unit ("X, the group's
 // e-commerce platform"), as its own counted product ("its Kunlun accelerators") or always with a version.
@@ -325,7 +358,8 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
       const Tag& tag = s.tags[i];
       if (tag.type != "UNK") continue;
       if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr ||
-          OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i)) {
+          OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i) ||
+          RankedAgainstAProduct(lang, s, i)) {
         products.insert(tag.id);
       }
     }

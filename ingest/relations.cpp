@@ -121,12 +121,9 @@ bool SameListKind(const std::string& a, const std::string& b) {
 // gazetteer) and a cloud competes as its owner does ("AWS, Microsoft और
 // सॉफ्टबैंक"; "Samsung SDS, SK C&C and Naver Cloud", Naver Cloud a SERVICE).
 bool JoinsList(const std::string& item, const std::string& list, bool peers) {
-  auto named = [](const std::string& type) {
-    return type == "SERVICE" || type == "MODEL" || type == "APP" || type == "PRODUCT" || type == "HARDWARE";
-  };
   auto company = [](const std::string& type) { return type == "ORG" || type == "UNK"; };
   auto peer = [&](const std::string& type) { return company(type) || type == "MODEL" || type == "SERVICE"; };
-  return SameListKind(item, list) || (item == "UNK" && named(list)) || (list == "UNK" && named(item)) ||
+  return SameListKind(item, list) || (item == "UNK" && IsProductType(list)) || (list == "UNK" && IsProductType(item)) ||
          (peers && peer(item) && peer(list));
 }
 

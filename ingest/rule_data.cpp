@@ -274,6 +274,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails},
       {"person_title", &lang->person_titles}, {"relative_word", &lang->relative_words},
       {"aside_opener", &lang->aside_openers},
+      {"ranking_verb", &lang->ranking_verbs},
       {"speech_verb", &lang->speech_verbs}, {"forecast_verb", &lang->forecast_verbs},
       {"parent_genitive", &lang->parent_genitives}, {"unit_word", &lang->unit_words},
       {"first_person", &lang->first_person}, {"description_link", &lang->description_links},

@@ -190,6 +190,7 @@ struct Language {
   // Words that open an aside about another company, after a name and a comma ("backed by", "unlike"), or
   // make the sentence's first clause one ("Unlike its rival Orbis, ..."): clauses.h SubjectAsides.
   std::vector<std::string> aside_openers;  // folded
+  std::vector<std::string> ranking_verbs;  // folded: "overtook", "trails", "ha superato"
   // What an analyst (an `outside` role) says of a figure that makes it a forecast ("forecasts", "stima"):
   // relations.cpp gives no statement of it.
   std::vector<std::string> forecast_verbs;  // folded

@@ -1442,6 +1442,8 @@ std::string QuantityType(const QuantityMention& q) {
   return "NUM";
 }
 
+bool IsProductType(const std::string& type) { return kProductTypes.count(type) > 0; }
+
 bool IsEntityType(const std::string& type) { return !IsQuantityType(type) && type != "TIME"; }
 
 bool NamedAsSupplier(const TaggedSentence& s, const Language& lang, size_t i) {

@@ -42,6 +42,8 @@ bool IsQuantityType(const std::string& type);
 // The placeholder type of a quantity: MONEY, PERCENT, TOKENS, UNIT or NUM.
 std::string QuantityType(const QuantityMention& q);
 bool IsEntityType(const std::string& type);
+// Is `type` a product's (HARDWARE, MODEL, APP, SERVICE, PRODUCT)?
+bool IsProductType(const std::string& type);
 // Is view `text` at `pos` a place suffix ("-based")?
 bool PlaceSuffixAt(const Language& lang, const std::string& text, size_t pos);
 // Is tags[i] a company named as a maker or supplier, not as a subject: right

@@ -159,5 +159,20 @@ TEST_F(NamesTest, ShortNameSharedWithAUnitCountsForThePagesCompany) {
             std::set<std::string>{"Halvor Energia owns Halvor Digitale"});
 }
 
+// An unknown name ranked against a known product right after it is a product too, so it can lag
+// behind or overtake one; a place where a product overtook another is not.
+TEST_F(NamesTest, NameRankedAgainstAKnownProductIsAProduct) {
+  EXPECT_EQ(Claims("Vltava Labs released Rusalka in May.\nRusalka still trails OpenAI's GPT-5 on coding tests.\n", "en"),
+            (std::set<std::string>{"OpenAI develops GPT-5", "Rusalka lags_behind GPT-5"}));
+  EXPECT_EQ(Claims("A luglio Brisa ha superato ChatGPT per numero di download.\n"
+                   "Brisa resta indietro rispetto a GPT-5 nei test di matematica.\n",
+                   "it"),
+            (std::set<std::string>{"Brisa overtook ChatGPT", "Brisa lags_behind GPT-5"}));
+  for (const auto& claim : Claims("Kaja, un'app di chat, in Estonia e Lettonia ha superato Gemini per numero di download.\n", "it")) {
+    EXPECT_EQ(claim.find("Lettonia"), std::string::npos) << claim;
+    EXPECT_EQ(claim.find("Estonia"), std::string::npos) << claim;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
