@@ -265,20 +265,6 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
   return KindEndingAt(lang.product_words, s.view, last) != nullptr;
 }
 
-// Is tags[i] followed by a bare version number that no mention reads ("Saaga 2", "Saaga 2.5 Mini")?
-bool FollowedByVersion(const TaggedSentence& s, size_t i) {
-  const std::string& text = s.view.text;
-  size_t pos = s.tags[i].end;
-  if (pos + 1 >= text.size() || text[pos] != ' ' || !std::isdigit(static_cast<unsigned char>(text[pos + 1]))) return false;
-  if (i + 1 < s.tags.size() && s.tags[i + 1].start == pos + 1 && s.tags[i + 1].type != "NUM") {
-    return false;  // a figure ("Orbis 20 million")
-  }
-  size_t end = pos + 1;
-  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '.')) ++end;
-  if (text[end - 1] == '.') --end;  // a full stop after the number
-  return end - (pos + 1) <= 3 && !IsWordCharAt(text, end);
-}
-
 // Does a name end in its version or size ("Saaga 2", "Llama 3.3 70B": the tagger's JoinVersionAfterName)?
 bool EndsInVersion(const std::string& id) {
   size_t space = id.rfind(' ');
@@ -293,24 +279,18 @@ bool EndsInVersion(const std::string& id) {
   return (decimal && digits <= 2) || size;
 }
 
-// One-word unknown names the page writes with a version number every time, twice or more, with the
-// version ("Saaga 2", joined by the tagger) or without: a model named so, never the company ("Saaga
-// 2, presentato da Kalju AI").
+// One-word unknown names the page writes with a version number every time, twice or more, joined
+// with it by the tagger (JoinVersionAfterName: "Saaga 2"): a model named so, never the company
+// ("Saaga 2, presentato da Kalju AI").
 std::set<std::string> AlwaysVersioned(const std::vector<TaggedSentence>& sentences) {
-  std::map<std::string, int> versioned;  // -1 once written without one
   std::set<std::string> models;
   for (const auto& s : sentences) {
-    for (size_t i = 0; i < s.tags.size(); ++i) {
-      const Tag& tag = s.tags[i];
-      bool one_word_versioned = tag.id.find(' ') == tag.id.rfind(' ') && EndsInVersion(tag.id);
-      if (tag.type == "UNK" && one_word_versioned) models.insert(tag.id);
-      if (tag.type != "UNK" || tag.id.find(' ') != std::string::npos) continue;
-      int& count = versioned[tag.id];
-      count = count < 0 || !FollowedByVersion(s, i) ? -1 : count + 1;
+    for (const Tag& tag : s.tags) {
+      size_t space = tag.id.find(' ');
+      if (tag.type == "UNK" && space != std::string::npos && space == tag.id.rfind(' ') && EndsInVersion(tag.id)) {
+        models.insert(tag.id);
+      }
     }
-  }
-  for (const auto& [id, count] : versioned) {
-    if (count >= 2) models.insert(id);
   }
   return models;
 }
