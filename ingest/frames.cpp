@@ -41,6 +41,11 @@ bool IsFigure(const Tag& tag) {
 
 std::string FigureKey(const Term& term) { return term.value + "\x1f" + term.unit; }
 
+bool EndsWithQuestion(const std::string& text) {
+  size_t last = text.find_last_not_of(' ');
+  return last != std::string::npos && text[last] == '?';
+}
+
 Term TermOf(const Tag& tag) { return Term::Quantity(tag.quantity.value, tag.quantity.unit, tag.quantity.bound); }
 
 int YearOf(const std::string& iso) { return iso.size() >= 4 ? std::stoi(iso.substr(0, 4)) : 0; }
@@ -178,6 +183,76 @@ bool FrameReader::MakerOfCount(const TaggedSentence& s, size_t i) const {
   });
 }
 
+std::optional<Extracted> FrameReader::ReadAnswer(const TaggedSentence& s, const DocumentContext& context,
+                                                 std::set<std::string>* stated) {
+  std::optional<TaggedSentence> question = std::move(question_);
+  question_.reset();
+  if (!question || s.tags.empty() || !IsFigure(s.tags[0]) || s.tags[0].start != SkipSpaces(s.view.text, 0)) {
+    return std::nullopt;
+  }
+  std::string key = FigureKey(TermOf(s.tags[0]));
+  if (stated->count(key)) return std::nullopt;
+  // The figure stands where the question word does, so the question's clause reads it as its own.
+  Figure figure{s.tags[0], question_at_};
+  figure.tag.start = figure.tag.end = question_at_;
+  Clause clause = ClauseAround(*question, FindClauseCuts(lang_.frames, question->view.text), question_at_, question_at_);
+  std::optional<Extracted> e = ReadFigure(*question, figure, clause, context, "", false);
+  if (e) stated->insert(key);
+  return e;
+}
+
+void FrameReader::NoteQuestion(const TaggedSentence& s) {
+  const std::string& text = s.view.text;
+  if (!EndsWithQuestion(text) || std::any_of(s.tags.begin(), s.tags.end(), IsFigure)) return;
+  size_t at = FindWordOf(text, "figure_question");
+  if (at == std::string::npos) return;
+  question_ = s;
+  question_at_ = at;
+}
+
+std::optional<Tag> FrameReader::LoneFigure(const TaggedSentence& s) const {
+  auto figure = std::find_if(s.tags.begin(), s.tags.end(), IsFigure);
+  if (figure == s.tags.end()) return std::nullopt;
+  bool count = figure->type == "COUNT";
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (&tag == &*figure) continue;
+    // A count's own product and its maker name no party of the sentence after.
+    bool part_of_count = count && ((IsProductType(tag.type) && tag.id == figure->id) ||
+                                   NamedAsSupplier(s, lang_, i) || MakerOfCount(s, i));
+    if (!part_of_count) return std::nullopt;
+  }
+  const std::string& text = s.view.text;
+  size_t tag = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    while (tag < s.tags.size() && s.tags[tag].end <= pos) ++tag;
+    if (tag < s.tags.size() && s.tags[tag].start <= pos) {
+      pos = s.tags[tag].end;
+      continue;
+    }
+    size_t length = 0;
+    if (!IsWordCodePoint(CodePointAt(text, pos, &length))) {
+      pos += std::max<size_t>(length, 1);
+      continue;
+    }
+    // Past a count, only its noun and the link to its maker ("accelerators", "chips made by").
+    size_t end = 0;
+    if (!count || !(lang_.count_nouns.Match(s.view, pos, &end) || MakerLinkAt(text, pos, &end))) return std::nullopt;
+    pos = end;
+  }
+  return *figure;
+}
+
+bool FrameReader::MakerLinkAt(const std::string& text, size_t pos, size_t* end) const {
+  for (const auto& link : lang_.maker_links) {
+    if (text.compare(pos, link.size(), link) == 0 && !IsWordCharAt(text, pos + link.size())) {
+      *end = pos + link.size();
+      return true;
+    }
+  }
+  return false;
+}
+
 bool FrameReader::HasIn(const std::string& text, const std::string& cue_class) const {
   return FindWordOf(text, cue_class) != std::string::npos;
 }
@@ -262,6 +337,28 @@ std::vector<size_t> FrameReader::UnitCues(const TaggedSentence& s, const Clause&
     for (size_t pos : FindWords(text, word)) at.push_back(clause.from + pos);
   }
   return at;
+}
+
+bool FrameReader::EachOfSomethingElse(const TaggedSentence& s, const Clause& clause, size_t figure_at) const {
+  auto each = lang_.frames.cues.find("each");
+  if (each == lang_.frames.cues.end()) return false;
+  const std::string& text = s.view.text;
+  for (const auto& word : each->second) {
+    for (size_t pos : FindWords(clause.text, word)) {
+      if (clause.from + pos > figure_at) break;  // "$30,000 each once you include ...": it follows the price
+      size_t next = SkipSpaces(text, clause.from + pos + word.size());
+      size_t end = 0;
+      bool named = std::any_of(s.tags.begin(), s.tags.end(), [next](const Tag& tag) { return tag.start == next; });
+      if (named || !IsWordCharAt(text, next) || lang_.count_nouns.Match(s.view, next, &end) ||
+          lang_.unit_links.Match(s.view, next, &end)) {
+        continue;
+      }
+      for (end = next; IsWordCharAt(text, end);) end = NextCodePointStart(text, end);
+      std::string after = text.substr(next, end - next);
+      if (!lang_.stopwords.count(after) && FindWordOf(after, "price_verb") != 0) return true;
+    }
+  }
+  return false;
 }
 
 bool FrameReader::PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const {
@@ -372,6 +469,7 @@ std::string FrameReader::SubjectOf(const TaggedSentence& s, const std::string& p
   if (predicate == "unit_price") {
     // "Each of its 400 engineers earns $90,000": a plain number counts something other than a product.
     if (std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& t) { return t.type == "NUM" && clause.Holds(t); })) return "";
+    if (EachOfSomethingElse(s, clause, figure_at)) return "";
     std::set<std::string> products;  // of the whole sentence
     for (const auto& tag : s.tags) {
       if (clause.Holds(tag) && (tag.type == "COUNT" || tag.type == "HARDWARE")) return tag.id;
@@ -623,10 +721,15 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
   if (lone_figure_ && !stated.count(FigureKey(TermOf(*lone_figure_)))) {
     size_t start = SkipSpaces(s.view.text, 0);
     for (const auto& opener : lang_.frames.figure_anaphors) {
-      if (s.view.text.compare(start, opener.size(), opener) == 0) figures.push_back({*lone_figure_, start + opener.size()});
+      if (s.view.text.compare(start, opener.size(), opener) != 0) continue;
+      figures.push_back({*lone_figure_, start + opener.size()});
+      // "... B300. È questo l'ordine che X ha piazzato. Ogni scheda costerebbe ...": the sentence names the order.
+      if (lone_figure_->type == "COUNT" && last_order_product_ == lone_figure_->id) last_order_sentence_ = sentence_;
     }
   }
   lone_figure_.reset();
+  if (std::optional<Extracted> answer = ReadAnswer(s, context, &stated)) out.push_back(std::move(*answer));
+  NoteQuestion(s);
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (!IsFigure(tag) || stated.count(FigureKey(TermOf(tag))) || ForecastByAnalyst(lang_, s, i)) continue;
@@ -636,13 +739,7 @@ void FrameReader::Read(const TaggedSentence& s, std::vector<Extracted>* rules_fo
     }
     figures.push_back(figure);
   }
-  // "A$2.4 billion." alone: the next sentence may say what it is.
-  if (s.tags.size() == 1 && IsFigure(s.tags[0])) {
-    std::string rest = s.view.text.substr(0, s.tags[0].start) + s.view.text.substr(s.tags[0].end);
-    bool words = false;
-    for (size_t k = 0; k < rest.size() && !words; ++k) words = IsWordCharAt(rest, k);
-    if (!words) lone_figure_ = s.tags[0];
-  }
+  lone_figure_ = LoneFigure(s);
   plans_.Note(found, sentence_);
   if (const CapexPlan* plan = ActiveCapexPlan()) AddBareAmounts(s, plan->unit, &figures);
   bool in_capex_cluster = false;  // a figure of the plan's cluster read here
@@ -1030,7 +1127,12 @@ void FrameReader::KeepOrderNamed(const TaggedSentence& s) {
   bool named = std::any_of(s.tags.begin(), s.tags.end(), [&](const Tag& tag) {
     return tag.id == last_order_product_ && (tag.type == "COUNT" || IsEntityType(tag.type));
   });
-  if (named) last_order_sentence_ = sentence_;
+  // "... 4.096 GPU B300 ... Il prezzo? Circa 52.000 dollari a scheda": a question of no figure and no product of its
+  // own asks about the order.
+  bool asks = EndsWithQuestion(s.view.text) && std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& tag) {
+                return IsFigure(tag) || IsProductType(tag.type);
+              });
+  if (named || asks) last_order_sentence_ = sentence_;
 }
 
 }  // namespace kg::ingest

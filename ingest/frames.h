@@ -103,6 +103,10 @@ class FrameReader {
   // from a count noun ("ciascuna").
   std::vector<size_t> UnitCues(const TaggedSentence& s, const Clause& clause) const;
   // A unit cue in the clause, and no other amount in the same currency nearer to one.
+  // Whether an `each` word of the clause before the figure names something other than a product ("Each employee would get
+  // $4,500", "Ciascun dipendente riceverà"): a word after it that is no mention, count noun, unit link
+  // ("each of the chips"), function word ("$24,000 each for ...") or `price_verb` ("Each costs about $47,000").
+  bool EachOfSomethingElse(const TaggedSentence& s, const Clause& clause, size_t figure_at) const;
   bool PricesOne(const TaggedSentence& s, const Figure& figure, const Clause& clause) const;
   // Is `gap`, the words between a `not_agent` word and a name, nothing or a description opening
   // with a stopword ("from the American chipmaker AMD")?
@@ -126,6 +130,17 @@ class FrameReader {
   // The aside of `clause` that holds view position `pos`, as a clause of its own
   // ("..., which were priced at $31,000 apiece").
   Clause AsideAround(const TaggedSentence& s, const Clause& clause, size_t pos) const;
+  // The figure that opens a sentence right after a figure question ("How much will X spend next year? About
+  // EUR 2bn."), read in the question's clause where its question word stands; it joins `stated`.
+  std::optional<Extracted> ReadAnswer(const TaggedSentence& s, const DocumentContext& context, std::set<std::string>* stated);
+  // Keeps `s` as the question the next sentence may answer: it ends with "?", asks a `figure_question`
+  // ("how much", "quanto", "कितना") and states no figure.
+  void NoteQuestion(const TaggedSentence& s);
+  // The figure a sentence is made of alone, a noun phrase with no verb ("A$2.4 billion.", "Eight thousand Nvidia
+  // B300 accelerators.", "Ottomila acceleratori Nvidia B300."): the next sentence may say what it is.
+  std::optional<Tag> LoneFigure(const TaggedSentence& s) const;
+  // Whether a `maker_link` ("made by", "di") starts at view position `pos`; `*end` is set after it.
+  bool MakerLinkAt(const std::string& text, size_t pos, size_t* end) const;
   // Is tags[i] the maker named right after a counted product ("800 chip H200 di Nvidia", "made by")?
   bool MakerOfCount(const TaggedSentence& s, size_t i) const;
   // Whether a word of `cue_class` occurs in `text` (blanked view text).
@@ -210,6 +225,8 @@ class FrameReader {
   RefDate published_;
   size_t sentence_ = 0;
   std::optional<Tag> lone_figure_;  // the previous sentence's figure when that sentence was only it
+  std::optional<TaggedSentence> question_;  // the previous sentence when it asked for a figure
+  size_t question_at_ = 0;                  // where its question word stands
   // Names an antecedent may be (besides the gazetteer's): the subjects of the rules' statements
   // so far, and the companies the previous sentence names.
   std::set<std::string> rule_subjects_, previous_names_;

@@ -1,5 +1,6 @@
 #include "ingest/quantity.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "ingest/timex.h"
@@ -165,6 +166,21 @@ const Phrase* NumberWordAt(const TextView& view, const Language& lang, size_t at
   size_t scale_end = 0;
   if (lang.glued_scales.Match(view, *end, &scale_end) != nullptr) return word;
   return lang.number_words.Match(view, at, end);  // a shorter word may still end at the boundary
+}
+
+// Whether a number word worth two or more counts what follows it: a count noun, after a
+// `count_adjective` or not ("mille chip B200", "eight more GPUs"), or a model's name, a word with a
+// digit ("twelve B300s", "otto H200"). "One" and its kin are articles as often as numbers.
+bool CountsProducts(const TextView& view, const Language& lang, const std::string& value, size_t end) {
+  if (value.find('.') != std::string::npos || value == "1") return false;
+  const std::string& text = view.text;
+  size_t at = SkipSpaces(text, end);
+  size_t after = 0;
+  if (lang.count_adjectives.Match(view, at, &after) != nullptr) at = SkipSpaces(text, after);
+  if (lang.count_nouns.Match(view, at, &after) != nullptr) return true;
+  size_t word_end = at;
+  while (word_end < text.size() && IsWordCharAt(text, word_end)) word_end = NextCodePointStart(text, word_end);
+  return word_end > at && std::any_of(text.begin() + at, text.begin() + word_end, IsDigit);
 }
 
 bool LooksLikePhoneOrCode(const std::string& text, size_t start, size_t end) {
@@ -335,7 +351,10 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
       }
     }
     if (IsWordCharAt(text, end) && !q.scaled) { pos = end; continue; }  // "5G", "24x7"
-    if (number_word != nullptr && !q.scaled) { pos = end; continue; }   // "एक जीपीयू" counts nothing
+    if (number_word != nullptr && !q.scaled && !CountsProducts(view, lang, *value, end)) {
+      pos = end;  // "one of the", "एक जीपीयू", "two companies": no figure
+      continue;
+    }
     // [of] currency | percent | unit
     if (q.unit.empty()) {
       size_t after = end;
