@@ -211,6 +211,9 @@ void FrameReader::NoteQuestion(const TaggedSentence& s) {
 }
 
 std::optional<Tag> FrameReader::LoneFigure(const TaggedSentence& s) const {
+  // A count, its maker, a family and its model at most: most sentences stop here, before a type is compared.
+  constexpr size_t kMostTags = 4;
+  if (s.tags.empty() || s.tags.size() > kMostTags) return std::nullopt;
   auto figure = std::find_if(s.tags.begin(), s.tags.end(), IsFigure);
   if (figure == s.tags.end()) return std::nullopt;
   bool count = figure->type == "COUNT";
