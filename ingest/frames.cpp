@@ -41,6 +41,15 @@ bool IsFigure(const Tag& tag) {
 
 std::string FigureKey(const Term& term) { return term.value + "\x1f" + term.unit; }
 
+// How many words stand before view position `end`.
+int WordsBefore(const std::string& text, size_t end) {
+  int words = 0;
+  for (size_t pos = 0; pos < end; pos = NextCodePointStart(text, pos)) {
+    if (IsWordCharAt(text, pos) && !IsWordCharBefore(text, pos)) ++words;
+  }
+  return words;
+}
+
 bool EndsWithQuestion(const std::string& text) {
   size_t last = text.find_last_not_of(' ');
   return last != std::string::npos && text[last] == '?';
@@ -187,8 +196,8 @@ std::optional<Extracted> FrameReader::ReadAnswer(const TaggedSentence& s, const 
                                                  std::set<std::string>* stated) {
   std::optional<TaggedSentence> question = std::move(question_);
   question_.reset();
-  if (!question || s.tags.empty() || !IsFigure(s.tags[0]) || s.tags[0].start != SkipSpaces(s.view.text, 0)) {
-    return std::nullopt;
+  if (!question || s.tags.empty() || !IsFigure(s.tags[0]) || WordsBefore(s.view.text, s.tags[0].start) > 1) {
+    return std::nullopt;  // one word may lead the answer: "Just under EUR 2bn."
   }
   std::string key = FigureKey(TermOf(s.tags[0]));
   if (stated->count(key)) return std::nullopt;

@@ -131,7 +131,8 @@ class FrameReader {
   // ("..., which were priced at $31,000 apiece").
   Clause AsideAround(const TaggedSentence& s, const Clause& clause, size_t pos) const;
   // The figure that opens a sentence right after a figure question ("How much will X spend next year? About
-  // EUR 2bn."), read in the question's clause where its question word stands; it joins `stated`.
+  // EUR 2bn.", one word before it at most: "Just under EUR 2bn."), read in the question's clause where its
+  // question word stands; it joins `stated`.
   std::optional<Extracted> ReadAnswer(const TaggedSentence& s, const DocumentContext& context, std::set<std::string>* stated);
   // Keeps `s` as the question the next sentence may answer: it ends with "?", asks a `figure_question`
   // ("how much", "quanto", "कितना") and states no figure.
