@@ -221,9 +221,31 @@ bool IsPlaceAdjectiveGap(const Language& lang, const std::string& gap) {
                      [&gap](const std::string& suffix) { return gap == suffix + " "; });
 }
 
+// An aside of degree set off by commas after a list's coordinator, right before the next item at `limit` ("A and,
+// by a wider margin, B"): a `margin_aside` and up to three plain words before its closing comma. `*pos` moves to
+// `limit`.
+bool SkipMarginAside(const Language& lang, const TaggedSentence& s, size_t limit, size_t* pos) {
+  const std::string& text = s.view.text;
+  size_t before = text.find_last_not_of(' ', *pos - 1);
+  size_t end = 0;
+  if (before == std::string::npos || text[before] != ',' || lang.margin_asides.Match(s.view, *pos, &end) == nullptr ||
+      end > limit) {
+    return false;
+  }
+  std::string rest = text.substr(end, limit - end);
+  size_t close = rest.find_last_not_of(' ');
+  if (close == std::string::npos || rest[close] != ',') return false;
+  rest.resize(close);
+  bool plain = rest.find_first_of(",;:()\"«»") == std::string::npos;
+  if (!plain || std::count(rest.begin(), rest.end(), ' ') > 3) return false;
+  *pos = limit;
+  return true;
+}
+
 // What stands between a list item ending at `*pos` and the next tag at `limit`: spaces, commas, coordinators, a
 // continuation ("ma soprattutto", "but also"), an aside right after the item ("in testa"), a repeated introducer
-// ("con la spagnola") and, among peers, a descriptor ("la svedese"). `*pos` moves to where they end.
+// ("con la spagnola"), among peers a descriptor ("la svedese"), and an aside of degree ("and, by a wider margin,").
+// `*pos` moves to where they end.
 struct ListGap {
   bool joined = false;       // a comma, a coordinator or a continuation
   bool coordinated = false;  // a coordinator or a continuation
@@ -243,6 +265,7 @@ ListGap ReadListGap(const Language& lang, const TaggedSentence& s, const std::ve
     if (!gap.joined && *pos > item_end && lang.list_asides.Match(s.view, *pos, &end) != nullptr) { *pos = end; continue; }
     if (gap.joined && SkipRepeatedIntroducer(s, introducers, limit, pos)) continue;
     if (gap.joined && peers && SkipPeerDescriptor(lang, s, limit, pos)) continue;
+    if (gap.coordinated && SkipMarginAside(lang, s, limit, pos)) continue;
     break;
   }
   return gap;

@@ -253,6 +253,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"product_word", &lang->product_words}, {"letter_name", &lang->letter_names}, {"relation_head", &lang->relation_heads},
       {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives},
       {"list_aside", &lang->list_asides}, {"list_continuation", &lang->list_continuations},
+      {"margin_aside", &lang->margin_asides},
       {"home_adjective", &lang->home_adjectives}, {"home_label", &lang->home_labels}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},

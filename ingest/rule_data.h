@@ -227,8 +227,10 @@ struct Language {
   // A list of names read on past an aside after an item (`list_aside`: "in testa", "above all": "A in testa, ma
   // soprattutto con B"), a continuation that joins the next item as a coordinator does (`list_continuation`: "ma
   // soprattutto", "but also", "e poi"), and a preposition that may come again before any item (`list_introducer`:
-  // "con", "with": "..., ma anche con la francese B"); relations.cpp, Coordinated.
-  PhraseTable list_asides, list_continuations;
+  // "con", "with": "..., ma anche con la francese B"); relations.cpp, Coordinated. An aside of degree set off by
+  // commas after the coordinator (`margin_aside`, its opening words: "by a wider margin", "con un distacco più
+  // marcato") leaves the list going on: "trails A and, by a wider margin, B".
+  PhraseTable list_asides, list_continuations, margin_asides;
   std::vector<std::string> list_introducers;  // folded
   std::vector<std::string> agent_links, subject_pronouns, passive_copulas;  // folded
   // The words of relation_heads, relation_verbs and relation_passives in `cues`: a sentence without any of them
