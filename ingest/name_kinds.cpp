@@ -105,6 +105,9 @@ const Phrase* KindInApposition(const Apposition& apposition, const TextView& vie
 std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
   size_t before = SpacesBefore(view.text, tag.start);
   const Phrase* role = KindEndingAt(lang.person_roles, view, before);
+  const Phrase* descriptor = KindEndingAt(lang.company_descriptors, view, before);
+  // "the pension manager X": the longer phrase says what X is, a company, not its "manager"
+  if (descriptor != nullptr && (role == nullptr || descriptor->folded.size() >= role->folded.size())) return "";
   if (role == nullptr) {
     role = KindInApposition({lang.person_roles, lang.relative_words, lang.speech_verbs, kWordsBeforeRole}, view, tag.end);
   }

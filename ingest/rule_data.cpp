@@ -250,7 +250,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},
       {"object_marker", &lang->object_markers}, {"range", &lang->ranges}, {"name_verb", &lang->name_verbs},
       {"person_role", &lang->person_roles}, {"unnamed_source", &lang->unnamed_sources},
-      {"product_word", &lang->product_words}, {"letter_name", &lang->letter_names}, {"relation_head", &lang->relation_heads},
+      {"product_word", &lang->product_words}, {"company_descriptor", &lang->company_descriptors}, {"letter_name", &lang->letter_names}, {"relation_head", &lang->relation_heads},
       {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives},
       {"list_aside", &lang->list_asides}, {"list_continuation", &lang->list_continuations},
       {"home_adjective", &lang->home_adjectives}, {"home_label", &lang->home_labels}};
@@ -272,6 +272,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"negation", &lang->negations}, {"negation_after_object", &lang->negations_after_object},
       {"denial", &lang->denials}, {"negation_counter", &lang->negation_counters},
       {"time_postposition", &lang->time_postpositions}, {"name_tail", &lang->name_tails},
+      {"legal_form", &lang->legal_forms}, {"verb_ending", &lang->verb_endings},
       {"person_title", &lang->person_titles}, {"relative_word", &lang->relative_words},
       {"aside_opener", &lang->aside_openers},
       {"ranking_verb", &lang->ranking_verbs},

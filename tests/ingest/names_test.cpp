@@ -174,5 +174,43 @@ TEST_F(NamesTest, NameRankedAgainstAKnownProductIsAProduct) {
   }
 }
 
+// A name of two words or more that ends in AI or a company form is one name, also where a verb
+// follows AI or the form is written in lower case or with dots; a noun after AI is what AI
+// describes, no part of the name.
+TEST_F(NamesTest, NameEndingInAIOrACompanyFormIsOneName) {
+  ExpectOnlySubject("Tarvik AI will invest $300 million in new data centres in 2027.\n", "en", "Tarvik AI");
+  ExpectOnlySubject("Tarvik AI raised its 2027 budget: it will spend $300 million on servers in 2027.\n", "en", "Tarvik AI");
+  ExpectOnlySubject("Tarvik AI investirà 300 milioni di euro nel 2027 in nuovi data center.\n", "it", "Tarvik AI");
+  ExpectOnlySubject("Brenvale plc will invest $300 million in new data centres in 2027, the company said.\n", "en",
+                    "Brenvale");
+  ExpectOnlySubject("Brenvale S.p.A. investirà 300 milioni di euro nel 2027 in nuovi data center.\n", "it", "Brenvale");
+  ExpectOnlySubject("The Lumora AI platform is used by banks.\n"
+                    "Lumora will invest $50 million in new servers in 2027, the company said.\n",
+                    "en", "Lumora");
+}
+
+// A noun that says what kind of company the name after it is makes it a company, though it ends
+// in a person's role ("pension manager"); capitalised at a sentence's start it is no part of the
+// name. A person's role alone still makes a person.
+TEST_F(NamesTest, DescriptorBeforeANameMakesItACompany) {
+  ExpectOnlySubject("The pension manager Calloway Brook will put $150 million into a data centre campus in 2027, it said.\n"
+                    "Calloway Brook has ordered 1,000 MI355X accelerators from AMD.\n",
+                    "en", "Calloway Brook");
+  ExpectOnlySubject("Asset manager Halloway Reach will put $90 million into data centres in 2027.\n", "en",
+                    "Halloway Reach");
+  ExpectOnlySubject("Multiutility Ostrava Reti ha ordinato 300 chip H200 di Nvidia.\n", "it", "Ostrava Reti");
+  ExpectOnlySubject("Fund manager Hugh Lambert said Lumora Cloud will spend $80 million on servers in 2027.\n", "en",
+                    "Lumora Cloud");
+}
+
+// A contrast or a preposition that opens a sentence is no part of the name after it.
+TEST_F(NamesTest, OpeningContrastWordIsNoPartOfAName) {
+  const char* like = "Like Quarrow Robotics, Mirela Holdings has ordered 3,000 H200 chips from Nvidia.\n";
+  ExpectNeverNamed(like, "en", "Like Quarrow Robotics");
+  ExpectOnlySubject(like, "en", "Mirela Holdings");
+  ExpectNeverNamed("Against Orvane Compute, Pellinor Data will spend $200 million on servers in 2027.\n", "en",
+                   "Against Orvane Compute");
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
