@@ -268,6 +268,28 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
   return KindEndingAt(lang.product_words, s.view, last) != nullptr;
 }
 
+// Is tags[i] named after its owner's product word and one lower-case word that describes the product
+// ("il suo chatbot multilingue Meera", "its chatbot app Meera")? The possessive says the name is the
+// owner's product, not a trade the name practises ("the platform provider Orvane" has none).
+bool OwnProductWordWithAModifier(const Language& lang, const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t modifier_end = SpacesBefore(text, s.tags[i].start);
+  if (i == 0 || modifier_end == s.tags[i].start || modifier_end == 0) return false;
+  size_t modifier = modifier_end;
+  while (modifier > 0 && IsWordCharBefore(text, modifier)) {
+    do --modifier; while (modifier > 0 && (static_cast<unsigned char>(text[modifier]) & 0xC0) == 0x80);  // a whole letter
+  }
+  if (modifier == modifier_end || lang.stopwords.count(text.substr(modifier, modifier_end - modifier)) ||
+      std::isupper(static_cast<unsigned char>(s.view.source[s.view.origin[modifier]])) != 0) {
+    return false;
+  }
+  size_t kind_end = SpacesBefore(text, modifier);
+  const Phrase* kind = KindEndingAt(lang.product_words, s.view, kind_end);
+  if (kind == nullptr || kind_end == modifier) return false;
+  const Tag& owner = s.tags[i - 1];
+  return owner.type == "POSS" && SpacesBefore(text, kind_end - kind->folded.size()) == owner.end;
+}
+
 // Does a name end in its version or size ("Saaga 2", "Llama 3.3 70B": the tagger's JoinVersionAfterName)?
 bool EndsInVersion(const std::string& id) {
   size_t space = id.rfind(' ');
@@ -342,7 +364,7 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
       if (tag.type != "UNK") continue;
       if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr ||
           OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i) ||
-          RankedAgainstAProduct(lang, s, i)) {
+          RankedAgainstAProduct(lang, s, i) || OwnProductWordWithAModifier(lang, s, i)) {
         products.insert(tag.id);
       }
     }

@@ -212,5 +212,21 @@ TEST_F(NamesTest, OpeningContrastWordIsNoPartOfAName) {
                    "Against Orvane Compute");
 }
 
+// A name after its owner's product word and a word describing the product ("il suo chatbot
+// multilingue X") is the product: the town of the company's apposition is the company's, not the
+// product's. A trade word after a product word ("the platform provider X") leaves a company.
+TEST_F(NamesTest, NameAfterOwnersProductWordAndAModifierIsAProduct) {
+  std::set<std::string> claims =
+      Claims("Orvane AI, la società di Torino nota per il suo chatbot multilingue Sibilla, investirà 50 milioni di euro "
+             "nel 2027 in nuovi server.\n",
+             "it");
+  EXPECT_TRUE(claims.count("Orvane AI headquartered_in Turin")) << ::testing::PrintToString(claims);
+  ExpectNeverNamed("Orvane AI, la società di Torino nota per il suo chatbot multilingue Sibilla, investirà 50 milioni "
+                   "di euro nel 2027 in nuovi server.\n",
+                   "it", "Sibilla");
+  ExpectOnlySubject("Sibilla's maker said the platform provider Castellan will spend $40 million on servers in 2027.\n",
+                    "en", "Castellan");
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
