@@ -1048,6 +1048,28 @@ void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, c
   }
 }
 
+// Scripts without capitals: "स्टार्टअप तारविक ने ...": one free word between a `company_descriptor` and an
+// `agent_marker` is the name of a company the page describes so (before a common noun, "स्टार्टअप
+// इकोसिस्टम में", the agent marker hardly comes).
+void TagDescribedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                       std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.company_descriptors.empty() || lang.agent_markers.empty()) return;
+  const std::string& text = view.text;
+  for (size_t i = 0; i + 2 < starts.size(); ++i) {
+    size_t descriptor_end = 0;
+    if (lang.company_descriptors.Match(view, starts[i], &descriptor_end) == nullptr) continue;
+    size_t head = starts[i + 1];
+    if (SkipSpaces(text, descriptor_end) != head || IsLatinAt(text, head) || !IsWordCharAt(text, head)) continue;
+    size_t head_end = WordEnd(text, head);
+    if (!Free(*taken, head, head_end) || lang.stopwords.count(text.substr(head, head_end - head)) ||
+        !WordIsOneOf(text, SkipSpaces(text, head_end), lang.agent_markers)) {
+      continue;
+    }
+    tags->push_back(Tag{head, head_end, "UNK", SourceText(view, head, head_end), {}, "", {}});
+    Take(taken, head, head_end);
+  }
+}
+
 // Only separators and coordinators between view positions a and b?
 bool OnlyJoiners(const TextView& view, const Language& lang, size_t a, size_t b, bool* saw_coordinator) {
   size_t pos = a;
@@ -2732,6 +2754,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
+  TagDescribedNames(view, starts, lang, &taken, &tags);
   TagProperNames(view, lang, data, known_names, dateline_end, capitals, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);

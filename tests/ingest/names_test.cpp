@@ -228,5 +228,20 @@ TEST_F(NamesTest, NameAfterOwnersProductWordAndAModifierIsAProduct) {
                     "en", "Castellan");
 }
 
+// Scripts without capitals: a company-type word after an unknown word makes both one name, and a
+// descriptor before a word and the agent marker after it make the word a company's name; an
+// adjective before such a word ("ग्रीन एनर्जी") is left alone.
+TEST_F(NamesTest, HindiNameByItsCompanyWordOrDescriptor) {
+  ExpectOnlySubject("तारविक लैब्स ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi", "तारविक लैब्स");
+  ExpectOnlySubject("ब्रेनवेल रोबोटिक्स ने 2027 में 200 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi",
+                    "ब्रेनवेल रोबोटिक्स");
+  std::set<std::string> subjects = Subjects(
+      "माइक्रोसॉफ्ट इस साल डेटा सेंटरों पर 80 अरब डॉलर खर्च करेगी।\n"
+      "स्टार्टअप तारविक ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n",
+      "hi");
+  EXPECT_TRUE(subjects.count("तारविक")) << ::testing::PrintToString(subjects);
+  ExpectNeverNamed("ग्रीन एनर्जी पर कंपनी 2027 में 300 करोड़ रुपये खर्च करेगी।\n", "hi", "ग्रीन एनर्जी");
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
