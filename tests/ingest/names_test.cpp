@@ -243,5 +243,18 @@ TEST_F(NamesTest, HindiNameByItsCompanyWordOrDescriptor) {
   ExpectNeverNamed("ग्रीन एनर्जी पर कंपनी 2027 में 300 करोड़ रुपये खर्च करेगी।\n", "hi", "ग्रीन एनर्जी");
 }
 
+// An unknown name in a company's possessive right after a ranking verb is the product ranked, not
+// its owner; a known product keeps its owner, who develops it.
+TEST_F(NamesTest, UnknownNameInAnOwnersPossessiveIsTheProductRanked) {
+  std::set<std::string> claims =
+      Claims("Kalju AI has ordered 500 H200 chips from Nvidia; its model Saaga overtook Google's Gemma in March.\n", "en");
+  EXPECT_TRUE(claims.count("Saaga overtook Gemma")) << ::testing::PrintToString(claims);
+  EXPECT_FALSE(claims.count("Saaga overtook Google")) << ::testing::PrintToString(claims);
+  claims = Claims("Vltava Labs released Rusalka in May.\nRusalka overtook Google's Gemma in downloads in June.\n", "en");
+  EXPECT_TRUE(claims.count("Rusalka overtook Gemma")) << ::testing::PrintToString(claims);
+  claims = Claims("Kalju AI said its chatbot Saaga now trails Mistral's Le Chat in Estonia.\n", "en");
+  EXPECT_TRUE(claims.count("Mistral AI develops Le Chat")) << ::testing::PrintToString(claims);
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
