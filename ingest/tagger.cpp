@@ -1048,25 +1048,42 @@ void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, c
   }
 }
 
+// Tags the word before starts[marker], an agent marker, when a `company_descriptor` of up to two words
+// stands right before it.
+void TagDescribedNameBefore(const TextView& view, const std::vector<size_t>& starts, const Language& lang, size_t marker,
+                            std::vector<bool>* taken, std::vector<Tag>* tags) {
+  constexpr size_t kDescriptorWords = 2;  // "टेलीकॉम कंपनी"
+  const std::string& text = view.text;
+  if (marker < 2 || marker >= starts.size()) return;
+  size_t head = starts[marker - 1];
+  size_t head_end = WordEnd(text, head);
+  if (SkipSpaces(text, head_end) != starts[marker] || IsLatinAt(text, head) || !IsWordCharAt(text, head) ||
+      !Free(*taken, head, head_end) || lang.stopwords.count(text.substr(head, head_end - head))) {
+    return;
+  }
+  for (size_t words = 1; words <= kDescriptorWords && words + 1 <= marker; ++words) {
+    size_t descriptor_end = 0;
+    if (lang.company_descriptors.Match(view, starts[marker - 1 - words], &descriptor_end) != nullptr &&
+        SkipSpaces(text, descriptor_end) == head) {
+      tags->push_back(Tag{head, head_end, "UNK", SourceText(view, head, head_end), {}, "", {}});
+      Take(taken, head, head_end);
+      return;
+    }
+  }
+}
+
 // Scripts without capitals: "स्टार्टअप तारविक ने ...": one free word between a `company_descriptor` and an
 // `agent_marker` is the name of a company the page describes so (before a common noun, "स्टार्टअप
 // इकोसिस्टम में", the agent marker hardly comes).
 void TagDescribedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                        std::vector<bool>* taken, std::vector<Tag>* tags) {
   if (lang.company_descriptors.empty() || lang.agent_markers.empty()) return;
-  const std::string& text = view.text;
-  for (size_t i = 0; i + 2 < starts.size(); ++i) {
-    size_t descriptor_end = 0;
-    if (lang.company_descriptors.Match(view, starts[i], &descriptor_end) == nullptr) continue;
-    size_t head = starts[i + 1];
-    if (SkipSpaces(text, descriptor_end) != head || IsLatinAt(text, head) || !IsWordCharAt(text, head)) continue;
-    size_t head_end = WordEnd(text, head);
-    if (!Free(*taken, head, head_end) || lang.stopwords.count(text.substr(head, head_end - head)) ||
-        !WordIsOneOf(text, SkipSpaces(text, head_end), lang.agent_markers)) {
-      continue;
+  for (const std::string& agent_marker : lang.agent_markers) {  // found by the rarer marker, not at every word
+    for (size_t at = FindWord(view.text, agent_marker, 0); at != std::string::npos;
+         at = FindWord(view.text, agent_marker, at + 1)) {
+      auto marker = std::lower_bound(starts.begin(), starts.end(), at + 1);
+      TagDescribedNameBefore(view, starts, lang, static_cast<size_t>(marker - starts.begin()), taken, tags);
     }
-    tags->push_back(Tag{head, head_end, "UNK", SourceText(view, head, head_end), {}, "", {}});
-    Take(taken, head, head_end);
   }
 }
 
