@@ -105,6 +105,9 @@ const Phrase* KindInApposition(const Apposition& apposition, const TextView& vie
 std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
   size_t before = SpacesBefore(view.text, tag.start);
   const Phrase* role = KindEndingAt(lang.person_roles, view, before);
+  const Phrase* descriptor = KindEndingAt(lang.company_descriptors, view, before);
+  // "the pension manager X": the longer phrase says what X is, a company, not its "manager"
+  if (descriptor != nullptr && (role == nullptr || descriptor->folded.size() >= role->folded.size())) return "";
   if (role == nullptr) {
     role = KindInApposition({lang.person_roles, lang.relative_words, lang.speech_verbs, kWordsBeforeRole}, view, tag.end);
   }
@@ -265,6 +268,28 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
   return KindEndingAt(lang.product_words, s.view, last) != nullptr;
 }
 
+// Is tags[i] named after its owner's product word and one lower-case word that describes the product
+// ("il suo chatbot multilingue Meera", "its chatbot app Meera")? The possessive says the name is the
+// owner's product, not a trade the name practises ("the platform provider Orvane" has none).
+bool OwnProductWordWithAModifier(const Language& lang, const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t modifier_end = SpacesBefore(text, s.tags[i].start);
+  if (i == 0 || modifier_end == s.tags[i].start || modifier_end == 0) return false;
+  size_t modifier = modifier_end;
+  while (modifier > 0 && IsWordCharBefore(text, modifier)) {
+    do --modifier; while (modifier > 0 && (static_cast<unsigned char>(text[modifier]) & 0xC0) == 0x80);  // a whole letter
+  }
+  if (modifier == modifier_end || lang.stopwords.count(text.substr(modifier, modifier_end - modifier)) ||
+      std::isupper(static_cast<unsigned char>(s.view.source[s.view.origin[modifier]])) != 0) {
+    return false;
+  }
+  size_t kind_end = SpacesBefore(text, modifier);
+  const Phrase* kind = KindEndingAt(lang.product_words, s.view, kind_end);
+  if (kind == nullptr || kind_end == modifier) return false;
+  const Tag& owner = s.tags[i - 1];
+  return owner.type == "POSS" && SpacesBefore(text, kind_end - kind->folded.size()) == owner.end;
+}
+
 // Does a name end in its version or size ("Saaga 2", "Llama 3.3 70B": the tagger's JoinVersionAfterName)?
 bool EndsInVersion(const std::string& id) {
   size_t space = id.rfind(' ');
@@ -311,8 +336,9 @@ bool AfterAPlace(const TaggedSentence& s, size_t i) {
 // How far a ranking verb and its known product may stand after an unknown name, in bytes.
 constexpr size_t kRankingReach = 60;
 
-// Is tags[i] an unknown name ranked against a known product right after it ("Rusalka overtook
-// Google's Gemma", "Saaga trails OpenAI's GPT-5", "Sóng ha superato ChatGPT")? Only a product is
+// Is tags[i] an unknown name ranked against a known product right after it, or an unknown one in its
+// owner's possessive ("Rusalka overtook Google's Gemma", "Saaga trails OpenAI's GPT-5", "Sóng ha
+// superato ChatGPT")? Only a product is
 // ranked so: the name is one too. Nothing but a `ranking_verb` and the product's maker may stand
 // between them.
 bool RankedAgainstAProduct(const Language& lang, const TaggedSentence& s, size_t i) {
@@ -320,7 +346,7 @@ bool RankedAgainstAProduct(const Language& lang, const TaggedSentence& s, size_t
   for (size_t j = i + 1; j < s.tags.size() && s.tags[j].start <= s.tags[i].end + kRankingReach; ++j) {
     const Tag& next = s.tags[j];
     if (next.type == "ORG") continue;  // the product's maker: "Google's Gemma"
-    if (!IsProductType(next.type)) return false;
+    if (!IsProductType(next.type) && next.type != kUnknownProduct) return false;  // JoinRankedProductsWithOwners's
     std::string between = s.view.text.substr(s.tags[i].end, next.start - s.tags[i].end);
     return std::any_of(lang.ranking_verbs.begin(), lang.ranking_verbs.end(),
                        [&](const std::string& verb) { return FindWord(between, verb) != std::string::npos; });
@@ -339,7 +365,7 @@ std::set<std::string> ProductsByContext(const Language& lang, const std::vector<
       if (tag.type != "UNK") continue;
       if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr ||
           OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i) ||
-          RankedAgainstAProduct(lang, s, i)) {
+          RankedAgainstAProduct(lang, s, i) || OwnProductWordWithAModifier(lang, s, i)) {
         products.insert(tag.id);
       }
     }
@@ -560,9 +586,44 @@ bool NamedAsProduct(const Language& lang, const TaggedSentence& s, size_t i) {
                           tag.end) != nullptr;
 }
 
+// Is the text from view position `pos` on a possessive's "'s " (or "’s ")?
+bool PossessiveSAt(const std::string& text, size_t pos) {
+  return text.compare(pos, 3, "'s ") == 0 || text.compare(pos, 5, "\u2019s ") == 0;
+}
+
+// "Rusalka overtook Google's Gemma": a company in the possessive right after a `ranking_verb`, before an
+// unknown name, is that name's owner; the name is a product, and what is ranked. The owner's mention
+// joins the product's, so the ranking rules read the product as their object (no rule reads who
+// develops an unknown name). A known product keeps its owner's mention: "OpenAI develops GPT-5" of
+// "trails OpenAI's GPT-5". The ids of unknown names so read are added to `products`.
+void JoinRankedProductsWithOwners(const Language& lang, std::set<std::string>* products, TaggedSentence* s) {
+  const std::string& text = s->view.text;
+  bool changed = false;
+  for (size_t i = 0; i + 1 < s->tags.size(); ++i) {
+    Tag& owner = s->tags[i];
+    Tag& product = s->tags[i + 1];
+    if (owner.type != "ORG" || !AnyEndsAt(text, SpacesBefore(text, owner.start), lang.ranking_verbs) ||
+        !PossessiveSAt(text, owner.end) || SkipSpaces(text, text.find(' ', owner.end)) != product.start ||
+        product.type != "UNK") {
+      continue;
+    }
+    product.type = kUnknownProduct;
+    products->insert(product.id);
+    product.start = owner.start;
+    s->tags.erase(s->tags.begin() + static_cast<long>(i));
+    changed = true;
+  }
+  if (changed) Render(lang, s);
+}
+
 void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) {
   if (lang.product_words.empty()) return;
+  std::set<std::string> ranked;
+  if (!lang.ranking_verbs.empty()) {
+    for (auto& s : *sentences) JoinRankedProductsWithOwners(lang, &ranked, &s);
+  }
   std::set<std::string> products = ProductsByContext(lang, *sentences);
+  products.insert(ranked.begin(), ranked.end());
   if (products.empty()) return;
   for (auto& s : *sentences) {
     bool changed = false;

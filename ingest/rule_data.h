@@ -128,6 +128,13 @@ struct Language {
   // Stopcaps that end or continue an unknown name when no lower-case word follows them
   // (`name_tail`, tagger.cpp): "Cantiere AI,", "Retelit AI Cloud"; "Lumora AI platform" stays "Lumora".
   std::vector<std::string> name_tails;  // folded
+  // Company forms written lower case or with dots ("plc", "S.p.A.", "N.V.": `legal_form`, tagger.cpp) end
+  // the mention of the unknown name before them, though no part of its id: "Brenvale plc" opening a
+  // sentence is a name (Brenvale), as "Pennine Compute plc" is Pennine Compute.
+  std::vector<std::string> legal_forms;  // folded
+  // A lower-case word ending so after a name_tail is a verb, the clause going on ("Tarvik AI raised",
+  // "Tarvik AI investirà": `verb_ending`), no noun the tail describes ("Lumora AI platform").
+  std::vector<std::string> verb_endings;  // folded
   // Words that introduce a comparison ("up from", "contro": `comparison_word`, relations.cpp): a time
   // after the statement and one of these dates the compared figure, not the statement.
   std::vector<std::string> comparison_words;  // folded
@@ -183,6 +190,10 @@ struct Language {
   // Products (name_kinds.cpp): a word that calls the unknown name after it a product ("the model X",
   // "il modello X", "मॉडल X").
   PhraseTable product_words;
+  // Companies (name_kinds.cpp, tagger.cpp): a noun that calls the unknown name after it a company ("the
+  // pension manager X", "la multiutility X", "स्टार्टअप X"): no person's, though a role ends it ("manager");
+  // capitalised at a sentence's start, no part of the name ("Start-up X will ...").
+  PhraseTable company_descriptors;
   // Latin letters as another script spells them ("बी" -> B, "एमआई" -> MI):
   // a model number written in it ("बी300") is read as the gazetteer's model.
   PhraseTable letter_names;

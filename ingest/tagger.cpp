@@ -576,6 +576,14 @@ bool HeadsName(const TextView& view, const Language& lang, const RuleData& data,
          !data.stopcaps().count(SourceText(view, end + 1, next_end));
 }
 
+// Is `word` (folded) a frequent word or one ending like a verb (`verb_ending`)?
+bool ClauseWord(const Language& lang, const std::string& word) {
+  auto ends_so = [&](const std::string& ending) {
+    return word.size() > ending.size() && word.compare(word.size() - ending.size(), ending.size(), ending) == 0;
+  };
+  return lang.stopwords.count(word) > 0 || std::any_of(lang.verb_endings.begin(), lang.verb_endings.end(), ends_so);
+}
+
 // "Cantiere AI,", "Retelit AI Cloud": a `name_tail` word after a name's
 // first word belongs to it unless a lower-case word follows ("Lumora AI
 // platform"); a version after it is the model's ("Kestrel AI 2.5"). `end` is where the word ends in the view.
@@ -585,8 +593,24 @@ bool EndsOrContinuesName(const TextView& view, const Language& lang, const std::
   size_t length = 1;
   size_t next = end + 1;
   bool version = next < view.text.size() && view.text[next] >= '0' && view.text[next] <= '9';  // "Kestrel AI 2.5"
-  return next >= view.text.size() || !IsWordCharAt(view.text, next) || version ||
+  // "Tarvik AI will invest", "Tarvik AI raised", "Tarvik AI investirà": a frequent word or a verb after it
+  // is the clause going on, no noun the word describes
+  bool clause_goes_on = next < view.text.size() && ClauseWord(lang, view.text.substr(next, WordEnd(view.text, next) - next));
+  return next >= view.text.size() || !IsWordCharAt(view.text, next) || version || clause_goes_on ||
          IsUpperCodePoint(CodePointAt(view.source, view.origin[next], &length));
+}
+
+// Where a `legal_form` ("plc", "S.p.A.") written at view position `pos` ends, or npos: the name
+// before it goes on to there ("Brenvale plc"), though it is in lower case or holds dots.
+size_t LegalFormEnd(const TextView& view, const Language& lang, const std::vector<bool>& taken, size_t pos) {
+  const std::string& text = view.text;
+  for (const std::string& form : lang.legal_forms) {
+    size_t end = pos + form.size();
+    if (text.compare(pos, form.size(), form) == 0 && !taken[pos] && (end >= text.size() || !IsWordCharAt(text, end))) {
+      return end;
+    }
+  }
+  return std::string::npos;
 }
 
 // A lower-case word of three letters or more joined by a hyphen at the end of the word [start, end)
@@ -616,6 +640,17 @@ bool GluedToKnownName(const TextView& view, const std::set<std::string>& known_n
          known_names.count(SourceText(view, start, space)) == 0;
 }
 
+// Where the name [start, end) goes on after a `company_descriptor` that opens it ("Multiutility Velsa
+// Energia", "Start-up Tarvik"), or npos when none does or nothing follows it.
+size_t DescriptorEnd(const TextView& view, const Language& lang, size_t start, size_t end) {
+  size_t descriptor_end = 0;
+  if (lang.company_descriptors.Match(view, start, &descriptor_end) == nullptr || descriptor_end >= end ||
+      view.text[descriptor_end] != ' ') {
+    return std::string::npos;
+  }
+  return descriptor_end + 1;
+}
+
 // `dateline_end`, `capitals`: DatelineEnd's.
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, size_t dateline_end, bool capitals,
@@ -643,8 +678,17 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
     size_t start = pos;
     size_t end = pos;
     size_t words = 0;
+    size_t id_end = std::string::npos;
     bool inner_capital = false;
     while (true) {
+      if (size_t form_end = words > 0 ? LegalFormEnd(view, lang, *taken, end) : std::string::npos;
+          form_end != std::string::npos) {
+        id_end = end;  // the company's form ends its mention, no part of its name ("Pennine Compute plc")
+        while (id_end > start && text[id_end - 1] == ' ') --id_end;
+        end = form_end;
+        ++words;
+        break;
+      }
       size_t w = end;
       while (w < text.size() && !taken->at(w) && (IsWordCharAt(text, w) || JoinsNameAt(view, w))) {
         if (w > end && IsUpperCodePoint(CodePointAt(source, view.origin[w], &length))) inner_capital = true;
@@ -663,7 +707,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       ++words;
       size_t next = end;
       if (next < text.size() && text[next] == ' ' && next + 1 < text.size() && !taken->at(next + 1) &&
-          IsUpperCodePoint(CodePointAt(source, view.origin[next + 1], &length))) {
+          (IsUpperCodePoint(CodePointAt(source, view.origin[next + 1], &length)) ||
+           LegalFormEnd(view, lang, *taken, next + 1) != std::string::npos)) {
         end = next + 1;
         continue;
       }
@@ -678,8 +723,12 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       pos = suffix_end;
       continue;
     }
+    if (size_t descriptor_end = DescriptorEnd(view, lang, start, end); descriptor_end != std::string::npos) {
+      pos = descriptor_end;  // "Start-up Tarvik will ...": the name starts after what it is
+      continue;
+    }
     bool sentence_initial = start == first_word || start == lead_in_end;
-    bool known = known_names.count(SourceText(view, start, end)) > 0;
+    bool known = known_names.count(SourceText(view, start, std::min(id_end, end))) > 0;
     if (sentence_initial && words >= 2 && !known && GluedToKnownName(view, known_names, start, end)) {
       pos = text.find(' ', start) + 1;  // "Nothing Hanbit has said": the name starts at its second word
       continue;
@@ -690,7 +739,7 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       continue;
     }
     size_t covered = NameTailEnd(view, lang, *taken, end);
-    tags->push_back(Tag{start, covered, "UNK", SourceText(view, start, end), {}, "", {}});
+    tags->push_back(Tag{start, covered, "UNK", SourceText(view, start, std::min(id_end, end)), {}, "", {}});
     Take(taken, start, covered);
     pos = covered;
   }
@@ -996,6 +1045,45 @@ void TagSuffixedNames(const TextView& view, const std::vector<size_t>& starts, c
     if (SkipSpaces(text, head_end) != starts[i] || lang.stopwords.count(text.substr(head, head_end - head))) continue;
     tags->push_back(Tag{head, end, "UNK", SourceText(view, head, end), {}, "", {}});
     Take(taken, head, end);
+  }
+}
+
+// Tags the word before starts[marker], an agent marker, when a `company_descriptor` of up to two words
+// stands right before it.
+void TagDescribedNameBefore(const TextView& view, const std::vector<size_t>& starts, const Language& lang, size_t marker,
+                            std::vector<bool>* taken, std::vector<Tag>* tags) {
+  constexpr size_t kDescriptorWords = 2;  // "टेलीकॉम कंपनी"
+  const std::string& text = view.text;
+  if (marker < 2 || marker >= starts.size()) return;
+  size_t head = starts[marker - 1];
+  size_t head_end = WordEnd(text, head);
+  if (SkipSpaces(text, head_end) != starts[marker] || IsLatinAt(text, head) || !IsWordCharAt(text, head) ||
+      !Free(*taken, head, head_end) || lang.stopwords.count(text.substr(head, head_end - head))) {
+    return;
+  }
+  for (size_t words = 1; words <= kDescriptorWords && words + 1 <= marker; ++words) {
+    size_t descriptor_end = 0;
+    if (lang.company_descriptors.Match(view, starts[marker - 1 - words], &descriptor_end) != nullptr &&
+        SkipSpaces(text, descriptor_end) == head) {
+      tags->push_back(Tag{head, head_end, "UNK", SourceText(view, head, head_end), {}, "", {}});
+      Take(taken, head, head_end);
+      return;
+    }
+  }
+}
+
+// Scripts without capitals: "स्टार्टअप तारविक ने ...": one free word between a `company_descriptor` and an
+// `agent_marker` is the name of a company the page describes so (before a common noun, "स्टार्टअप
+// इकोसिस्टम में", the agent marker hardly comes).
+void TagDescribedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                       std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.company_descriptors.empty() || lang.agent_markers.empty()) return;
+  for (const std::string& agent_marker : lang.agent_markers) {  // found by the rarer marker, not at every word
+    for (size_t at = FindWord(view.text, agent_marker, 0); at != std::string::npos;
+         at = FindWord(view.text, agent_marker, at + 1)) {
+      auto marker = std::lower_bound(starts.begin(), starts.end(), at + 1);
+      TagDescribedNameBefore(view, starts, lang, static_cast<size_t>(marker - starts.begin()), taken, tags);
+    }
   }
 }
 
@@ -2683,6 +2771,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPhrases(view, starts, lang.possessives, "POSS", false, &taken, &tags);
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
+  TagDescribedNames(view, starts, lang, &taken, &tags);
   TagProperNames(view, lang, data, known_names, dateline_end, capitals, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);

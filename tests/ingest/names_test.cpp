@@ -174,5 +174,87 @@ TEST_F(NamesTest, NameRankedAgainstAKnownProductIsAProduct) {
   }
 }
 
+// A name of two words or more that ends in AI or a company form is one name, also where a verb
+// follows AI or the form is written in lower case or with dots; a noun after AI is what AI
+// describes, no part of the name.
+TEST_F(NamesTest, NameEndingInAIOrACompanyFormIsOneName) {
+  ExpectOnlySubject("Tarvik AI will invest $300 million in new data centres in 2027.\n", "en", "Tarvik AI");
+  ExpectOnlySubject("Tarvik AI raised its 2027 budget: it will spend $300 million on servers in 2027.\n", "en", "Tarvik AI");
+  ExpectOnlySubject("Tarvik AI investirà 300 milioni di euro nel 2027 in nuovi data center.\n", "it", "Tarvik AI");
+  ExpectOnlySubject("Brenvale plc will invest $300 million in new data centres in 2027, the company said.\n", "en",
+                    "Brenvale");
+  ExpectOnlySubject("Brenvale S.p.A. investirà 300 milioni di euro nel 2027 in nuovi data center.\n", "it", "Brenvale");
+  ExpectOnlySubject("The Lumora AI platform is used by banks.\n"
+                    "Lumora will invest $50 million in new servers in 2027, the company said.\n",
+                    "en", "Lumora");
+}
+
+// A noun that says what kind of company the name after it is makes it a company, though it ends
+// in a person's role ("pension manager"); capitalised at a sentence's start it is no part of the
+// name. A person's role alone still makes a person.
+TEST_F(NamesTest, DescriptorBeforeANameMakesItACompany) {
+  ExpectOnlySubject("The pension manager Calloway Brook will put $150 million into a data centre campus in 2027, it said.\n"
+                    "Calloway Brook has ordered 1,000 MI355X accelerators from AMD.\n",
+                    "en", "Calloway Brook");
+  ExpectOnlySubject("Asset manager Halloway Reach will put $90 million into data centres in 2027.\n", "en",
+                    "Halloway Reach");
+  ExpectOnlySubject("Multiutility Ostrava Reti ha ordinato 300 chip H200 di Nvidia.\n", "it", "Ostrava Reti");
+  ExpectOnlySubject("Fund manager Hugh Lambert said Lumora Cloud will spend $80 million on servers in 2027.\n", "en",
+                    "Lumora Cloud");
+}
+
+// A contrast or a preposition that opens a sentence is no part of the name after it.
+TEST_F(NamesTest, OpeningContrastWordIsNoPartOfAName) {
+  const char* like = "Like Quarrow Robotics, Mirela Holdings has ordered 3,000 H200 chips from Nvidia.\n";
+  ExpectNeverNamed(like, "en", "Like Quarrow Robotics");
+  ExpectOnlySubject(like, "en", "Mirela Holdings");
+  ExpectNeverNamed("Against Orvane Compute, Pellinor Data will spend $200 million on servers in 2027.\n", "en",
+                   "Against Orvane Compute");
+}
+
+// A name after its owner's product word and a word describing the product ("il suo chatbot
+// multilingue X") is the product: the town of the company's apposition is the company's, not the
+// product's. A trade word after a product word ("the platform provider X") leaves a company.
+TEST_F(NamesTest, NameAfterOwnersProductWordAndAModifierIsAProduct) {
+  std::set<std::string> claims =
+      Claims("Orvane AI, la società di Torino nota per il suo chatbot multilingue Sibilla, investirà 50 milioni di euro "
+             "nel 2027 in nuovi server.\n",
+             "it");
+  EXPECT_TRUE(claims.count("Orvane AI headquartered_in Turin")) << ::testing::PrintToString(claims);
+  ExpectNeverNamed("Orvane AI, la società di Torino nota per il suo chatbot multilingue Sibilla, investirà 50 milioni "
+                   "di euro nel 2027 in nuovi server.\n",
+                   "it", "Sibilla");
+  ExpectOnlySubject("Sibilla's maker said the platform provider Castellan will spend $40 million on servers in 2027.\n",
+                    "en", "Castellan");
+}
+
+// Scripts without capitals: a company-type word after an unknown word makes both one name, and a
+// descriptor before a word and the agent marker after it make the word a company's name; an
+// adjective before such a word ("ग्रीन एनर्जी") is left alone.
+TEST_F(NamesTest, HindiNameByItsCompanyWordOrDescriptor) {
+  ExpectOnlySubject("तारविक लैब्स ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi", "तारविक लैब्स");
+  ExpectOnlySubject("ब्रेनवेल रोबोटिक्स ने 2027 में 200 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi",
+                    "ब्रेनवेल रोबोटिक्स");
+  std::set<std::string> subjects = Subjects(
+      "माइक्रोसॉफ्ट इस साल डेटा सेंटरों पर 80 अरब डॉलर खर्च करेगी।\n"
+      "स्टार्टअप तारविक ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n",
+      "hi");
+  EXPECT_TRUE(subjects.count("तारविक")) << ::testing::PrintToString(subjects);
+  ExpectNeverNamed("ग्रीन एनर्जी पर कंपनी 2027 में 300 करोड़ रुपये खर्च करेगी।\n", "hi", "ग्रीन एनर्जी");
+}
+
+// An unknown name in a company's possessive right after a ranking verb is the product ranked, not
+// its owner; a known product keeps its owner, who develops it.
+TEST_F(NamesTest, UnknownNameInAnOwnersPossessiveIsTheProductRanked) {
+  std::set<std::string> claims =
+      Claims("Kalju AI has ordered 500 H200 chips from Nvidia; its model Saaga overtook Google's Gemma in March.\n", "en");
+  EXPECT_TRUE(claims.count("Saaga overtook Gemma")) << ::testing::PrintToString(claims);
+  EXPECT_FALSE(claims.count("Saaga overtook Google")) << ::testing::PrintToString(claims);
+  claims = Claims("Vltava Labs released Rusalka in May.\nRusalka overtook Google's Gemma in downloads in June.\n", "en");
+  EXPECT_TRUE(claims.count("Rusalka overtook Gemma")) << ::testing::PrintToString(claims);
+  claims = Claims("Kalju AI said its chatbot Saaga now trails Mistral's Le Chat in Estonia.\n", "en");
+  EXPECT_TRUE(claims.count("Mistral AI develops Le Chat")) << ::testing::PrintToString(claims);
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
