@@ -294,9 +294,11 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
       context.salient = salience.For(tagged[i], context.topic);
+      if (std::string owner = salience.PossessiveOwner(tagged[i], context.Antecedent()); !owner.empty()) context.salient = owner;
+      salience.ResolveRoles(context.Antecedent(), &tagged[i]);
       ResolvePlaceDescriptions(*lang, homes, context.Antecedent(), &tagged[i]);
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
-      salience.Observe(tagged[i], sentence_found, context.topic, places[i]);
+      salience.Observe(tagged[i], sentence_found, context, places[i]);
       // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
       frames.Read(tagged[i], &sentence_found, context);
       std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);

@@ -181,6 +181,60 @@ bool SameCompany(const std::string& a, const std::string& b) {
          (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
 }
 
+// The `role_noun` that ends tag i ("unit" of "the unit", "gruppo" of "il gruppo"), or nullptr.
+const Phrase* RoleOf(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  for (size_t pos = tag.start; pos < tag.end; ++pos) {
+    if (pos > tag.start && IsWordCharAt(s.view.text, pos - 1)) continue;
+    size_t end = 0;
+    const Phrase* role = lang.role_nouns.Match(s.view, pos, &end);
+    if (role != nullptr && end == tag.end) return role;
+  }
+  return nullptr;
+}
+
+bool IsOwnedRole(const Phrase* role) { return role != nullptr && role->value == "owned"; }
+
+// Does a word of `role_nouns` of value `owned` end within three words after view position `from`
+// ("Vantis Cloud, the cloud subsidiary ...", "Vantis Cloud, la controllata nata ...")?
+bool OwnedRoleWithin(const Language& lang, const TaggedSentence& s, size_t from) {
+  const std::string& text = s.view.text;
+  size_t pos = SkipSpaces(text, from);
+  for (int words = 0; words < 4 && pos < text.size() && IsWordCharAt(text, pos); ++words) {
+    size_t end = 0;
+    if (IsOwnedRole(lang.role_nouns.Match(s.view, pos, &end))) return true;
+    pos = SkipSpaces(text, WordEndAt(text, pos));
+  }
+  return false;
+}
+
+// Does the page write company tag i as someone's unit: right after a unit word ("la controllata
+// Vantis Cloud", "G42's cloud unit Core42") or with one in apposition ("Vantis Cloud, the cloud
+// subsidiary the group set up")?
+bool WrittenAsUnit(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  // not the subject of a relative clause after another's apposition ("Vantis, the subsidiary Orbis set up")
+  bool in_apposition = i > 0 && s.view.text[SkipSpaces(s.view.text, s.tags[i - 1].end)] == ',';
+  if (!in_apposition && IsOwnedRole(WordBefore(lang.role_nouns, s.view, tag.start))) return true;
+  bool apposed = tag.end < s.view.text.size() && s.view.text[tag.end] == ',';
+  return apposed && (i + 1 >= s.tags.size() || s.tags[i + 1].start > tag.end + 1) && OwnedRoleWithin(lang, s, tag.end + 1);
+}
+
+// A company named as the subject or object of what a sentence says: not a maker before its chip, an
+// analysts' firm or a person's employer.
+bool NamedAsParty(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  return (IsCompany(tag) || tag.type == "PARENT") && !NamedAsMaker(lang, s, i) && !NamedAsAnalystsFirm(lang, s, i) &&
+         !NamedWithEmployer(lang, s, i);
+}
+
+// Is tag i a description right after the name it describes ("Core42, the unit of G42")?
+bool ApposedToAName(const TaggedSentence& s, size_t i) {
+  if (i == 0 || !IsCompany(s.tags[i - 1])) return false;
+  std::string_view between = std::string_view(s.view.text).substr(s.tags[i - 1].end, s.tags[i].start - s.tags[i - 1].end);
+  return between.find_first_not_of(", ") == std::string_view::npos && between.find(',') != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string Salience::For(const TaggedSentence& s, const std::string& topic) const {
@@ -194,6 +248,64 @@ std::string Salience::For(const TaggedSentence& s, const std::string& topic) con
     topic_named = topic_named || (IsCompany(tag) && tag.id == topic && !NamedAsMaker(lang_, s, i));
   }
   return current_;
+}
+
+bool Salience::ResolveRoles(const std::string& antecedent, TaggedSentence* s) const {
+  if (lang_.role_nouns.empty()) return false;
+  bool changed = false;
+  std::vector<Named> named = previous_;  // nearest last
+  std::vector<Tag> kept;
+  kept.reserve(s->tags.size());
+  for (size_t i = 0; i < s->tags.size(); ++i) {
+    Tag tag = s->tags[i];
+    const Phrase* role = tag.type == "REF" && !IsFusedMarker(tag.id) ? RoleOf(lang_, *s, i) : nullptr;
+    if (role != nullptr) {
+      std::string company = ApposedToAName(*s, i) ? "" : OfRole(role->value, named);
+      bool unit = IsOwnedRole(role);
+      if (company.empty() && unit) {
+        changed = true;  // no unit to point to: the words, as the tagger would have read them
+        continue;
+      }
+      if (!company.empty() && company != antecedent) {
+        tag.type = "ORG";
+        tag.id = company;
+        changed = true;
+      }
+    }
+    if (NamedAsParty(lang_, *s, i)) named.push_back(Named{tag.id, WrittenAsUnit(lang_, *s, i)});
+    kept.push_back(std::move(tag));
+  }
+  if (!changed) return false;
+  s->tags = std::move(kept);
+  Render(lang_, s);
+  return true;
+}
+
+std::string Salience::OfRole(const std::string& role, const std::vector<Named>& named) const {
+  auto owner_of = [this](const std::string& id) {
+    auto it = owners_.find(id);
+    return it == owners_.end() ? std::string() : it->second;
+  };
+  for (auto it = named.rbegin(); it != named.rend(); ++it) {
+    if (role == "owned" && (it->owned || !owner_of(it->id).empty())) return it->id;
+    if (role == "owner" && std::any_of(named.begin(), named.end(), [&](const Named& n) { return owner_of(n.id) == it->id; })) {
+      return it->id;
+    }
+  }
+  return "";
+}
+
+std::string Salience::PossessiveOwner(const TaggedSentence& s, const std::string& antecedent) const {
+  bool antecedent_named = std::any_of(previous_.begin(), previous_.end(), [&](const Named& n) { return n.id == antecedent; });
+  if (previous_.empty() || antecedent_named ||
+      std::any_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "REF"; })) {
+    return "";
+  }
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if (s.tags[i].type == "POSS") return previous_subject_.empty() ? previous_.back().id : previous_subject_;
+    if (NamedAsParty(lang_, s, i)) return "";  // "Vantis said its ...": the rules read the name
+  }
+  return "";
 }
 
 void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
@@ -468,8 +580,25 @@ void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* 
   }
 }
 
-void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic,
+void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context,
                        Place place) {
+  const std::string& topic = context.topic;
+  previous_.clear();
+  previous_subject_.clear();
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "REF" || tag.type == "POSS") {
+      previous_.push_back(Named{EntityOf(tag, context), false});
+    } else if (NamedAsParty(lang_, s, i)) {
+      previous_.push_back(Named{tag.id, WrittenAsUnit(lang_, s, i)});
+      if (i == 0 && CountWords(std::string_view(s.view.text).substr(0, tag.start)) <= 1) previous_subject_ = tag.id;
+    }
+  }
+  for (const auto& e : found) {
+    if (e.claim.predicate == "owns" && e.claim.object.kind == TermKind::kEntity) {
+      owners_[e.claim.object.value] = e.claim.subject.value;
+    }
+  }
   if (place.asked) {
     current_.clear();  // "Quanto spenderete? E Nvidia?": the answer is the interviewee's
     return;

@@ -44,15 +44,41 @@ class Salience {
   // A sentence that names no company and continues its paragraph keeps the
   // current one ("Kallio will invest $300m. Most of it goes on Nvidia
   // hardware. The company has ordered ..."); any other sentence ages it.
-  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic, Place place);
+  // `context`: the page's company (topic) and what the sentence's anaphors pointed to.
+  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context, Place place);
 
   // The company of the last sentence that was about one ("" before any).
   const std::string& Current() const { return current_; }
 
+  // An anaphor whose head is a `role_noun` is the company of that role among those just named (in `s`
+  // before it, then in the sentence before, nearest first): "the unit", "la controllata" the one the page
+  // writes as owned ("Vantis Cloud, the cloud subsidiary ..."), "the group", "il gruppo", "समूह" the owner
+  // of one of them (its `owns` statements so far). Such a tag becomes that company's when it is not the
+  // `antecedent` already; a unit word that finds no unit, or that describes the name right before it
+  // ("Core42, the unit of G42"), is no anaphor and goes back to being words. True when it changed a tag.
+  bool ResolveRoles(const std::string& antecedent, TaggedSentence* s) const;
+
+  // The company a possessive of `s` points to when the sentence names none before it and has no other
+  // anaphor, and the sentence before did not name the `antecedent` (by name or anaphor): that sentence's
+  // subject, else the last company it names, even as an object ("Nobody outside Brno had heard of Vltava
+  // Labs. This month its model Rusalka ..."); "" otherwise (the antecedent, as before).
+  std::string PossessiveOwner(const TaggedSentence& s, const std::string& antecedent) const;
+
  private:
+  // A company a sentence names, and whether the page writes it as someone's unit.
+  struct Named {
+    std::string id;
+    bool owned = false;
+  };
+  // The last of `named` (nearest last) of `role`: `owned`, a unit; `owner`, the owner of one of them.
+  std::string OfRole(const std::string& role, const std::vector<Named>& named) const;
+
   const Language& lang_;
   std::string current_;
   size_t age_ = 0;  // sentences read since current_ was last stated
+  std::vector<Named> previous_;  // the companies the sentence before named, its anaphors' too, in order
+  std::string previous_subject_;  // the company that sentence opened with, if any
+  std::map<std::string, std::string> owners_;  // unit -> its owner, as the page's `owns` statements say so far
 };
 
 // Where the page says each company is headquartered (its headquartered_in statements so far).

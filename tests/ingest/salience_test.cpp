@@ -24,6 +24,15 @@ class SalienceTest : public RulesLoadedTest {
     return subjects;
   }
 
+  // The claims "subject predicate object" of `predicate` in `text`.
+  std::set<std::string> ClaimsOf(const std::string& text, const std::string& lang, const std::string& predicate) {
+    std::set<std::string> claims;
+    for (const auto& st : Extract(text, lang, "2026-03-01").statements) {
+      if (st.claim.predicate == predicate) claims.insert(st.claim.subject.value + " " + predicate + " " + st.claim.object.value);
+    }
+    return claims;
+  }
+
   // A page whose order of `product` is stated of `subject` alone.
   struct OrderCase {
     std::string lang, text, product, subject;
@@ -464,6 +473,59 @@ TEST_F(SalienceTest, NameAlwaysWithAVersionIsAModel) {
                    // a company written once without a version stays a company
                    {"en", "Kestrel 2 is here.\nOn Monday Kestrel said it has ordered 500 B200 chips. Kestrel 2 runs in Lyon.\n",
                     "B200", "Kestrel"}});
+}
+
+// "its" is the company of its own sentence or of the one before, when that one names a company, even
+// one named as an object ("Few had heard of Kallio Labs. Now its model Brisa ..."), not the page's
+// company of another paragraph; with no company there it stays the page's (written before the change).
+TEST_F(SalienceTest, PossessiveIsTheCompanyJustNamed) {
+  const std::string page_en = "Orbis Telecom will spend $2 billion on data centres in 2026. Orbis Telecom has ordered 900 H100 chips.\n";
+  EXPECT_EQ(ClaimsOf(page_en + "Few investors outside Lyon had heard of Kallio Labs a year ago. Now its open-weight "
+                                      "model Brisa leads the download charts.\n", "en", "develops"),
+            Names{"Kallio Labs develops Brisa"});
+  EXPECT_EQ(ClaimsOf(page_en + "The market for small models has changed.\nIts open-weight model Brisa leads the "
+                                      "download charts.\n", "en", "develops"),
+            Names{"Orbis Telecom develops Brisa"});
+  const std::string page_it = "Orbis Telecom investirà 2 miliardi di euro nel 2026. Orbis Telecom ha ordinato 900 GPU H100.\n";
+  EXPECT_EQ(ClaimsOf(page_it + "Un anno fa nessuno fuori da Lione conosceva Kallio Labs. Oggi il suo modello Brisa "
+                                      "guida le classifiche dei download.\n", "it", "develops"),
+            Names{"Kallio Labs develops Brisa"});
+}
+
+// A description's head noun says which of the companies just named it is: "the unit", "la controllata",
+// "इकाई" the one the page says is owned; "the group", "il gruppo", "समूह" its owner; a unit word with no
+// unit named is nobody's (written before the change).
+TEST_F(SalienceTest, DescriptionHeadPicksTheCompanyByRole) {
+  ExpectOrderedBy({
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Most of the new capacity will be run by Vantis Cloud, the cloud subsidiary Orbis Telecom set up in 2019. The unit "
+       "has ordered 1,200 H200 chips from Nvidia.\n",
+       "H200", "Vantis Cloud"},
+      {"it",
+       "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
+       "Gran parte dei server sarà gestita da Vantis Cloud, la controllata nata nel 2019. La controllata ha ordinato "
+       "1.200 chip H200 di Nvidia.\n",
+       "H200", "Vantis Cloud"},
+      {"en",
+       "Vantis Cloud plans to spend $300 million in 2026.\n"
+       "Vantis Cloud, a unit of Orbis Telecom, has ordered 900 H100 chips. The group has ordered 1,200 H200 chips from "
+       "Nvidia.\n",
+       "H200", "Orbis Telecom"},
+      {"it",
+       "Vantis Cloud investirà 300 milioni di euro nel 2026.\n"
+       "Vantis Cloud, controllata da Orbis Telecom, ha ordinato 900 GPU H100. Il gruppo ha ordinato 1.200 chip H200 di "
+       "Nvidia.\n",
+       "H200", "Orbis Telecom"},
+      // no owner named: "the group" stays the company just named
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Vantis Cloud has ordered 900 H100 chips. The group has ordered 1,200 H200 chips from Nvidia.\n",
+       "H200", "Vantis Cloud"},
+  });
+  // a unit word in apposition describes the name before it: the parent is still read
+  EXPECT_EQ(ClaimsOf("Vantis Cloud, the unit of Orbis Telecom, has ordered 900 H100 chips.\n", "en", "owns"),
+            Names{"Orbis Telecom owns Vantis Cloud"});
 }
 
 }  // namespace
