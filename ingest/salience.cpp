@@ -534,6 +534,64 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
 
 }  // namespace
 
+namespace {
+
+// The start of the word that ends at view position `end` (spaces before `end` skipped), and that end.
+size_t WordStartBefore(const std::string& text, size_t* end) {
+  while (*end > 0 && text[*end - 1] == ' ') --*end;
+  size_t start = *end;
+  while (start > 0 && text[start - 1] != ' ') --start;
+  return start;
+}
+
+// "il suo chatbot multilingue Meera", "the chatbot multilingue X": a product word and one more word
+// right before tag i, after a possessive or an article; the word between is no company noun ("the chip
+// start-up Kallio Labs").
+bool ProductWordTwoBefore(const Language& lang, const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t between_end = s.tags[i].start;
+  size_t between = WordStartBefore(text, &between_end);
+  size_t product_end = between;
+  size_t product = WordStartBefore(text, &product_end);
+  size_t end = 0;
+  if (product >= between || lang.product_words.Match(s.view, product, &end) == nullptr || end != product_end) return false;
+  if (lang.refs.Match(s.view, between, &end) != nullptr || lang.role_nouns.Match(s.view, between, &end) != nullptr) return false;
+  std::string_view word = std::string_view(text).substr(between, between_end - between);
+  if (std::find(lang.industry_heads.begin(), lang.industry_heads.end(), word) != lang.industry_heads.end()) return false;
+  bool after_possessive = i > 0 && s.tags[i - 1].type == "POSS" && SkipSpaces(text, s.tags[i - 1].end) == product;
+  return after_possessive || OpenerBefore(lang, text, product);
+}
+
+// ", l'assistente ...", ", the chatbot ...": an apposition right after view position `end` that opens
+// with an article and a product word.
+bool ProductInApposition(const Language& lang, const TaggedSentence& s, size_t end) {
+  const std::string& text = s.view.text;
+  if (end >= text.size() || text[end] != ',') return false;
+  size_t pos = SkipSpaces(text, end + 1), after = 0;
+  for (const std::string& opener : lang.description_openers) {
+    if (opener.empty() || text.compare(pos, opener.size(), opener) != 0) continue;
+    bool glued = opener.back() == '\'';
+    size_t word = glued ? pos + opener.size() : SkipSpaces(text, pos + opener.size());
+    if (!glued && word == pos + opener.size()) continue;  // "a" of "assistente"
+    if (lang.product_words.Match(s.view, word, &after) != nullptr) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::set<std::string> NamesWrittenAsProducts(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> products;
+  if (lang.product_words.empty()) return products;
+  for (const auto& s : sentences) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      if (tag.type == "UNK" && (ProductWordTwoBefore(lang, s, i) || ProductInApposition(lang, s, tag.end))) products.insert(tag.id);
+    }
+  }
+  return products;
+}
+
 void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* sentences) {
   std::set<std::string> towns;
   for (size_t i = 0; i < sentences->size() && !lang.home_labels.empty(); ++i) {  // "Il quartier generale? Tallinn"
@@ -609,6 +667,7 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
     return e.claim.object.kind != TermKind::kQuantity && e.subject_from == SubjectFrom::kName;
   });
   if (about.empty() && only_relations) about = LeadingCompany(lang_, s);
+  if (products_.count(about)) about.clear();  // "Sóng ha superato Bông": the product, not its maker
   if (!about.empty()) {
     current_ = SameCompany(about, topic) ? "" : about;
     age_ = 0;

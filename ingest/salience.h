@@ -19,7 +19,8 @@ namespace kg::ingest {
 
 class Salience {
  public:
-  explicit Salience(const Language& lang) : lang_(lang) {}
+  // `products`: the page's names written as products (NamesWrittenAsProducts), never what a sentence is about.
+  Salience(const Language& lang, std::set<std::string> products) : lang_(lang), products_(std::move(products)) {}
 
   // What the anaphors of sentence `s` point to ("": the document's topic):
   // the current company, while it is recent, unless the sentence names it,
@@ -74,12 +75,19 @@ class Salience {
   std::string OfRole(const std::string& role, const std::vector<Named>& named) const;
 
   const Language& lang_;
+  const std::set<std::string> products_;
   std::string current_;
   size_t age_ = 0;  // sentences read since current_ was last stated
   std::vector<Named> previous_;  // the companies the sentence before named, its anaphors' too, in order
   std::string previous_subject_;  // the company that sentence opened with, if any
   std::map<std::string, std::string> owners_;  // unit -> its owner, as the page's `owns` statements say so far
 };
+
+// The unknown names the page writes as products in ways ReadProducts (name_kinds.h) leaves as names: a
+// product word and one more word before the name ("il suo chatbot multilingue Meera"), or an apposition
+// that opens with an article and a product word ("Sóng, l'assistente vietnamita che ..."). Such a name is
+// never the page's company nor what a sentence is about, however often the page names it.
+std::set<std::string> NamesWrittenAsProducts(const Language& lang, const std::vector<TaggedSentence>& sentences);
 
 // Where the page says each company is headquartered (its headquartered_in statements so far).
 using Homes = std::map<std::string, std::set<std::string>>;

@@ -528,5 +528,38 @@ TEST_F(SalienceTest, DescriptionHeadPicksTheCompanyByRole) {
             Names{"Orbis Telecom owns Vantis Cloud"});
 }
 
+// A product the page names more often than its maker is never the page's company: "the company", "la
+// società", "कंपनी" and the figures without a subject stay the maker's. Written before the change; the
+// first case failed on main ("il suo chatbot multilingue Brisa": an adjective after the product word), the
+// others passed and guard the same reading (a product word right before the name, an apposition).
+TEST_F(SalienceTest, ProductNamedMostIsNoCompany) {
+  struct Case {
+    std::string lang, text, currency, maker;
+  };
+  const Case cases[] = {
+      {"it",
+       "Orbis Telecom ha lanciato il suo chatbot multilingue Brisa.\nBrisa è gratuito. Brisa conta 3 milioni di "
+       "utenti. Brisa risponde in 20 lingue.\nLa società investirà 300 milioni di euro nel 2027.\n",
+       "EUR", "Orbis Telecom"},
+      {"en",
+       "Orbis Telecom has launched its multilingual chatbot Brisa.\nBrisa answers in 20 languages. Brisa is free. "
+       "Brisa has 3 million users.\nThe company plans to spend $300 million in 2027.\n",
+       "USD", "Orbis Telecom"},
+      {"it",
+       "Brisa, l'assistente che parla venti lingue, è di Orbis Telecom.\nOgni giorno usano Brisa 3 milioni di persone. "
+       "In Italia Brisa ha superato ChatGPT.\nLa società investirà 300 milioni di euro nel 2027.\n",
+       "EUR", "Orbis Telecom"},
+      {"hi",
+       "विप्रो ने अपना नया चैटबॉट बोधि पेश किया।\nउपयोगकर्ताओं को बोधि पसंद है। कई बैंक बोधि का इस्तेमाल करते हैं।\n"
+       "कंपनी 2027 में 500 करोड़ रुपये का निवेश करेगी।\n",
+       "INR", "Wipro"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Subjects(c.text, c.lang, "plans_capex", c.currency), Names{c.maker}) << c.text;
+  // a company named after a product word and a company noun stays a company ("the chip start-up Kallio Labs")
+  EXPECT_EQ(Subjects("The chip start-up Kallio Labs plans to spend $300 million in 2027.\nKallio Labs has 40 staff. "
+                     "Kallio Labs is based in Oslo.\nThe company has ordered 900 H100 chips.\n", "en", "plans_order", "H100"),
+            Names{"Kallio Labs"});
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
