@@ -297,6 +297,7 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
       context.salient = salience.For(tagged[i], context.topic);
       if (std::string owner = salience.PossessiveOwner(tagged[i], context.Antecedent()); !owner.empty()) context.salient = owner;
+      if (std::string speaker = salience.SpeakerCompany(tagged[i]); !speaker.empty()) context.salient = speaker;
       salience.ResolveRoles(context.Antecedent(), &tagged[i]);
       ResolvePlaceDescriptions(*lang, homes, context.Antecedent(), &tagged[i]);
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());

@@ -228,6 +228,28 @@ bool NamedAsParty(const Language& lang, const TaggedSentence& s, size_t i) {
          !NamedWithEmployer(lang, s, i);
 }
 
+// The one company a person of `s` is named with, by a role that is no outsider's, with at most one word
+// between role and company ("Anna Berg, chief executive of Kallio Networks", "amministratore delegato di
+// Vantis Cloud", "Kallio Networks' chief executive"), or "".
+std::string CompanyOfSpeaker(const Language& lang, const TaggedSentence& s) {
+  if (std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "PERSON"; })) return "";
+  std::string_view text = s.view.text;
+  auto within_a_word = [&](size_t from, size_t to) { return from <= to && CountWords(text.substr(from, to - from)) <= 1; };
+  std::set<std::string> companies;
+  for (size_t pos = 0, end = 0; pos < text.size(); ++pos) {
+    if (pos > 0 && IsWordCharAt(text, pos - 1)) continue;
+    const Phrase* role = lang.person_roles.Match(s.view, pos, &end);
+    if (role == nullptr) continue;
+    if (role->value == "outside") return "";
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      bool beside = within_a_word(end, tag.start) || within_a_word(tag.end, pos);
+      if (beside && IsCompany(tag) && NamedAsParty(lang, s, i)) companies.insert(tag.id);
+    }
+  }
+  return companies.size() == 1 ? *companies.begin() : "";
+}
+
 // Is tag i a description right after the name it describes ("Core42, the unit of G42")?
 bool ApposedToAName(const TaggedSentence& s, size_t i) {
   if (i == 0 || !IsCompany(s.tags[i - 1])) return false;
@@ -306,6 +328,17 @@ std::string Salience::PossessiveOwner(const TaggedSentence& s, const std::string
     if (NamedAsParty(lang_, s, i)) return "";  // "Vantis said its ...": the rules read the name
   }
   return "";
+}
+
+std::string Salience::SpeakerCompany(const TaggedSentence& s) const {
+  if (previous_speaker_company_.empty()) return "";
+  bool first_person = false;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    if (NamedAsParty(lang_, s, i)) return "";  // "ha detto Rossi di Vantis": the rules read the name
+    const Phrase* role = s.tags[i].type == "REF" ? RoleOf(lang_, s, i) : nullptr;
+    first_person = first_person || (role != nullptr && role->value == "speaker");
+  }
+  return first_person ? previous_speaker_company_ : "";
 }
 
 void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
@@ -643,6 +676,7 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
   const std::string& topic = context.topic;
   previous_.clear();
   previous_subject_.clear();
+  previous_speaker_company_ = CompanyOfSpeaker(lang_, s);
   for (size_t i = 0; i < s.tags.size(); ++i) {
     const Tag& tag = s.tags[i];
     if (tag.type == "REF" || tag.type == "POSS") {

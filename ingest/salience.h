@@ -65,6 +65,12 @@ class Salience {
   // Labs. This month its model Rusalka ..."); "" otherwise (the antecedent, as before).
   std::string PossessiveOwner(const TaggedSentence& s, const std::string& antecedent) const;
 
+  // The company of a first person (a `ref` whose `role_noun` value is `speaker`: "we", "investiremo") in
+  // a sentence that names no company, when the sentence before named a person with a role and one company
+  // ("Anna Berg, chief executive of Kallio Networks, ... \"We will spend ...\""; not an analyst's firm):
+  // that company; "" otherwise.
+  std::string SpeakerCompany(const TaggedSentence& s) const;
+
  private:
   // A company a sentence names, and whether the page writes it as someone's unit.
   struct Named {
@@ -80,6 +86,7 @@ class Salience {
   size_t age_ = 0;  // sentences read since current_ was last stated
   std::vector<Named> previous_;  // the companies the sentence before named, its anaphors' too, in order
   std::string previous_subject_;  // the company that sentence opened with, if any
+  std::string previous_speaker_company_;  // the one company a person of that sentence was named with
   std::map<std::string, std::string> owners_;  // unit -> its owner, as the page's `owns` statements say so far
 };
 

@@ -561,5 +561,26 @@ TEST_F(SalienceTest, ProductNamedMostIsNoCompany) {
             Names{"Kallio Labs"});
 }
 
+// The first person of a quote is the company its speaker was named with in the sentence before ("Anna
+// Berg, chief executive of Kallio Networks, ... \"We will spend ...\""), not the page's company; an
+// analyst's firm is no speaker's company (written before the change).
+TEST_F(SalienceTest, FirstPersonAfterTheSpeakersCompany) {
+  EXPECT_EQ(Subjects("Orbis Telecom will spend $2 billion on data centres in 2026. Orbis Telecom has ordered 900 H100 chips.\n"
+                     "Anna Berg, chief executive of Kallio Networks, presented the plan in Oslo on Monday. \"We will spend "
+                     "$300 million on data centres in 2027,\" she said.\n",
+                     "en", "plans_capex", "USD"),
+            (Names{"Orbis Telecom", "Kallio Networks"}));
+  EXPECT_EQ(Subjects("Orbis Telecom investirà 2 miliardi di euro nel 2026. Orbis Telecom ha ordinato 900 GPU H100.\n"
+                     "Marco Rossi, amministratore delegato di Vantis Cloud, ha presentato il piano martedì a Torino. "
+                     "«Investiremo 300 milioni di euro nel 2027», ha detto.\n",
+                     "it", "plans_capex", "EUR"),
+            (Names{"Orbis Telecom", "Vantis Cloud"}));
+  EXPECT_EQ(Subjects("Orbis Telecom will spend $2 billion on data centres in 2026. Orbis Telecom has ordered 900 H100 chips.\n"
+                     "Anna Berg, an analyst at Jefferies, presented her notes in Oslo on Monday. \"We will spend "
+                     "$300 million on data centres in 2027,\" the company's chief executive said.\n",
+                     "en", "plans_capex", "USD").count("Jefferies"),
+            0u);
+}
+
 }  // namespace
 }  // namespace kg::ingest::testing
