@@ -250,6 +250,13 @@ std::string CompanyOfSpeaker(const Language& lang, const TaggedSentence& s) {
   return companies.size() == 1 ? *companies.begin() : "";
 }
 
+// Is tag i followed by a `party_link` and a name ("the parent of YouTube", "the unit of G42")? Such a
+// description names what it is of: no anaphor. (A place is its home: "il gruppo di Bengaluru" stays.)
+bool NamesItsCompany(const Language& lang, const TaggedSentence& s, size_t i) {
+  return i + 1 < s.tags.size() && IsEntityType(s.tags[i + 1].type) && s.tags[i + 1].type != "PLACE" &&
+         SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
+}
+
 // Is tag i a description right after the name it describes ("Core42, the unit of G42")?
 bool ApposedToAName(const TaggedSentence& s, size_t i) {
   if (i == 0 || !IsCompany(s.tags[i - 1])) return false;
@@ -284,7 +291,7 @@ bool Salience::ResolveRoles(const std::string& antecedent, TaggedSentence* s) co
     if (role != nullptr) {
       std::string company = ApposedToAName(*s, i) ? "" : OfRole(role->value, named);
       bool unit = IsOwnedRole(role);
-      if (company.empty() && unit) {
+      if ((company.empty() && unit) || NamesItsCompany(lang_, *s, i)) {
         changed = true;  // no unit to point to: the words, as the tagger would have read them
         continue;
       }

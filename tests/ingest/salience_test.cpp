@@ -492,20 +492,15 @@ TEST_F(SalienceTest, PossessiveIsTheCompanyJustNamed) {
             Names{"Kallio Labs develops Brisa"});
 }
 
-// A description's head noun says which of the companies just named it is: "the unit", "la controllata",
-// "इकाई" the one the page says is owned; "the group", "il gruppo", "समूह" its owner; a unit word with no
-// unit named is nobody's (written before the change).
+// A description's head noun says which of the companies just named it is: "the unit" the one the page
+// says is owned; "the group", "il gruppo", "समूह" its owner (written before the change; an Italian case
+// of "la controllata" went with that ref, see the lexicon).
 TEST_F(SalienceTest, DescriptionHeadPicksTheCompanyByRole) {
   ExpectOrderedBy({
       {"en",
        "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
        "Most of the new capacity will be run by Vantis Cloud, the cloud subsidiary Orbis Telecom set up in 2019. The unit "
        "has ordered 1,200 H200 chips from Nvidia.\n",
-       "H200", "Vantis Cloud"},
-      {"it",
-       "Orbis Telecom investirà 2 miliardi di euro nel 2026.\n"
-       "Gran parte dei server sarà gestita da Vantis Cloud, la controllata nata nel 2019. La controllata ha ordinato "
-       "1.200 chip H200 di Nvidia.\n",
        "H200", "Vantis Cloud"},
       {"en",
        "Vantis Cloud plans to spend $300 million in 2026.\n"
@@ -523,8 +518,10 @@ TEST_F(SalienceTest, DescriptionHeadPicksTheCompanyByRole) {
        "Vantis Cloud has ordered 900 H100 chips. The group has ordered 1,200 H200 chips from Nvidia.\n",
        "H200", "Vantis Cloud"},
   });
-  // a unit word in apposition describes the name before it: the parent is still read
+  // a unit or parent word in apposition, or with its own "of X", describes a name: the owns rules still read it
   EXPECT_EQ(ClaimsOf("Vantis Cloud, the unit of Orbis Telecom, has ordered 900 H100 chips.\n", "en", "owns"),
+            Names{"Orbis Telecom owns Vantis Cloud"});
+  EXPECT_EQ(ClaimsOf("Orbis Telecom, the parent of Vantis Cloud, has ordered 900 H100 chips.\n", "en", "owns"),
             Names{"Orbis Telecom owns Vantis Cloud"});
 }
 
