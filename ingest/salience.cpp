@@ -281,18 +281,23 @@ std::string Salience::For(const TaggedSentence& s, const std::string& topic) con
 
 bool Salience::ResolveRoles(const std::string& antecedent, TaggedSentence* s) const {
   if (lang_.role_nouns.empty()) return false;
+  std::vector<const Phrase*> roles(s->tags.size(), nullptr);
+  bool any_role = false;
+  for (size_t i = 0; i < s->tags.size(); ++i) {
+    if (s->tags[i].type == "REF" && !IsFusedMarker(s->tags[i].id)) roles[i] = RoleOf(lang_, *s, i);
+    any_role = any_role || roles[i] != nullptr;
+  }
+  if (!any_role) return false;
   bool changed = false;
-  std::vector<Named> named = previous_;  // nearest last
+  std::vector<Named> named = NamedBefore();  // nearest last
   std::vector<Tag> kept;
   kept.reserve(s->tags.size());
   for (size_t i = 0; i < s->tags.size(); ++i) {
     Tag tag = s->tags[i];
-    const Phrase* role = tag.type == "REF" && !IsFusedMarker(tag.id) ? RoleOf(lang_, *s, i) : nullptr;
-    if (role != nullptr) {
+    if (const Phrase* role = roles[i]) {
       std::string company = ApposedToAName(*s, i) ? "" : OfRole(role->value, named);
-      bool unit = IsOwnedRole(role);
-      if ((company.empty() && unit) || NamesItsCompany(lang_, *s, i)) {
-        changed = true;  // no unit to point to: the words, as the tagger would have read them
+      if ((company.empty() && IsOwnedRole(role)) || NamesItsCompany(lang_, *s, i)) {
+        changed = true;  // no unit to point to, or a description of a name: the words, as the tagger would have read them
         continue;
       }
       if (!company.empty() && company != antecedent) {
@@ -310,6 +315,21 @@ bool Salience::ResolveRoles(const std::string& antecedent, TaggedSentence* s) co
   return true;
 }
 
+std::vector<Salience::Named> Salience::NamedBefore() const {
+  std::vector<Named> named;
+  if (previous_ == nullptr) return named;
+  const TaggedSentence& s = *previous_;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "REF" || tag.type == "POSS") {
+      named.push_back(Named{EntityOf(tag, previous_context_), false});
+    } else if (NamedAsParty(lang_, s, i)) {
+      named.push_back(Named{tag.id, WrittenAsUnit(lang_, s, i)});
+    }
+  }
+  return named;
+}
+
 std::string Salience::OfRole(const std::string& role, const std::vector<Named>& named) const {
   auto owner_of = [this](const std::string& id) {
     auto it = owners_.find(id);
@@ -325,27 +345,31 @@ std::string Salience::OfRole(const std::string& role, const std::vector<Named>& 
 }
 
 std::string Salience::PossessiveOwner(const TaggedSentence& s, const std::string& antecedent) const {
-  bool antecedent_named = std::any_of(previous_.begin(), previous_.end(), [&](const Named& n) { return n.id == antecedent; });
-  if (previous_.empty() || antecedent_named ||
-      std::any_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "REF"; })) {
-    return "";
-  }
-  for (size_t i = 0; i < s.tags.size(); ++i) {
-    if (s.tags[i].type == "POSS") return previous_subject_.empty() ? previous_.back().id : previous_subject_;
+  if (std::any_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "REF"; })) return "";
+  auto possessive = std::find_if(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "POSS"; });
+  if (possessive == s.tags.end()) return "";
+  for (size_t i = 0; s.tags.begin() + static_cast<std::ptrdiff_t>(i) < possessive; ++i) {
     if (NamedAsParty(lang_, s, i)) return "";  // "Vantis said its ...": the rules read the name
   }
-  return "";
+  std::vector<Named> named = NamedBefore();
+  if (named.empty() || std::any_of(named.begin(), named.end(), [&](const Named& n) { return n.id == antecedent; })) return "";
+  const TaggedSentence& before = *previous_;
+  bool opens_with_company = !before.tags.empty() && NamedAsParty(lang_, before, 0) &&
+                            CountWords(std::string_view(before.view.text).substr(0, before.tags[0].start)) <= 1;
+  return opens_with_company ? before.tags[0].id : named.back().id;
 }
 
 std::string Salience::SpeakerCompany(const TaggedSentence& s) const {
-  if (previous_speaker_company_.empty()) return "";
+  if (previous_ == nullptr) return "";
   bool first_person = false;
-  for (size_t i = 0; i < s.tags.size(); ++i) {
-    if (NamedAsParty(lang_, s, i)) return "";  // "ha detto Rossi di Vantis": the rules read the name
+  for (size_t i = 0; i < s.tags.size() && !first_person; ++i) {
     const Phrase* role = s.tags[i].type == "REF" ? RoleOf(lang_, s, i) : nullptr;
-    first_person = first_person || (role != nullptr && role->value == "speaker");
+    first_person = role != nullptr && role->value == "speaker";
   }
-  return first_person ? previous_speaker_company_ : "";
+  for (size_t i = 0; i < s.tags.size() && first_person; ++i) {
+    if (NamedAsParty(lang_, s, i)) return "";  // "ha detto Rossi di Vantis": the rules read the name
+  }
+  return first_person ? CompanyOfSpeaker(lang_, *previous_) : "";
 }
 
 void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
@@ -681,18 +705,8 @@ void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* 
 void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context,
                        Place place) {
   const std::string& topic = context.topic;
-  previous_.clear();
-  previous_subject_.clear();
-  previous_speaker_company_ = CompanyOfSpeaker(lang_, s);
-  for (size_t i = 0; i < s.tags.size(); ++i) {
-    const Tag& tag = s.tags[i];
-    if (tag.type == "REF" || tag.type == "POSS") {
-      previous_.push_back(Named{EntityOf(tag, context), false});
-    } else if (NamedAsParty(lang_, s, i)) {
-      previous_.push_back(Named{tag.id, WrittenAsUnit(lang_, s, i)});
-      if (i == 0 && CountWords(std::string_view(s.view.text).substr(0, tag.start)) <= 1) previous_subject_ = tag.id;
-    }
-  }
+  previous_ = &s;
+  previous_context_ = context;
   for (const auto& e : found) {
     if (e.claim.predicate == "owns" && e.claim.object.kind == TermKind::kEntity) {
       owners_[e.claim.object.value] = e.claim.subject.value;

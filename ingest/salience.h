@@ -45,7 +45,8 @@ class Salience {
   // A sentence that names no company and continues its paragraph keeps the
   // current one ("Kallio will invest $300m. Most of it goes on Nvidia
   // hardware. The company has ordered ..."); any other sentence ages it.
-  // `context`: the page's company (topic) and what the sentence's anaphors pointed to.
+  // `context`: the page's company (topic) and what the sentence's anaphors pointed to. Keeps a reference
+  // to `s` until the next call.
   void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context, Place place);
 
   // The company of the last sentence that was about one ("" before any).
@@ -77,6 +78,8 @@ class Salience {
     std::string id;
     bool owned = false;
   };
+  // The companies the sentence before named, and those its anaphors pointed to, in order.
+  std::vector<Named> NamedBefore() const;
   // The last of `named` (nearest last) of `role`: `owned`, a unit; `owner`, the owner of one of them.
   std::string OfRole(const std::string& role, const std::vector<Named>& named) const;
 
@@ -84,9 +87,10 @@ class Salience {
   const std::set<std::string> products_;
   std::string current_;
   size_t age_ = 0;  // sentences read since current_ was last stated
-  std::vector<Named> previous_;  // the companies the sentence before named, its anaphors' too, in order
-  std::string previous_subject_;  // the company that sentence opened with, if any
-  std::string previous_speaker_company_;  // the one company a person of that sentence was named with
+  // The sentence Observe read last and its context (the extractor keeps its sentences until the page is
+  // read): what the anaphors of the next one may point to is read from it only when they need it.
+  const TaggedSentence* previous_ = nullptr;
+  DocumentContext previous_context_;
   std::map<std::string, std::string> owners_;  // unit -> its owner, as the page's `owns` statements say so far
 };
 
