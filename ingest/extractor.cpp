@@ -75,9 +75,10 @@ std::set<std::string> CountSharedShortNames(const std::map<std::string, size_t>&
 // Energia" and its unit "Erida Digitale") counts for each of them, not for
 // itself: the page's company is named more often than one of its spellings
 // says. (One longer name is the short name's already, or a product named
-// after it: "Proximus Nova 2".)
+// after it: "Proximus Nova 2".) A name of `products` never counts ("il suo
+// chatbot multilingue Meera", named more often than its maker).
 std::string Topic(const std::vector<TaggedSentence>& sentences, const std::vector<Salience::Place>& places,
-                  const Language& lang) {
+                  const Language& lang, const std::set<std::string>& products) {
   std::map<std::string, size_t> counts;
   std::set<std::string> unknown;
   std::vector<std::string> order;
@@ -86,7 +87,7 @@ std::string Topic(const std::vector<TaggedSentence>& sentences, const std::vecto
     const TaggedSentence& s = sentences[k];
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
-      if ((tag.type != "ORG" && tag.type != "UNK") || NamedAsSupplier(s, lang, i)) continue;
+      if ((tag.type != "ORG" && tag.type != "UNK") || NamedAsSupplier(s, lang, i) || products.count(tag.id)) continue;
       if (counts[tag.id]++ == 0) order.push_back(tag.id);
       if (tag.type == "UNK") unknown.insert(tag.id);
     }
@@ -284,19 +285,23 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     if (stats != nullptr) stats->sentences = spans.size();
     DocumentContext context;
     std::vector<Salience::Place> places = PlacesOnPage(text, spans);
-    context.topic = Topic(tagged, places, *lang);
+    std::set<std::string> products = NamesWrittenAsProducts(*lang, tagged);
+    context.topic = Topic(tagged, places, *lang, products);
     std::set<std::string> entities;
     std::optional<std::pair<Claim, size_t>> last_money;  // the latest money claim and its sentence
-    Salience salience(*lang);
+    Salience salience(*lang, std::move(products));
     Homes homes;
     FrameReader frames(*lang, *data_, ref);
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
       context.salient = salience.For(tagged[i], context.topic);
+      if (std::string owner = salience.PossessiveOwner(tagged[i], context.Antecedent()); !owner.empty()) context.salient = owner;
+      if (std::string speaker = salience.SpeakerCompany(tagged[i]); !speaker.empty()) context.salient = speaker;
+      salience.ResolveRoles(context.Antecedent(), &tagged[i]);
       ResolvePlaceDescriptions(*lang, homes, context.Antecedent(), &tagged[i]);
       std::vector<Extracted> sentence_found = ApplyRelations(*lang, *data_, tagged[i], context, matchers.get());
-      salience.Observe(tagged[i], sentence_found, context.topic, places[i]);
+      salience.Observe(tagged[i], sentence_found, context, places[i]);
       // After the salience: the frames add figures and leave what the rules read, and what it makes of them, as it was.
       frames.Read(tagged[i], &sentence_found, context);
       std::vector<Extracted> described = ReadDescriptions(*lang, tagged[i], sentence_found, context);

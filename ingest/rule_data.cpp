@@ -254,7 +254,8 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"relation_verb", &lang->relation_verbs}, {"relation_passive", &lang->relation_passives},
       {"list_aside", &lang->list_asides}, {"list_continuation", &lang->list_continuations},
       {"margin_aside", &lang->margin_asides},
-      {"home_adjective", &lang->home_adjectives}, {"home_label", &lang->home_labels}};
+      {"home_adjective", &lang->home_adjectives}, {"home_label", &lang->home_labels},
+      {"role_noun", &lang->role_nouns}};
   std::map<std::string, std::vector<std::string>*> lists = {
       {"clutter_block", &lang->clutter_block}, {"clutter_line", &lang->clutter_line},
       {"clutter_teaser", &lang->clutter_teaser}, {"script_name_tail", &lang->script_name_tails},

@@ -98,6 +98,10 @@ struct Language {
   // "Where is it based?", "मुख्यालय कहाँ है?"): the place of the answer after it is the company's home
   // (salience.cpp ReadHomeLabels; clutter.cpp keeps such a label's short line).
   PhraseTable home_labels;
+  // The head nouns of descriptions that say which of the companies just named one means (value: `owned`,
+  // "the unit", "la controllata", "इकाई"; `owner`, "the group", "il gruppo", "समूह"): salience.cpp
+  // Salience::ResolveRoles).
+  PhraseTable role_nouns;
   std::set<std::string> stopwords;  // folded
   // Function words ("sul", "into"): stopwords for names (a capitalised one
   // starting a sentence is no name), but shared by languages, so no sign of one.

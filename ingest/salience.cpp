@@ -181,6 +181,89 @@ bool SameCompany(const std::string& a, const std::string& b) {
          (longer.size() == shorter.size() || longer[shorter.size()] == ' ');
 }
 
+// The `role_noun` that ends tag i ("unit" of "the unit", "gruppo" of "il gruppo"), or nullptr.
+const Phrase* RoleOf(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  for (size_t pos = tag.start; pos < tag.end; ++pos) {
+    if (pos > tag.start && IsWordCharAt(s.view.text, pos - 1)) continue;
+    size_t end = 0;
+    const Phrase* role = lang.role_nouns.Match(s.view, pos, &end);
+    if (role != nullptr && end == tag.end) return role;
+  }
+  return nullptr;
+}
+
+bool IsOwnedRole(const Phrase* role) { return role != nullptr && role->value == "owned"; }
+
+// Does a word of `role_nouns` of value `owned` end within three words after view position `from`
+// ("Vantis Cloud, the cloud subsidiary ...", "Vantis Cloud, la controllata nata ...")?
+bool OwnedRoleWithin(const Language& lang, const TaggedSentence& s, size_t from) {
+  const std::string& text = s.view.text;
+  size_t pos = SkipSpaces(text, from);
+  for (int words = 0; words < 4 && pos < text.size() && IsWordCharAt(text, pos); ++words) {
+    size_t end = 0;
+    if (IsOwnedRole(lang.role_nouns.Match(s.view, pos, &end))) return true;
+    pos = SkipSpaces(text, WordEndAt(text, pos));
+  }
+  return false;
+}
+
+// Does the page write company tag i as someone's unit: right after a unit word ("la controllata
+// Vantis Cloud", "G42's cloud unit Core42") or with one in apposition ("Vantis Cloud, the cloud
+// subsidiary the group set up")?
+bool WrittenAsUnit(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  // not the subject of a relative clause after another's apposition ("Vantis, the subsidiary Orbis set up")
+  bool in_apposition = i > 0 && s.view.text[SkipSpaces(s.view.text, s.tags[i - 1].end)] == ',';
+  if (!in_apposition && IsOwnedRole(WordBefore(lang.role_nouns, s.view, tag.start))) return true;
+  bool apposed = tag.end < s.view.text.size() && s.view.text[tag.end] == ',';
+  return apposed && (i + 1 >= s.tags.size() || s.tags[i + 1].start > tag.end + 1) && OwnedRoleWithin(lang, s, tag.end + 1);
+}
+
+// A company named as the subject or object of what a sentence says: not a maker before its chip, an
+// analysts' firm or a person's employer.
+bool NamedAsParty(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  return (IsCompany(tag) || tag.type == "PARENT") && !NamedAsMaker(lang, s, i) && !NamedAsAnalystsFirm(lang, s, i) &&
+         !NamedWithEmployer(lang, s, i);
+}
+
+// The one company a person of `s` is named with, by a role that is no outsider's, with at most one word
+// between role and company ("Anna Berg, chief executive of Kallio Networks", "amministratore delegato di
+// Vantis Cloud", "Kallio Networks' chief executive"), or "".
+std::string CompanyOfSpeaker(const Language& lang, const TaggedSentence& s) {
+  if (std::none_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "PERSON"; })) return "";
+  std::string_view text = s.view.text;
+  auto within_a_word = [&](size_t from, size_t to) { return from <= to && CountWords(text.substr(from, to - from)) <= 1; };
+  std::set<std::string> companies;
+  for (size_t pos = 0, end = 0; pos < text.size(); ++pos) {
+    if (pos > 0 && IsWordCharAt(text, pos - 1)) continue;
+    const Phrase* role = lang.person_roles.Match(s.view, pos, &end);
+    if (role == nullptr) continue;
+    if (role->value == "outside") return "";
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      bool beside = within_a_word(end, tag.start) || within_a_word(tag.end, pos);
+      if (beside && IsCompany(tag) && NamedAsParty(lang, s, i)) companies.insert(tag.id);
+    }
+  }
+  return companies.size() == 1 ? *companies.begin() : "";
+}
+
+// Is tag i followed by a `party_link` and a name ("the parent of YouTube", "the unit of G42")? Such a
+// description names what it is of: no anaphor. (A place is its home: "il gruppo di Bengaluru" stays.)
+bool NamesItsCompany(const Language& lang, const TaggedSentence& s, size_t i) {
+  return i + 1 < s.tags.size() && IsEntityType(s.tags[i + 1].type) && s.tags[i + 1].type != "PLACE" &&
+         SpacedPhraseBetween(lang.party_links, s, s.tags[i].end, s.tags[i + 1].start);
+}
+
+// Is tag i a description right after the name it describes ("Core42, the unit of G42")?
+bool ApposedToAName(const TaggedSentence& s, size_t i) {
+  if (i == 0 || !IsCompany(s.tags[i - 1])) return false;
+  std::string_view between = std::string_view(s.view.text).substr(s.tags[i - 1].end, s.tags[i].start - s.tags[i - 1].end);
+  return between.find_first_not_of(", ") == std::string_view::npos && between.find(',') != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string Salience::For(const TaggedSentence& s, const std::string& topic) const {
@@ -194,6 +277,99 @@ std::string Salience::For(const TaggedSentence& s, const std::string& topic) con
     topic_named = topic_named || (IsCompany(tag) && tag.id == topic && !NamedAsMaker(lang_, s, i));
   }
   return current_;
+}
+
+bool Salience::ResolveRoles(const std::string& antecedent, TaggedSentence* s) const {
+  if (lang_.role_nouns.empty()) return false;
+  std::vector<const Phrase*> roles(s->tags.size(), nullptr);
+  bool any_role = false;
+  for (size_t i = 0; i < s->tags.size(); ++i) {
+    if (s->tags[i].type == "REF" && !IsFusedMarker(s->tags[i].id)) roles[i] = RoleOf(lang_, *s, i);
+    any_role = any_role || roles[i] != nullptr;
+  }
+  if (!any_role) return false;
+  bool changed = false;
+  std::vector<Named> named = NamedBefore();  // nearest last
+  std::vector<Tag> kept;
+  kept.reserve(s->tags.size());
+  for (size_t i = 0; i < s->tags.size(); ++i) {
+    Tag tag = s->tags[i];
+    if (const Phrase* role = roles[i]) {
+      std::string company = ApposedToAName(*s, i) ? "" : OfRole(role->value, named);
+      if ((company.empty() && IsOwnedRole(role)) || NamesItsCompany(lang_, *s, i)) {
+        changed = true;  // no unit to point to, or a description of a name: the words, as the tagger would have read them
+        continue;
+      }
+      if (!company.empty() && company != antecedent) {
+        tag.type = "ORG";
+        tag.id = company;
+        changed = true;
+      }
+    }
+    if (NamedAsParty(lang_, *s, i)) named.push_back(Named{tag.id, WrittenAsUnit(lang_, *s, i)});
+    kept.push_back(std::move(tag));
+  }
+  if (!changed) return false;
+  s->tags = std::move(kept);
+  Render(lang_, s);
+  return true;
+}
+
+std::vector<Salience::Named> Salience::NamedBefore() const {
+  std::vector<Named> named;
+  if (previous_ == nullptr) return named;
+  const TaggedSentence& s = *previous_;
+  for (size_t i = 0; i < s.tags.size(); ++i) {
+    const Tag& tag = s.tags[i];
+    if (tag.type == "REF" || tag.type == "POSS") {
+      named.push_back(Named{EntityOf(tag, previous_context_), false});
+    } else if (NamedAsParty(lang_, s, i)) {
+      named.push_back(Named{tag.id, WrittenAsUnit(lang_, s, i)});
+    }
+  }
+  return named;
+}
+
+std::string Salience::OfRole(const std::string& role, const std::vector<Named>& named) const {
+  auto owner_of = [this](const std::string& id) {
+    auto it = owners_.find(id);
+    return it == owners_.end() ? std::string() : it->second;
+  };
+  for (auto it = named.rbegin(); it != named.rend(); ++it) {
+    if (role == "owned" && (it->owned || !owner_of(it->id).empty())) return it->id;
+    if (role == "owner" && std::any_of(named.begin(), named.end(), [&](const Named& n) { return owner_of(n.id) == it->id; })) {
+      return it->id;
+    }
+  }
+  return "";
+}
+
+std::string Salience::PossessiveOwner(const TaggedSentence& s, const std::string& antecedent) const {
+  if (std::any_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "REF"; })) return "";
+  auto possessive = std::find_if(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "POSS"; });
+  if (possessive == s.tags.end()) return "";
+  for (size_t i = 0; s.tags.begin() + static_cast<std::ptrdiff_t>(i) < possessive; ++i) {
+    if (NamedAsParty(lang_, s, i)) return "";  // "Vantis said its ...": the rules read the name
+  }
+  std::vector<Named> named = NamedBefore();
+  if (named.empty() || std::any_of(named.begin(), named.end(), [&](const Named& n) { return n.id == antecedent; })) return "";
+  const TaggedSentence& before = *previous_;
+  bool opens_with_company = !before.tags.empty() && NamedAsParty(lang_, before, 0) &&
+                            CountWords(std::string_view(before.view.text).substr(0, before.tags[0].start)) <= 1;
+  return opens_with_company ? before.tags[0].id : named.back().id;
+}
+
+std::string Salience::SpeakerCompany(const TaggedSentence& s) const {
+  if (previous_ == nullptr) return "";
+  bool first_person = false;
+  for (size_t i = 0; i < s.tags.size() && !first_person; ++i) {
+    const Phrase* role = s.tags[i].type == "REF" ? RoleOf(lang_, s, i) : nullptr;
+    first_person = role != nullptr && role->value == "speaker";
+  }
+  for (size_t i = 0; i < s.tags.size() && first_person; ++i) {
+    if (NamedAsParty(lang_, s, i)) return "";  // "ha detto Rossi di Vantis": the rules read the name
+  }
+  return first_person ? CompanyOfSpeaker(lang_, *previous_) : "";
 }
 
 void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
@@ -422,6 +598,64 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
 
 }  // namespace
 
+namespace {
+
+// The start of the word that ends at view position `end` (spaces before `end` skipped), and that end.
+size_t WordStartBefore(const std::string& text, size_t* end) {
+  while (*end > 0 && text[*end - 1] == ' ') --*end;
+  size_t start = *end;
+  while (start > 0 && text[start - 1] != ' ') --start;
+  return start;
+}
+
+// "il suo chatbot multilingue Meera", "the chatbot multilingue X": a product word and one more word
+// right before tag i, after a possessive or an article; the word between is no company noun ("the chip
+// start-up Kallio Labs").
+bool ProductWordTwoBefore(const Language& lang, const TaggedSentence& s, size_t i) {
+  const std::string& text = s.view.text;
+  size_t between_end = s.tags[i].start;
+  size_t between = WordStartBefore(text, &between_end);
+  size_t product_end = between;
+  size_t product = WordStartBefore(text, &product_end);
+  size_t end = 0;
+  if (product >= between || lang.product_words.Match(s.view, product, &end) == nullptr || end != product_end) return false;
+  if (lang.refs.Match(s.view, between, &end) != nullptr || lang.role_nouns.Match(s.view, between, &end) != nullptr) return false;
+  std::string_view word = std::string_view(text).substr(between, between_end - between);
+  if (std::find(lang.industry_heads.begin(), lang.industry_heads.end(), word) != lang.industry_heads.end()) return false;
+  bool after_possessive = i > 0 && s.tags[i - 1].type == "POSS" && SkipSpaces(text, s.tags[i - 1].end) == product;
+  return after_possessive || OpenerBefore(lang, text, product);
+}
+
+// ", l'assistente ...", ", the chatbot ...": an apposition right after view position `end` that opens
+// with an article and a product word.
+bool ProductInApposition(const Language& lang, const TaggedSentence& s, size_t end) {
+  const std::string& text = s.view.text;
+  if (end >= text.size() || text[end] != ',') return false;
+  size_t pos = SkipSpaces(text, end + 1), after = 0;
+  for (const std::string& opener : lang.description_openers) {
+    if (opener.empty() || text.compare(pos, opener.size(), opener) != 0) continue;
+    bool glued = opener.back() == '\'';
+    size_t word = glued ? pos + opener.size() : SkipSpaces(text, pos + opener.size());
+    if (!glued && word == pos + opener.size()) continue;  // "a" of "assistente"
+    if (lang.product_words.Match(s.view, word, &after) != nullptr) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::set<std::string> NamesWrittenAsProducts(const Language& lang, const std::vector<TaggedSentence>& sentences) {
+  std::set<std::string> products;
+  if (lang.product_words.empty()) return products;
+  for (const auto& s : sentences) {
+    for (size_t i = 0; i < s.tags.size(); ++i) {
+      const Tag& tag = s.tags[i];
+      if (tag.type == "UNK" && (ProductWordTwoBefore(lang, s, i) || ProductInApposition(lang, s, tag.end))) products.insert(tag.id);
+    }
+  }
+  return products;
+}
+
 void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* sentences) {
   std::set<std::string> towns;
   for (size_t i = 0; i < sentences->size() && !lang.home_labels.empty(); ++i) {  // "Il quartier generale? Tallinn"
@@ -468,8 +702,16 @@ void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* 
   }
 }
 
-void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic,
+void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context,
                        Place place) {
+  const std::string& topic = context.topic;
+  previous_ = &s;
+  previous_context_ = context;
+  for (const auto& e : found) {
+    if (e.claim.predicate == "owns" && e.claim.object.kind == TermKind::kEntity) {
+      owners_[e.claim.object.value] = e.claim.subject.value;
+    }
+  }
   if (place.asked) {
     current_.clear();  // "Quanto spenderete? E Nvidia?": the answer is the interviewee's
     return;
@@ -480,6 +722,7 @@ void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& fo
     return e.claim.object.kind != TermKind::kQuantity && e.subject_from == SubjectFrom::kName;
   });
   if (about.empty() && only_relations) about = LeadingCompany(lang_, s);
+  if (products_.count(about)) about.clear();  // "Sóng ha superato Bông": the product, not its maker
   if (!about.empty()) {
     current_ = SameCompany(about, topic) ? "" : about;
     age_ = 0;

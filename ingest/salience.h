@@ -19,7 +19,8 @@ namespace kg::ingest {
 
 class Salience {
  public:
-  explicit Salience(const Language& lang) : lang_(lang) {}
+  // `products`: the page's names written as products (NamesWrittenAsProducts), never what a sentence is about.
+  Salience(const Language& lang, std::set<std::string> products) : lang_(lang), products_(std::move(products)) {}
 
   // What the anaphors of sentence `s` point to ("": the document's topic):
   // the current company, while it is recent, unless the sentence names it,
@@ -44,16 +45,60 @@ class Salience {
   // A sentence that names no company and continues its paragraph keeps the
   // current one ("Kallio will invest $300m. Most of it goes on Nvidia
   // hardware. The company has ordered ..."); any other sentence ages it.
-  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const std::string& topic, Place place);
+  // `context`: the page's company (topic) and what the sentence's anaphors pointed to. Keeps a reference
+  // to `s` until the next call.
+  void Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context, Place place);
 
   // The company of the last sentence that was about one ("" before any).
   const std::string& Current() const { return current_; }
 
+  // An anaphor whose head is a `role_noun` is the company of that role among those just named (in `s`
+  // before it, then in the sentence before, nearest first): "the unit", "la controllata" the one the page
+  // writes as owned ("Vantis Cloud, the cloud subsidiary ..."), "the group", "il gruppo", "समूह" the owner
+  // of one of them (its `owns` statements so far). Such a tag becomes that company's when it is not the
+  // `antecedent` already; a unit word that finds no unit, or that describes the name right before it
+  // ("Core42, the unit of G42"), is no anaphor and goes back to being words. True when it changed a tag.
+  bool ResolveRoles(const std::string& antecedent, TaggedSentence* s) const;
+
+  // The company a possessive of `s` points to when the sentence names none before it and has no other
+  // anaphor, and the sentence before did not name the `antecedent` (by name or anaphor): that sentence's
+  // subject, else the last company it names, even as an object ("Nobody outside Brno had heard of Vltava
+  // Labs. This month its model Rusalka ..."); "" otherwise (the antecedent, as before).
+  std::string PossessiveOwner(const TaggedSentence& s, const std::string& antecedent) const;
+
+  // The company of a first person (a `ref` whose `role_noun` value is `speaker`: "we", "investiremo") in
+  // a sentence that names no company, when the sentence before named a person with a role and one company
+  // ("Anna Berg, chief executive of Kallio Networks, ... \"We will spend ...\""; not an analyst's firm):
+  // that company; "" otherwise.
+  std::string SpeakerCompany(const TaggedSentence& s) const;
+
  private:
+  // A company a sentence names, and whether the page writes it as someone's unit.
+  struct Named {
+    std::string id;
+    bool owned = false;
+  };
+  // The companies the sentence before named, and those its anaphors pointed to, in order.
+  std::vector<Named> NamedBefore() const;
+  // The last of `named` (nearest last) of `role`: `owned`, a unit; `owner`, the owner of one of them.
+  std::string OfRole(const std::string& role, const std::vector<Named>& named) const;
+
   const Language& lang_;
+  const std::set<std::string> products_;
   std::string current_;
   size_t age_ = 0;  // sentences read since current_ was last stated
+  // The sentence Observe read last and its context (the extractor keeps its sentences until the page is
+  // read): what the anaphors of the next one may point to is read from it only when they need it.
+  const TaggedSentence* previous_ = nullptr;
+  DocumentContext previous_context_;
+  std::map<std::string, std::string> owners_;  // unit -> its owner, as the page's `owns` statements say so far
 };
+
+// The unknown names the page writes as products in ways ReadProducts (name_kinds.h) leaves as names: a
+// product word and one more word before the name ("il suo chatbot multilingue Meera"), or an apposition
+// that opens with an article and a product word ("Sóng, l'assistente vietnamita che ..."). Such a name is
+// never the page's company nor what a sentence is about, however often the page names it.
+std::set<std::string> NamesWrittenAsProducts(const Language& lang, const std::vector<TaggedSentence>& sentences);
 
 // Where the page says each company is headquartered (its headquartered_in statements so far).
 using Homes = std::map<std::string, std::set<std::string>>;

@@ -24,6 +24,15 @@ class SalienceTest : public RulesLoadedTest {
     return subjects;
   }
 
+  // The claims "subject predicate object" of `predicate` in `text`.
+  std::set<std::string> ClaimsOf(const std::string& text, const std::string& lang, const std::string& predicate) {
+    std::set<std::string> claims;
+    for (const auto& st : Extract(text, lang, "2026-03-01").statements) {
+      if (st.claim.predicate == predicate) claims.insert(st.claim.subject.value + " " + predicate + " " + st.claim.object.value);
+    }
+    return claims;
+  }
+
   // A page whose order of `product` is stated of `subject` alone.
   struct OrderCase {
     std::string lang, text, product, subject;
@@ -464,6 +473,110 @@ TEST_F(SalienceTest, NameAlwaysWithAVersionIsAModel) {
                    // a company written once without a version stays a company
                    {"en", "Kestrel 2 is here.\nOn Monday Kestrel said it has ordered 500 B200 chips. Kestrel 2 runs in Lyon.\n",
                     "B200", "Kestrel"}});
+}
+
+// "its" is the company of its own sentence or of the one before, when that one names a company, even
+// one named as an object ("Few had heard of Kallio Labs. Now its model Brisa ..."), not the page's
+// company of another paragraph; with no company there it stays the page's (written before the change).
+TEST_F(SalienceTest, PossessiveIsTheCompanyJustNamed) {
+  const std::string page_en = "Orbis Telecom will spend $2 billion on data centres in 2026. Orbis Telecom has ordered 900 H100 chips.\n";
+  EXPECT_EQ(ClaimsOf(page_en + "Few investors outside Lyon had heard of Kallio Labs a year ago. Now its open-weight "
+                                      "model Brisa leads the download charts.\n", "en", "develops"),
+            Names{"Kallio Labs develops Brisa"});
+  EXPECT_EQ(ClaimsOf(page_en + "The market for small models has changed.\nIts open-weight model Brisa leads the "
+                                      "download charts.\n", "en", "develops"),
+            Names{"Orbis Telecom develops Brisa"});
+  const std::string page_it = "Orbis Telecom investirà 2 miliardi di euro nel 2026. Orbis Telecom ha ordinato 900 GPU H100.\n";
+  EXPECT_EQ(ClaimsOf(page_it + "Un anno fa nessuno fuori da Lione conosceva Kallio Labs. Oggi il suo modello Brisa "
+                                      "guida le classifiche dei download.\n", "it", "develops"),
+            Names{"Kallio Labs develops Brisa"});
+}
+
+// A description's head noun says which of the companies just named it is: "the unit" the one the page
+// says is owned; "the group", "il gruppo", "समूह" its owner (written before the change; an Italian case
+// of "la controllata" went with that ref, see the lexicon).
+TEST_F(SalienceTest, DescriptionHeadPicksTheCompanyByRole) {
+  ExpectOrderedBy({
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Most of the new capacity will be run by Vantis Cloud, the cloud subsidiary Orbis Telecom set up in 2019. The unit "
+       "has ordered 1,200 H200 chips from Nvidia.\n",
+       "H200", "Vantis Cloud"},
+      {"en",
+       "Vantis Cloud plans to spend $300 million in 2026.\n"
+       "Vantis Cloud, a unit of Orbis Telecom, has ordered 900 H100 chips. The group has ordered 1,200 H200 chips from "
+       "Nvidia.\n",
+       "H200", "Orbis Telecom"},
+      {"it",
+       "Vantis Cloud investirà 300 milioni di euro nel 2026.\n"
+       "Vantis Cloud, controllata da Orbis Telecom, ha ordinato 900 GPU H100. Il gruppo ha ordinato 1.200 chip H200 di "
+       "Nvidia.\n",
+       "H200", "Orbis Telecom"},
+      // no owner named: "the group" stays the company just named
+      {"en",
+       "Orbis Telecom will spend $2 billion on data centres in 2026.\n"
+       "Vantis Cloud has ordered 900 H100 chips. The group has ordered 1,200 H200 chips from Nvidia.\n",
+       "H200", "Vantis Cloud"},
+  });
+  // a unit or parent word in apposition, or with its own "of X", describes a name: the owns rules still read it
+  EXPECT_EQ(ClaimsOf("Vantis Cloud, the unit of Orbis Telecom, has ordered 900 H100 chips.\n", "en", "owns"),
+            Names{"Orbis Telecom owns Vantis Cloud"});
+  EXPECT_EQ(ClaimsOf("Orbis Telecom, the parent of Vantis Cloud, has ordered 900 H100 chips.\n", "en", "owns"),
+            Names{"Orbis Telecom owns Vantis Cloud"});
+}
+
+// A product the page names more often than its maker is never the page's company: "the company", "la
+// società", "कंपनी" and the figures without a subject stay the maker's. Written before the change; the
+// first case failed on main ("il suo chatbot multilingue Brisa": an adjective after the product word), the
+// others passed and guard the same reading (a product word right before the name, an apposition).
+TEST_F(SalienceTest, ProductNamedMostIsNoCompany) {
+  struct Case {
+    std::string lang, text, currency, maker;
+  };
+  const Case cases[] = {
+      {"it",
+       "Orbis Telecom ha lanciato il suo chatbot multilingue Brisa.\nBrisa è gratuito. Brisa conta 3 milioni di "
+       "utenti. Brisa risponde in 20 lingue.\nLa società investirà 300 milioni di euro nel 2027.\n",
+       "EUR", "Orbis Telecom"},
+      {"en",
+       "Orbis Telecom has launched its multilingual chatbot Brisa.\nBrisa answers in 20 languages. Brisa is free. "
+       "Brisa has 3 million users.\nThe company plans to spend $300 million in 2027.\n",
+       "USD", "Orbis Telecom"},
+      {"it",
+       "Brisa, l'assistente che parla venti lingue, è di Orbis Telecom.\nOgni giorno usano Brisa 3 milioni di persone. "
+       "In Italia Brisa ha superato ChatGPT.\nLa società investirà 300 milioni di euro nel 2027.\n",
+       "EUR", "Orbis Telecom"},
+      {"hi",
+       "विप्रो ने अपना नया चैटबॉट बोधि पेश किया।\nउपयोगकर्ताओं को बोधि पसंद है। कई बैंक बोधि का इस्तेमाल करते हैं।\n"
+       "कंपनी 2027 में 500 करोड़ रुपये का निवेश करेगी।\n",
+       "INR", "Wipro"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Subjects(c.text, c.lang, "plans_capex", c.currency), Names{c.maker}) << c.text;
+  // a company named after a product word and a company noun stays a company ("the chip start-up Kallio Labs")
+  EXPECT_EQ(Subjects("The chip start-up Kallio Labs plans to spend $300 million in 2027.\nKallio Labs has 40 staff. "
+                     "Kallio Labs is based in Oslo.\nThe company has ordered 900 H100 chips.\n", "en", "plans_order", "H100"),
+            Names{"Kallio Labs"});
+}
+
+// The first person of a quote is the company its speaker was named with in the sentence before ("Anna
+// Berg, chief executive of Kallio Networks, ... \"We will spend ...\""), not the page's company; an
+// analyst's firm is no speaker's company (written before the change).
+TEST_F(SalienceTest, FirstPersonAfterTheSpeakersCompany) {
+  EXPECT_EQ(Subjects("Orbis Telecom will spend $2 billion on data centres in 2026. Orbis Telecom has ordered 900 H100 chips.\n"
+                     "Anna Berg, chief executive of Kallio Networks, presented the plan in Oslo on Monday. \"We will spend "
+                     "$300 million on data centres in 2027,\" she said.\n",
+                     "en", "plans_capex", "USD"),
+            (Names{"Orbis Telecom", "Kallio Networks"}));
+  EXPECT_EQ(Subjects("Orbis Telecom investirà 2 miliardi di euro nel 2026. Orbis Telecom ha ordinato 900 GPU H100.\n"
+                     "Marco Rossi, amministratore delegato di Vantis Cloud, ha presentato il piano martedì a Torino. "
+                     "«Investiremo 300 milioni di euro nel 2027», ha detto.\n",
+                     "it", "plans_capex", "EUR"),
+            (Names{"Orbis Telecom", "Vantis Cloud"}));
+  EXPECT_EQ(Subjects("Orbis Telecom will spend $2 billion on data centres in 2026. Orbis Telecom has ordered 900 H100 chips.\n"
+                     "Anna Berg, an analyst at Jefferies, presented her notes in Oslo on Monday. \"We will spend "
+                     "$300 million on data centres in 2027,\" the company's chief executive said.\n",
+                     "en", "plans_capex", "USD").count("Jefferies"),
+            0u);
 }
 
 }  // namespace
