@@ -91,7 +91,8 @@ Answer Ask(const Store& store, const std::string& query, const QueryOptions& opt
   return Answer{recorder.rows, info.ok() ? *info : QueryInfo{}};
 }
 
-// Each query's first step is one index lookup with many matches, of
+// Each query's first step is one index lookup with many matches (a lone
+// step needs more: kMinMorselRowsOfALoneStep), of
 // every shape the indexes serve: subject (spo), predicate (pos),
 // predicate and object (a packed pos run), object (osp), time and
 // predicate (wps), nothing bound; then stars, joins, filters, DISTINCT,
@@ -100,18 +101,18 @@ Answer Ask(const Store& store, const std::string& query, const QueryOptions& opt
 // of one pattern is planned without counting its matches, so the
 // predicate and object shape comes with a second pattern.)
 const char* const kQueries[] = {
-    "FIND ?p ?o WHERE Hub ?p ?o",
+    "FIND ?p ?o ?w WHERE Hub ?p ?o @ ?w, ?o p3 Target",
     "FIND ?s ?o WHERE ?s p2 ?o",
     "FIND ?s ?o WHERE ?s p0 Target, ?s p3 ?o",
-    "FIND ?s ?p WHERE ?s ?p Target",
-    "FIND ?s ?o WHERE ?s p3 ?o @2025",
+    "FIND ?s ?p ?o WHERE ?s ?p Target, ?s p1 ?o",
+    "FIND ?s ?o ?x WHERE ?s p3 ?o @2025, ?o p2 ?x",
     "FIND ?s ?p ?o ?w WHERE ?s ?p ?o @ ?w",
     "FIND ?x ?o ?y WHERE ?x p0 Target, ?x p1 ?o, ?x p2 ?y",
     "FIND ?a ?b ?c WHERE ?a p1 ?b, ?b p2 ?c",
     "FIND ?a ?b WHERE ?a p3 ?b, ?b p0 Target",
     "FIND ?s ?amount WHERE ?s p2 ?amount FILTER ?amount > EUR 4000000",
     "FIND DISTINCT ?o WHERE ?s p1 ?o",
-    "FIND ?p COUNT(*) AS n WHERE Hub ?p ?o GROUP BY ?p ORDER BY n DESC",
+    "FIND ?p COUNT(*) AS n WHERE Hub ?p ?o, ?o p0 Target GROUP BY ?p ORDER BY n DESC",
     "FIND ?s ?o WHERE ?s p2 ?o ORDER BY ?o DESC, ?s",
 };
 
