@@ -747,6 +747,7 @@ Result<QueryInfo> IdExecutor::RunInMorsels(const std::vector<std::string>& cuts)
   run.job = run.workers->Offer(
       [&] {
         IdExecutor& helper = *helpers[next_helper.fetch_add(1)];
+        const storage::PerfCountersOff perf_counters_off;  // per thread: the helper's scanner was made on the caller's
         try {
           helper.SetUpThread();
         } catch (...) {
