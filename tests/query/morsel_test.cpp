@@ -92,7 +92,7 @@ Answer Ask(const Store& store, const std::string& query, const QueryOptions& opt
 }
 
 // Each query's first step is one index lookup with many matches (a lone
-// step needs more: kMinMorselRowsOfALoneStep), of
+// step needs more, and one over packed pos stays serial: id_executor.cpp), of
 // every shape the indexes serve: subject (spo), predicate (pos),
 // predicate and object (a packed pos run), object (osp), time and
 // predicate (wps), nothing bound; then stars, joins, filters, DISTINCT,
@@ -102,7 +102,7 @@ Answer Ask(const Store& store, const std::string& query, const QueryOptions& opt
 // predicate and object shape comes with a second pattern.)
 const char* const kQueries[] = {
     "FIND ?p ?o ?w WHERE Hub ?p ?o @ ?w, ?o p3 Target",
-    "FIND ?s ?o WHERE ?s p2 ?o",
+    "FIND ?s ?o ?x WHERE ?s p2 ?o, ?o p1 ?x",
     "FIND ?s ?o WHERE ?s p0 Target, ?s p3 ?o",
     "FIND ?s ?p ?o WHERE ?s ?p Target, ?s p1 ?o",
     "FIND ?s ?o ?x WHERE ?s p3 ?o @2025, ?o p2 ?x",
@@ -110,10 +110,10 @@ const char* const kQueries[] = {
     "FIND ?x ?o ?y WHERE ?x p0 Target, ?x p1 ?o, ?x p2 ?y",
     "FIND ?a ?b ?c WHERE ?a p1 ?b, ?b p2 ?c",
     "FIND ?a ?b WHERE ?a p3 ?b, ?b p0 Target",
-    "FIND ?s ?amount WHERE ?s p2 ?amount FILTER ?amount > EUR 4000000",
-    "FIND DISTINCT ?o WHERE ?s p1 ?o",
+    "FIND ?s ?amount ?o WHERE ?s p2 ?amount, ?s p1 ?o FILTER ?amount > EUR 4000000",
+    "FIND DISTINCT ?o WHERE ?s p1 ?o, ?o p2 ?x",
     "FIND ?p COUNT(*) AS n WHERE Hub ?p ?o, ?o p0 Target GROUP BY ?p ORDER BY n DESC",
-    "FIND ?s ?o WHERE ?s p2 ?o ORDER BY ?o DESC, ?s",
+    "FIND ?s ?o WHERE ?s p2 ?o, ?o p0 Target ORDER BY ?o DESC, ?s",
 };
 
 TEST_F(MorselTest, EveryShapeGivesTheSerialRowsInOrder) {
@@ -138,7 +138,7 @@ TEST_F(MorselTest, LimitsAndVisitorStopsCutTheSerialPrefix) {
   auto parallel = OpenWithThreads(dir_->path(), 2);
   ASSERT_NE(serial, nullptr);
   ASSERT_NE(parallel, nullptr);
-  const std::string query = "FIND ?s ?o WHERE ?s p2 ?o";
+  const std::string query = "FIND ?s ?o ?x WHERE ?s p2 ?o, ?o p1 ?x";
   QueryOptions capped;
   capped.max_rows = 1500;
   const Answer one = Ask(*serial, query, capped);
