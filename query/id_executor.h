@@ -11,7 +11,11 @@
 #ifndef KG_QUERY_ID_EXECUTOR_H_
 #define KG_QUERY_ID_EXECUTOR_H_
 
+#include <atomic>
+#include <condition_variable>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -65,11 +69,41 @@ class IdExecutor {
     std::vector<std::string> claim_of;  // spo key of the claim that bound a shown quantity
   };
   struct HashTable;
+  // Where the probes of one hash-join step stand (each thread its own).
+  struct ProbeState;
   // The claims of a PlanStep::searches_list step, read on its first row.
   struct ClaimList {
-    bool read = false;
-    std::vector<storage::PosPair> claims;  // (subject, time), sorted
-    size_t last = 0;                        // where the last search ended
+    std::shared_ptr<const std::vector<storage::PosPair>> claims;  // (subject, time), sorted; shared by threads
+    size_t last = 0;                                                // where the last search ended
+  };
+  // A contiguous run of the first step's matches (docs/storage.md,
+  // "Queries on both cores"): the rows it leads to, in order, as the
+  // values and claim_of of their output slots, each a 2-byte length and
+  // its bytes. The query's thread decodes them as it hands them out.
+  struct Morsel {
+    std::string from, to;      // index keys: its matches are in [from, to); empty: the range's start, end
+    std::string rows;
+    std::exception_ptr error;  // what stopped it failing
+    std::string stopped_by;    // a StopCheck reason
+    bool cut_short = false;    // stopped because another morsel failed
+    bool done = false;         // under MorselRun::mutex
+  };
+  struct MorselRun {
+    std::vector<Morsel> morsels;
+    std::atomic<size_t> next{0};          // the next morsel to claim
+    std::atomic<bool> abandoned{false};   // a failure or the result stopped the query
+    std::mutex mutex;
+    std::condition_variable finished;     // a morsel is done
+    std::exception_ptr helper_error;      // a helper that failed before its first morsel
+    std::string stopped_by;               // the StopCheck reason of the last morsel emitted
+    storage::WorkerPool* workers = nullptr;
+    std::shared_ptr<storage::WorkerPool::Job> job;  // the helpers' part
+    // Abandons the run and waits until no helper runs a morsel: every
+    // morsel claimed is then done.
+    void StopHelpers() {
+      abandoned = true;
+      if (job) workers->Withdraw(job);
+    }
   };
   // The claims of one subject, read with one seek for the steps that look
   // that subject up under several predicates (a star around ?x): they then
@@ -87,7 +121,28 @@ class IdExecutor {
     std::vector<storage::ClaimKeyParts> claims;  // reused: the first `count` are this subject's
   };
 
+  // A helper thread's executor for `query`'s morsels: the same patterns,
+  // plan, snapshot and hash tables and lists, its own cursors and decoded
+  // terms. Made on the query's thread, set up (SetUpThread) on its own.
+  IdExecutor(const IdExecutor& query, MorselRun& run);
+
   Prepared Prepare(const BoundPattern& pattern, const std::set<std::string>& symmetric);
+  // What the threads of a run share: hash-join key and value slots,
+  // filter and output slots.
+  void SetUpShared();
+  // What each thread has of its own: cursors, stars, decode table.
+  void SetUpThread();
+  // Where the first step's matches are cut into morsels; none: serial.
+  std::vector<std::string> MorselCuts();
+  Result<QueryInfo> RunInMorsels(const std::vector<std::string>& cuts);
+  // Claims and runs morsels until none is left.
+  void RunMorsels(MorselRun& run);
+  void RunMorsel(MorselRun& run, Morsel& morsel);
+  // Hands done morsels to the result in order, from `*emitted` on; waits
+  // for each when `wait`. False when the result or a stop ended the query.
+  bool EmitMorsels(MorselRun& run, size_t* emitted, bool wait);
+  [[noreturn]] void RethrowFirstError(MorselRun& run);
+  void ReadList(size_t step);
   // The lookup of a pattern with one value per constant position and not
   // symmetric; nullopt for those that take several.
   static std::optional<storage::IdPattern> SingleLookup(const Prepared& pattern);
@@ -123,7 +178,7 @@ class IdExecutor {
   // the row being emitted still shows.
   const Value& DecodeId(storage::TermId id, Value* spill);
   Value DecodeValue(const IdRow& row, int slot);
-  bool Stopped() { return stop_.Due(); }
+  bool Stopped() { return stop_.Due() || (run_ != nullptr && run_->abandoned.load(std::memory_order_relaxed)); }
 
   const storage::RocksStore& store_;
   const BoundFind& find_;
@@ -132,7 +187,8 @@ class IdExecutor {
   std::vector<Prepared> patterns_;
   const Plan* plan_ = nullptr;
   std::vector<std::unique_ptr<storage::ClaimCursor>> cursors_;  // one per step
-  std::vector<std::unique_ptr<HashTable>> tables_;             // per hash-join step
+  std::vector<std::shared_ptr<HashTable>> tables_;             // per hash-join step, shared by threads
+  std::vector<ProbeState> probes_;                              // per step
   std::vector<ClaimList> lists_;                                // per step
   std::vector<char> star_steps_;          // per step: reads its subject's claims from stars_
   std::vector<SubjectClaims> stars_;      // per slot
@@ -159,8 +215,10 @@ class IdExecutor {
     std::vector<storage::TermId> ids;
   };
   HeldRows held_;
-  std::unique_ptr<ResultCollector> collector_;
+  std::unique_ptr<ResultCollector> collector_;  // the query's thread only
   StopCheck stop_;
+  MorselRun* run_ = nullptr;  // while the query runs in morsels
+  Morsel* morsel_ = nullptr;  // the morsel being run: rows go there, decoded
 };
 
 }  // namespace kg::query

@@ -1,6 +1,27 @@
 #include "storage/id_scan.h"
 
+#include <algorithm>
+
 namespace kg::storage {
+
+namespace {
+
+// The first key after every key that starts with `prefix`; empty when
+// there is none (the prefix is empty or all 0xFF).
+std::string KeyAfterPrefix(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+// The 8 bytes of `key` from `at` as a big-endian number, zeros past its end.
+uint64_t WindowAt(std::string_view key, size_t at) {
+  uint64_t value = 0;
+  for (size_t i = 0; i < 8; ++i) value = value << 8 | (at + i < key.size() ? static_cast<uint8_t>(key[at + i]) : 0);
+  return value;
+}
+
+}  // namespace
 
 IndexAccess ChooseAccess(const IdPattern& pattern) {
   IndexAccess access;
@@ -77,9 +98,12 @@ rocksdb::Iterator* ClaimCursor::IteratorFor(Cf index) {
   return iterators_[index].get();
 }
 
-void ClaimCursor::Seek(const IdPattern& pattern) {
+void ClaimCursor::Seek(const IdPattern& pattern) { Seek(pattern, {}, {}); }
+
+void ClaimCursor::Seek(const IdPattern& pattern, std::string_view from, std::string_view to) {
   pattern_ = pattern;
   status_ = Status::OK();
+  end_.assign(to);
   // Built in the cursor's own buffers: a nested loop seeks once per outer row.
   IndexAccess access{kSpo, std::move(prefix_)};
   ChooseAccess(pattern, &access);
@@ -88,13 +112,13 @@ void ClaimCursor::Seek(const IdPattern& pattern) {
   rested_ = false;
   index_ = access.index;
   it_ = IteratorFor(index_);
+  std::string_view start = prefix_;
   if (pattern.first_predicate && pattern.subject && !pattern.predicate && index_ == kSpo) {
     target_.assign(prefix_);
     PutBig64(&target_, *pattern.first_predicate);
-    MoveTo(target_, rested_here);
-  } else {
-    MoveTo(prefix_, rested_here);
+    start = target_;
   }
+  MoveTo(std::max(start, from), rested_here);
   Settle();
 }
 
@@ -142,6 +166,7 @@ void ClaimCursor::Settle() {
       rested_prefix_.assign(prefix_);
       return;
     }
+    if (!end_.empty() && key >= end_) return;  // the morsel's end, not the prefix's
     if (!ParseIndexKey(index_, key, &parts_)) {
       status_ = Status::Corruption(std::string("damaged key in index ") + CfName(index_));
       return;
@@ -164,7 +189,12 @@ Result<uint64_t> ClaimCursor::CountUpTo(const IdPattern& pattern, uint64_t cap) 
 PerfCountersOff::PerfCountersOff() : previous_(rocksdb::GetPerfLevel()) { rocksdb::SetPerfLevel(rocksdb::kDisable); }
 PerfCountersOff::~PerfCountersOff() { rocksdb::SetPerfLevel(previous_); }
 
-IdScanner::IdScanner(const RocksStore& store) : store_(store), snapshot_(store) {}
+IdScanner::IdScanner(const RocksStore& store) : store_(store) {
+  own_snapshot_.emplace(store);
+  snapshot_ = own_snapshot_->get();
+}
+
+IdScanner::IdScanner(const IdScanner& other, const RocksStore& store) : store_(store), snapshot_(other.snapshot_) {}
 
 Result<TermId> IdScanner::IdOf(const Term& term) const {
   auto canonical = CanonicalTerm(term);
@@ -224,7 +254,7 @@ Status IdScanner::ReadPosClaims(TermId predicate, std::string_view object, std::
 Result<bool> IdScanner::Contains(const ClaimKeyParts& claim) const {
   std::string value;
   bool found = false;
-  KG_RETURN_IF_ERROR(store_.Get(kSpo, SpoKey(claim), &value, &found, snapshot_.get()));
+  KG_RETURN_IF_ERROR(store_.Get(kSpo, SpoKey(claim), &value, &found, snapshot_));
   return found;
 }
 
@@ -243,11 +273,8 @@ Result<double> IdScanner::ApproximateMatches(const IdPattern& pattern) const {
     if (!claims.ok()) return claims.status();
     keys = *claims;
   }
-  // The first key after every key that starts with the prefix.
-  std::string end = access.prefix;
-  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
+  const std::string end = KeyAfterPrefix(access.prefix);
   if (end.empty()) return static_cast<double>(keys);
-  end.back() = static_cast<char>(end.back() + 1);
   rocksdb::Range range(access.prefix, end);
   rocksdb::SizeApproximationOptions options;
   options.include_memtables = true;
@@ -255,6 +282,122 @@ Result<double> IdScanner::ApproximateMatches(const IdPattern& pattern) const {
   uint64_t bytes = 0;
   KG_RETURN_IF_ERROR(FromRocks(db->GetApproximateSizes(options, cf, &range, 1, &bytes), "estimating a key range"));
   return static_cast<double>(bytes) * static_cast<double>(keys) / static_cast<double>(file_bytes);
+}
+
+namespace {
+
+// A key range [from, to) of one index and the bytes its keys take.
+struct KeySpan {
+  std::string from, to;
+  uint64_t bytes = 0;
+};
+
+// Cuts `span` into up to `pieces` spans at equal steps of the 8 bytes after
+// where its ends first differ; none when they are too close to cut.
+std::vector<KeySpan> CutSpan(const KeySpan& span, uint64_t pieces) {
+  const size_t common = static_cast<size_t>(
+      std::mismatch(span.from.begin(), span.from.begin() + static_cast<ptrdiff_t>(std::min(span.from.size(), span.to.size())),
+                    span.to.begin()).first - span.from.begin());
+  const uint64_t low = WindowAt(span.from, common);
+  const uint64_t high = WindowAt(span.to, common);
+  std::vector<KeySpan> spans;
+  if (high <= low + 1) return spans;
+  const uint64_t step = std::max<uint64_t>(1, (high - low) / pieces);
+  std::string from = span.from;
+  for (uint64_t at = low + step; at < high && spans.size() + 1 < pieces; at += step) {
+    std::string cut = span.to.substr(0, common);
+    PutBig64(&cut, at);
+    spans.push_back(KeySpan{std::move(from), cut});
+    from = std::move(cut);
+  }
+  spans.push_back(KeySpan{std::move(from), span.to});
+  return spans;
+}
+
+Status MeasureSpans(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::vector<KeySpan>* spans) {
+  std::vector<rocksdb::Range> ranges;
+  for (const KeySpan& span : *spans) ranges.emplace_back(span.from, span.to);
+  rocksdb::SizeApproximationOptions options;
+  options.include_memtables = true;
+  options.include_files = true;
+  std::vector<uint64_t> sizes(ranges.size());
+  KG_RETURN_IF_ERROR(FromRocks(db->GetApproximateSizes(options, cf, ranges.data(), static_cast<int>(ranges.size()),
+                                                       sizes.data()),
+                               "splitting a scan"));
+  for (size_t i = 0; i < spans->size(); ++i) (*spans)[i].bytes = sizes[i];
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> IdScanner::SplitKeys(const IdPattern& pattern, size_t parts) const {
+  // Below this many bytes the sizes (counted per data block) cannot place
+  // cuts well; a packed (p, O) that small is read to cut it exactly.
+  constexpr uint64_t kMinSizedBytes = 16 << 10;
+  constexpr uint64_t kPieces = 16;  // spans per cut of a span
+  constexpr int kMaxRounds = 8;
+  std::vector<std::string> splits;
+  const IndexAccess access = ChooseAccess(pattern);
+  rocksdb::ReadOptions options;
+  options.snapshot = snapshot();
+  options.total_order_seek = true;
+  rocksdb::ColumnFamilyHandle* cf = store_.cf(access.index);
+  std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(options, cf));
+  it->Seek(access.prefix);
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "splitting a scan"));
+  if (!it->Valid() || !it->key().starts_with(access.prefix)) return splits;
+  KeySpan whole{it->key().ToString(), {}, 0};
+  const std::string end = KeyAfterPrefix(access.prefix);
+  if (end.empty()) {
+    it->SeekToLast();
+  } else {
+    it->SeekForPrev(end);
+    if (it->Valid() && it->key() == end) it->Prev();
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "splitting a scan"));
+  if (!it->Valid()) return splits;
+  whole.to = it->key().ToString() + '\0';  // the first key after the last
+  // The biggest span is cut again until none holds more than half a part
+  // (a subject's claims may sit under one predicate of many: the first
+  // cuts then find one span holding them all).
+  std::vector<KeySpan> spans = {whole};
+  KG_RETURN_IF_ERROR(MeasureSpans(store_.db(), cf, &spans));
+  uint64_t total = spans[0].bytes;
+  for (int round = 0; round < kMaxRounds && total >= kMinSizedBytes; ++round) {
+    auto biggest = std::max_element(spans.begin(), spans.end(),
+                                    [](const KeySpan& a, const KeySpan& b) { return a.bytes < b.bytes; });
+    if (biggest->bytes * 2 * parts <= total) break;
+    std::vector<KeySpan> pieces = CutSpan(*biggest, kPieces);
+    if (pieces.empty()) break;
+    KG_RETURN_IF_ERROR(MeasureSpans(store_.db(), cf, &pieces));
+    const auto at = spans.erase(biggest);
+    spans.insert(at, pieces.begin(), pieces.end());
+    total = 0;
+    for (const KeySpan& span : spans) total += span.bytes;
+  }
+  uint64_t sum = 0;
+  size_t share = 1;  // the next part's end is share / parts of the total
+  for (size_t i = 0; i + 1 < spans.size() && share < parts && total >= kMinSizedBytes; ++i) {
+    sum += spans[i].bytes;
+    if (sum * parts < total * share) continue;
+    // Cut after this span; a span bigger than a share leaves fewer, bigger parts.
+    splits.push_back(spans[i].to);
+    while (share < parts && sum * parts >= total * share) ++share;
+  }
+  if (splits.empty() && access.index == kPos && store_.packed_pos() && pattern.predicate && pattern.object) {
+    // A (p, O) too small for the sizes to tell apart (a packed entry holds
+    // up to 128 claims): its claims, read whole, give exact cuts.
+    std::vector<PosPair> claims;
+    KG_RETURN_IF_ERROR(ReadPosClaims(*pattern.predicate, *pattern.object, &claims));
+    for (size_t part = 1; part < parts && claims.size() >= parts; ++part) {
+      const PosPair& claim = claims[claims.size() * part / parts];
+      std::string cut = access.prefix;
+      PutBig64(&cut, claim.first);
+      PutBig64(&cut, claim.second);
+      splits.push_back(std::move(cut));
+    }
+  }
+  return splits;
 }
 
 }  // namespace kg::storage

@@ -68,6 +68,10 @@ class ClaimCursor {
   ClaimCursor(const ClaimCursor&) = delete;
   ClaimCursor& operator=(const ClaimCursor&) = delete;
 
+  // Positions the cursor on the first match of `pattern` at or after the
+  // index key `from` and stops before the key `to` (empty: no bound): a
+  // morsel of the pattern's matches (IdScanner::SplitKeys).
+  void Seek(const IdPattern& pattern, std::string_view from, std::string_view to);
   // Positions the cursor on the first match of `pattern`. When the
   // pattern's first key is the cursor's next key in the same ordering
   // (lookups in ascending order), it steps there instead of seeking;
@@ -98,6 +102,7 @@ class ClaimCursor {
   Cf index_ = kSpo;
   std::string prefix_;
   std::string target_;  // where a lookup starting past its prefix's start seeks
+  std::string end_;     // the key a morsel's lookup stops before; empty: none
   ClaimKeyParts parts_;
   // Set when the iterator of rested_index_ stands on the first key after
   // all keys starting with rested_prefix_ (a lookup ran to its end).
@@ -128,9 +133,12 @@ class PerfCountersOff {
 class IdScanner {
  public:
   explicit IdScanner(const RocksStore& store);
+  // Reads the snapshot of `other`, which must outlive it: the helpers of
+  // one query see what the query sees.
+  IdScanner(const IdScanner& other, const RocksStore& store);
 
   const RocksStore& store() const { return store_; }
-  const rocksdb::Snapshot* snapshot() const { return snapshot_.get(); }
+  const rocksdb::Snapshot* snapshot() const { return snapshot_; }
 
   // The id of a term (a time's id is its value), 0 when the store has never
   // seen it; InvalidArgument when the term is not valid.
@@ -152,11 +160,17 @@ class IdScanner {
   // from the index blocks) over the ordering's bytes per key: an estimate
   // without reading the keys, 0 for a range inside one data block.
   Result<double> ApproximateMatches(const IdPattern& pattern) const;
+  // Keys of the pattern's index that cut its key range into up to `parts`
+  // runs of about equal size (by the index's approximate sizes), ascending,
+  // neither the range's first nor past its last key; none when the range
+  // is too small to tell.
+  Result<std::vector<std::string>> SplitKeys(const IdPattern& pattern, size_t parts) const;
 
  private:
   PerfCountersOff perf_counters_off_;
   const RocksStore& store_;
-  SnapshotHolder snapshot_;
+  std::optional<SnapshotHolder> own_snapshot_;
+  const rocksdb::Snapshot* snapshot_ = nullptr;
 };
 
 }  // namespace kg::storage

@@ -22,6 +22,7 @@
 #include "storage/encoding.h"
 #include "storage/records.h"
 #include "storage/term_cache.h"
+#include "storage/worker_pool.h"
 #include "storage/write_cache.h"
 
 namespace kg::storage {
@@ -135,6 +136,10 @@ class RocksStore final : public Store {
   // store's format (a packed `pos` through PackedPosIterator).
   std::unique_ptr<rocksdb::Iterator> NewIndexIterator(Cf which, const rocksdb::ReadOptions& options) const;
   const std::string& path() const { return path_; }
+  // Threads that help a large query (docs/storage.md, "Queries on both
+  // cores"), started by the first query that asks; nullptr when queries
+  // run on one thread (OpenOptions::query_threads).
+  WorkerPool* query_workers() const;
 
   // Point read; NotFound is reported as `found = false`, not as an error.
   Status Get(Cf which, std::string_view key, std::string* value, bool* found,
@@ -179,6 +184,9 @@ class RocksStore final : public Store {
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mutex_;
   WriteCache write_cache_;
+  size_t query_threads_ = 1;
+  mutable std::once_flag query_workers_started_;
+  mutable std::unique_ptr<WorkerPool> query_workers_;
   mutable std::shared_mutex term_cache_mutex_;
   mutable TermCache term_cache_;
 };

@@ -266,6 +266,7 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
   std::unique_ptr<RocksStore> store(new RocksStore());
   store->path_ = path;
   store->read_only_ = options.read_only;
+  store->query_threads_ = QueryThreads(options.query_threads);
 
   rocksdb::DBOptions db_options;
   db_options.max_open_files = -1;  // secondary instances need every file open
@@ -308,6 +309,7 @@ Result<std::unique_ptr<Store>> RocksStore::Open(const std::string& path, const O
 }
 
 RocksStore::~RocksStore() {
+  query_workers_.reset();
   if (db_) {
     for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
     db_->Close();
@@ -317,6 +319,12 @@ RocksStore::~RocksStore() {
     std::error_code ec;
     fs::remove_all(secondary_path_, ec);
   }
+}
+
+WorkerPool* RocksStore::query_workers() const {
+  if (query_threads_ < 2) return nullptr;
+  std::call_once(query_workers_started_, [this] { query_workers_ = std::make_unique<WorkerPool>(query_threads_ - 1); });
+  return query_workers_.get();
 }
 
 Status RocksStore::Commit(rocksdb::WriteBatch* batch, bool sync) {

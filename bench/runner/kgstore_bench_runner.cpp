@@ -2,7 +2,11 @@
 // against a store loaded with `kg import`, through the public API, and prints
 // one JSON line per query exactly as the peer runners do:
 //   {"peer","dataset","phase","seconds","first_s","rows","reps"}
-// seconds is the median of REPEATS runs. The rows stream through
+// seconds is the median of REPEATS runs; caller_cpu_s and process_cpu_s the
+// medians of the CPU time the calling thread and the whole process spent
+// in them: with queries on both cores (OpenOptions::query_threads) the
+// first is what a run would take on a box with a core free for the helper
+// (at least), the second what both threads spent together. The rows stream through
 // kg::RunQuery's RowVisitor and every cell is decoded to its text form and
 // kept (appended to one flat buffer, with the offset where each cell ends),
 // so the timing includes what a caller pays to read the whole answer as
@@ -15,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <cstdint>
 #include <fstream>
 #include <functional>
@@ -72,17 +77,32 @@ int64_t RowsReported(const std::string& name, const Rows& rows) {
   return static_cast<int64_t>(rows.count);
 }
 
+double CpuSeconds(clockid_t clock) {
+  timespec now{};
+  clock_gettime(clock, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+double Median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
 int RunAll(const kg::Store& store, const nlohmann::json& qset, const std::string& dataset, int repeats,
            const std::vector<std::string>& only) {
   for (const auto& [name, query] : SetQueries(qset)) {
     if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
-    std::vector<double> times;
+    std::vector<double> times, caller_cpu, process_cpu;
     int64_t rows_reported = 0;
     for (int i = 0; i < repeats; ++i) {
       Rows rows;
+      const double caller0 = CpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+      const double process0 = CpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
       auto t0 = std::chrono::steady_clock::now();
       kg::Status st = query(store, &rows);
       times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+      caller_cpu.push_back(CpuSeconds(CLOCK_THREAD_CPUTIME_ID) - caller0);
+      process_cpu.push_back(CpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - process0);
       if (!st.ok()) {
         std::cerr << name << ": " << st.ToString() << "\n";
         return 1;
@@ -92,15 +112,16 @@ int RunAll(const kg::Store& store, const nlohmann::json& qset, const std::string
     // Microsecond resolution, as the peers round.
     auto micros = [](double s) { return std::round(s * 1e6) / 1e6; };
     const double first = micros(times[0]);
-    std::sort(times.begin(), times.end());
     nlohmann::ordered_json line;
     line["peer"] = "kgstore";
     line["dataset"] = dataset;
     line["phase"] = name;
-    line["seconds"] = micros(times[times.size() / 2]);
+    line["seconds"] = micros(Median(times));
     line["first_s"] = first;
     line["rows"] = rows_reported;
     line["reps"] = repeats;
+    line["caller_cpu_s"] = micros(Median(caller_cpu));
+    line["process_cpu_s"] = micros(Median(process_cpu));
     std::cout << line.dump() << std::endl;
   }
   return 0;

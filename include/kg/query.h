@@ -87,6 +87,9 @@ struct QueryInfo {
   uint64_t rows = 0;  // rows handed to the visitor
   // As QueryResult::stopped_by, or "visitor" when the visitor stopped it.
   std::string stopped_by;
+  // Runs of its first step's matches that it was cut into for the
+  // threads of OpenOptions::query_threads; 0: it ran on one thread.
+  uint64_t morsels = 0;
 };
 
 // Runs `text` and streams its rows to `visitor`. Errors and limits are as

@@ -26,6 +26,10 @@ namespace kg {
 struct OpenOptions {
   bool create_if_missing = true;  // create an empty store in a missing or empty directory
   bool read_only = false;         // may run beside a writer in another process
+  // Threads a large query may use, the caller's included: 0 takes the
+  // KG_QUERY_THREADS environment variable, else min(2, hardware threads);
+  // 1 runs every query on the caller's thread alone.
+  int query_threads = 0;
 };
 
 // A document and everything extracted from it, written as one atomic batch.
