@@ -630,9 +630,10 @@ bool IdExecutor::EmitHeld() {
 bool IdExecutor::EmitNow(const IdRow& row) {
   ++emitted_;  // entries pinned by the last row are free again
   if (morsel_ != nullptr) {
+    // A 32-bit length: a cell is an id or a quantity's key today, but the
+    // row format must not cap what a later object kind may hold.
     auto put = [this](const std::string& bytes) {
-      morsel_->rows.push_back(static_cast<char>(bytes.size() >> 8));
-      morsel_->rows.push_back(static_cast<char>(bytes.size() & 0xFF));
+      storage::PutBig32(&morsel_->rows, static_cast<uint32_t>(bytes.size()));
       morsel_->rows += bytes;
     };
     for (int slot : output_slots_) {
@@ -827,9 +828,9 @@ bool IdExecutor::EmitMorsels(MorselRun& run, size_t* emitted, bool wait) {
     const std::string& rows = morsel.rows;
     size_t at = 0;
     auto take = [&](std::string* bytes) {
-      const size_t size = static_cast<uint8_t>(rows[at]) << 8 | static_cast<uint8_t>(rows[at + 1]);
-      bytes->assign(rows, at + 2, size);
-      at += 2 + size;
+      const size_t size = storage::GetBig32(std::string_view(rows).substr(at, 4));
+      bytes->assign(rows, at + 4, size);
+      at += 4 + size;
     };
     while (at < rows.size()) {
       for (int slot : output_slots_) {
