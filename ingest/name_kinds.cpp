@@ -571,15 +571,16 @@ bool SpeechVerbWithin(const Language& lang, const std::string& text, size_t pos,
   return false;
 }
 
-// "Analyst Sarah Chen said", "Analyst Sarah Chen of Jefferies said": a role opening the sentence is
-// capitalised as the sentence's first word, not as a part of the name after it when that name says
-// something (a `speech_verb` within three words) and looks like a person's (two words at least, no
-// company word): a company's name may start with a role word ("Founder Data Systems will spend").
+// "Analyst Sarah Chen said", "Analyst Sarah Chen of Jefferies said", "..., Chief Financial Officer
+// Anders Lindqvist replied": a role capitalised as the sentence's first word or as a title is not a
+// part of the name after it when that name says something (a `speech_verb` within three words) and
+// looks like a person's (two words at least, no company word): a company's name may start with a
+// role word ("Founder Data Systems will spend").
 constexpr int kWordsToSpeechVerb = 3;
 
-bool TrimOpeningRole(const Language& lang, const TextView& view, Tag* tag) {
+bool TrimLeadingRole(const Language& lang, const TextView& view, Tag* tag) {
   size_t role_end = 0;
-  if (tag->type != "UNK" || SkipSpaces(view.text, 0) != tag->start || lang.person_roles.Match(view, tag->start, &role_end) == nullptr) {
+  if (tag->type != "UNK" || lang.person_roles.Match(view, tag->start, &role_end) == nullptr) {
     return false;
   }
   size_t name = SkipSpaces(view.text, role_end);
@@ -615,7 +616,7 @@ bool JoinFirstNameReadAsMonth(const Language& lang, const TextView& view, size_t
 void SeparateNamesFromRoles(const Language& lang, TaggedSentence* s) {
   bool changed = false;
   for (size_t i = 0; i < s->tags.size(); ++i) {
-    changed |= TrimOpeningRole(lang, s->view, &s->tags[i]);
+    changed |= TrimLeadingRole(lang, s->view, &s->tags[i]);
     changed |= JoinFirstNameReadAsMonth(lang, s->view, i, &s->tags);
   }
   if (changed) Render(lang, s);

@@ -59,6 +59,25 @@ TEST_F(AttributionTest, SpeakerAfterAQuote) {
              "it", "Vantor Grid", "Paola Greco");
 }
 
+// A quotation of several sentences is the speaker's named where it closes (a title-case role before
+// the name too); a quotation closed in its own sentence gives the next nothing, nor does one the
+// paragraph leaves open.
+TEST_F(AttributionTest, QuotationGoingOnIsItsSpeakers) {
+  const std::string page =
+      "\"Vantor Grid will spend $4 billion on new networks in 2027. We are fully funded for that,\" Chief "
+      "Operating Officer Hanna Berg replied.\n"
+      "\"We will order 1,500 B200 chips in 2027,\" said Hanna Berg. Vantor Grid will also spend $1 billion on data "
+      "centres in 2028.\n"
+      "\"Vantor Grid will spend $9 billion on new networks in 2030. Nobody knows more.\n";
+  ExpectSaid(page, "en", "Vantor Grid", "Hanna Berg", 0);
+  ExpectSaid(page, "en", "Vantor Grid", "Hanna Berg", 2);
+  ExpectSaid(page, "en", "Vantor Grid", "", 3);
+  ExpectSaid(page, "en", "Vantor Grid", "", 4);
+  ExpectSaid("«Vantor Grid investirà 3 miliardi di euro nel 2028. Siamo pronti», ha detto Paola Greco, "
+             "direttrice finanziaria di Vantor Grid.", "it",
+             "Vantor Grid", "Paola Greco");
+}
+
 // Unnamed people and documents without their owner: attributed to the head the lexicon gives them.
 TEST_F(AttributionTest, UnnamedSourcesAndDocuments) {
   ExpectSaid("Vantor Grid plans to invest €8 billion in 2030, according to three people briefed on the talks.", "en",
