@@ -629,9 +629,11 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
   std::map<std::string, std::string> people;  // id -> PERSON or ANALYST
   for (const auto& s : *sentences) {
     for (const Tag& tag : s.tags) {
-      if (tag.type != "UNK") continue;
-      unknown_names.insert(tag.id);
-      std::string type = PersonTypeByContext(lang, s.view, tag);
+      // a person the tagger found ("प्रवक्ता विनोद ने कहा") names the same person where it is an unknown name
+      bool tagged_person = tag.type == kPerson || tag.type == kAnalyst;
+      if (tag.type != "UNK" && !tagged_person) continue;
+      if (tag.type == "UNK") unknown_names.insert(tag.id);
+      std::string type = tagged_person ? tag.type : PersonTypeByContext(lang, s.view, tag);
       if (!type.empty() && people[tag.id] != kAnalyst) people[tag.id] = type;
     }
   }
