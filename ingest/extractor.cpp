@@ -135,6 +135,38 @@ std::vector<Salience::Place> PlacesOnPage(std::string_view text, const std::vect
   return places;
 }
 
+// The closing mark of the quotation `sentence` opens and leaves open ("\"Out of the 14.5 billion,
+// ... this year." before "... ,\" the CFO replied."), or "" when it opens none or closes it.
+std::string_view OpenQuoteClose(std::string_view sentence) {
+  if (sentence.substr(0, 1) == "\"") return std::count(sentence.begin(), sentence.end(), '"') % 2 == 1 ? "\"" : "";
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}}) {
+    if (sentence.substr(0, open.size()) == open) return sentence.find(close) == std::string_view::npos ? close : "";
+  }
+  return "";
+}
+
+// A quotation of several sentences is its speaker's, named where it closes, in the same paragraph:
+// the source of each sentence of the quotation whose own is none ("" for the others).
+std::vector<std::string> QuotationSpeakers(std::string_view text, const std::vector<Span>& spans,
+                                           const std::vector<Salience::Place>& places,
+                                           const std::vector<std::string>& sources) {
+  std::vector<std::string> speakers(spans.size());
+  auto sentence = [&](size_t i) { return text.substr(spans[i].start, spans[i].end - spans[i].start); };
+  for (size_t first = 0; first < spans.size(); ++first) {
+    std::string_view close = OpenQuoteClose(sentence(first));
+    if (close.empty()) continue;
+    size_t last = first;
+    bool closed = false;
+    while (!closed && places[last].paragraph_goes_on && last + 1 < spans.size()) {
+      closed = sentence(++last).find(close) != std::string_view::npos;
+    }
+    if (!closed) continue;
+    for (size_t k = first; k < last; ++k) speakers[k] = sources[k].empty() ? sources[last] : "";
+    first = last;
+  }
+  return speakers;
+}
+
 bool IsMoney(const Term& t) {
   return t.kind == TermKind::kQuantity && t.unit.size() == 3 && std::isupper(static_cast<unsigned char>(t.unit[0]));
 }
@@ -293,8 +325,10 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
     Homes homes;
     FrameReader frames(*lang, *data_, ref);
     std::unique_ptr<RuleMatchers> matchers = matchers_.Take();
+    std::vector<std::string> sources(tagged.size());  // each sentence's attribution
     for (size_t i = 0; i < tagged.size(); ++i) {
       std::string attributed = ApplyAttribution(*lang, &tagged[i], &context, matchers.get());
+      sources[i] = attributed;
       context.salient = salience.For(tagged[i], context.topic);
       if (std::string owner = salience.PossessiveOwner(tagged[i], context.Antecedent()); !owner.empty()) context.salient = owner;
       if (std::string speaker = salience.SpeakerCompany(tagged[i]); !speaker.empty()) context.salient = speaker;
@@ -333,6 +367,13 @@ Result<DocumentInput> RuleExtractor::Extract(const std::string& raw, const Docum
       }
     }
     matchers_.Give(std::move(matchers));
+    std::vector<std::string> speakers = QuotationSpeakers(text, spans, places, sources);
+    for (auto& statement : input.statements) {
+      const std::string& speaker = speakers[statement.mention.sentence];
+      if (speaker.empty() || speaker == statement.claim.subject.value) continue;
+      statement.mention.attributed_to = speaker;
+      entities.insert(speaker);
+    }
     DropFramesTheRulesRestate(&input.statements);
     DropHomesOfAdjectivesStatedOtherwise(&input.statements);
     DateUndatedRestatements(&input.statements);

@@ -101,6 +101,16 @@ const Phrase* KindInApposition(const Apposition& apposition, const TextView& vie
   return nullptr;
 }
 
+// "Orbis Telecom's chief financial officer, Maria Lindqvist, said": the role right before the commas
+// around the name; nullptr when there is none.
+const Phrase* RoleBeforeApposition(const Language& lang, const TextView& view, const Tag& tag) {
+  const std::string& text = view.text;
+  size_t comma = SpacesBefore(text, tag.start);
+  size_t after = SkipSpaces(text, tag.end);
+  if (comma == 0 || text[comma - 1] != ',' || after >= text.size() || text[after] != ',') return nullptr;
+  return KindEndingAt(lang.person_roles, view, SpacesBefore(text, comma - 1));
+}
+
 // The type a name's context gives it: PERSON, ANALYST (an `outside` role) or "" (no person's context).
 std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
   size_t before = SpacesBefore(view.text, tag.start);
@@ -111,6 +121,7 @@ std::string PersonTypeByContext(const Language& lang, const TextView& view, cons
   if (role == nullptr) {
     role = KindInApposition({lang.person_roles, lang.relative_words, lang.speech_verbs, kWordsBeforeRole}, view, tag.end);
   }
+  if (role == nullptr) role = RoleBeforeApposition(lang, view, tag);
   if (role != nullptr) return role->value == "outside" ? kAnalyst : kPerson;
   return AnyEndsAt(view.text, before, lang.person_titles) ? kPerson : "";
 }
@@ -545,15 +556,84 @@ void ReadParentsOfUnits(const Language& lang, std::vector<TaggedSentence>* sente
   }
 }
 
+std::string SourceOf(const TextView& view, size_t start, size_t end) {
+  return std::string(view.source.substr(view.origin[start], view.origin[end] - view.origin[start]));
+}
+
+// "Sarah Chen of Jefferies said": a `speech_verb` within `max_words` words from view position `pos`.
+bool SpeechVerbWithin(const Language& lang, const std::string& text, size_t pos, int max_words) {
+  for (int words = 0; words <= max_words && pos < text.size(); ++words) {
+    if (AnyStartsAt(text, pos, lang.speech_verbs)) return true;
+    size_t end = WordEndAt(text, pos);
+    if (end == pos) return false;  // punctuation
+    pos = SkipSpaces(text, end);
+  }
+  return false;
+}
+
+// "Analyst Sarah Chen said", "Analyst Sarah Chen of Jefferies said", "..., Chief Financial Officer
+// Anders Lindqvist replied": a role capitalised as the sentence's first word or as a title is not a
+// part of the name after it when that name says something (a `speech_verb` within three words) and
+// looks like a person's (two words at least, no company word): a company's name may start with a
+// role word ("Founder Data Systems will spend").
+constexpr int kWordsToSpeechVerb = 3;
+
+bool TrimLeadingRole(const Language& lang, const TextView& view, Tag* tag) {
+  size_t role_end = 0;
+  if (tag->type != "UNK" || lang.person_roles.Match(view, tag->start, &role_end) == nullptr) {
+    return false;
+  }
+  size_t name = SkipSpaces(view.text, role_end);
+  if (role_end >= tag->end || name >= tag->end || CountWords(std::string_view(view.text).substr(name, tag->end - name)) < 2 ||
+      !SpeechVerbWithin(lang, view.text, SkipSpaces(view.text, tag->end), kWordsToSpeechVerb)) {
+    return false;
+  }
+  std::string rest = SourceOf(view, name, tag->end);
+  std::vector<std::string> words = Words(rest);
+  if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return IsCompanyWord(lang, w); })) return false;
+  tag->start = name;
+  tag->id = std::move(rest);
+  return true;
+}
+
+// "chief executive Jan Novak", "CFO May Larsen": a month's name right after a role and before a name
+// is the person's first name.
+bool JoinFirstNameReadAsMonth(const Language& lang, const TextView& view, size_t time, std::vector<Tag>* tags) {
+  const Tag& month = (*tags)[time];
+  if (month.type != "TIME" || time + 1 >= tags->size() || (*tags)[time + 1].type != "UNK") return false;
+  Tag& name = (*tags)[time + 1];
+  if (name.start != month.end + 1 || view.text[month.end] != ' ' || CountWords(std::string_view(view.text).substr(month.start, month.end - month.start)) != 1 ||
+      KindEndingAt(lang.person_roles, view, SpacesBefore(view.text, month.start)) == nullptr) {
+    return false;
+  }
+  name.start = month.start;
+  name.id = SourceOf(view, name.start, name.end);
+  tags->erase(tags->begin() + static_cast<long>(time));
+  return true;
+}
+
+// The names a role stands beside, separated from the role and from a first name read as a month.
+void SeparateNamesFromRoles(const Language& lang, TaggedSentence* s) {
+  bool changed = false;
+  for (size_t i = 0; i < s->tags.size(); ++i) {
+    changed |= TrimLeadingRole(lang, s->view, &s->tags[i]);
+    changed |= JoinFirstNameReadAsMonth(lang, s->view, i, &s->tags);
+  }
+  if (changed) Render(lang, s);
+}
+
 void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  for (auto& s : *sentences) SeparateNamesFromRoles(lang, &s);
   if (lang.person_roles.empty() && lang.person_titles.empty()) return;
   std::set<std::string> unknown_names;
   std::map<std::string, std::string> people;  // id -> PERSON or ANALYST
   for (const auto& s : *sentences) {
     for (const Tag& tag : s.tags) {
-      if (tag.type != "UNK") continue;
-      unknown_names.insert(tag.id);
-      std::string type = PersonTypeByContext(lang, s.view, tag);
+      // a person the tagger found ("प्रवक्ता विनोद ने कहा") names the same person where it is an unknown name
+      bool tagged_person = tag.type == kPerson || tag.type == kAnalyst;
+      if (tag.type != "UNK" && !tagged_person) continue;
+      if (tag.type == "UNK") unknown_names.insert(tag.id);
+      std::string type = tagged_person ? tag.type : PersonTypeByContext(lang, s.view, tag);
       if (!type.empty() && people[tag.id] != kAnalyst) people[tag.id] = type;
     }
   }

@@ -524,7 +524,8 @@ std::string ReadAttribution(const Language& lang, TaggedSentence* sentence, Docu
     const Tag& tag = sentence->tags[static_cast<size_t>(source)];
     std::string who = tag.type == "POSS" ? PossessiveSource(*sentence, static_cast<size_t>(source), *context)
                                          : EntityOf(tag, *context);
-    bool named = !tag.id.empty() && tag.type != "ANON";  // "the report" never points to unnamed people
+    // "the report", "il quotidiano" never point back to unnamed people nor to a person
+    bool named = !tag.id.empty() && tag.type != "ANON" && tag.type != "PERSON" && tag.type != "ANALYST";
     if (!rule.keep_tags) {
       for (size_t i : TagsIn(sentence->tagged, m->start(status), m->end(status))) sentence->tags[i].type = "ATTR";
     }

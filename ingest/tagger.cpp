@@ -1072,19 +1072,63 @@ void TagDescribedNameBefore(const TextView& view, const std::vector<size_t>& sta
   }
 }
 
+using TagBeforeMarker = void (*)(const TextView&, const std::vector<size_t>&, const Language&, size_t,
+                                 std::vector<bool>*, std::vector<Tag>*);
+
+// Calls `tag_before` with the word index of every `agent_marker` of the sentence.
+void AtAgentMarkers(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                    TagBeforeMarker tag_before, std::vector<bool>* taken, std::vector<Tag>* tags) {
+  for (const std::string& agent_marker : lang.agent_markers) {  // found by the rarer marker, not at every word
+    for (size_t at = FindWord(view.text, agent_marker, 0); at != std::string::npos;
+         at = FindWord(view.text, agent_marker, at + 1)) {
+      auto marker = std::lower_bound(starts.begin(), starts.end(), at + 1);
+      tag_before(view, starts, lang, static_cast<size_t>(marker - starts.begin()), taken, tags);
+    }
+  }
+}
+
 // Scripts without capitals: "स्टार्टअप तारविक ने ...": one free word between a `company_descriptor` and an
 // `agent_marker` is the name of a company the page describes so (before a common noun, "स्टार्टअप
 // इकोसिस्टम में", the agent marker hardly comes).
 void TagDescribedNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                        std::vector<bool>* taken, std::vector<Tag>* tags) {
-  if (lang.company_descriptors.empty() || lang.agent_markers.empty()) return;
-  for (const std::string& agent_marker : lang.agent_markers) {  // found by the rarer marker, not at every word
-    for (size_t at = FindWord(view.text, agent_marker, 0); at != std::string::npos;
-         at = FindWord(view.text, agent_marker, at + 1)) {
-      auto marker = std::lower_bound(starts.begin(), starts.end(), at + 1);
-      TagDescribedNameBefore(view, starts, lang, static_cast<size_t>(marker - starts.begin()), taken, tags);
+  if (lang.company_descriptors.empty()) return;
+  AtAgentMarkers(view, starts, lang, TagDescribedNameBefore, taken, tags);
+}
+
+// Scripts without capitals: "प्रवक्ता राहुल वर्मा ने कहा": one to three free words between a `person_role`
+// and an `agent_marker` name the person the role describes (ANALYST for an `outside` role): a source,
+// never a subject. No word of them may be a role or a coordinator ("प्रबंध निदेशक और सीईओ ने").
+constexpr size_t kPersonNameWords = 3;
+constexpr size_t kRoleWords = 4;  // "मुख्य कार्यकारी अधिकारी"
+
+void TagPersonBefore(const TextView& view, const std::vector<size_t>& starts, const Language& lang, size_t marker,
+                     std::vector<bool>* taken, std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  if (marker >= starts.size()) return;
+  size_t name_end = starts[marker];
+  while (name_end > 0 && text[name_end - 1] == ' ') --name_end;
+  for (size_t words = 1; words <= kPersonNameWords && words < marker; ++words) {
+    size_t word = starts[marker - words];
+    size_t end = 0;
+    if (IsLatinAt(text, word) || !FreeWord(text, lang, *taken, word) || lang.person_roles.Match(view, word, &end) != nullptr ||
+        lang.coordinators.Match(view, word, &end, true) != nullptr) {
+      return;
+    }
+    for (size_t role_words = 1; role_words <= kRoleWords && role_words + words <= marker; ++role_words) {
+      const Phrase* role = lang.person_roles.Match(view, starts[marker - words - role_words], &end);
+      if (role == nullptr || SkipSpaces(text, end) != word) continue;
+      tags->push_back(Tag{word, name_end, role->value == "outside" ? "ANALYST" : "PERSON", SourceText(view, word, name_end), {}, "", {}});
+      Take(taken, word, name_end);
+      return;
     }
   }
+}
+
+void TagPeopleAfterRoles(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
+                         std::vector<bool>* taken, std::vector<Tag>* tags) {
+  if (lang.person_roles.empty()) return;
+  AtAgentMarkers(view, starts, lang, TagPersonBefore, taken, tags);
 }
 
 // Only separators and coordinators between view positions a and b?
@@ -1438,6 +1482,21 @@ void JoinPlaceBeforeName(const TextView& view, std::vector<Tag>* tags) {
     name.id = SourceText(view, name.start, name.end);
     tags->erase(tags->begin() + static_cast<long>(first), tags->begin() + static_cast<long>(i) + 1);
     i = first;
+  }
+}
+
+// "il quotidiano Handelsblatt", "the newspaper Les Echos": a `source_ref` of the value `outlet` right
+// before a name is the name's kind, not a reference back to the source named last; the name is an
+// outlet (MEDIA), the mention covers both.
+void JoinOutletKindToName(const TextView& view, std::vector<Tag>* tags) {
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    const Tag& kind = (*tags)[i];
+    Tag& name = (*tags)[i + 1];
+    bool a_name = name.type == "MEDIA" || name.type == "UNK" || name.type == "ORG";
+    if (kind.type != "SRC" || kind.id != "outlet" || !a_name || SkipSpaces(view.text, kind.end) != name.start) continue;
+    name.start = kind.start;
+    name.type = "MEDIA";
+    tags->erase(tags->begin() + static_cast<long>(i));
   }
 }
 
@@ -2772,6 +2831,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   TagPlacesWithoutCapitals(view, starts, lang, &taken, &tags);
   TagSuffixedNames(view, starts, lang, &taken, &tags);
   TagDescribedNames(view, starts, lang, &taken, &tags);
+  TagPeopleAfterRoles(view, starts, lang, &taken, &tags);
   TagProperNames(view, lang, data, known_names, dateline_end, capitals, &taken, &tags);
   TagRivalNames(view, lang, &taken, &tags);
   TagModelNames(view, starts, lang, &taken, &tags);
@@ -2783,6 +2843,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   AbsorbLegalSuffixes(view, lang, &tags);
   TagListHead(view, lang, data, taken, &tags);
   JoinPlaceBeforeName(view, &tags);
+  JoinOutletKindToName(view, &tags);
   JoinFamilyToModel(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
