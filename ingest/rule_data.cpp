@@ -108,14 +108,10 @@ std::string LowerPattern(const std::string& segment) {
   return out;
 }
 
-// Cues as word ids of the language's index (the words added when new).
-std::vector<CueIds> IndexCues(const std::vector<Cue>& cues, CueIndex* index) {
-  std::vector<CueIds> out;
-  for (const auto& cue : cues) {
-    CueIds ids;
-    for (const auto& word : cue) ids.push_back(index->Add(word));
-    out.push_back(std::move(ids));
-  }
+// Cues as ids of the language's index, one per cue (its words added when new).
+CueIds IndexCues(const std::vector<Cue>& cues, CueIndex* index) {
+  CueIds out;
+  for (const auto& cue : cues) out.push_back(index->AddCue(cue));
   return out;
 }
 

@@ -45,7 +45,7 @@ struct RuleExample {
 struct PatternPart {
   std::shared_ptr<const icu::RegexPattern> pattern;
   std::vector<Cue> cues;
-  std::vector<CueIds> cue_ids;
+  CueIds cue_ids;
 };
 
 // One relation (or attribution) rule: a regular expression over a tagged
@@ -60,11 +60,11 @@ struct Rule {
   // What `match` and `require` cannot match without: words, and for each
   // capture one of its placeholder types ("⟦ORG#"), fewest alternatives first.
   std::vector<Cue> cues;
-  std::vector<CueIds> cue_ids;  // the same in the language's CueIndex
+  CueIds cue_ids;  // the same in the language's CueIndex, one id per cue
   // What `forbid` cannot match without: a sentence lacking them needs no
   // forbid test (relations.cpp: CuesPresent(forbid_cue_ids, cues_present)).
   std::vector<Cue> forbid_cues;
-  std::vector<CueIds> forbid_cue_ids;
+  CueIds forbid_cue_ids;
   // `forbid`'s top-level alternatives, each run only where its own cues are:
   // ICU otherwise tries every alternative at every position (empty: one part).
   std::vector<PatternPart> forbid_parts;

@@ -110,8 +110,25 @@ TEST(CueIndex, FindsEveryWordWhereverItStarts) {
   present = index.Present("xplaNcape");
   EXPECT_FALSE(present[plan]);
   EXPECT_FALSE(present[capex]);
-  EXPECT_TRUE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan खर्च")));
-  EXPECT_FALSE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan")));
+  CueIds cues = {index.AddCue({"plan", "capex"}), index.AddCue({"खर्च"})};
+  EXPECT_EQ(cues[1], hindi);
+  EXPECT_EQ(index.AddCue({"plan", "capex"}), cues[0]);
+  EXPECT_TRUE(CuesPresent(cues, index.Present("plan खर्च")));
+  EXPECT_TRUE(CuesPresent(cues, index.Present("capex खर्च")));
+  EXPECT_FALSE(CuesPresent(cues, index.Present("plan")));
+  EXPECT_FALSE(CuesPresent(cues, index.Present("खर्च pla")));
+}
+
+TEST(CueIndex, CueOfNewWordsIsPresentWithAnyOfThem) {
+  CueIndex index;
+  uint32_t cue = index.AddCue({"budget", "plan"});
+  uint32_t plan = index.Add("plan");
+  EXPECT_NE(cue, plan);
+  CuePresence present = index.Present("a plan");
+  EXPECT_TRUE(present[cue]);
+  EXPECT_TRUE(present[plan]);
+  EXPECT_TRUE(index.Present("budgets")[cue]);
+  EXPECT_FALSE(index.Present("budge plaN")[cue]);
 }
 
 TEST(CueIndex, FindsOneByteWordsAndWordsAtTheEnd) {
