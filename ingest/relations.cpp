@@ -586,7 +586,8 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
   // The sentence's subject asides, found at its first match: most rules match nothing.
   std::optional<std::vector<SubjectAside>> asides;
   for (const auto& rule : lang.rules) {
-    bool anaphoric = rule.predicate == kSamePrevious;
+    // The name is compared only for '@' rules: a string compare per rule and sentence cost as much as the cue test.
+    bool anaphoric = rule.predicate[0] == '@' && rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     if (Forbidden(rule, s, matchers)) continue;
