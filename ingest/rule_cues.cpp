@@ -440,19 +440,24 @@ uint32_t CueIndex::AddCue(const Cue& cue) {
 
 CuePresence CueIndex::Present(std::string_view text) const {
   CuePresence present(ids_, 0);
-  for (size_t start = 0; start < text.size(); ++start) {
-    if (!first_pairs_.MayStartAt(text, start)) continue;
-    uint32_t node = 0;
-    for (size_t i = start; i < text.size(); ++i) {
-      node = Child(node, static_cast<unsigned char>(text[i]));
-      if (node == 0) break;
-      const Node& reached = nodes_[node];
-      if (reached.word < 0 || present[static_cast<size_t>(reached.word)] != 0) continue;
-      present[static_cast<size_t>(reached.word)] = 1;
-      for (uint32_t cue : reached.cues) present[cue] = 1;
-    }
-  }
+  Walk(text, [&present](const Node& reached) {
+    if (present[static_cast<size_t>(reached.word)] != 0) return true;
+    present[static_cast<size_t>(reached.word)] = 1;
+    for (uint32_t cue : reached.cues) present[cue] = 1;
+    return true;
+  });
   return present;
+}
+
+bool CueIndex::AnyIn(std::string_view text) const {
+  bool any = nodes_[0].word >= 0;
+  if (!any) {
+    Walk(text, [&any](const Node&) {
+      any = true;
+      return false;  // one is enough
+    });
+  }
+  return any;
 }
 
 bool CuesPresent(const CueIds& ids, const CuePresence& present) {

@@ -71,6 +71,8 @@ class CueIndex {
   uint32_t AddCue(const Cue& cue);
   // present[id]: whether word `id` occurs in `text`.
   CuePresence Present(std::string_view text) const;
+  // Whether any word occurs in `text` (the empty word occurs in every text).
+  bool AnyIn(std::string_view text) const;
 
  private:
   // A node with few children lists them; one with many (the root, the
@@ -93,6 +95,19 @@ class CueIndex {
     return 0;
   }
   void AddChild(uint32_t node, unsigned char c, uint32_t child);
+  // Calls found(node) for each word node reached from each start in `text`, until it returns false.
+  template <typename Found>
+  void Walk(std::string_view text, Found found) const {
+    for (size_t start = 0; start < text.size(); ++start) {
+      if (!first_pairs_.MayStartAt(text, start)) continue;
+      uint32_t node = 0;
+      for (size_t i = start; i < text.size(); ++i) {
+        node = Child(node, static_cast<unsigned char>(text[i]));
+        if (node == 0) break;
+        if (nodes_[node].word >= 0 && !found(nodes_[node])) return;
+      }
+    }
+  }
   // The node that ends `word` (added, with an id, when new).
   uint32_t WordNode(const std::string& word);
 

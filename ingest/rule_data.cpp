@@ -8,6 +8,7 @@
 
 #include <unicode/unistr.h>
 
+#include "ingest/clauses.h"
 #include "ingest/icu_currencies.h"
 #include "storage/normalize.h"
 
@@ -141,6 +142,7 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     AddIcuCurrencies(data->gazetteer_, &lang);
     for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
     if (fs::exists(lang_dir / "frames.tsv")) KG_RETURN_IF_ERROR(data->LoadFrames((lang_dir / "frames.tsv").string(), &lang));
+    lang.negation_words = NegationWords(lang);
     for (auto& rule : lang.rules) {
       rule.cue_ids = IndexCues(rule.cues, &lang.cues);
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);

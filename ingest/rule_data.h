@@ -256,6 +256,9 @@ struct Language {
   std::vector<RuleExample> examples;
   FrameLexicon frames;  // frames.tsv: clause frames of figures (frames.h); empty when the file is absent
   CueIndex cues;  // the words of every rule's cues
+  // The denials and negations as FindWord looks for them: a sentence with none of them, found in
+  // one pass, is not searched for each (clauses.h MayBeNegated).
+  CueIndex negation_words;
 };
 
 struct GazetteerEntry {

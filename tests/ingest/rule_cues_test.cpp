@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "ingest/batch.h"
+#include "ingest/clauses.h"
 #include "ingest/rule_cues.h"
 #include "ingest/tagger.h"
 #include "tests/ingest/test_data.h"
@@ -131,6 +132,18 @@ TEST(CueIndex, CueOfNewWordsIsPresentWithAnyOfThem) {
   EXPECT_FALSE(index.Present("budge plaN")[cue]);
 }
 
+TEST(CueIndex, AnyInFindsOneWordAnywhere) {
+  CueIndex index;
+  EXPECT_FALSE(index.AnyIn("ruled out"));
+  index.Add("not");
+  index.Add("ruled out");
+  EXPECT_TRUE(index.AnyIn("it was ruled out"));
+  EXPECT_TRUE(index.AnyIn("another"));
+  EXPECT_FALSE(index.AnyIn("no tea, ruled ou"));
+  index.Add("");
+  EXPECT_TRUE(index.AnyIn("x"));
+}
+
 TEST(CueIndex, FindsOneByteWordsAndWordsAtTheEnd) {
   CueIndex index;
   uint32_t dollar = index.Add("$");
@@ -179,13 +192,18 @@ bool Finds(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::U
 // Whatever a rule's patterns match in an example sentence, its cues allow.
 class RuleCuesSound : public ::testing::TestWithParam<std::string> {};
 
+std::vector<TaggedSentence> TaggedExamples(const Language& lang) {
+  RefDate ref = RefDate::Parse("2025-11-01");
+  std::vector<TaggedSentence> tagged;
+  for (const auto& example : lang.examples) tagged.push_back(TagSentence(example.sentence, lang, Data(), ref));
+  return tagged;
+}
+
 TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
   const Language* lang = Data().language(GetParam());
   ASSERT_NE(lang, nullptr);
-  RefDate ref = RefDate::Parse("2025-11-01");
   size_t matched = 0;
-  for (const auto& example : lang->examples) {
-    TaggedSentence s = TagSentence(example.sentence, *lang, Data(), ref);
+  for (const TaggedSentence& s : TaggedExamples(*lang)) {
     for (const auto& rule : lang->rules) {
       if (!Finds(rule.match, s.tagged) || (rule.require && !Finds(rule.require, s.tagged))) continue;
       ++matched;
@@ -194,6 +212,23 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
     }
   }
   EXPECT_GT(matched, 0u);
+}
+
+// The one-pass test of MayBeNegated turns away no sentence in which a word search finds one.
+TEST_P(RuleCuesSound, NegationWordsTurnAwayNoNegatedExample) {
+  const Language* lang = Data().language(GetParam());
+  ASSERT_NE(lang, nullptr);
+  size_t negated = 0;
+  for (const TaggedSentence& s : TaggedExamples(*lang)) {
+    bool found = false;
+    for (const auto* list : {&lang->denials, &lang->negations, &lang->negations_after_object}) {
+      found = found || std::any_of(list->begin(), list->end(),
+                                   [&s](const std::string& w) { return FindWord(s.view.text, w) != std::string::npos; });
+    }
+    negated += found ? 1 : 0;
+    EXPECT_EQ(MayBeNegated(*lang, s.view.text), found) << s.view.text;
+  }
+  EXPECT_GT(negated, 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
