@@ -335,6 +335,10 @@ bool CollectGuards(const std::vector<Sequence>& alternatives, std::vector<Guard>
 
 }  // namespace
 
+size_t MostSelectiveCue(const std::vector<Cue>& cues) {
+  return static_cast<size_t>(std::max_element(cues.begin(), cues.end(), LessSelective) - cues.begin());
+}
+
 std::string WithFirstCharGuards(std::string_view pattern) {
   std::vector<Sequence> alternatives;
   std::vector<Guard> guards;

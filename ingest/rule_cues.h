@@ -50,6 +50,11 @@ std::string WithFirstCharGuards(std::string_view pattern);
 // of theirs: "⟦ORG#" implies "⟦ORG"), which would only be tested twice.
 void DropImpliedCues(std::vector<Cue>* cues);
 
+// The index of the cue that rules out most text: a word's, the longest
+// shortest word (a placeholder type such as "⟦ORG" is in most sentences).
+// cues.size() when empty.
+size_t MostSelectiveCue(const std::vector<Cue>& cues);
+
 // Whether `text` contains one alternative of every cue.
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text);
 

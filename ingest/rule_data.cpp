@@ -116,6 +116,21 @@ CueIds IndexCues(const std::vector<Cue>& cues, CueIndex* index) {
   return out;
 }
 
+// Language::rules_by_cue and uncued_rules, from each rule's cues and their ids.
+void IndexRulesByCue(Language* lang) {
+  std::map<uint32_t, std::vector<uint32_t>> by_cue;
+  for (size_t i = 0; i < lang->rules.size(); ++i) {
+    const Rule& rule = lang->rules[i];
+    auto index = static_cast<uint32_t>(i);
+    if (rule.cues.empty()) {
+      lang->uncued_rules.push_back(index);
+      continue;
+    }
+    by_cue[rule.cue_ids[MostSelectiveCue(rule.cues)]].push_back(index);
+  }
+  lang->rules_by_cue.assign(by_cue.begin(), by_cue.end());
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
@@ -148,6 +163,7 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
       for (auto& part : rule.forbid_parts) part.cue_ids = IndexCues(part.cues, &lang.cues);
     }
+    IndexRulesByCue(&lang);
     for (const PhraseTable* table : {&lang.relation_heads, &lang.relation_verbs, &lang.relation_passives}) {
       for (const Phrase& phrase : table->phrases()) lang.relation_cue_ids.push_back(lang.cues.Add(phrase.folded));
     }

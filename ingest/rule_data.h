@@ -253,6 +253,11 @@ struct Language {
   CueIds relation_cue_ids;
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
+  // Indexes in `rules` under the id of the cue each needs that rules out most text (rule_cues.h
+  // MostSelectiveCue): a sentence is tested only against the rules of the cues it holds
+  // (relations.cpp). Rules without cues are `uncued_rules`.
+  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> rules_by_cue;
+  std::vector<uint32_t> uncued_rules;
   std::vector<RuleExample> examples;
   FrameLexicon frames;  // frames.tsv: clause frames of figures (frames.h); empty when the file is absent
   CueIndex cues;  // the words of every rule's cues

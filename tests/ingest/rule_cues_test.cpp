@@ -132,6 +132,12 @@ TEST(CueIndex, CueOfNewWordsIsPresentWithAnyOfThem) {
   EXPECT_FALSE(index.Present("budge plaN")[cue]);
 }
 
+TEST(RuleCues, MostSelectiveCueIsAWordsLongestShortestWord) {
+  EXPECT_EQ(MostSelectiveCue({{"⟦ORG#"}, {"on"}, {"dividend", "payout"}, {"plan"}}), 2u);
+  EXPECT_EQ(MostSelectiveCue({{"⟦MONEY#"}, {"on"}}), 1u);
+  EXPECT_EQ(MostSelectiveCue({{"⟦ORG#"}}), 0u);
+}
+
 TEST(CueIndex, AnyInFindsOneWordAnywhere) {
   CueIndex index;
   EXPECT_FALSE(index.AnyIn("ruled out"));
@@ -229,6 +235,26 @@ TEST_P(RuleCuesSound, NegationWordsTurnAwayNoNegatedExample) {
     EXPECT_EQ(MayBeNegated(*lang, s.view.text), found) << s.view.text;
   }
   EXPECT_GT(negated, 0u);
+}
+
+// ApplyRelations tries the rules of the cues a sentence holds: each rule is under one cue of its own.
+TEST_P(RuleCuesSound, EveryRuleIsIndexedOnceUnderOneOfItsCues) {
+  const Language* lang = Data().language(GetParam());
+  ASSERT_NE(lang, nullptr);
+  std::vector<int> indexed(lang->rules.size(), 0);
+  for (uint32_t rule : lang->uncued_rules) {
+    ++indexed.at(rule);
+    EXPECT_TRUE(lang->rules[rule].cue_ids.empty()) << lang->rules[rule].name;
+  }
+  for (const auto& [cue, rules] : lang->rules_by_cue) {
+    for (uint32_t rule : rules) {
+      ++indexed.at(rule);
+      const CueIds& own = lang->rules[rule].cue_ids;
+      EXPECT_NE(std::find(own.begin(), own.end(), cue), own.end()) << lang->rules[rule].name;
+    }
+  }
+  EXPECT_EQ(std::count(indexed.begin(), indexed.end(), 1), static_cast<long>(indexed.size()));
+  EXPECT_GT(lang->rules_by_cue.size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
