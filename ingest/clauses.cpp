@@ -143,9 +143,20 @@ int SubjectOutsideAsides(const std::vector<SubjectAside>& asides, const TaggedSe
   return at;
 }
 
+namespace {
+
+bool IsStem(const std::string& phrase) { return !phrase.empty() && phrase.back() == '*'; }
+
+// The text FindWord looks for: `phrase` without the '*' of a stem.
+std::string_view Needle(const std::string& phrase) {
+  return std::string_view(phrase.data(), IsStem(phrase) ? phrase.size() - 1 : phrase.size());
+}
+
+}  // namespace
+
 size_t FindWord(const std::string& text, const std::string& phrase, size_t from) {
-  bool stem = !phrase.empty() && phrase.back() == '*';
-  std::string_view needle(phrase.data(), stem ? phrase.size() - 1 : phrase.size());
+  bool stem = IsStem(phrase);
+  std::string_view needle = Needle(phrase);
   bool word_start = IsWordCharAt(needle, 0);
   bool word_end = !needle.empty() && IsWordCharBefore(needle, needle.size());
   for (size_t at = FindText(text, needle, from); at != std::string::npos; at = FindText(text, needle, at + 1)) {
@@ -211,7 +222,17 @@ ClauseCuts FindClauseCuts(const FrameLexicon& frames, const std::string& text) {
 }
 
 bool MayBeNegated(const Language& lang, const std::string& text) {
+  // A word FindWord finds occurs in the text: without any, none of the searches below can succeed.
+  if (!lang.negation_words.AnyIn(text)) return false;
   return AnyWord(lang.denials, text) || AnyWord(lang.negations, text) || AnyWord(lang.negations_after_object, text);
+}
+
+CueIndex NegationWords(const Language& lang) {
+  CueIndex words;
+  for (const auto* list : {&lang.denials, &lang.negations, &lang.negations_after_object}) {
+    for (const auto& phrase : *list) words.Add(std::string(Needle(phrase)));
+  }
+  return words;
 }
 
 bool UnderNegation(const Language& lang, const TaggedSentence& s, const StatementSpan& statement) {

@@ -79,6 +79,9 @@ bool UnderNegation(const Language& lang, const TaggedSentence& s, const Statemen
 // with many statements of one sentence asks this once (UnderNegation asks it too).
 bool MayBeNegated(const Language& lang, const std::string& text);
 
+// Language::negation_words of `lang`'s denials and negations.
+CueIndex NegationWords(const Language& lang);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_CLAUSES_H_

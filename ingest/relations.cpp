@@ -432,6 +432,17 @@ std::string WhenOf(const Language& lang, const Rule& rule, WhenGrain grain, cons
   return anywhere.size() == 1 ? *anywhere.begin() : "";
 }
 
+// The rules whose indexing cue (Language::rules_by_cue) the sentence holds, and those without
+// cues, in the rules' order: the order of their statements.
+std::vector<uint32_t> RulesOfCuesPresent(const Language& lang, const CuePresence& present) {
+  std::vector<uint32_t> rules = lang.uncued_rules;
+  for (const auto& [cue, cued] : lang.rules_by_cue) {
+    if (cue < present.size() && present[cue] != 0) rules.insert(rules.end(), cued.begin(), cued.end());
+  }
+  std::sort(rules.begin(), rules.end());
+  return rules;
+}
+
 // A cheap test that the rule's patterns may match: the placeholder types it
 // captures and the words it needs are in the sentence.
 bool MayMatch(const Rule& rule, const TaggedSentence& s) { return CuesPresent(rule.cue_ids, s.cues_present); }
@@ -586,8 +597,10 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
   };
   // The sentence's subject asides, found at its first match: most rules match nothing.
   std::optional<std::vector<SubjectAside>> asides;
-  for (const auto& rule : lang.rules) {
-    bool anaphoric = rule.predicate == kSamePrevious;
+  for (uint32_t index : RulesOfCuesPresent(lang, s.cues_present)) {
+    const Rule& rule = lang.rules[index];
+    // The name is compared only for '@' rules: a string compare per rule and sentence cost as much as the cue test.
+    bool anaphoric = rule.predicate[0] == '@' && rule.predicate == kSamePrevious;
     if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     if (Forbidden(rule, s, matchers)) continue;

@@ -335,6 +335,10 @@ bool CollectGuards(const std::vector<Sequence>& alternatives, std::vector<Guard>
 
 }  // namespace
 
+size_t MostSelectiveCue(const std::vector<Cue>& cues) {
+  return static_cast<size_t>(std::max_element(cues.begin(), cues.end(), LessSelective) - cues.begin());
+}
+
 std::string WithFirstCharGuards(std::string_view pattern) {
   std::vector<Sequence> alternatives;
   std::vector<Guard> guards;
@@ -409,7 +413,7 @@ void CueIndex::AddChild(uint32_t node, unsigned char c, uint32_t child) {
   }
 }
 
-uint32_t CueIndex::Add(const std::string& word) {
+uint32_t CueIndex::WordNode(const std::string& word) {
   first_pairs_.Add(word);
   uint32_t node = 0;
   for (unsigned char c : word) {
@@ -422,28 +426,46 @@ uint32_t CueIndex::Add(const std::string& word) {
     AddChild(node, c, child);
     node = child;
   }
-  if (nodes_[node].word < 0) nodes_[node].word = words_++;
-  return static_cast<uint32_t>(nodes_[node].word);
+  if (nodes_[node].word < 0) nodes_[node].word = ids_++;
+  return node;
+}
+
+uint32_t CueIndex::Add(const std::string& word) { return static_cast<uint32_t>(nodes_[WordNode(word)].word); }
+
+uint32_t CueIndex::AddCue(const Cue& cue) {
+  if (cue.size() == 1) return Add(cue.front());
+  auto [known, added] = cue_ids_.try_emplace(cue, ids_);
+  if (added) {
+    ++ids_;
+    for (const auto& word : cue) nodes_[WordNode(word)].cues.push_back(known->second);
+  }
+  return known->second;
 }
 
 CuePresence CueIndex::Present(std::string_view text) const {
-  CuePresence present(words_, 0);
-  for (size_t start = 0; start < text.size(); ++start) {
-    if (!first_pairs_.MayStartAt(text, start)) continue;
-    uint32_t node = 0;
-    for (size_t i = start; i < text.size(); ++i) {
-      node = Child(node, static_cast<unsigned char>(text[i]));
-      if (node == 0) break;
-      if (nodes_[node].word >= 0) present[static_cast<size_t>(nodes_[node].word)] = 1;
-    }
-  }
+  CuePresence present(ids_, 0);
+  Walk(text, [&present](const Node& reached) {
+    if (present[static_cast<size_t>(reached.word)] != 0) return true;
+    present[static_cast<size_t>(reached.word)] = 1;
+    for (uint32_t cue : reached.cues) present[cue] = 1;
+    return true;
+  });
   return present;
 }
 
-bool CuesPresent(const std::vector<CueIds>& cues, const CuePresence& present) {
-  return std::all_of(cues.begin(), cues.end(), [&](const CueIds& cue) {
-    return std::any_of(cue.begin(), cue.end(), [&](uint32_t id) { return id < present.size() && present[id] != 0; });
-  });
+bool CueIndex::AnyIn(std::string_view text) const {
+  bool any = nodes_[0].word >= 0;
+  if (!any) {
+    Walk(text, [&any](const Node&) {
+      any = true;
+      return false;  // one is enough
+    });
+  }
+  return any;
+}
+
+bool CuesPresent(const CueIds& ids, const CuePresence& present) {
+  return std::all_of(ids.begin(), ids.end(), [&](uint32_t id) { return id < present.size() && present[id] != 0; });
 }
 
 }  // namespace kg::ingest

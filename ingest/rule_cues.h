@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,12 +50,17 @@ std::string WithFirstCharGuards(std::string_view pattern);
 // of theirs: "⟦ORG#" implies "⟦ORG"), which would only be tested twice.
 void DropImpliedCues(std::vector<Cue>* cues);
 
+// The index of the cue that rules out most text: a word's, the longest
+// shortest word (a placeholder type such as "⟦ORG" is in most sentences).
+// cues.size() when empty.
+size_t MostSelectiveCue(const std::vector<Cue>& cues);
+
 // Whether `text` contains one alternative of every cue.
 bool CuesPresent(const std::vector<Cue>& cues, std::string_view text);
 
-// present[id]: whether cue word `id` occurs in a text. Bytes, not bits:
-// every rule tests its cues in every sentence (vector<bool>'s bit
-// extraction cost more than the test).
+// present[id]: whether cue word `id`, or one alternative of cue `id`,
+// occurs in a text. Bytes, not bits: every rule tests its cues in every
+// sentence (vector<bool>'s bit extraction cost more than the test).
 using CuePresence = std::vector<uint8_t>;
 
 // The cue words of a language's rules, found in a sentence in one pass (a
@@ -64,8 +70,14 @@ class CueIndex {
   CueIndex() : nodes_(1) {}
   // The id of `word` (added when new).
   uint32_t Add(const std::string& word);
+  // The id of `cue`, present where one of its words is (added when new): a
+  // rule tests one byte per cue, not every alternative of a cue it lacks
+  // (most rules lack one in most sentences).
+  uint32_t AddCue(const Cue& cue);
   // present[id]: whether word `id` occurs in `text`.
   CuePresence Present(std::string_view text) const;
+  // Whether any word occurs in `text` (the empty word occurs in every text).
+  bool AnyIn(std::string_view text) const;
 
  private:
   // A node with few children lists them; one with many (the root, the
@@ -75,6 +87,7 @@ class CueIndex {
     std::vector<std::pair<unsigned char, uint32_t>> children;
     int64_t table = -1;  // index in tables_, or -1
     int64_t word = -1;
+    std::vector<uint32_t> cues;  // ids of the cues with this word among their alternatives
   };
   static constexpr size_t kTableFrom = 8;  // children
   // The child of `node` by byte `c`, or 0 (the root is no one's child).
@@ -87,18 +100,34 @@ class CueIndex {
     return 0;
   }
   void AddChild(uint32_t node, unsigned char c, uint32_t child);
+  // Calls found(node) for each word node reached from each start in `text`, until it returns false.
+  template <typename Found>
+  void Walk(std::string_view text, Found found) const {
+    for (size_t start = 0; start < text.size(); ++start) {
+      if (!first_pairs_.MayStartAt(text, start)) continue;
+      uint32_t node = 0;
+      for (size_t i = start; i < text.size(); ++i) {
+        node = Child(node, static_cast<unsigned char>(text[i]));
+        if (node == 0) break;
+        if (nodes_[node].word >= 0 && !found(nodes_[node])) return;
+      }
+    }
+  }
+  // The node that ends `word` (added, with an id, when new).
+  uint32_t WordNode(const std::string& word);
 
   std::vector<Node> nodes_;  // nodes_[0]: the root
   std::vector<std::array<uint32_t, 256>> tables_;
   FirstBytePairs first_pairs_;  // a walk starts only where a word may start
-  uint32_t words_ = 0;
+  std::map<Cue, uint32_t> cue_ids_;  // cues of more than one word
+  uint32_t ids_ = 0;                 // words and cues share one id space
 };
 
-// A cue as word ids of a CueIndex.
+// Ids of a CueIndex: one per cue (CueIndex::AddCue), or words.
 using CueIds = std::vector<uint32_t>;
 
-// Whether one id of every cue is present.
-bool CuesPresent(const std::vector<CueIds>& cues, const CuePresence& present);
+// Whether every id is present.
+bool CuesPresent(const CueIds& ids, const CuePresence& present);
 
 }  // namespace kg::ingest
 

@@ -8,6 +8,7 @@
 
 #include <unicode/unistr.h>
 
+#include "ingest/clauses.h"
 #include "ingest/icu_currencies.h"
 #include "storage/normalize.h"
 
@@ -108,15 +109,26 @@ std::string LowerPattern(const std::string& segment) {
   return out;
 }
 
-// Cues as word ids of the language's index (the words added when new).
-std::vector<CueIds> IndexCues(const std::vector<Cue>& cues, CueIndex* index) {
-  std::vector<CueIds> out;
-  for (const auto& cue : cues) {
-    CueIds ids;
-    for (const auto& word : cue) ids.push_back(index->Add(word));
-    out.push_back(std::move(ids));
-  }
+// Cues as ids of the language's index, one per cue (its words added when new).
+CueIds IndexCues(const std::vector<Cue>& cues, CueIndex* index) {
+  CueIds out;
+  for (const auto& cue : cues) out.push_back(index->AddCue(cue));
   return out;
+}
+
+// Language::rules_by_cue and uncued_rules, from each rule's cues and their ids.
+void IndexRulesByCue(Language* lang) {
+  std::map<uint32_t, std::vector<uint32_t>> by_cue;
+  for (size_t i = 0; i < lang->rules.size(); ++i) {
+    const Rule& rule = lang->rules[i];
+    auto index = static_cast<uint32_t>(i);
+    if (rule.cues.empty()) {
+      lang->uncued_rules.push_back(index);
+      continue;
+    }
+    by_cue[rule.cue_ids[MostSelectiveCue(rule.cues)]].push_back(index);
+  }
+  lang->rules_by_cue.assign(by_cue.begin(), by_cue.end());
 }
 
 }  // namespace
@@ -145,11 +157,13 @@ Result<std::shared_ptr<const RuleData>> RuleData::Load(const std::string& dir) {
     AddIcuCurrencies(data->gazetteer_, &lang);
     for (const auto& file : SortedFiles(lang_dir.string(), ".rules")) KG_RETURN_IF_ERROR(data->LoadRules(file, &lang));
     if (fs::exists(lang_dir / "frames.tsv")) KG_RETURN_IF_ERROR(data->LoadFrames((lang_dir / "frames.tsv").string(), &lang));
+    lang.negation_words = NegationWords(lang);
     for (auto& rule : lang.rules) {
       rule.cue_ids = IndexCues(rule.cues, &lang.cues);
       rule.forbid_cue_ids = IndexCues(rule.forbid_cues, &lang.cues);
       for (auto& part : rule.forbid_parts) part.cue_ids = IndexCues(part.cues, &lang.cues);
     }
+    IndexRulesByCue(&lang);
     for (const PhraseTable* table : {&lang.relation_heads, &lang.relation_verbs, &lang.relation_passives}) {
       for (const Phrase& phrase : table->phrases()) lang.relation_cue_ids.push_back(lang.cues.Add(phrase.folded));
     }

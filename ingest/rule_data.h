@@ -45,7 +45,7 @@ struct RuleExample {
 struct PatternPart {
   std::shared_ptr<const icu::RegexPattern> pattern;
   std::vector<Cue> cues;
-  std::vector<CueIds> cue_ids;
+  CueIds cue_ids;
 };
 
 // One relation (or attribution) rule: a regular expression over a tagged
@@ -60,11 +60,11 @@ struct Rule {
   // What `match` and `require` cannot match without: words, and for each
   // capture one of its placeholder types ("⟦ORG#"), fewest alternatives first.
   std::vector<Cue> cues;
-  std::vector<CueIds> cue_ids;  // the same in the language's CueIndex
+  CueIds cue_ids;  // the same in the language's CueIndex, one id per cue
   // What `forbid` cannot match without: a sentence lacking them needs no
   // forbid test (relations.cpp: CuesPresent(forbid_cue_ids, cues_present)).
   std::vector<Cue> forbid_cues;
-  std::vector<CueIds> forbid_cue_ids;
+  CueIds forbid_cue_ids;
   // `forbid`'s top-level alternatives, each run only where its own cues are:
   // ICU otherwise tries every alternative at every position (empty: one part).
   std::vector<PatternPart> forbid_parts;
@@ -253,9 +253,17 @@ struct Language {
   CueIds relation_cue_ids;
   std::vector<std::string> abbreviations;  // as written: "U.S.", "Inc."
   std::vector<Rule> rules;
+  // Indexes in `rules` under the id of the cue each needs that rules out most text (rule_cues.h
+  // MostSelectiveCue): a sentence is tested only against the rules of the cues it holds
+  // (relations.cpp). Rules without cues are `uncued_rules`.
+  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> rules_by_cue;
+  std::vector<uint32_t> uncued_rules;
   std::vector<RuleExample> examples;
   FrameLexicon frames;  // frames.tsv: clause frames of figures (frames.h); empty when the file is absent
   CueIndex cues;  // the words of every rule's cues
+  // The denials and negations as FindWord looks for them: a sentence with none of them, found in
+  // one pass, is not searched for each (clauses.h MayBeNegated).
+  CueIndex negation_words;
 };
 
 struct GazetteerEntry {

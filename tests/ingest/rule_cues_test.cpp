@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "ingest/batch.h"
+#include "ingest/clauses.h"
 #include "ingest/rule_cues.h"
 #include "ingest/tagger.h"
 #include "tests/ingest/test_data.h"
@@ -110,8 +111,43 @@ TEST(CueIndex, FindsEveryWordWhereverItStarts) {
   present = index.Present("xplaNcape");
   EXPECT_FALSE(present[plan]);
   EXPECT_FALSE(present[capex]);
-  EXPECT_TRUE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan खर्च")));
-  EXPECT_FALSE(CuesPresent(std::vector<CueIds>{{plan, capex}, {hindi}}, index.Present("plan")));
+  CueIds cues = {index.AddCue({"plan", "capex"}), index.AddCue({"खर्च"})};
+  EXPECT_EQ(cues[1], hindi);
+  EXPECT_EQ(index.AddCue({"plan", "capex"}), cues[0]);
+  EXPECT_TRUE(CuesPresent(cues, index.Present("plan खर्च")));
+  EXPECT_TRUE(CuesPresent(cues, index.Present("capex खर्च")));
+  EXPECT_FALSE(CuesPresent(cues, index.Present("plan")));
+  EXPECT_FALSE(CuesPresent(cues, index.Present("खर्च pla")));
+}
+
+TEST(CueIndex, CueOfNewWordsIsPresentWithAnyOfThem) {
+  CueIndex index;
+  uint32_t cue = index.AddCue({"budget", "plan"});
+  uint32_t plan = index.Add("plan");
+  EXPECT_NE(cue, plan);
+  CuePresence present = index.Present("a plan");
+  EXPECT_TRUE(present[cue]);
+  EXPECT_TRUE(present[plan]);
+  EXPECT_TRUE(index.Present("budgets")[cue]);
+  EXPECT_FALSE(index.Present("budge plaN")[cue]);
+}
+
+TEST(RuleCues, MostSelectiveCueIsAWordsLongestShortestWord) {
+  EXPECT_EQ(MostSelectiveCue({{"⟦ORG#"}, {"on"}, {"dividend", "payout"}, {"plan"}}), 2u);
+  EXPECT_EQ(MostSelectiveCue({{"⟦MONEY#"}, {"on"}}), 1u);
+  EXPECT_EQ(MostSelectiveCue({{"⟦ORG#"}}), 0u);
+}
+
+TEST(CueIndex, AnyInFindsOneWordAnywhere) {
+  CueIndex index;
+  EXPECT_FALSE(index.AnyIn("ruled out"));
+  index.Add("not");
+  index.Add("ruled out");
+  EXPECT_TRUE(index.AnyIn("it was ruled out"));
+  EXPECT_TRUE(index.AnyIn("another"));
+  EXPECT_FALSE(index.AnyIn("no tea, ruled ou"));
+  index.Add("");
+  EXPECT_TRUE(index.AnyIn("x"));
 }
 
 TEST(CueIndex, FindsOneByteWordsAndWordsAtTheEnd) {
@@ -162,13 +198,18 @@ bool Finds(const std::shared_ptr<const icu::RegexPattern>& pattern, const icu::U
 // Whatever a rule's patterns match in an example sentence, its cues allow.
 class RuleCuesSound : public ::testing::TestWithParam<std::string> {};
 
+std::vector<TaggedSentence> TaggedExamples(const Language& lang) {
+  RefDate ref = RefDate::Parse("2025-11-01");
+  std::vector<TaggedSentence> tagged;
+  for (const auto& example : lang.examples) tagged.push_back(TagSentence(example.sentence, lang, Data(), ref));
+  return tagged;
+}
+
 TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
   const Language* lang = Data().language(GetParam());
   ASSERT_NE(lang, nullptr);
-  RefDate ref = RefDate::Parse("2025-11-01");
   size_t matched = 0;
-  for (const auto& example : lang->examples) {
-    TaggedSentence s = TagSentence(example.sentence, *lang, Data(), ref);
+  for (const TaggedSentence& s : TaggedExamples(*lang)) {
     for (const auto& rule : lang->rules) {
       if (!Finds(rule.match, s.tagged) || (rule.require && !Finds(rule.require, s.tagged))) continue;
       ++matched;
@@ -177,6 +218,43 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
     }
   }
   EXPECT_GT(matched, 0u);
+}
+
+// The one-pass test of MayBeNegated turns away no sentence in which a word search finds one.
+TEST_P(RuleCuesSound, NegationWordsTurnAwayNoNegatedExample) {
+  const Language* lang = Data().language(GetParam());
+  ASSERT_NE(lang, nullptr);
+  size_t negated = 0;
+  for (const TaggedSentence& s : TaggedExamples(*lang)) {
+    bool found = false;
+    for (const auto* list : {&lang->denials, &lang->negations, &lang->negations_after_object}) {
+      found = found || std::any_of(list->begin(), list->end(),
+                                   [&s](const std::string& w) { return FindWord(s.view.text, w) != std::string::npos; });
+    }
+    negated += found ? 1 : 0;
+    EXPECT_EQ(MayBeNegated(*lang, s.view.text), found) << s.view.text;
+  }
+  EXPECT_GT(negated, 0u);
+}
+
+// ApplyRelations tries the rules of the cues a sentence holds: each rule is under one cue of its own.
+TEST_P(RuleCuesSound, EveryRuleIsIndexedOnceUnderOneOfItsCues) {
+  const Language* lang = Data().language(GetParam());
+  ASSERT_NE(lang, nullptr);
+  std::vector<int> indexed(lang->rules.size(), 0);
+  for (uint32_t rule : lang->uncued_rules) {
+    ++indexed.at(rule);
+    EXPECT_TRUE(lang->rules[rule].cue_ids.empty()) << lang->rules[rule].name;
+  }
+  for (const auto& [cue, rules] : lang->rules_by_cue) {
+    for (uint32_t rule : rules) {
+      ++indexed.at(rule);
+      const CueIds& own = lang->rules[rule].cue_ids;
+      EXPECT_NE(std::find(own.begin(), own.end(), cue), own.end()) << lang->rules[rule].name;
+    }
+  }
+  EXPECT_EQ(std::count(indexed.begin(), indexed.end(), 1), static_cast<long>(indexed.size()));
+  EXPECT_GT(lang->rules_by_cue.size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, RuleCuesSound, ::testing::Values("en", "it", "hi"));
