@@ -83,6 +83,7 @@ class IdExecutor {
   struct Morsel {
     std::string from, to;      // index keys: its matches are in [from, to); empty: the range's start, end
     std::string rows;
+    std::vector<storage::TermId> ids;  // the dictionary ids its rows show, cached before they are decoded
     std::exception_ptr error;  // what stopped it failing
     std::string stopped_by;    // a StopCheck reason
     bool cut_short = false;    // stopped because another morsel failed
