@@ -526,7 +526,7 @@ std::string PossessiveSource(const TaggedSentence& s, size_t possessive, const D
 std::string ReadAttribution(const Language& lang, TaggedSentence* sentence, DocumentContext* context,
                             RuleMatchers* matchers) {
   for (const auto& rule : lang.rules) {
-    if (rule.predicate != "@attribution" || !MayMatch(rule, *sentence)) continue;
+    if (rule.role != RuleRole::kAttribution || !MayMatch(rule, *sentence)) continue;
     UErrorCode status = U_ZERO_ERROR;
     icu::RegexMatcher* m = matchers->Reset(*rule.match, sentence->tagged);
     if (m == nullptr || !m->find(status) || U_FAILURE(status)) continue;
@@ -599,9 +599,8 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
   std::optional<std::vector<SubjectAside>> asides;
   for (uint32_t index : RulesOfCuesPresent(lang, s.cues_present)) {
     const Rule& rule = lang.rules[index];
-    // The name is compared only for '@' rules: a string compare per rule and sentence cost as much as the cue test.
-    bool anaphoric = rule.predicate[0] == '@' && rule.predicate == kSamePrevious;
-    if ((rule.predicate[0] == '@' && !anaphoric) || !MayMatch(rule, s)) continue;
+    if (rule.role == RuleRole::kAttribution || !MayMatch(rule, s)) continue;
+    const bool anaphoric = rule.role == RuleRole::kSamePrevious;
     if (rule.require && !Found(*rule.require, s.tagged, matchers)) continue;
     if (Forbidden(rule, s, matchers)) continue;
     // A rule without a subject states the document's company: not in a sentence about another party.

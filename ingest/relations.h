@@ -29,11 +29,6 @@ struct DocumentContext {
   const std::string& Antecedent() const { return salient.empty() ? topic : salient; }
 };
 
-// The predicate of rules whose statement continues the document's previous
-// money claim ("This budget, equivalent to $23bn, ..."): subject, predicate
-// and when come from that claim (see extractor.cpp).
-inline constexpr const char* kSamePrevious = "@previous";
-
 // ICU matchers of the rules' patterns, made once and reset for each
 // sentence: making a matcher costs more than many a failed match.
 class RuleMatchers {

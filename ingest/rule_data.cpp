@@ -476,7 +476,13 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
       Rule fresh;
       in >> fresh.name >> fresh.predicate;
       if (fresh.predicate.empty()) return Bad(path, n, "expected: rule NAME PREDICATE");
-      if (fresh.predicate[0] != '@' && predicates_.count(fresh.predicate) == 0) {
+      if (fresh.predicate == kAttribution) {
+        fresh.role = RuleRole::kAttribution;
+      } else if (fresh.predicate == kSamePrevious) {
+        fresh.role = RuleRole::kSamePrevious;
+      } else if (fresh.predicate[0] == '@') {
+        return Bad(path, n, "unknown rule role '" + fresh.predicate + "' (" + kAttribution + " or " + kSamePrevious + ")");
+      } else if (predicates_.count(fresh.predicate) == 0) {
         return Bad(path, n, "unknown predicate '" + fresh.predicate + "' (declare it in predicates.tsv)");
       }
       fresh.file = path;
@@ -543,11 +549,11 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
   KG_RETURN_IF_ERROR(status);
   for (const auto& r : lang->rules) {
     if (!r.match) return Status::InvalidArgument(r.file + ":" + std::to_string(r.line) + ": rule " + r.name + " has no match line");
-    if (r.predicate == "@attribution" ? r.group_a == 0 : r.group_o == 0) {
+    if (r.role == RuleRole::kAttribution ? r.group_a == 0 : r.group_o == 0) {
       return Status::InvalidArgument(r.file + ":" + std::to_string(r.line) + ": rule " + r.name +
                                      " needs an {o:...} (or, for @attribution, {a:...}) capture");
     }
-    if (r.predicate[0] != '@' && r.group_s == 0 && !r.subject_topic) {
+    if (r.role == RuleRole::kClaim && r.group_s == 0 && !r.subject_topic) {
       return Status::InvalidArgument(r.file + ":" + std::to_string(r.line) + ": rule " + r.name +
                                      " needs an {s:...} capture or 'subject topic'");
     }

@@ -48,11 +48,26 @@ struct PatternPart {
   CueIds cue_ids;
 };
 
+// The predicate of rules whose statement continues the document's previous
+// money claim ("This budget, equivalent to $23bn, ..."): subject, predicate
+// and when come from that claim (see extractor.cpp).
+inline constexpr const char* kSamePrevious = "@previous";
+inline constexpr const char* kAttribution = "@attribution";
+
+// What a rule's matches give, read from its predicate once at load rather
+// than compared as a string per rule and sentence on the extraction path.
+enum class RuleRole {
+  kClaim,         // a claim of `predicate`
+  kAttribution,   // the sentence's source (kAttribution)
+  kSamePrevious,  // a claim that continues the previous money claim (kSamePrevious)
+};
+
 // One relation (or attribution) rule: a regular expression over a tagged
 // sentence in which every mention is a placeholder ⟦TYPE#n⟧.
 struct Rule {
   std::string name;       // "capex.en.2": becomes Mention::rule
-  std::string predicate;  // a predicate name, or "@attribution"
+  std::string predicate;  // a predicate name, kAttribution or kSamePrevious
+  RuleRole role = RuleRole::kClaim;
   std::string file;
   int line = 0;
   std::shared_ptr<const icu::RegexPattern> match, require, forbid;
