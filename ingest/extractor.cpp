@@ -153,8 +153,12 @@ std::string_view OpenQuoteClose(std::string_view sentence) {
 std::string_view QuoteLeftOpenInside(std::string_view sentence) {
   if (std::count(sentence.begin(), sentence.end(), '"') % 2 == 1) return "\"";
   for (auto [open, close] : kQuoteMarks) {
-    size_t opened = sentence.rfind(open);
-    if (open != close && opened != std::string_view::npos && sentence.find(close, opened) == std::string_view::npos) return close;
+    size_t opened = open == close ? std::string_view::npos : sentence.find(open);  // forward finds are memchr's
+    if (opened == std::string_view::npos) continue;
+    for (size_t more = sentence.find(open, opened + 1); more != std::string_view::npos; more = sentence.find(open, more + 1)) {
+      opened = more;
+    }
+    if (sentence.find(close, opened) == std::string_view::npos) return close;
   }
   return "";
 }
