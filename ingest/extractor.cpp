@@ -136,14 +136,17 @@ std::vector<Salience::Place> PlacesOnPage(std::string_view text, const std::vect
   return places;
 }
 
-constexpr std::pair<std::string_view, std::string_view> kQuoteMarks[] = {{"\"", "\""}, {"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}};
+// Opening and closing quotation marks: straight (the same mark twice), English and guillemets.
+constexpr std::pair<std::string_view, std::string_view> kQuoteMarks[] = {
+    {"\"", "\""}, {"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}};
 
 // The closing mark of the quotation `sentence` opens and leaves open ("\"Out of the 14.5 billion,
 // ... this year." before "... ,\" the CFO replied."), or "" when it opens none or closes it.
 std::string_view OpenQuoteClose(std::string_view sentence) {
   if (sentence.substr(0, 1) == "\"") return std::count(sentence.begin(), sentence.end(), '"') % 2 == 1 ? "\"" : "";
   for (auto [open, close] : kQuoteMarks) {
-    if (open != close && sentence.substr(0, open.size()) == open) return sentence.find(close) == std::string_view::npos ? close : "";
+    if (open == close || sentence.substr(0, open.size()) != open) continue;
+    return sentence.find(close) == std::string_view::npos ? close : "";
   }
   return "";
 }
@@ -153,12 +156,11 @@ std::string_view OpenQuoteClose(std::string_view sentence) {
 std::string_view QuoteLeftOpenInside(std::string_view sentence) {
   if (std::count(sentence.begin(), sentence.end(), '"') % 2 == 1) return "\"";
   for (auto [open, close] : kQuoteMarks) {
-    size_t opened = open == close ? std::string_view::npos : sentence.find(open);  // forward finds are memchr's
-    if (opened == std::string_view::npos) continue;
-    for (size_t more = sentence.find(open, opened + 1); more != std::string_view::npos; more = sentence.find(open, more + 1)) {
-      opened = more;
-    }
-    if (sentence.find(close, opened) == std::string_view::npos) return close;
+    if (open == close) continue;
+    // The last opening mark, found forward (rfind compares at every position: 24M instructions on the probe set).
+    size_t opened = std::string_view::npos;
+    for (size_t at = sentence.find(open); at != std::string_view::npos; at = sentence.find(open, at + 1)) opened = at;
+    if (opened != std::string_view::npos && sentence.find(close, opened) == std::string_view::npos) return close;
   }
   return "";
 }
@@ -194,7 +196,8 @@ std::vector<std::string> QuotationSpeakers(std::string_view text, const std::vec
       std::string_view next = sentence(++last);
       closed = next.find(close, reopened ? close.size() : 0) != std::string_view::npos;
     }
-    if (!paragraphs && (!closed || opened_inside)) continue;
+    if (!paragraphs && (!closed || opened_inside)) continue;  // within a paragraph: only "\"... . ...,\" X said"
+    // The speaker named where it closes; over paragraphs, else the one before it, who also gets the last sentence.
     bool closer_names = closed && !sources[last].empty();
     const std::string& speaker = closer_names || !paragraphs ? sources[last] : sources[first];
     for (size_t k = first; k < last + (closer_names ? 0 : 1); ++k) speakers[k] = sources[k].empty() ? speaker : "";

@@ -590,16 +590,20 @@ namespace {
 bool UnitOfParentBetween(const Language& lang, const TaggedSentence& s, const Tag& name, const Tag& parent) {
   if (parent.type != "ORG" && parent.type != "UNK") return false;
   std::string_view between = std::string_view(s.view.text).substr(name.end, parent.start - name.end);
-  auto word_then = [&between](const std::string& word, std::string_view* rest) {
-    if (between.size() < word.size() + 2 || between[0] != ' ' || between.compare(1, word.size(), word) != 0) return false;
-    *rest = between.substr(word.size() + 1);
+  // Is `rest` " <word> " followed by more, and what follows (from its space)?
+  auto word_then = [](std::string_view rest, const std::string& word, std::string_view* after) {
+    if (rest.size() < word.size() + 2 || rest[0] != ' ' || rest.compare(1, word.size(), word) != 0) return false;
+    *after = rest.substr(word.size() + 1);
     return true;
   };
-  std::string_view link;
+  auto party_only = [&](std::string_view rest) {
+    std::string_view end;
+    return std::any_of(lang.party_links.begin(), lang.party_links.end(),
+                       [&](const std::string& party) { return word_then(rest, party, &end) && end == " "; });
+  };
+  std::string_view after_unit;
   return std::any_of(lang.unit_words.begin(), lang.unit_words.end(), [&](const std::string& unit) {
-    return word_then(unit, &link) && std::any_of(lang.party_links.begin(), lang.party_links.end(), [&](const std::string& party) {
-             return link == " " + party + " ";
-           });
+    return word_then(between, unit, &after_unit) && party_only(after_unit);
   });
 }
 
