@@ -564,6 +564,12 @@ std::string ApplyAttribution(const Language& lang, TaggedSentence* sentence, Doc
 
 namespace {
 
+// Is the tag a country or a world region (lexicon `country`), for a rule that wants a town (`object town`)?
+bool IsCountry(const Language& lang, const Tag& tag) {
+  return tag.type == "PLACE" &&
+         std::find(lang.countries.begin(), lang.countries.end(), FoldPhrase(tag.id)) != lang.countries.end();
+}
+
 // A stake written as a figure is ownership only above half: "holds 90% of Arm" is control, "owns a 20% stake in"
 // a holding (paraphrase tables, session 11).
 bool MinorityFigure(const TaggedSentence& s, const icu::RegexMatcher& m) {
@@ -623,6 +629,7 @@ std::vector<Extracted> ApplyRelations(const Language& lang, const RuleData& data
       if (o < 0 || (subject.empty() && !anaphoric)) continue;
       if (rule.predicate == "owns" && MinorityFigure(s, *m)) continue;
       size_t object = static_cast<size_t>(o);
+      if (rule.object_town && IsCountry(lang, s.tags[object])) continue;
       if (ForecastByAnalyst(lang, s, object)) continue;
       if (!rule.reads_negation && negated(SpanOf(s, subject_tag, object))) continue;
       std::vector<size_t> objects = {object};

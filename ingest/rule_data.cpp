@@ -297,7 +297,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"first_person", &lang->first_person}, {"description_link", &lang->description_links},
       {"payee_link", &lang->payee_links}, {"place_kind", &lang->place_kinds},
       {"industry_head", &lang->industry_heads},
-      {"relation_relative", &lang->relation_relatives},
+      {"relation_relative", &lang->relation_relatives}, {"country", &lang->countries},
       {"party_link", &lang->party_links}, {"own_party", &lang->own_parties},
       {"description_opener", &lang->description_openers}, {"relation_guard", &lang->relation_guards},
       {"agent_link", &lang->agent_links}, {"subject_pronoun", &lang->subject_pronouns},
@@ -521,6 +521,9 @@ Status RuleData::LoadRules(const std::string& path, Language* lang) {
     } else if (key == "negation") {
       if (value != "read") return Bad(path, n, "negation: only 'read' is known");
       rule->reads_negation = true;
+    } else if (key == "object") {
+      if (value != "town") return Bad(path, n, "object: only 'town' is known");
+      rule->object_town = true;
     } else if (key == "mask") {
       if (value != "no") return Bad(path, n, "mask: only 'no' is known");
       rule->keep_tags = true;

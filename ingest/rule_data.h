@@ -89,6 +89,7 @@ struct Rule {
   bool object_lists = false;   // "lags behind Qwen and DeepSeek": one claim per listed object
   bool keep_tags = false;      // attribution: the source's words stay usable ("ByteDance said ...")
   bool reads_negation = false;  // the match holds a negation as its cue ("could not match X"): no negation guard
+  bool object_town = false;     // `object town`: a `country` (lexicon) is no object ("X, the US chipmaker")
 };
 
 struct Language {
@@ -248,6 +249,8 @@ struct Language {
   // (`description_opener`: "the", "la") and what makes one state nothing (`relation_guard`: "sold", "minority").
   PhraseTable relation_heads, relation_verbs;
   std::vector<std::string> relation_relatives, party_links, own_parties, description_openers, relation_guards;  // folded
+  // Gazetteer ids of countries and world regions (lexicon `country`, common): no town ("X, the US chipmaker").
+  std::vector<std::string> countries;  // folded
   // A passive participle that says the relation with its agent (`relation_passive`: "controlled", "run",
   // "sviluppato"; value: the predicate) after an `agent_link` ("by", "da"); one of ownership fronted makes its
   // agent the owner of the main clause's subject, a name, an anaphor or a `subject_pronoun` ("Controlled by X, it

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "ingest/clauses.h"
 #include "ingest/name_kinds.h"
@@ -585,15 +586,38 @@ void ReadHomeLabels(const Language& lang, const std::vector<TaggedSentence>& sen
 
 namespace {
 
-// Is the one-word unknown name tags[i - 1] the town of the anaphor tags[i], between an article and the
-// anaphor ("the Leeds company")? (Before a place suffix, "the Solna-based group", the tagger already made it
-// a place: FindPlaceSuffix.)
+// Is the text between `name` and the company `parent` " <unit_word> <party_link> " ("Aberdeen unit of Orbis")?
+bool UnitOfParentBetween(const Language& lang, const TaggedSentence& s, const Tag& name, const Tag& parent) {
+  if (parent.type != "ORG" && parent.type != "UNK") return false;
+  std::string_view between = std::string_view(s.view.text).substr(name.end, parent.start - name.end);
+  // Is `rest` " <word> " followed by more, and what follows (from its space)?
+  auto word_then = [](std::string_view rest, const std::string& word, std::string_view* after) {
+    if (rest.size() < word.size() + 2 || rest[0] != ' ' || rest.compare(1, word.size(), word) != 0) return false;
+    *after = rest.substr(word.size() + 1);
+    return true;
+  };
+  auto party_only = [&](std::string_view rest) {
+    std::string_view end;
+    return std::any_of(lang.party_links.begin(), lang.party_links.end(),
+                       [&](const std::string& party) { return word_then(rest, party, &end) && end == " "; });
+  };
+  std::string_view after_unit;
+  return std::any_of(lang.unit_words.begin(), lang.unit_words.end(), [&](const std::string& unit) {
+    return word_then(between, unit, &after_unit) && party_only(after_unit);
+  });
+}
+
+// Is the one-word unknown name tags[i - 1], after an article, the town of the anaphor tags[i] right after it
+// ("the Leeds company"), or of a unit of the company tags[i] ("the Aberdeen unit of Orbis": a unit's
+// modifier is its place, never its owner)? (Before a place suffix, "the Solna-based group", the tagger
+// already made it a place: FindPlaceSuffix.)
 bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) {
   const Tag& name = s.tags[i - 1];
-  const Tag& anaphor = s.tags[i];
-  if (name.type != "UNK" || anaphor.type != "REF" || name.id.find(' ') != std::string::npos) return false;
+  const Tag& next = s.tags[i];
+  if (name.type != "UNK" || name.id.find(' ') != std::string::npos) return false;
   const std::string& text = s.view.text;
-  return anaphor.start == name.end + 1 && text[name.end] == ' ' && OpenerBefore(lang, text, name.start);
+  bool described = next.type == "REF" && next.start == name.end + 1 && text[name.end] == ' ';
+  return (described || UnitOfParentBetween(lang, s, name, next)) && OpenerBefore(lang, text, name.start);
 }
 
 }  // namespace

@@ -78,6 +78,29 @@ TEST_F(AttributionTest, QuotationGoingOnIsItsSpeakers) {
              "Vantor Grid", "Paola Greco");
 }
 
+// A quotation running into the next paragraph, which opens with the quotation mark again (session 13): its
+// speaker is named where it closes, or before it when the closing sentence names none. A next paragraph that
+// does not reopen the quotation is the journalist's own words.
+TEST_F(AttributionTest, QuotationRunningIntoTheNextParagraph) {
+  const std::string named_before =
+      "Chief financial officer Jun Park said: \"Vantor Grid will spend $5 billion on new networks in 2027.\n"
+      "\"Vantor Grid will also order 1,500 B200 chips in 2028.\"\n";
+  ExpectSaid(named_before, "en", "Vantor Grid", "Jun Park", 1);
+  const std::string named_after =
+      "\"Vantor Grid will spend $4 billion on new networks in 2027.\n"
+      "\"Vantor Grid will also order 1,500 B200 chips in 2028,\" said Hanna Berg, chief operating officer of "
+      "Vantor Grid.\n";
+  ExpectSaid(named_after, "en", "Vantor Grid", "Hanna Berg", 0);
+  const std::string not_reopened =
+      "Chief financial officer Jun Park said: \"Vantor Grid will spend $5 billion on new networks in 2027.\n"
+      "Vantor Grid will also order 1,500 B200 chips in 2028.\n";
+  ExpectSaid(not_reopened, "en", "Vantor Grid", "", 1);
+  const std::string italian =
+      "Il direttore finanziario Luca Moretti ha detto: «Vantor Grid investirà 3 miliardi di euro nel 2028.\n"
+      "«Vantor Grid ordinerà anche 2.500 chip H200 nel 2029».\n";
+  ExpectSaid(italian, "it", "Vantor Grid", "Luca Moretti", 1);
+}
+
 // Unnamed people and documents without their owner: attributed to the head the lexicon gives them.
 TEST_F(AttributionTest, UnnamedSourcesAndDocuments) {
   ExpectSaid("Vantor Grid plans to invest €8 billion in 2030, according to three people briefed on the talks.", "en",
@@ -101,6 +124,19 @@ TEST_F(AttributionTest, OutletNamedWithItsKindAndNoLeakFromASpeaker) {
   EXPECT_EQ(Said(page, "it", 2).count("Vantor Grid | Luca Moretti"), 0u) << page;
   ExpectSaid("Vantor Grid will spend £1 billion on data centres in 2028, the newspaper Les Echos reported.", "en",
              "Vantor Grid", "Les Echos");
+}
+
+// Outlets and wire services the gazetteer names in every script pages write them in (session 13); an outlet
+// whose name is a common phrase in a script ("आज तक", "until today") has no alias there.
+TEST_F(AttributionTest, OutletsInEveryScript) {
+  ExpectSaid("इकनॉमिक टाइम्स के मुताबिक Vantor Grid 2027 में ₹5,000 करोड़ का निवेश करेगी।", "hi", "Vantor Grid",
+             "The Economic Times");
+  ExpectSaid("एबीपी न्यूज की रिपोर्ट के अनुसार Vantor Grid 2028 में ₹4,000 करोड़ का निवेश करेगी।", "hi", "Vantor Grid",
+             "ABP News");
+  ExpectSaid("Secondo Teleborsa, Vantor Grid investirà 2 miliardi di euro nel 2028.", "it", "Vantor Grid", "Teleborsa");
+  ExpectSaid("Vantor Grid will spend $3 billion on data centres in 2027, Semafor reported.", "en", "Vantor Grid",
+             "Semafor");
+  ExpectSaid("आज तक Vantor Grid ने 2025 में ₹3,000 करोड़ का निवेश किया है।", "hi", "Vantor Grid", "");
 }
 
 // Counter-examples: a claim's source stays in its sentence; a company's own words show none; a role

@@ -127,6 +127,20 @@ TEST(GazetteerLint, NoNameIsALexiconWord) {
   }
 }
 
+// A lexicon `country` (common: no headquarters town, `object town`) names a gazetteer place by its id; a
+// misspelt one would let that country through as a town.
+TEST(GazetteerLint, EveryCountryIsAGazetteerPlace) {
+  std::set<std::string> places;
+  for (const Entry& entry : Entries()) {
+    if (entry.type == "PLACE") places.insert(FoldPhrase(entry.id));
+  }
+  for (const std::string& code : Data().languages()) {
+    const Language& lang = *Data().language(code);
+    EXPECT_FALSE(lang.countries.empty()) << code;
+    for (const std::string& country : lang.countries) EXPECT_TRUE(places.count(country)) << code << ": " << country;
+  }
+}
+
 // A product family (Ascend, Gaudi, Gemini) is an entry of its own: its name
 // given to one model ("Ascend" to "Ascend 910B") would also name every other
 // model of the family the gazetteer does not know.

@@ -398,6 +398,17 @@ TEST_F(SalienceTest, DescriptionByKindIsTheCompanyBefore) {
   EXPECT_EQ(Subjects(text, "en", "plans_order", "GB300"), Names{"Kallio Compute"});
 }
 
+// A one-word unknown name between an article and "unit/subsidiary of X" is the unit's place, never a company:
+// no buyer, no owner (session 13). A company the gazetteer knows keeps its reading.
+TEST_F(SalienceTest, PlaceBeforeAUnitOfACompanyIsNoCompany) {
+  std::string unit_ordered = "The Aberdeen unit of Orbis Telecom ordered 400 H200 chips in March.\n";
+  EXPECT_EQ(Subjects(unit_ordered, "en", "plans_order", "H200").count("Aberdeen"), 0u);
+  std::string unit_described = "Castlegate Energy, the Tromso subsidiary of Orbis Telecom, hired 40 engineers.\n";
+  EXPECT_EQ(ClaimsOf(unit_described, "en", "owns"), Names{"Orbis Telecom owns Castlegate Energy"});
+  std::string known_unit = "The Google unit of Alphabet ordered 400 H200 chips in March.\n";
+  EXPECT_EQ(Subjects(known_unit, "en", "plans_order", "H200"), Names{"Google"});
+}
+
 // A fact box's line without a subject ("- In programma un ordine di ...") is
 // the page's company's: its capitalised first word is no name.
 TEST_F(SalienceTest, FactBoxLineIsThePagesCompanys) {
