@@ -58,15 +58,13 @@ bool HasIdPrefix(Cf which) {
 // no. Ids are looked up only after an index entry named them, so they always
 // exist: a filter on term_by_id would be read and never say no. osp is only
 // walked (seeks in total order: it has no prefix extractor, and a whole-key
-// filter serves point reads, which nothing does on osp). pos and wps are
-// walked in total order too (ClaimCursor, the packed pos rewrite); only
-// Check reads them by key or prefix, for claims spo says exist. entity_names
-// is read by Check only, for entities the dictionary says exist. Their
-// filters were built on every load and compaction (session 13: pos, wps and
-// entity_names 1.2% of a bulk load's instructions) and never said no.
+// filter serves point reads, which nothing does on osp). entity_names has no
+// prefix extractor either, and only Check reads it by key, for entities the
+// dictionary says exist. (pos and wps keep theirs: Store::Match scans them by
+// an 8-byte prefix, which the filter can rule out of a file.)
 bool HasBloomFilter(Cf which) {
   switch (which) {
-    case kTermById: case kOsp: case kPos: case kWps: case kEntityNames:
+    case kTermById: case kOsp: case kEntityNames:
       return false;
     default:
       return true;
