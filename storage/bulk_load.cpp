@@ -157,7 +157,7 @@ class TableOut {
       : store_(store), which_(which), path_(std::move(path)) {}
 
   Status Put(std::string_view key, std::string_view value) {
-    KG_RETURN_IF_ERROR(Open());
+    if (!writer_) KG_RETURN_IF_ERROR(Open());
     const rocksdb::Status put =
         writer_->Put(rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()));
     // The message is built only on failure: this runs for every entry.
@@ -180,7 +180,7 @@ class TableOut {
 
   // Deletes a key of the store: the file lies above the store's files.
   Status Delete(std::string_view key) {
-    KG_RETURN_IF_ERROR(Open());
+    if (!writer_) KG_RETURN_IF_ERROR(Open());
     return FromRocks(writer_->Delete(rocksdb::Slice(key.data(), key.size())),
                      std::string("deleting in a bulk table of ") + CfName(which_));
   }
@@ -210,8 +210,9 @@ class TableOut {
 
  private:
   // The file is made at the first entry: no file when nothing is written.
+  // Its callers test writer_ themselves: a call per entry that returned an
+  // OK Status was 0.5% of a load's instructions.
   Status Open() {
-    if (writer_) return Status::OK();
     // The page cache keeps what was written: the take-in reads each file's
     // tail back at once.
     writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), WriterOptions(), store_.cf(which_),

@@ -54,16 +54,28 @@ bool HasIdPrefix(Cf which) {
   }
 }
 
+// Whether a read path consults the column family's filter where it can say
+// no. Ids are looked up only after an index entry named them, so they always
+// exist: a filter on term_by_id would be read and never say no. osp is only
+// walked (seeks in total order: it has no prefix extractor, and a whole-key
+// filter serves point reads, which nothing does on osp). entity_names has no
+// prefix extractor either, and only Check reads it by key, for entities the
+// dictionary says exist. (pos and wps keep theirs: Store::Match scans them by
+// an 8-byte prefix, which the filter can rule out of a file.)
+bool HasBloomFilter(Cf which) {
+  switch (which) {
+    case kTermById: case kOsp: case kEntityNames:
+      return false;
+    default:
+      return true;
+  }
+}
+
 rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions options;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
-  // Ids are looked up only after an index entry named them, so they always
-  // exist: a filter on term_by_id would be read and never say no. osp is
-  // only walked (seeks in total order: it has no prefix extractor, and a
-  // whole-key filter serves point reads, which nothing does on osp): its
-  // filter was built on every load and compaction and never read.
-  if (which != kTermById && which != kOsp) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  if (HasBloomFilter(which)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.cache_index_and_filter_blocks = true;
   // Partitioned index and filters: a bulk load writes one large file per
   // column family, whose whole filter would otherwise be read (and evicted
