@@ -161,17 +161,30 @@ struct IdExecutor::ProbeState {
 
 namespace {
 
-// The first step's estimated matches from which a query runs in morsels:
-// below them the hand-off (a helper woken, its cursors opened, the cuts
-// found) costs about what the helper saves. A lone step does little per
-// match besides the output, which stays on the caller's thread: Q2 at 1M
-// (3,074 rows) took as long on the caller's thread with a helper as
-// without, Q4 at 1M (~1,500 first-step matches, then a star) 0.67x. A
-// lone step over a packed `pos` run never pays: its claims are decoded
-// from the entry with no iterator step each, so the output is nearly all
-// of it (Q2 at 5M, 12,647 rows: 1.09x on the caller's thread, 1.45x CPU).
+// When a query runs in morsels, set from instructions counted with
+// callgrind (session 13, docs/storage.md "Queries on both cores"): what
+// both threads spend against the serial run, and the critical path (the
+// caller's work outside its morsels plus half of all morsel work) against
+// it. The helper's wake-up is not in those counts: a gain must exceed it.
+// - A first step followed by lookups (Q4's shape: a list, then a star
+//   seeking spo per row): the planner counts a step's matches up to 100
+//   and guesses past that, so kMinMorselRows rules the guesses. A packed
+//   (p, O) run small enough to be cut at its claims is counted there and
+//   must hold kMinCountedMatches: Q4's shape at 1M with 185 claims spent
+//   1.08x the instructions for a critical path of 0.91x (a loss once the
+//   hand-off is paid); with 781 1.09x for 0.76x; with 1,909 1.07x for
+//   0.67x; at 5M with 7,338 1.06x for 0.63x.
+// - A lone step leaves the output, nearly all of its work, on the caller:
+//   Q1's shape at 1M with 5,368 rows spent 1.34x for 0.93x, with 12,782
+//   1.29x for 0.86x. Its estimate is a guess (one pattern is planned
+//   without counting), so the index's sizes must give it
+//   kMinMorselRowsOfALoneStep matches too. A lone step over a packed
+//   `pos` run never pays: its claims come from the entry with no iterator
+//   step each (Q2 at 5M, 12,647 rows: 1.09x on the caller's thread, 1.45x
+//   CPU, session 12).
 constexpr double kMinMorselRows = 1000;
 constexpr double kMinMorselRowsOfALoneStep = 6000;
+constexpr size_t kMinCountedMatches = 500;
 // Morsels per thread: more even shares on a box whose cores are shared,
 // at a seek each.
 constexpr size_t kMorselsPerThread = 4;
@@ -720,12 +733,14 @@ std::vector<std::string> IdExecutor::MorselCuts() {
   storage::WorkerPool* workers = store_.query_workers();
   if (workers == nullptr || plan_->steps.empty()) return {};
   const PlanStep& first = plan_->steps[0];
-  const double min_rows = plan_->steps.size() == 1 ? kMinMorselRowsOfALoneStep : kMinMorselRows;
+  const bool lone = plan_->steps.size() == 1;
+  const double min_rows = lone ? kMinMorselRowsOfALoneStep : kMinMorselRows;
   if (first.hash_join || first.searches_list || first.estimate < min_rows) return {};
   const auto lookup = SingleLookup(patterns_[first.pattern]);
   if (!lookup) return {};
-  if (plan_->steps.size() == 1 && store_.packed_pos() && storage::ChooseAccess(*lookup).index == storage::kPos) return {};
-  return ValueOrThrow(scanner_.SplitKeys(*lookup, kMorselsPerThread * (workers->helpers() + 1)));
+  if (lone && store_.packed_pos() && storage::ChooseAccess(*lookup).index == storage::kPos) return {};
+  if (lone && ValueOrThrow(scanner_.ApproximateMatches(*lookup)) < min_rows) return {};
+  return ValueOrThrow(scanner_.SplitKeys(*lookup, kMorselsPerThread * (workers->helpers() + 1), kMinCountedMatches));
 }
 
 Result<QueryInfo> IdExecutor::RunInMorsels(const std::vector<std::string>& cuts) {

@@ -330,7 +330,8 @@ Status MeasureSpans(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::vecto
 
 }  // namespace
 
-Result<std::vector<std::string>> IdScanner::SplitKeys(const IdPattern& pattern, size_t parts) const {
+Result<std::vector<std::string>> IdScanner::SplitKeys(const IdPattern& pattern, size_t parts,
+                                                      size_t min_matches) const {
   // Below this many bytes the sizes (counted per data block) cannot place
   // cuts well; a packed (p, O) that small is read to cut it exactly.
   constexpr uint64_t kMinSizedBytes = 16 << 10;
@@ -389,7 +390,7 @@ Result<std::vector<std::string>> IdScanner::SplitKeys(const IdPattern& pattern, 
     // up to 128 claims): its claims, read whole, give exact cuts.
     std::vector<PosPair> claims;
     KG_RETURN_IF_ERROR(ReadPosClaims(*pattern.predicate, *pattern.object, &claims));
-    for (size_t part = 1; part < parts && claims.size() >= parts; ++part) {
+    for (size_t part = 1; part < parts && claims.size() >= std::max(parts, min_matches); ++part) {
       const PosPair& claim = claims[claims.size() * part / parts];
       std::string cut = access.prefix;
       PutBig64(&cut, claim.first);

@@ -163,8 +163,9 @@ class IdScanner {
   // Keys of the pattern's index that cut its key range into up to `parts`
   // runs of about equal size (by the index's approximate sizes), ascending,
   // neither the range's first nor past its last key; none when the range
-  // is too small to tell.
-  Result<std::vector<std::string>> SplitKeys(const IdPattern& pattern, size_t parts) const;
+  // is too small to tell, or when it is a packed (p, O) run counted
+  // exactly with fewer than `min_matches` claims.
+  Result<std::vector<std::string>> SplitKeys(const IdPattern& pattern, size_t parts, size_t min_matches = 0) const;
 
  private:
   PerfCountersOff perf_counters_off_;

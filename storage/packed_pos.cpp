@@ -14,6 +14,18 @@ constexpr size_t kClaimBytes = 16;  // s(8) w(8) at the end of a pos key
 // than its kind byte), s and w.
 constexpr size_t kShortestKey = 8 + 1 + kClaimBytes;
 
+// GetVarint with its one-byte case inline: the step from one claim's
+// subject to the next mostly fits in a byte, and an entry's claims are
+// decoded one step at a time.
+bool GetStep(std::string_view* value, uint64_t* step) {
+  if (!value->empty() && static_cast<uint8_t>(value->front()) < 0x80) {
+    *step = static_cast<uint8_t>(value->front());
+    value->remove_prefix(1);
+    return true;
+  }
+  return GetVarint(value, step);
+}
+
 std::string PosEntryKey(std::string_view prefix, const PosPair& first) {
   std::string key(prefix);
   PutBig64(&key, first.first);
@@ -39,19 +51,24 @@ bool DecodePosEntry(std::string_view key, std::string_view value, std::vector<Po
 
 bool AppendPosEntry(std::string_view key, std::string_view value, std::vector<PosPair>* pairs) {
   if (key.size() < kShortestKey) return false;
-  const size_t first = pairs->size();
-  pairs->push_back(PosClaim(key));
-  while (!value.empty()) {
+  // Each further claim takes a byte of the value at least: room for all of
+  // them at once (a whole run of entries appends here), grown geometrically.
+  const size_t most = pairs->size() + std::min(value.size() + 1, kPosEntryClaims);
+  if (pairs->capacity() < most) pairs->reserve(std::max(most, 2 * pairs->capacity()));
+  PosPair last = PosClaim(key);
+  pairs->push_back(last);
+  for (size_t claims = 1; !value.empty(); ++claims) {
     uint64_t step = 0;
-    if (!GetVarint(&value, &step) || pairs->size() - first == kPosEntryClaims) return false;
-    PosPair next{pairs->back().first + (step >> 1), 0};
+    if (!GetStep(&value, &step) || claims == kPosEntryClaims) return false;
+    PosPair next{last.first + (step >> 1), 0};
     if ((step & 1) != 0) {
       if (value.size() < 8) return false;
       next.second = GetBig64(value);
       value.remove_prefix(8);
     }
-    if (next <= pairs->back()) return false;
+    if (next <= last) return false;
     pairs->push_back(next);
+    last = next;
   }
   return true;
 }
@@ -186,7 +203,7 @@ bool PackedPosIterator::StepInEntry() {
   uint64_t step = 0;
   uint64_t when = 0;
   const char* damage = nullptr;
-  if (!GetVarint(&rest_, &step)) {
+  if (!GetStep(&rest_, &step)) {
     damage = "bad varint";
   } else if ((step & 1) != 0 && rest_.size() < 8) {
     damage = "cut time";

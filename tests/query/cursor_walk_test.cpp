@@ -79,6 +79,19 @@ TEST(CursorWalkTest, LookupsInAnyOrderFindWhatASeekFinds) {
   EXPECT_GT(found, 100);  // not a comparison of empty answers
 }
 
+// 700 claims of p0 and p1 with objects O0 and O1: four pos prefixes, the
+// longest several packed entries long.
+void AddLists(Store& store) {
+  std::mt19937 rng(9);
+  DocumentInput input = MakeDocument("lists", "en", "l");
+  for (uint32_t i = 0; i < 700; ++i) {
+    input.statements.push_back(MakeStatement(Term::Entity("S" + std::to_string(rng() % 400)), rng() % 4 ? "p0" : "p1",
+                                             Term::Entity(rng() % 5 ? "O0" : "O1"), rng() % 3 ? "" : "2026", i,
+                                             "Sentence " + std::to_string(i)));
+  }
+  ASSERT_TRUE(store.AddDocument(input).ok());
+}
+
 // A join that searches a list reads a whole (p, O) of pos at once
 // (IdScanner::ReadPosClaims): the same (subject, time) pairs, in the same
 // order, as a cursor's walk of that prefix, in a packed store (prefixes
@@ -92,14 +105,7 @@ TEST(CursorWalkTest, ReadPosClaimsGivesTheWalksClaims) {
     }
     auto store = OpenStore(dir.path());
     ASSERT_NE(store, nullptr);
-    std::mt19937 rng(9);
-    DocumentInput input = MakeDocument("lists", "en", "l");
-    for (uint32_t i = 0; i < 700; ++i) {
-      input.statements.push_back(MakeStatement(Term::Entity("S" + std::to_string(rng() % 400)), rng() % 4 ? "p0" : "p1",
-                                               Term::Entity(rng() % 5 ? "O0" : "O1"), rng() % 3 ? "" : "2026", i,
-                                               "Sentence " + std::to_string(i)));
-    }
-    ASSERT_TRUE(store->AddDocument(input).ok());
+    AddLists(*store);
     const auto& rocks = dynamic_cast<const storage::RocksStore&>(*store);
     storage::IdScanner scanner(rocks);
     size_t longest = 0;
@@ -122,6 +128,32 @@ TEST(CursorWalkTest, ReadPosClaimsGivesTheWalksClaims) {
     }
     EXPECT_GT(longest, storage::kPosEntryClaims);  // a prefix of several packed entries
   }
+}
+
+// A packed (p, O) run too small for the index's sizes is read to cut it at
+// exact claims (IdScanner::SplitKeys), and only when it holds min_matches:
+// the executor's floor for running such a first step in morsels.
+TEST(CursorWalkTest, SplitKeysCutsASmallPackedRunOnlyWithItsMinimumClaims) {
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  ASSERT_NE(store, nullptr);
+  AddLists(*store);
+  const auto& rocks = dynamic_cast<const storage::RocksStore&>(*store);
+  storage::IdScanner scanner(rocks);
+  IdPattern pattern;
+  pattern.predicate = scanner.IdOf(Term::Predicate("p0")).value();
+  pattern.object = storage::ObjectKeyForId(scanner.IdOf(Term::Entity("O0")).value());
+  std::vector<storage::PosPair> claims;
+  ASSERT_TRUE(scanner.ReadPosClaims(*pattern.predicate, *pattern.object, &claims).ok());
+  ASSERT_GT(claims.size(), 4u);
+  auto cuts = [&](size_t min_matches) {
+    auto split = scanner.SplitKeys(pattern, 4, min_matches);
+    EXPECT_TRUE(split.ok()) << split.status().ToString();
+    return split.ok() ? split->size() : 0;
+  };
+  EXPECT_EQ(cuts(0), 3u);
+  EXPECT_EQ(cuts(claims.size()), 3u);
+  EXPECT_EQ(cuts(claims.size() + 1), 0u);
 }
 
 }  // namespace
