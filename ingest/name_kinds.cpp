@@ -368,14 +368,24 @@ bool RankedAgainstAProduct(const Language& lang, const TaggedSentence& s, size_t
 // Unknown names the page writes after a product word ("il modello X", "मॉडल X", "the platform X"),
 // before one ("the X family of models"), in apposition with one as a unit ("X, the group's
 // e-commerce platform"), as its own counted product ("its Kunlun accelerators") or always with a version.
+// Is tags[i] after a product word ("the cloud platform Brightmere") and not the subject of a relative
+// clause on that word ("the cloud platform Brightmere runs for ministries": a relation verb follows, so the
+// name is whoever runs it)? One such clause had made a page's own company a product, and the page's
+// figures went to its rival.
+bool NamedAfterProductWord(const Language& lang, const TaggedSentence& s, size_t i) {
+  const Tag& tag = s.tags[i];
+  if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) == nullptr) return false;
+  size_t verb_end = 0;
+  return lang.relation_verbs.Match(s.view, SkipSpaces(s.view.text, tag.end), &verb_end) == nullptr;
+}
+
 std::set<std::string> ProductsByContext(const Language& lang, const std::vector<TaggedSentence>& sentences) {
   std::set<std::string> products = AlwaysVersioned(sentences);
   for (const auto& s : sentences) {
     for (size_t i = 0; i < s.tags.size(); ++i) {
       const Tag& tag = s.tags[i];
       if (tag.type != "UNK") continue;
-      if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr ||
-          OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i) ||
+      if (NamedAfterProductWord(lang, s, i) || OwnCountedProduct(lang, s, i) || NamedBeforeProductWord(lang, s, i) || ProductHeadsApposition(lang, s, i) ||
           RankedAgainstAProduct(lang, s, i) || OwnProductWordWithAModifier(lang, s, i)) {
         products.insert(tag.id);
       }

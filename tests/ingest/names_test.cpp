@@ -231,6 +231,17 @@ TEST_F(NamesTest, NameAfterOwnersProductWordAndAModifierIsAProduct) {
 // Scripts without capitals: a company-type word after an unknown word makes both one name, and a
 // descriptor before a word and the agent marker after it make the word a company's name; an
 // adjective before such a word ("ग्रीन एनर्जी") is left alone.
+// A name after a product word is the product ("the inference platform Fjord"), unless a relation verb
+// follows it: then it is the subject of a relative clause on that word, the company that runs the
+// product ("the sovereign cloud platform Calderon runs for ministries"), and the page's figures stay its.
+TEST_F(NamesTest, NameBeforeARelationVerbAfterAProductWordIsTheCompany) {
+  ExpectOnlySubject(
+      "Calderon Networks will spend £2.6bn on its networks next year, the telecoms group said.\n"
+      "The bright spot was Skyvale, the sovereign cloud platform Calderon runs for ministries.\n"
+      "Calderon expects capital expenditure of roughly £2.2bn this year.\n",
+      "en", "Calderon Networks");
+}
+
 TEST_F(NamesTest, HindiNameByItsCompanyWordOrDescriptor) {
   ExpectOnlySubject("तारविक लैब्स ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi", "तारविक लैब्स");
   ExpectOnlySubject("ब्रेनवेल रोबोटिक्स ने 2027 में 200 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi",
