@@ -297,6 +297,19 @@ TEST_F(ExtractorTest, UndatedRestatementTakesTheOnlyDateTheDocumentGivesIt) {
   EXPECT_EQ(two_dates.statements[0].claim.when, "");
 }
 
+// A record since a year ("its first since 2021", "il primo dal 2021") names where a comparison
+// starts: the bond is dated by the month it was sold in, not by that year.
+TEST_F(ExtractorTest, YearOfARecordSinceIsNoDateOfTheStatement) {
+  for (const auto& [lang, text] : std::vector<std::pair<std::string, std::string>>{
+           {"en", "Orbis Telecom tapped the debt markets in September, raising €900m through a euro bond, its first since 2021."},
+           {"it", "Orbis Telecom ha collocato a settembre un bond da 900 milioni di euro, il primo dal 2021."}}) {
+    DocumentInput input = Extract(text, lang, "2026-10-20");
+    ASSERT_EQ(input.statements.size(), 1u) << text;
+    EXPECT_EQ(input.statements[0].claim.predicate, "bond_issuance") << text;
+    EXPECT_EQ(input.statements[0].claim.when, "2026") << text;
+  }
+}
+
 TEST_F(ExtractorTest, ComparisonIsNotABound) {
   DocumentInput input =
       Extract("Helios Grid ने 2027 में पूंजीगत व्यय में €4 बिलियन खर्च करने की योजना बनाई है, जो इस साल Helios Grid द्वारा लगाए गए €3 बिलियन से अधिक है।");
