@@ -652,6 +652,37 @@ size_t DescriptorEnd(const TextView& view, const Language& lang, size_t start, s
 }
 
 // `dateline_end`, `capitals`: DatelineEnd's.
+// How far an apposition's anaphor may stand from its opener ("the Madrid-based telecoms group").
+constexpr size_t kApposedAnaphorReach = 40;
+
+// Does an apposition that describes a company follow the word ending at `end`: a comma, a description
+// opener, a few words, then an anaphor (`ref`, tagged before names are) closed by a comma or a relative word
+// ("Telvana, the Madrid-based telecoms group that holds ...", "Telvana, the telecoms group, said")? A
+// sentence's one capitalised first word so described is a name, as it is when the page uses it elsewhere;
+// without it the anaphor stood for the page's own company. "Meanwhile, the group said" has no such close.
+bool DescribedByApposition(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t end) {
+  const std::string& text = view.text;
+  if (end >= text.size() || text[end] != ',') return false;
+  const size_t start = SkipSpaces(text, end + 1);
+  size_t words_from = std::string::npos;
+  for (const std::string& opener : lang.description_openers) {
+    if (text.compare(start, opener.size(), opener) == 0 && start + opener.size() < text.size() &&
+        text[start + opener.size()] == ' ') {
+      words_from = start + opener.size() + 1;
+    }
+  }
+  if (words_from == std::string::npos) return false;
+  auto anaphor = std::find_if(tags.begin(), tags.end(), [&](const Tag& t) {
+    return t.type == "REF" && t.start >= words_from && t.start <= words_from + kApposedAnaphorReach;
+  });
+  if (anaphor == tags.end() || text.find_first_of(",.;:", words_from) < anaphor->start) return false;
+  const size_t close = SkipSpaces(text, anaphor->end);
+  if (close < text.size() && text[close] == ',') return true;
+  return std::any_of(lang.relative_words.begin(), lang.relative_words.end(), [&](const std::string& word) {
+    return text.compare(close, word.size(), word) == 0 && !IsWordCharAt(text, close + word.size());
+  });
+}
+
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
                     const std::set<std::string>& known_names, size_t dateline_end, bool capitals,
                     std::vector<bool>* taken, std::vector<Tag>* tags) {
@@ -733,7 +764,8 @@ void TagProperNames(const TextView& view, const Language& lang, const RuleData& 
       pos = text.find(' ', start) + 1;  // "Nothing Hanbit has said": the name starts at its second word
       continue;
     }
-    if (words == 0 || end <= start || (sentence_initial && words == 1 && !inner_capital && !known)) {
+    if (words == 0 || end <= start ||
+        (sentence_initial && words == 1 && !inner_capital && !known && !DescribedByApposition(view, lang, *tags, end))) {
       pos = std::max(end, pos + 1);
       while (pos < text.size() && IsWordCharAt(text, pos)) ++pos;
       continue;

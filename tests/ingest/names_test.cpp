@@ -242,6 +242,21 @@ TEST_F(NamesTest, NameBeforeARelationVerbAfterAProductWordIsTheCompany) {
       "en", "Calderon Networks");
 }
 
+// A sentence's capitalised first word, unknown and used nowhere else, is a name when an apposition
+// describes it as a company ("Telvana, the Madrid-based telecoms group that ..."): the anaphor in it is
+// Telvana, not the page's company. An adverb before a plain anaphor ("Meanwhile, the telecoms group
+// said ...") stays no name.
+TEST_F(NamesTest, FirstWordDescribedByAnAppositionIsAName) {
+  const std::string page =
+      "Calderon Networks will spend £2.6bn on its networks next year, the telecoms group said.\n"
+      "Telvana, the Madrid-based telecoms group that holds a 24 per cent stake in Calderon, may sell.\n"
+      "Meanwhile, the telecoms group said it expects capital expenditure of roughly £2.2bn this year.\n";
+  std::set<std::string> claims = Claims(page, "en");
+  EXPECT_TRUE(claims.count("Telvana headquartered_in Madrid")) << ::testing::PrintToString(claims);
+  EXPECT_FALSE(claims.count("Calderon Networks headquartered_in Madrid")) << ::testing::PrintToString(claims);
+  ExpectNeverNamed(page, "en", "Meanwhile");
+}
+
 TEST_F(NamesTest, HindiNameByItsCompanyWordOrDescriptor) {
   ExpectOnlySubject("तारविक लैब्स ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi", "तारविक लैब्स");
   ExpectOnlySubject("ब्रेनवेल रोबोटिक्स ने 2027 में 200 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi",
