@@ -362,6 +362,7 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
                                                                    Rule* rule, std::vector<Cue>* cues) const {
   auto expanded = Expand(source, where, rule);
   if (!expanded.ok()) return expanded.status();
+  if (rule != nullptr) rule->match_order = OrderedCues(*expanded);
   return CompileExpanded(*expanded, where, cues);
 }
 
