@@ -81,7 +81,7 @@ TEST(PatternCues, PlaceholderGivesItsTypesWithTheBracket) {
 
 TEST(OrderedCues, FollowTheTopLevelSequence) {
   EXPECT_EQ(OrderedCues(R"(⟦(?:ORG|GROUP)#(?<s>\d+)⟧.{0,80}?\b(?:plans?|will)\b.{0,80}?⟦(?:MONEY)#(?<o>\d+)⟧)"),
-            (Cues{{"⟦ORG", "⟦GROUP"}, {"plan", "will"}, {"⟦MONEY"}}));
+            (Cues{{"⟦ORG", "⟦GROUP"}, {"plan", "will"}, {"⟦MONEY#"}}));  // one type: the run goes on into it
   // Groups of one alternative are read inside, a repeated group for its first repetition.
   EXPECT_EQ(OrderedCues(R"((?:owner\s+of)\s+(?:(?:rivals|peers)\s+){1,3}x)"), (Cues{{"owner"}, {"of"}, {"rivals", "peers"}}));
   EXPECT_EQ(OrderedCues("(?<!not\\s)spen(?:t|ds)\\s+(?:about\\s+)?on"), (Cues{{"spent", "spends"}, {"on"}}));
