@@ -303,8 +303,8 @@ void CarryCurrency(const std::string& text, std::vector<QuantityMention>* found)
 namespace {
 
 // Whether a figure may start in the text: every figure has a digit or a number word at a word
-// start (after its bound and currency, if any). Most sentences have neither, and this test
-// costs a third of the search below (one table instead of three at each word start).
+// start (after its bound and currency, if any). A sentence with neither is then tested with one
+// table at each word start instead of three (FindQuantities 224M -> 192M, docs/ingest.md).
 bool MayHoldFigure(const TextView& view, const Language& lang) {
   const std::string& text = view.text;
   if (std::any_of(text.begin(), text.end(), IsDigit)) return true;
