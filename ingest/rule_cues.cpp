@@ -289,30 +289,28 @@ bool Flatten(const Sequence& sequence, Sequence* out) {
 // group of alternatives it must match; a repeated group stands for its first repetition.
 void CollectOrderedCues(const Sequence& sequence, std::vector<Cue>* cues) {
   std::string run;
-  auto end_run = [&](Cue cue) {
-    AddCue(std::move(cue), cues);
+  // Ends the literal run: a cue of its own, or `joined` to the group after it.
+  auto end_run = [&](Cue joined = {}) {
+    AddCue(!joined.empty() ? std::move(joined) : run.empty() ? Cue{} : Cue{run}, cues);
     run.clear();
   };
   for (const Item& item : sequence) {
     if (item.kind == Item::kLiteral && item.required) {
       run += item.text;
-      if (!item.once) end_run(Cue{run});
+      if (!item.once) end_run();
       continue;
     }
     std::vector<Sequence> alternatives;
     if (item.kind != Item::kGroup || !item.required || !Parser(item.text).Alternatives(&alternatives)) {
-      end_run(run.empty() ? Cue{} : Cue{run});
+      end_run();
       continue;
     }
-    Cue into = item.once && !run.empty() ? RunIntoGroup(run, alternatives) : Cue{};
-    if (!into.empty()) {
-      end_run(std::move(into));
-      continue;
-    }
-    end_run(run.empty() ? Cue{} : Cue{run});
-    AddCue(CueOfAlternatives(alternatives), cues);
+    Cue joined = item.once && !run.empty() ? RunIntoGroup(run, alternatives) : Cue{};
+    bool into_group = !joined.empty();
+    end_run(std::move(joined));
+    if (!into_group) AddCue(CueOfAlternatives(alternatives), cues);
   }
-  end_run(run.empty() ? Cue{} : Cue{run});
+  end_run();
 }
 
 // The cue that rules out most text: the one whose shortest word is the

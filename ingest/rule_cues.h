@@ -33,7 +33,7 @@ std::vector<Cue> PatternCues(std::string_view pattern);
 // them, each after the end of the one before: its literal runs and the
 // groups of alternatives it must match, groups of one alternative read
 // inside ("{s:ORG}.{0,80}?\b(?:plans?|will)\b.{0,80}?{o:MONEY}" gives
-// {⟦ORG, ⟦GROUP...}, {plan, will}, {⟦MONEY}). A sentence can hold every cue
+// {⟦ORG, ⟦GROUP...}, {plan, will}, {⟦MONEY#}). A sentence can hold every cue
 // (PatternCues) and still not in this order. Empty (no order known) for a
 // top-level alternation or syntax PatternCues does not know.
 std::vector<Cue> OrderedCues(std::string_view pattern);
