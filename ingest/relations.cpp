@@ -444,8 +444,10 @@ std::vector<uint32_t> RulesOfCuesPresent(const Language& lang, const CuePresence
 }
 
 // A cheap test that the rule's patterns may match: the placeholder types it
-// captures and the words it needs are in the sentence.
-bool MayMatch(const Rule& rule, const TaggedSentence& s) { return CuesPresent(rule.cue_ids, s.cues_present); }
+// captures and the words it needs are in the sentence, those of `match` in its order.
+bool MayMatch(const Rule& rule, const TaggedSentence& s) {
+  return CuesPresent(rule.cue_ids, s.cues_present) && CuesInOrder(rule.match_order, s.tagged_text);
+}
 
 // Whether the rule's `forbid` matches. A sentence without its cues cannot:
 // no regex is run; otherwise only its parts whose own cues are present are.

@@ -266,6 +266,53 @@ void CollectCues(const Sequence& sequence, std::vector<Cue>* cues) {
   AddCue(run.empty() ? Cue{} : Cue{run}, cues);
 }
 
+// `sequence` with each group of one alternative that it matches once spliced in, nested ones
+// included: "(?<s>\d+)" is "\d+", and a run of literals may go on into the group.
+bool Flatten(const Sequence& sequence, Sequence* out) {
+  for (const Item& item : sequence) {
+    std::vector<Sequence> inner;
+    if (item.kind != Item::kGroup || !item.required || !item.once) {
+      out->push_back(item);
+    } else if (!Parser(item.text).Alternatives(&inner)) {
+      return false;
+    } else if (inner.size() > 1) {
+      out->push_back(item);
+    } else if (!Flatten(inner[0], out)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The cues of `sequence` in the order every match meets them (see OrderedCues): each literal
+// run (joined to the group right after it: "⟦(?:ORG|GROUP)" gives {⟦ORG, ⟦GROUP}) and each
+// group of alternatives it must match; a repeated group stands for its first repetition.
+void CollectOrderedCues(const Sequence& sequence, std::vector<Cue>* cues) {
+  std::string run;
+  // Ends the literal run: a cue of its own, or `joined` to the group after it.
+  auto end_run = [&](Cue joined = {}) {
+    AddCue(!joined.empty() ? std::move(joined) : run.empty() ? Cue{} : Cue{run}, cues);
+    run.clear();
+  };
+  for (const Item& item : sequence) {
+    if (item.kind == Item::kLiteral && item.required) {
+      run += item.text;
+      if (!item.once) end_run();
+      continue;
+    }
+    std::vector<Sequence> alternatives;
+    if (item.kind != Item::kGroup || !item.required || !Parser(item.text).Alternatives(&alternatives)) {
+      end_run();
+      continue;
+    }
+    Cue joined = item.once && !run.empty() ? RunIntoGroup(run, alternatives) : Cue{};
+    bool into_group = !joined.empty();
+    end_run(std::move(joined));
+    if (!into_group) AddCue(CueOfAlternatives(alternatives), cues);
+  }
+  end_run();
+}
+
 // The cue that rules out most text: the one whose shortest word is the
 // longest ("on" occurs almost everywhere, "dividend" rarely), then the one
 // with fewer words.
@@ -373,6 +420,32 @@ std::vector<Cue> PatternCues(std::string_view pattern) {
   }
   DropImpliedCues(&cues);
   return cues;
+}
+
+std::vector<Cue> OrderedCues(std::string_view pattern) {
+  std::vector<Sequence> alternatives;
+  Sequence flat;
+  std::vector<Cue> cues;
+  if (!Parser(pattern).Alternatives(&alternatives) || alternatives.size() != 1 || !Flatten(alternatives[0], &flat)) {
+    return cues;
+  }
+  CollectOrderedCues(flat, &cues);
+  return cues;
+}
+
+bool CuesInOrder(const std::vector<Cue>& cues, std::string_view text) {
+  size_t from = 0;
+  for (const Cue& cue : cues) {
+    // The earliest end of a word at or after `from`: every later cue's match ends after it.
+    size_t end = std::string_view::npos;
+    for (const std::string& word : cue) {
+      size_t at = text.substr(0, end).find(word, from);
+      if (at != std::string_view::npos) end = at + word.size();
+    }
+    if (end == std::string_view::npos) return false;
+    from = end;
+  }
+  return true;
 }
 
 void DropImpliedCues(std::vector<Cue>* cues) {

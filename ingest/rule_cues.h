@@ -29,6 +29,19 @@ using Cue = std::vector<std::string>;
 // left out.
 std::vector<Cue> PatternCues(std::string_view pattern);
 
+// The cues of an ICU regular expression (UTF-8) in the order a match meets
+// them, each after the end of the one before: its literal runs and the
+// groups of alternatives it must match, groups of one alternative read
+// inside ("{s:ORG}.{0,80}?\b(?:plans?|will)\b.{0,80}?{o:MONEY}" gives
+// {⟦ORG, ⟦GROUP...}, {plan, will}, {⟦MONEY#}). A sentence can hold every cue
+// (PatternCues) and still not in this order. Empty (no order known) for a
+// top-level alternation or syntax PatternCues does not know.
+std::vector<Cue> OrderedCues(std::string_view pattern);
+
+// Whether `text` holds one word of each cue, each starting at or after the
+// end of the previous cue's word (the earliest such end).
+bool CuesInOrder(const std::vector<Cue>& cues, std::string_view text);
+
 // The top-level alternatives of `pattern` as written ("a|b(?:c|d)" gives
 // "a" and "b(?:c|d)"); empty when there is only one, or the syntax is not
 // known (see PatternCues).

@@ -362,6 +362,10 @@ Result<std::shared_ptr<const icu::RegexPattern>> RuleData::Compile(const std::st
                                                                    Rule* rule, std::vector<Cue>* cues) const {
   auto expanded = Expand(source, where, rule);
   if (!expanded.ok()) return expanded.status();
+  if (rule != nullptr) {
+    std::vector<Cue> order = OrderedCues(*expanded);
+    if (order.size() >= 2) rule->match_order = std::move(order);
+  }
   return CompileExpanded(*expanded, where, cues);
 }
 

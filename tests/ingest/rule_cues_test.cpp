@@ -79,6 +79,31 @@ TEST(PatternCues, PlaceholderGivesItsTypesWithTheBracket) {
   EXPECT_EQ(PatternCues("(?:⟦(?:POSS)#\\d+⟧\\s+)?x"), Cues{});  // optional
 }
 
+TEST(OrderedCues, FollowTheTopLevelSequence) {
+  EXPECT_EQ(OrderedCues(R"(⟦(?:ORG|GROUP)#(?<s>\d+)⟧.{0,80}?\b(?:plans?|will)\b.{0,80}?⟦(?:MONEY)#(?<o>\d+)⟧)"),
+            (Cues{{"⟦ORG", "⟦GROUP"}, {"plan", "will"}, {"⟦MONEY#"}}));  // one type: the run goes on into it
+  // Groups of one alternative are read inside, a repeated group for its first repetition.
+  EXPECT_EQ(OrderedCues(R"((?:owner\s+of)\s+(?:(?:rivals|peers)\s+){1,3}x)"), (Cues{{"owner"}, {"of"}, {"rivals", "peers"}}));
+  EXPECT_EQ(OrderedCues("(?<!not\\s)spen(?:t|ds)\\s+(?:about\\s+)?on"), (Cues{{"spent", "spends"}, {"on"}}));
+}
+
+TEST(OrderedCues, NoOrderForAlternationsOrUnknownSyntax) {
+  EXPECT_EQ(OrderedCues("foo|bar"), Cues{});
+  EXPECT_EQ(OrderedCues("(?i)foo.*bar"), Cues{});
+  EXPECT_EQ(OrderedCues("(foo"), Cues{});
+}
+
+TEST(CuesInOrder, EachCueAfterTheEndOfThePrevious) {
+  Cues cues = {{"⟦ORG", "⟦GROUP"}, {"plan", "will"}, {"⟦MONEY"}};
+  EXPECT_TRUE(CuesInOrder(cues, "⟦ORG#0⟧ will spend ⟦MONEY#1⟧"));
+  EXPECT_TRUE(CuesInOrder(cues, "⟦MONEY#0⟧, ⟦GROUP#1⟧ plans ⟦MONEY#2⟧"));
+  EXPECT_FALSE(CuesInOrder(cues, "⟦MONEY#0⟧ is what ⟦ORG#1⟧ plans"));
+  EXPECT_FALSE(CuesInOrder(cues, "⟦ORG#0⟧ spent ⟦MONEY#1⟧, it plans"));
+  EXPECT_FALSE(CuesInOrder({{"ab"}, {"bc"}}, "abc"));  // the second starts before the first ends
+  EXPECT_TRUE(CuesInOrder({{"ab"}, {"bc"}}, "abbc"));
+  EXPECT_TRUE(CuesInOrder({}, "anything"));
+}
+
 TEST(DropImpliedCues, KeepsOnlyCuesNoOtherImplies) {
   Cues cues = {{"⟦ORG#", "⟦UNK#"}, {"said"}, {"⟦ORG", "⟦UNK"}, {"sa", "told"}, {"said"}};
   DropImpliedCues(&cues);
@@ -215,6 +240,7 @@ TEST_P(RuleCuesSound, NoExampleMatchIsSkipped) {
       ++matched;
       EXPECT_TRUE(CuesPresent(rule.cues, s.tagged_text)) << rule.name << " matches but its cues skip it: " << s.tagged_text;
       EXPECT_TRUE(CuesPresent(rule.cue_ids, lang->cues.Present(s.tagged_text))) << rule.name << " (index): " << s.tagged_text;
+      EXPECT_TRUE(CuesInOrder(rule.match_order, s.tagged_text)) << rule.name << " (order): " << s.tagged_text;
     }
   }
   EXPECT_GT(matched, 0u);
@@ -287,11 +313,22 @@ TEST(MatchCuesSound, NoMatchInTheSeedOrProbeArticlesIsSkipped) {
       if (!Finds(rule.match, s.tagged) || (rule.require && !Finds(rule.require, s.tagged))) continue;
       ++found;
       EXPECT_TRUE(CuesPresent(rule.cue_ids, s.cues_present)) << rule.name << " matches but its cues skip it: " << s.tagged_text;
+      EXPECT_TRUE(CuesInOrder(rule.match_order, s.tagged_text)) << rule.name << " matches out of its cues' order: " << s.tagged_text;
     }
   };
   ForEachSeedLine(check);
   ForEachLine(KG_SOURCE_DIR "/tests/ingest/probe/manifest.tsv", check);
   EXPECT_GT(found, 1000u);
+}
+
+// Most rules' matches are one sequence, whose cues' order turns sentences away.
+TEST(MatchCuesSound, MostRulesHaveOrderedCues) {
+  for (const char* code : {"en", "it", "hi"}) {
+    const Language* lang = Data().language(code);
+    ASSERT_NE(lang, nullptr);
+    auto ordered = std::count_if(lang->rules.begin(), lang->rules.end(), [](const Rule& r) { return r.match_order.size() >= 2; });
+    EXPECT_GT(ordered * 2, static_cast<long>(lang->rules.size())) << code;
+  }
 }
 
 // Whatever a rule's `forbid` finds in a line of the seed or the probe
