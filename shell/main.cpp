@@ -6,10 +6,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kg/store.h"
 #include "shell/cli.h"
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "");  // libedit and ICU need the user's UTF-8 locale
+  kg::KeepFreedMemoryForQueries();
   CLI::App app{"kg: an embedded knowledge-graph store of claims with provenance"};
   app.require_subcommand(0, 1);
   kg::cli::RegisterStoreCommands(app);

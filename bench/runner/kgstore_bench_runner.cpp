@@ -134,6 +134,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: kgstore_bench_runner STORE_DIR QUERIES.json QUERYSET DATASET_NAME [REPEATS [Qn...]]\n";
     return 2;
   }
+  kg::KeepFreedMemoryForQueries();  // as the kg shell does: a query's freed memory serves the next
   const std::string qset_name = argv[3];
   std::ifstream in(argv[2]);
   nlohmann::json all = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);

@@ -201,6 +201,14 @@ class Store {
   Store() = default;
 };
 
+// Keeps memory a query frees for the next one, for a program that queries a store in a loop (the
+// `kg` shell, a server, a benchmark). glibc hands the top of its heap back to the system after a
+// large query and faults it in again page by page on the next one; on a virtual machine with costly
+// page faults that doubled a 12,000-row scan (docs/storage.md "Allocator"). It sets process-wide
+// malloc options (M_TOP_PAD), so call it once from main(); the library never calls it itself.
+// Does nothing where the C library is not glibc.
+void KeepFreedMemoryForQueries();
+
 }  // namespace kg
 
 #endif  // KG_STORE_H_
