@@ -2566,6 +2566,39 @@ void UnglueInitialWords(const Language& lang, const std::vector<TaggedSentence>&
   initial_names->merge(glued_to);
 }
 
+// The initials of a name's capitalised words: "KDS" of "Kaveri Digital Systems"; lower-case words
+// ("of", "di") and symbols ("&") give none.
+std::string CapitalInitials(const std::string& name) {
+  std::string initials;
+  std::istringstream words(name);
+  for (std::string word; words >> word;) {
+    if (word[0] >= 'A' && word[0] <= 'Z') initials += word[0];
+  }
+  return initials;
+}
+
+// "Kaveri Digital Systems (KDS)": an unknown acronym in brackets right after
+// a name of two words or more, made of the initials of its capitalised
+// words, is that name in the whole document: a page defines it once, then
+// writes "KDS" alone, whose figures else went to a company of its own.
+// Result: the acronym's id -> the name's id.
+std::map<std::string, std::string> BracketedAcronyms(const std::vector<TaggedSentence>& sentences) {
+  std::map<std::string, std::string> acronyms;
+  for (const auto& s : sentences) {
+    const std::string& text = s.view.text;
+    for (size_t t = 0; t + 1 < s.tags.size(); ++t) {
+      const Tag& name = s.tags[t];
+      const Tag& acronym = s.tags[t + 1];
+      bool bracketed = acronym.start == name.end + 2 && text.compare(name.end, 2, " (") == 0 &&
+                       acronym.end < text.size() && text[acronym.end] == ')';
+      bool named = (name.type == "UNK" || name.type == "ORG") && name.id.find(' ') != std::string::npos;
+      if (!bracketed || !named || acronym.type != "UNK" || acronym.id.size() < 2) continue;
+      if (acronym.id == CapitalInitials(name.id)) acronyms.emplace(acronym.id, name.id);
+    }
+  }
+  return acronyms;
+}
+
 // "Sakura" beside "Sakura Internet": a one-word unknown Latin name that is
 // the first word of exactly one longer name of the document (unknown, or a
 // gazetteer organisation's id) is that name (a page names a company in full
@@ -2767,6 +2800,8 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   std::map<std::string, std::string> glossed;
   std::set<std::string> glossed_first_words;
   GlossedNames(lang, *sentences, &heads, &glossed, &glossed_first_words);
+  std::map<std::string, std::string> acronyms = BracketedAcronyms(*sentences);
+  for (auto& s : *sentences) RenameNames(acronyms, &s);  // JoinGlossAfterName then joins the bracket
   NameGroupUnits(lang, *sentences, std::move(glossed_first_words), &heads);
   std::set<std::string> places = PlaceNames(*sentences);
   std::set<std::string> always_versioned = AlwaysWithVersion(*sentences);

@@ -9,7 +9,7 @@
 #   env: KG=<repo>/build/kg   the kg to measure (a snapshot's wrapper script works)
 #        KG_RULES_DIR         rule data to use (default: the repo's ingest/data)
 #        SHOW=1               also print score.py's report of missed claims and false positives
-#        KEEP=DIR             keep each folder's claims export as DIR/<folder name>.jsonl
+#        KEEP=DIR             keep each folder's claims export as DIR/<parent>-<folder>.jsonl
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 KG=${KG:-$repo/build/kg}
@@ -21,7 +21,8 @@ work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 printf '%-28s %9s %9s %9s %6s\n' set required precision extracted fp
 for set in "$@"; do
-  name=$(basename "$set")
+  # The parent folder too, so that s20/en and s21/en keep stores and exports apart.
+  name=$(basename "$(dirname "$(readlink -f "$set")")")-$(basename "$set")
   gold=$set/gold.jsonl; [ -f "$gold" ] || gold=$set/expected.jsonl
   [ -f "$set/manifest.tsv" ] && [ -f "$gold" ] || { echo "score_sets.sh: $set lacks manifest.tsv or gold.jsonl" >&2; exit 1; }
   "$KG" ingest --db "$work/$name.db" --manifest "$set/manifest.tsv" >/dev/null 2>"$work/$name.err" \
@@ -36,12 +37,11 @@ print(f"{sys.argv[2]:<28} {r['req_matched_count']:>4}/{r['gold_required']:<4} {r
 PY
   if [ -n "${SHOW:-}" ]; then python3 "$score" "$gold" "$work/$name.jsonl" --show 50; fi
 done | tee "$work/rows"
-python3 - "$work" "$@" <<'PY'
-import json, os, sys
-work = sys.argv[1]
+python3 - "$work" <<'PY'
+import glob, json, os, sys
 req = got = ext = neu = mat = 0
-for s in sys.argv[2:]:
-    r = json.load(open(os.path.join(work, os.path.basename(s) + ".score")))
+for path in glob.glob(os.path.join(sys.argv[1], "*.score")):
+    r = json.load(open(path))
     req += r["gold_required"]; got += r["req_matched_count"]
     ext += r["extracted"]; neu += r["neutral"]; mat += r["matched"]
 p = mat / (ext - neu) if ext > neu else 1.0

@@ -257,6 +257,24 @@ TEST_F(NamesTest, FirstWordDescribedByAnAppositionIsAName) {
   ExpectNeverNamed(page, "en", "Meanwhile");
 }
 
+// "Halden Ridge Computing (HRC)": a bracketed acronym of the name's initials
+// is that name on the whole page; an acronym of other letters names another.
+TEST_F(NamesTest, BracketedAcronymOfTheInitialsIsTheName) {
+  ExpectOnlySubject(
+      "Halden Ridge Computing (HRC) will spend $900 million on data centres in 2027, the company said.\n"
+      "HRC has also ordered 3,000 B200 chips for delivery next year.\n",
+      "en", "Halden Ridge Computing");
+  ExpectOnlySubject(
+      "Società Ligure Reti (SLR) investirà 400 milioni di euro nel 2027, ha detto la società.\n"
+      "SLR ha inoltre ordinato 1.500 chip H200.\n",
+      "it", "Società Ligure Reti");
+  std::set<std::string> subjects = Subjects(
+      "Halden Ridge Computing (HRX) will spend $900 million on data centres in 2027, the company said.\n"
+      "HRX has also ordered 3,000 B200 chips for delivery next year.\n",
+      "en");
+  EXPECT_TRUE(subjects.count("HRX")) << ::testing::PrintToString(subjects);
+}
+
 TEST_F(NamesTest, HindiNameByItsCompanyWordOrDescriptor) {
   ExpectOnlySubject("तारविक लैब्स ने 2027 में 300 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi", "तारविक लैब्स");
   ExpectOnlySubject("ब्रेनवेल रोबोटिक्स ने 2027 में 200 करोड़ रुपये के पूंजीगत व्यय की योजना बनाई है।\n", "hi",

@@ -327,7 +327,7 @@ TEST_F(SalienceTest, ItalianFirstPersonAnswersAreTheCompanys) {
       "«Abbiamo ordinato 1.500 chip H200.»\n";
   std::map<std::string, std::string> subject_of;  // predicate -> subjects
   for (const auto& st : Extract(text, "it", "2026-09-15").statements) subject_of[st.claim.predicate] += st.claim.subject.value + ";";
-  EXPECT_EQ(subject_of["acquired"], "Corvo Reti;");
+  EXPECT_EQ(subject_of["owns"], "Corvo Reti;");
   EXPECT_EQ(subject_of["bond_issuance"], "Corvo Reti;");
   EXPECT_EQ(subject_of["plans_order"], "Corvo Reti;");
   EXPECT_EQ(subject_of["plans_capex"], "Corvo Reti;");
