@@ -1256,9 +1256,10 @@ bool StartsAt(const TextView& view, const std::vector<Tag>& tags, size_t i, size
 }
 
 // "320 GPU H200 di Nvidia", "2,000 MI300X accelerators made by AMD": the
-// product (and a `count_noun`) followed by a `maker_link` and a company.
+// product (and a `count_noun`) followed by a `maker_link` and a company, known or not ("made by
+// Velmont Systems").
 bool MakerFollows(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t product) {
-  if (product + 1 >= tags.size() || tags[product + 1].type != "ORG") return false;
+  if (product + 1 >= tags.size() || !kMemberTypes.count(tags[product + 1].type)) return false;
   size_t end = tags[product].end;
   size_t noun_end = 0;
   if (lang.count_nouns.Match(view, SkipSpaces(view.text, end), &noun_end) != nullptr &&
@@ -1373,6 +1374,35 @@ void CountOf(const Tag& product, Tag* tag) {
   tag->id = product.id;
   tag->product_type = product.type;
   tag->quantity.unit = tag->id;
+}
+
+// "1,400 PowerEdge XE9680 servers", "1.400 server PowerEdge XE9680": unknown
+// names right after a number and before or after its `count_noun`, one of
+// them with a digit (a model number), are the product counted, though no
+// gazetteer knows it ("1,400 Orvane servers" has no model number: a maker or
+// a buyer). Scripts without capitals find such names by their digit alone
+// (TagNumberedProducts).
+void RetypeNumberedNames(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    if ((*tags)[i].type != "NUM") continue;
+    size_t noun_end = 0;
+    bool noun_before = lang.count_nouns.Match(view, SkipSpaces(text, (*tags)[i].end), &noun_end) != nullptr;
+    size_t last = i;
+    size_t pos = noun_before ? noun_end : (*tags)[i].end;
+    while (last + 1 < tags->size() && (*tags)[last + 1].type == "UNK" && StartsAt(view, *tags, last + 1, pos)) {
+      pos = (*tags)[++last].end;
+    }
+    if (last == i || (!noun_before && lang.count_nouns.Match(view, SkipSpaces(text, pos), &noun_end) == nullptr)) {
+      continue;
+    }
+    Tag& product = (*tags)[i + 1];
+    if (text.find_first_of("0123456789", product.start) >= pos) continue;
+    product.end = pos;
+    product.type = "HARDWARE";
+    product.id = SourceText(view, product.start, product.end);
+    tags->erase(tags->begin() + static_cast<long>(i) + 2, tags->begin() + static_cast<long>(last) + 1);
+  }
 }
 
 // "20,000 H200 chips", "20.000 chip H200": a number of products (also after
@@ -2914,6 +2944,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   JoinFamilyToModel(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
+  RetypeNumberedNames(view, lang, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
   result.tags = std::move(tags);
