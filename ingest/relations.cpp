@@ -206,13 +206,13 @@ bool SkipPeerDescriptor(const Language& lang, const TaggedSentence& s, size_t li
   return false;
 }
 
-// A Hindi genitive alone between a place and the list item it describes, the emphatic particle
-// after it allowed ("फ्रांस की ही A").
+// A genitive alone between a place and the list item it describes: Hindi, the emphatic particle after
+// it allowed ("फ्रांस की ही A"), or English ("and Germany's Aleph Alpha").
 bool IsGenitiveGap(const std::string& gap) {
   for (const std::string genitive : {" की ", " के ", " का "}) {
     if (gap == genitive || gap == genitive + "ही ") return true;
   }
-  return false;
+  return gap == "'s " || gap == "\u2019s ";
 }
 
 // A town's adjective before a list item: "A and Stockholm-based B" (a `place_suffix` and a space).
