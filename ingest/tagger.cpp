@@ -1577,6 +1577,39 @@ void JoinFamilyToModel(const TextView& view, std::vector<Tag>* tags) {
   }
 }
 
+// Is [start, end) a model code: three digits or more then one to three letters ("950PR", "9070XT"),
+// or letters, digits and up to two letters ("X9", "MI400", "MI355X")? "4nm", "5G" and numbers are none.
+bool IsModelCode(const std::string& text, size_t start, size_t end) {
+  auto run = [&](size_t at, char low, char high) {
+    while (at < end && text[at] >= low && text[at] <= high) ++at;
+    return at;
+  };
+  size_t digits_end = run(start, '0', '9');
+  if (digits_end > start) {
+    size_t letters_end = run(digits_end, 'a', 'z');
+    return letters_end == end && digits_end - start >= 3 && end - digits_end >= 1 && end - digits_end <= 3;
+  }
+  size_t letters_end = run(start, 'a', 'z');
+  size_t number_end = run(letters_end, '0', '9');
+  size_t tail_end = run(number_end, 'a', 'z');
+  return tail_end == end && letters_end > start && number_end > letters_end && end - number_end <= 2;
+}
+
+// "Ascend 950PR", "Instinct MI400": a chip family the gazetteer knows, then a model code it does not, is
+// one product, the model (else the order of a new model went to its family).
+void JoinModelCodeToFamily(const TextView& view, std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  for (size_t i = 0; i < tags->size(); ++i) {
+    Tag& family = (*tags)[i];
+    if (family.type != "HARDWARE" || family.end + 1 >= text.size() || text[family.end] != ' ') continue;
+    size_t code_end = WordEnd(text, family.end + 1);
+    bool free = i + 1 >= tags->size() || (*tags)[i + 1].start >= code_end;
+    if (!free || !IsModelCode(text, family.end + 1, code_end)) continue;
+    family.end = code_end;
+    family.id = SourceText(view, family.start, family.end);
+  }
+}
+
 // "Mombasa Road", "Via Tortona", "its Childress campus", "the Catalyst market": an unknown
 // name of several words that starts or ends with a `place_kind` word, one that such a word
 // follows, one after such a word that ends its clause ("sul mercato Catalyst."; "Sul mercato
@@ -2942,6 +2975,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   JoinPlaceBeforeName(view, &tags);
   JoinOutletKindToName(view, &tags);
   JoinFamilyToModel(view, &tags);
+  JoinModelCodeToFamily(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
   RetypeNumberedNames(view, lang, &tags);
