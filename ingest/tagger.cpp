@@ -1995,6 +1995,20 @@ std::vector<std::vector<std::string>> AgentPhrases(const Language& lang, const T
   return found;
 }
 
+// A name of two words found by its use ("मेघदूत इन्फ्राटेल ने", three times) is also written by its first
+// word alone ("मेघदूत की टक्कर ... से है", "मेघदूत ने"), as NameHeads reads a name with a company-type word;
+// a first word that starts two such names is left as it is.
+void NameByFirstWord(std::map<std::string, std::string>* names) {
+  std::map<std::string, std::set<std::string>> longer;  // first word -> ids
+  for (const auto& [phrase, id] : *names) {
+    size_t space = phrase.find(' ');
+    if (space != std::string::npos) longer[phrase.substr(0, space)].insert(id);
+  }
+  for (const auto& [first, ids] : longer) {
+    if (ids.size() == 1) (*names)[first] = *ids.begin();
+  }
+}
+
 // A Hindi article about a company that is neither in the gazetteer nor
 // written with a company-type word names only its rivals, if anyone: then a
 // word outside Latin script that starts two sentences or more, each time
@@ -2037,6 +2051,7 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
       if (named_often(phrases.front())) names.emplace(phrases.front(), SourceSpelling(sentences, phrases.front()));
     }
   }
+  NameByFirstWord(&names);
   return names;
 }
 
