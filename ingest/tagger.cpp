@@ -13,6 +13,8 @@ namespace kg::ingest {
 namespace {
 
 const std::set<std::string> kProductTypes = {"HARDWARE", "MODEL", "APP", "SERVICE", "PRODUCT"};
+// What a number may count: the products, and the unknown names the page writes as products (ReadProducts).
+const std::set<std::string> kCountedTypes = {"HARDWARE", "MODEL", "APP", "SERVICE", "PRODUCT", "UNKPRODUCT"};
 const std::set<std::string> kMemberTypes = {"ORG", "UNK"};
 
 bool Free(const std::vector<bool>& taken, size_t start, size_t end) {
@@ -1283,7 +1285,7 @@ bool MakerBefore(const TextView& view, const Language& lang, const std::vector<T
 // Is the number at tags[i] counting the product named right before it in the genitive
 // ("H200 चिप की 12,000 यूनिट": the product, a `count_noun`, a `count_genitive`)? The product's index, or -1.
 int ProductBefore(const TextView& view, const Language& lang, const std::vector<Tag>& tags, size_t i) {
-  if (i == 0 || !kProductTypes.count(tags[i - 1].type)) return -1;
+  if (i == 0 || !kCountedTypes.count(tags[i - 1].type)) return -1;
   size_t pos = SkipSpaces(view.text, tags[i - 1].end);
   size_t end = 0;
   if (lang.count_nouns.Match(view, pos, &end) != nullptr) pos = SkipSpaces(view.text, end);
@@ -1312,7 +1314,7 @@ int ProductOfClitic(const TextView& view, const Language& lang, const std::vecto
   });
   if (!plain) return -1;
   for (size_t k = i; k-- > 0;) {
-    if (kProductTypes.count(tags[k].type)) return static_cast<int>(k);
+    if (kCountedTypes.count(tags[k].type)) return static_cast<int>(k);
   }
   return -1;
 }
@@ -1356,7 +1358,7 @@ int OwnedProduct(const TextView& view, const Language& lang, const std::vector<T
     *anaphoric = *anaphoric || tags[k].type == "REF" || tags[k].type == "POSS";
     pos = tags[k].end;
   }
-  if (k == i + 1 || k >= tags.size() || !kProductTypes.count(tags[k].type) || tags[k - 1].type == "PLACE") return -1;
+  if (k == i + 1 || k >= tags.size() || !kCountedTypes.count(tags[k].type) || tags[k - 1].type == "PLACE") return -1;
   if (tags[k - 1].type != "POSS") {
     if (text.compare(pos, 2, "'s") == 0) pos += 2;
     else if (text.compare(pos, 1, "'") == 0) pos += 1;  // "Kestrel Networks' B200"
@@ -1411,7 +1413,8 @@ void RetypeNumberedNames(const TextView& view, const Language& lang, std::vector
 // ("320 GPU H200 di Nvidia") or before in the genitive ("Nvidia के 3,000
 // B200") the count covers the number alone, so that the maker and its
 // product stay mentions of their own for the rules ("Nvidia makes H200").
-void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+// `owned`: also "12,000 of its B300 processors", whose possessor a description or pronoun goes inside the count.
+void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tags, bool owned = true) {
   std::vector<Tag> out;
   out.reserve(tags->size());
   for (size_t i = 0; i < tags->size(); ++i) {
@@ -1426,9 +1429,9 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
       size_t product = maker ? i + 2 : i + 1;
       bool anaphoric = false;
       if (StartsAt(view, *tags, product, maker ? (*tags)[i + 1].end : after) &&
-          kProductTypes.count((*tags)[product].type)) {
+          kCountedTypes.count((*tags)[product].type)) {
         // A family right before its model ("1,000 Nvidia Blackwell B200 GPUs"): the count is of the model.
-        if (StartsAt(view, *tags, product + 1, (*tags)[product].end) && kProductTypes.count((*tags)[product + 1].type)) {
+        if (StartsAt(view, *tags, product + 1, (*tags)[product].end) && kCountedTypes.count((*tags)[product + 1].type)) {
           ++product;
         }
         CountOf((*tags)[product], &tag);
@@ -1444,18 +1447,42 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
         tag.end = after;
       } else if (int named = after == tag.end ? ProductOfClitic(view, lang, *tags, i) : -1; named >= 0) {
         CountOf((*tags)[static_cast<size_t>(named)], &tag);  // the product stays a mention of its own
-      } else if (int owned = OwnedProduct(view, lang, *tags, i, after, &anaphoric); owned >= 0) {
+      } else if (int owned_at = owned ? OwnedProduct(view, lang, *tags, i, after, &anaphoric) : -1; owned_at >= 0) {
         // A company named as the possessor stays a mention ("Nvidia makes B300"); a
         // description or a pronoun goes inside the count: whose product it names the
         // salience cannot tell (it would name the buyer, the clause's subject).
-        CountOf((*tags)[static_cast<size_t>(owned)], &tag);
-        tag.end = anaphoric ? (*tags)[static_cast<size_t>(owned)].end : after;
-        if (anaphoric) i = static_cast<size_t>(owned);
+        CountOf((*tags)[static_cast<size_t>(owned_at)], &tag);
+        tag.end = anaphoric ? (*tags)[static_cast<size_t>(owned_at)].end : after;
+        if (anaphoric) i = static_cast<size_t>(owned_at);
       }
     }
     out.push_back(std::move(tag));
   }
   *tags = std::move(out);
+}
+
+bool TagCountedProduct(const Language& lang, const TaggedSentence& previous, TaggedSentence* s);
+
+size_t CountTags(const TaggedSentence& s) {
+  return static_cast<size_t>(std::count_if(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "COUNT"; }));
+}
+
+// The unknown names the page writes as products are known only once the whole page is read (ReadProducts):
+// the numbers next to one are then counted as a known product's are ("प्रोसेसर Orion-5 ... Orion-5 की 20,000
+// यूनिट"), and the sentence after such a count reads its count nouns as that product ("प्रति चिप कीमत ...").
+void CountUnknownProducts(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  for (size_t i = 0; i < sentences->size(); ++i) {
+    TaggedSentence& s = (*sentences)[i];
+    bool unknown_product = std::any_of(s.tags.begin(), s.tags.end(), [](const Tag& t) { return t.type == "UNKPRODUCT"; });
+    size_t counts = CountTags(s);
+    // an unknown product after a possessive ("3,000 of its KS-7 chips") stays a mention: its maker is read from it
+    if (unknown_product) TagCounts(s.view, lang, &s.tags, false);
+    bool counted = CountTags(s) > counts;
+    if (counted) Render(lang, &s);
+    if (counted && i + 1 < sentences->size() && TagCountedProduct(lang, s, &(*sentences)[i + 1])) {
+      Render(lang, &(*sentences)[i + 1]);
+    }
+  }
 }
 
 // How many words after view position `pos` an object marker may follow a name
@@ -2058,6 +2085,20 @@ std::vector<std::vector<std::string>> AgentPhrases(const Language& lang, const T
   return found;
 }
 
+// A name of two words found by its use ("मेघदूत इन्फ्राटेल ने", three times) is also written by its first
+// word alone ("मेघदूत की टक्कर ... से है", "मेघदूत ने"), as NameHeads reads a name with a company-type word;
+// a first word that starts two such names is left as it is.
+void NameByFirstWord(std::map<std::string, std::string>* names) {
+  std::map<std::string, std::set<std::string>> longer;  // first word -> ids
+  for (const auto& [phrase, id] : *names) {
+    size_t space = phrase.find(' ');
+    if (space != std::string::npos) longer[phrase.substr(0, space)].insert(id);
+  }
+  for (const auto& [first, ids] : longer) {
+    if (ids.size() == 1) (*names)[first] = *ids.begin();
+  }
+}
+
 // A Hindi article about a company that is neither in the gazetteer nor
 // written with a company-type word names only its rivals, if anyone: then a
 // word outside Latin script that starts two sentences or more, each time
@@ -2100,6 +2141,7 @@ std::map<std::string, std::string> InitialNamesWithoutCapitals(const Language& l
       if (named_often(phrases.front())) names.emplace(phrases.front(), SourceSpelling(sentences, phrases.front()));
     }
   }
+  NameByFirstWord(&names);
   return names;
 }
 
@@ -2900,6 +2942,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   }
   ReadPeople(lang, sentences);
   ReadProducts(lang, sentences);
+  CountUnknownProducts(lang, sentences);
   ReadParentsOfUnits(lang, sentences);
   ReadPayees(lang, sentences);
   ReadQuotedSpeakers(lang, sentences);
