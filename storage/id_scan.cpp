@@ -94,6 +94,10 @@ rocksdb::Iterator* ClaimCursor::IteratorFor(Cf index) {
   rocksdb::ReadOptions options;
   options.snapshot = scanner_.snapshot();
   options.total_order_seek = true;
+  // The store never writes range deletions: without this each seek still
+  // set up and cleared their bookkeeping in every merging level (Q4 at 1M:
+  // 0.993x the instructions).
+  options.ignore_range_deletions = true;
   if (!iterators_[index]) iterators_[index] = scanner_.store().NewIndexIterator(index, options);
   return iterators_[index].get();
 }

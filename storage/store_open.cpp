@@ -112,6 +112,14 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::
   // twice the growth. Scans (Q1, Q3) are unchanged. Only files written
   // since take it: a store written before reads as it did.
   if (which == kSpo) table.block_restart_interval = 8;
+  // The dictionary by id is read by seeks to scattered ids, mostly inside
+  // a block already found (RocksStore::CacheTerms): a restart every 4 keys
+  // instead of 16 shortens the scan after the binary search. Cold Q1 on
+  // the 5M store, serial: 641M -> 613M instructions; term_by_id 21.7 ->
+  // 23.4 MB (+0.6% of the store). A restart at every key gained 0.5% more
+  // (both threads: 651M -> 647M) for 6 MB more. Only files written since
+  // take it.
+  if (which == kTermById) table.block_restart_interval = 4;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   // LZ4 where data is rewritten soon; ZSTD on the bottom level and in bulk
   // load table files (SstFileWriter takes the bottommost setting).
