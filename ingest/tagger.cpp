@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ingest/name_kinds.h"
+#include "ingest/phrase_match.h"
 
 namespace kg::ingest {
 
@@ -664,13 +665,7 @@ bool DescribedByApposition(const TextView& view, const Language& lang, const std
   const std::string& text = view.text;
   if (end >= text.size() || text[end] != ',') return false;
   const size_t start = SkipSpaces(text, end + 1);
-  size_t words_from = std::string::npos;
-  for (const std::string& opener : lang.description_openers) {
-    if (text.compare(start, opener.size(), opener) == 0 && start + opener.size() < text.size() &&
-        text[start + opener.size()] == ' ') {
-      words_from = start + opener.size() + 1;
-    }
-  }
+  const size_t words_from = WordAfterPhrase(text, start, lang.description_openers);
   if (words_from == std::string::npos) return false;
   auto anaphor = std::find_if(tags.begin(), tags.end(), [&](const Tag& t) {
     return t.type == "REF" && t.start >= words_from && t.start <= words_from + kApposedAnaphorReach;
@@ -678,9 +673,7 @@ bool DescribedByApposition(const TextView& view, const Language& lang, const std
   if (anaphor == tags.end() || text.find_first_of(",.;:", words_from) < anaphor->start) return false;
   const size_t close = SkipSpaces(text, anaphor->end);
   if (close < text.size() && text[close] == ',') return true;
-  return std::any_of(lang.relative_words.begin(), lang.relative_words.end(), [&](const std::string& word) {
-    return text.compare(close, word.size(), word) == 0 && !IsWordCharAt(text, close + word.size());
-  });
+  return PhraseEnd(text, close, lang.relative_words) != std::string::npos;
 }
 
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
