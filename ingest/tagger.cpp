@@ -1360,6 +1360,29 @@ int OwnedProduct(const TextView& view, const Language& lang, const std::vector<T
   return static_cast<int>(k);
 }
 
+// Does the unknown name `tag` hold a digit, as a model number does ("CX-9", "TX880"; not "Corvant")?
+bool HoldsDigit(const TextView& view, const Tag& tag) {
+  return std::any_of(view.text.begin() + static_cast<long>(tag.start), view.text.begin() + static_cast<long>(tag.end),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "12,000 CX-9 chips", "6.000 acceleratori Z7": an unknown name with a digit right after a number, with a
+// `count_noun` on either side of the name, is a model number no list knows, hardware that TagCounts then
+// counts (scripts without capitals: TagNumberedProducts). Without the noun it may be a company ("3,000 A2A
+// clients"); without the digit a maker ("2,000 Corvant chips").
+void TypeCountedModelNumbers(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& name = (*tags)[i + 1];
+    if ((*tags)[i].type != "NUM" || name.type != "UNK" || !HoldsDigit(view, name)) continue;
+    size_t after = SkipSpaces(text, (*tags)[i].end), end = 0;
+    if (lang.count_adjectives.Match(view, after, &end) != nullptr) after = SkipSpaces(text, end);
+    bool noun_before = lang.count_nouns.Match(view, after, &end) != nullptr && SkipSpaces(text, end) == name.start;
+    bool noun_after = after == name.start && lang.count_nouns.Match(view, SkipSpaces(text, name.end), &end) != nullptr;
+    if (noun_before || noun_after) name.type = "HARDWARE";
+  }
+}
+
 // Makes the number `tag` a count of `product`.
 void CountOf(const Tag& product, Tag* tag) {
   tag->type = "COUNT";
@@ -2872,6 +2895,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   JoinFamilyToModel(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
+  TypeCountedModelNumbers(view, lang, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
   result.tags = std::move(tags);
