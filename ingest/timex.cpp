@@ -89,11 +89,10 @@ int CurrentFiscalYear(const RefDate& ref, int start_month) {
 }
 
 // The month of the day `delta` days from the publication day ("yesterday": -1): "ieri" of a page
-// published on the 1st is the month before. A publication date without a day gives its year, but for
-// a January (or a December) that a few days may leave, and nothing without a month.
+// published on the 1st is the month before. A publication date without a day leaves it undated (as the
+// paraphrase sets expect: "priced yesterday" of a page of "2025-12" names no date).
 std::string MonthOfDay(const RefDate& ref, int delta) {
-  if (ref.month == 0) return "";
-  if (ref.day == 0) return ref.month == (delta < 0 ? 1 : 12) ? "" : std::to_string(ref.year);
+  if (ref.day == 0 || ref.month == 0) return "";
   std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::year{ref.year} / ref.month / ref.day} +
                                   std::chrono::days{delta}};
   return Month(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())));
