@@ -1383,6 +1383,27 @@ void TypeCountedModelNumbers(const TextView& view, const Language& lang, std::ve
   }
 }
 
+// A model number counted once ("12,000 CX-9 chips") is hardware wherever the page names it ("Corvant designs
+// the CX-9"), so its maker is read there.
+void ReadCountedModels(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  std::set<std::string> counted;
+  for (const auto& s : *sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type == "COUNT" && tag.product_type == "HARDWARE") counted.insert(tag.id);
+    }
+  }
+  if (counted.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK" || !counted.count(tag.id)) continue;
+      tag.type = "HARDWARE";
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
 // Makes the number `tag` a count of `product`.
 void CountOf(const Tag& product, Tag* tag) {
   tag->type = "COUNT";
@@ -2817,6 +2838,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     for (auto& s : *sentences) RenameNames(renames, &s);
   }
   ReadPeople(lang, sentences);
+  ReadCountedModels(lang, sentences);
   ReadProducts(lang, sentences);
   ReadParentsOfUnits(lang, sentences);
   ReadPayees(lang, sentences);
