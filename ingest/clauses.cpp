@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/phrase_match.h"
 #include "ingest/text_view.h"
 
 namespace kg::ingest {
@@ -67,10 +68,6 @@ bool WordAt(const std::string& text, const std::string& word, size_t pos) {
   return starts && ends;
 }
 
-bool OpensWith(const std::vector<std::string>& words, const std::string& text, size_t pos) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return WordAt(text, w, pos); });
-}
-
 // The end of the aside set off right after the company name ending at `name_end`, or npos.
 size_t AsideAfterName(const Language& lang, const std::string& text, size_t name_end) {
   size_t next = SkipSpaces(text, name_end);
@@ -86,8 +83,9 @@ size_t AsideAfterName(const Language& lang, const std::string& text, size_t name
   }
   if (name_end >= text.size() || text[name_end] != ',') return std::string::npos;
   size_t word = SkipSpaces(text, name_end + 1);
-  bool opens = OpensWith(lang.relative_words, text, word) || OpensWith(lang.aside_openers, text, word) ||
-               OpensWith(lang.description_openers, text, word);
+  bool opens = PhraseEnd(text, word, lang.relative_words) != std::string::npos ||
+               PhraseEnd(text, word, lang.aside_openers) != std::string::npos ||
+               PhraseEnd(text, word, lang.description_openers) != std::string::npos;
   // A colon or semicolon before the closing comma ends the clause: "Var Group, la controllata ...: 600 GPU H200 ...,".
   size_t close = text.find_first_of(",:;", word);
   return opens && close != std::string::npos && text[close] == ',' ? close + 1 : std::string::npos;

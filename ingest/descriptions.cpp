@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ingest/clauses.h"
+#include "ingest/phrase_match.h"
 
 namespace kg::ingest {
 
@@ -54,31 +55,6 @@ struct Reading {
   bool party_first = true;  // party PREDICATE described; else described PREDICATE party (a rival)
   size_t head = kNone;      // where the head noun read starts
 };
-
-// The end of the longest of `phrases` at `pos` as whole words, or kNone.
-size_t PhraseEnd(const std::string& text, size_t pos, const std::vector<std::string>& phrases) {
-  size_t best = kNone;
-  for (const auto& p : phrases) {
-    if (p.empty() || text.compare(pos, p.size(), p) != 0) continue;
-    size_t end = pos + p.size();
-    if (IsWordCharBefore(p, p.size()) && IsWordCharAt(text, end)) continue;
-    if (best == kNone || end > best) best = end;
-  }
-  return best;
-}
-
-bool PhraseEndsAt(const std::string& text, size_t end, const std::vector<std::string>& phrases) {
-  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) {
-    if (p.empty() || end < p.size() || text.compare(end - p.size(), p.size(), p) != 0) return false;
-    size_t start = end - p.size();
-    return !IsWordCharAt(p, 0) || !IsWordCharBefore(text, start);
-  });
-}
-
-size_t BackOverSpaces(const std::string& text, size_t pos) {
-  while (pos > 0 && text[pos - 1] == ' ') --pos;
-  return pos;
-}
 
 int TagStartingAt(const TaggedSentence& s, size_t pos) {
   auto it = std::lower_bound(s.tags.begin(), s.tags.end(), pos, [](const Tag& t, size_t p) { return t.start < p; });

@@ -1,6 +1,7 @@
 #include "ingest/name_kinds.h"
 
 #include "ingest/clauses.h"
+#include "ingest/phrase_match.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,24 +15,8 @@ namespace {
 
 constexpr int kWordsBeforeRole = 3;  // "Aki Morimoto, a senior analyst": the role within three words of the comma
 
-size_t SpacesBefore(const std::string& text, size_t pos) {
-  while (pos > 0 && text[pos - 1] == ' ') --pos;
-  return pos;
-}
-
-// Does the whole word or phrase `phrase` end at `end` of the text?
-bool EndsAt(const std::string& text, size_t end, const std::string& phrase) {
-  if (phrase.empty() || end < phrase.size() || text.compare(end - phrase.size(), phrase.size(), phrase) != 0) return false;
-  size_t start = end - phrase.size();
-  return start == 0 || !IsWordCharBefore(text, start);
-}
-
 bool StartsAt(const std::string& text, size_t pos, const std::string& phrase) {
   return text.compare(pos, phrase.size(), phrase) == 0 && !IsWordCharAt(text, pos + phrase.size());
-}
-
-bool AnyEndsAt(const std::string& text, size_t end, const std::vector<std::string>& phrases) {
-  return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return EndsAt(text, end, p); });
 }
 
 bool AnyStartsAt(const std::string& text, size_t pos, const std::vector<std::string>& phrases) {
@@ -43,7 +28,7 @@ bool AnyStartsAt(const std::string& text, size_t pos, const std::vector<std::str
 const Phrase* KindEndingAt(const PhraseTable& kinds, const TextView& view, size_t end) {
   const Phrase* found = nullptr;
   for (const Phrase& kind : kinds.phrases()) {
-    if (!EndsAt(view.text, end, kind.folded) || (found != nullptr && kind.folded.size() <= found->folded.size())) continue;
+    if (!PhraseEndsAt(view.text, end, kind.folded) || (found != nullptr && kind.folded.size() <= found->folded.size())) continue;
     size_t start = end - kind.folded.size();
     if (kind.acronym && view.source.substr(view.SourceOffset(start), view.SourceOffset(end) - view.SourceOffset(start)) !=
                             kind.written) {
@@ -105,15 +90,15 @@ const Phrase* KindInApposition(const Apposition& apposition, const TextView& vie
 // around the name; nullptr when there is none.
 const Phrase* RoleBeforeApposition(const Language& lang, const TextView& view, const Tag& tag) {
   const std::string& text = view.text;
-  size_t comma = SpacesBefore(text, tag.start);
+  size_t comma = BackOverSpaces(text, tag.start);
   size_t after = SkipSpaces(text, tag.end);
   if (comma == 0 || text[comma - 1] != ',' || after >= text.size() || text[after] != ',') return nullptr;
-  return KindEndingAt(lang.person_roles, view, SpacesBefore(text, comma - 1));
+  return KindEndingAt(lang.person_roles, view, BackOverSpaces(text, comma - 1));
 }
 
 // The type a name's context gives it: PERSON, ANALYST (an `outside` role) or "" (no person's context).
 std::string PersonTypeByContext(const Language& lang, const TextView& view, const Tag& tag) {
-  size_t before = SpacesBefore(view.text, tag.start);
+  size_t before = BackOverSpaces(view.text, tag.start);
   const Phrase* role = KindEndingAt(lang.person_roles, view, before);
   const Phrase* descriptor = KindEndingAt(lang.company_descriptors, view, before);
   // "the pension manager X": the longer phrase says what X is, a company, not its "manager"
@@ -123,7 +108,7 @@ std::string PersonTypeByContext(const Language& lang, const TextView& view, cons
   }
   if (role == nullptr) role = RoleBeforeApposition(lang, view, tag);
   if (role != nullptr) return role->value == "outside" ? kAnalyst : kPerson;
-  return AnyEndsAt(view.text, before, lang.person_titles) ? kPerson : "";
+  return PhraseEndsAt(view.text, before, lang.person_titles) ? kPerson : "";
 }
 
 std::vector<std::string> Words(const std::string& name) {
@@ -158,12 +143,12 @@ std::set<std::string> PeopleBySurname(const Language& lang, const std::set<std::
 
 // "Macquarie analyst Hugh Lambert": the firm before an `outside` role joins the person's mention.
 bool FoldOutsideEmployer(const Language& lang, const TextView& view, size_t person, std::vector<Tag>* tags) {
-  size_t role_end = SpacesBefore(view.text, (*tags)[person].start);
+  size_t role_end = BackOverSpaces(view.text, (*tags)[person].start);
   const Phrase* role = KindEndingAt(lang.person_roles, view, role_end);
   if (person == 0 || role == nullptr || role->value != "outside") return false;
   Tag& employer = (*tags)[person - 1];
   if ((employer.type != "ORG" && employer.type != "UNK") ||
-      SpacesBefore(view.text, role_end - role->folded.size()) != employer.end) {
+      BackOverSpaces(view.text, role_end - role->folded.size()) != employer.end) {
     return false;
   }
   (*tags)[person].start = employer.start;
@@ -216,7 +201,7 @@ constexpr int kWordsBeforeTrailingProductWord = 2;
 bool NamedBeforeProductWord(const Language& lang, const TaggedSentence& s, size_t i) {
   const Tag& tag = s.tags[i];
   const std::string& text = s.view.text;
-  if (!AnyEndsAt(text, SpacesBefore(text, tag.start), lang.description_openers)) return false;
+  if (!PhraseBefore(text, tag.start, lang.description_openers)) return false;
   size_t pos = tag.end + 1;
   if (pos >= text.size() || text[tag.end] != ' ') return false;  // "Vela's", "Vela,"
   for (int words = 0; words <= kWordsBeforeTrailingProductWord; ++words) {
@@ -266,10 +251,8 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
     if (s.tags[k].type != "REF" && s.tags[k].type != "POSS") return false;  // a maker, a place, a figure
   }
   size_t kind_end = 0;
-  size_t after_article = std::string::npos;  // a noun phrase opens an apposition: "the ...", "la ...", "its ..."
-  for (const std::string& opener : lang.description_openers) {
-    if (StartsAt(text, start, opener)) after_article = SkipSpaces(text, start + opener.size());
-  }
+  // a noun phrase opens an apposition: "the ...", "la ...", "its ..."
+  size_t after_article = WordAfterPhrase(text, start, lang.description_openers);
   bool possessive = i + 1 < s.tags.size() && s.tags[i + 1].start == start && s.tags[i + 1].type == "POSS";
   if (after_article == std::string::npos && !possessive) return false;  // "Fjord, serves open models"
   if (!possessive && lang.product_words.Match(s.view, after_article, &kind_end) != nullptr) return true;
@@ -284,7 +267,7 @@ bool ProductHeadsApposition(const Language& lang, const TaggedSentence& s, size_
 // owner's product, not a trade the name practises ("the platform provider Orvane" has none).
 bool OwnProductWordWithAModifier(const Language& lang, const TaggedSentence& s, size_t i) {
   const std::string& text = s.view.text;
-  size_t modifier_end = SpacesBefore(text, s.tags[i].start);
+  size_t modifier_end = BackOverSpaces(text, s.tags[i].start);
   if (i == 0 || modifier_end == s.tags[i].start || modifier_end == 0) return false;
   size_t modifier = modifier_end;
   while (modifier > 0 && IsWordCharBefore(text, modifier)) {
@@ -294,11 +277,11 @@ bool OwnProductWordWithAModifier(const Language& lang, const TaggedSentence& s, 
       std::isupper(static_cast<unsigned char>(s.view.source[s.view.origin[modifier]])) != 0) {
     return false;
   }
-  size_t kind_end = SpacesBefore(text, modifier);
+  size_t kind_end = BackOverSpaces(text, modifier);
   const Phrase* kind = KindEndingAt(lang.product_words, s.view, kind_end);
   if (kind == nullptr || kind_end == modifier) return false;
   const Tag& owner = s.tags[i - 1];
-  return owner.type == "POSS" && SpacesBefore(text, kind_end - kind->folded.size()) == owner.end;
+  return owner.type == "POSS" && BackOverSpaces(text, kind_end - kind->folded.size()) == owner.end;
 }
 
 // Does a name end in its version or size ("Saaga 2", "Llama 3.3 70B": the tagger's JoinVersionAfterName)?
@@ -374,7 +357,7 @@ bool RankedAgainstAProduct(const Language& lang, const TaggedSentence& s, size_t
 // figures went to its rival.
 bool NamedAfterProductWord(const Language& lang, const TaggedSentence& s, size_t i) {
   const Tag& tag = s.tags[i];
-  if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) == nullptr) return false;
+  if (KindEndingAt(lang.product_words, s.view, BackOverSpaces(s.view.text, tag.start)) == nullptr) return false;
   size_t verb_end = 0;
   return lang.relation_verbs.Match(s.view, SkipSpaces(s.view.text, tag.end), &verb_end) == nullptr;
 }
@@ -542,7 +525,7 @@ void ReadPayees(const Language& lang, std::vector<TaggedSentence>* sentences) {
     for (Tag& tag : s.tags) {
       size_t after = SkipSpaces(text, tag.end);
       bool ends_clause = after < text.size() && (text[after] == ':' || text[after] == ',' || text[after] == ';');
-      if (!IsCompanyTag(tag) || !ends_clause || !AnyEndsAt(text, SpacesBefore(text, tag.start), lang.payee_links)) continue;
+      if (!IsCompanyTag(tag) || !ends_clause || !PhraseEndsAt(text, BackOverSpaces(text, tag.start), lang.payee_links)) continue;
       tag.type = kPayee;
       changed = true;
     }
@@ -613,7 +596,7 @@ bool JoinFirstNameReadAsMonth(const Language& lang, const TextView& view, size_t
   if (month.type != "TIME" || time + 1 >= tags->size() || (*tags)[time + 1].type != "UNK") return false;
   Tag& name = (*tags)[time + 1];
   if (name.start != month.end + 1 || view.text[month.end] != ' ' || CountWords(std::string_view(view.text).substr(month.start, month.end - month.start)) != 1 ||
-      KindEndingAt(lang.person_roles, view, SpacesBefore(view.text, month.start)) == nullptr) {
+      KindEndingAt(lang.person_roles, view, BackOverSpaces(view.text, month.start)) == nullptr) {
     return false;
   }
   name.start = month.start;
@@ -671,7 +654,7 @@ void ReadPeople(const Language& lang, std::vector<TaggedSentence>* sentences) {
 
 bool NamedAsProduct(const Language& lang, const TaggedSentence& s, size_t i) {
   const Tag& tag = s.tags[i];
-  if (KindEndingAt(lang.product_words, s.view, SpacesBefore(s.view.text, tag.start)) != nullptr) return true;
+  if (KindEndingAt(lang.product_words, s.view, BackOverSpaces(s.view.text, tag.start)) != nullptr) return true;
   return KindInApposition({lang.product_words, lang.relative_words, lang.speech_verbs, kWordsBeforeProductWord}, s.view,
                           tag.end) != nullptr;
 }
@@ -692,7 +675,7 @@ void JoinRankedProductsWithOwners(const Language& lang, std::set<std::string>* p
   for (size_t i = 0; i + 1 < s->tags.size(); ++i) {
     Tag& owner = s->tags[i];
     Tag& product = s->tags[i + 1];
-    if (owner.type != "ORG" || !AnyEndsAt(text, SpacesBefore(text, owner.start), lang.ranking_verbs) ||
+    if (owner.type != "ORG" || !PhraseEndsAt(text, BackOverSpaces(text, owner.start), lang.ranking_verbs) ||
         !PossessiveSAt(text, owner.end) || SkipSpaces(text, text.find(' ', owner.end)) != product.start ||
         product.type != "UNK") {
       continue;

@@ -1,6 +1,7 @@
 #include "ingest/relations.h"
 
 #include "ingest/clauses.h"
+#include "ingest/phrase_match.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -190,20 +191,13 @@ bool OwnerOfNext(const TaggedSentence& s, size_t i, const std::string& list_type
 // svedese Ericsson", "ma anche l'olandese Nebius", "and the Dutch Nebius"): what the item is, no item itself.
 bool SkipPeerDescriptor(const Language& lang, const TaggedSentence& s, size_t limit, size_t* pos) {
   const std::string rest = s.view.text.substr(*pos, limit - *pos);
-  for (const std::string& opener : lang.description_openers) {
-    bool elided = !opener.empty() && opener.back() == '\'';
-    size_t word = opener.size() + (elided ? 0 : 1);
-    if (rest.size() <= word || rest.compare(0, opener.size(), opener) != 0 || (!elided && rest[opener.size()] != ' ')) {
-      continue;
-    }
-    size_t space = rest.find(' ', word);
-    bool one_word = space != std::string::npos && space > word && space + 1 == rest.size() &&
-                    rest.find_first_of(",;:()\"0123456789", word) == std::string::npos;
-    if (!one_word) continue;
-    *pos = limit;
-    return true;
-  }
-  return false;
+  size_t word = WordAfterPhrase(rest, 0, lang.description_openers);
+  if (word == std::string::npos || word >= rest.size()) return false;
+  size_t space = rest.find(' ', word);
+  bool one_word = space != std::string::npos && space > word && space + 1 == rest.size() &&
+                  rest.find_first_of(",;:()\"0123456789", word) == std::string::npos;
+  if (one_word) *pos = limit;
+  return one_word;
 }
 
 // A genitive alone between a place and the list item it describes: Hindi, the emphatic particle after

@@ -78,13 +78,13 @@ bool AllDigits(const std::string& text, size_t max_size) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A `time` value as timex.cpp resolves it: "year+1", "month-1", "fiscal+0",
+// A `time` value as timex.cpp resolves it: "year+1", "month-1", "day-1", "fiscal+0",
 // a fiscal one with the month its year starts in (1-12) as `extra`.
 bool IsRelativeTime(const std::string& value, const std::string& extra) {
   size_t sign = value.find_first_of("+-");
   if (sign == std::string::npos || !AllDigits(value.substr(sign + 1), 3)) return false;
   std::string unit = value.substr(0, sign);
-  if (unit == "year" || unit == "month") return true;
+  if (unit == "year" || unit == "month" || unit == "day") return true;
   return unit == "fiscal" && AllDigits(extra, 2) && std::stoi(extra) >= 1 && std::stoi(extra) <= 12;
 }
 
@@ -325,7 +325,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
     if (key == "stopcap") { stopcaps_.insert(phrase); return Status::OK(); }
     if (auto it = lists.find(key); it != lists.end()) { it->second->push_back(FoldPhrase(phrase)); return Status::OK(); }
     if (key == "time" && !IsRelativeTime(value, extra)) {
-      return Bad(path, n, "time value must be year|month|fiscal, a sign and a number (\"year+1\"); "
+      return Bad(path, n, "time value must be year|month|day|fiscal, a sign and a number (\"year+1\"); "
                           "a fiscal one takes the month its year starts in (1-12) as its fourth column");
     }
     auto it = tables.find(key);

@@ -7,6 +7,7 @@
 
 #include "ingest/clauses.h"
 #include "ingest/name_kinds.h"
+#include "ingest/phrase_match.h"
 
 namespace kg::ingest {
 
@@ -381,16 +382,6 @@ void NoteHomes(const std::vector<Extracted>& found, Homes* homes) {
 
 namespace {
 
-// Does a `description_opener` end right before view position `pos` ("i " of "i torinesi", "l'")?
-bool OpenerBefore(const Language& lang, const std::string& text, size_t pos) {
-  return std::any_of(lang.description_openers.begin(), lang.description_openers.end(), [&](const std::string& opener) {
-    bool glued = !opener.empty() && opener.back() == '\'';
-    size_t start = pos - opener.size() - (glued ? 0 : 1);
-    return pos >= opener.size() + (glued ? 0 : 1) && text.compare(start, opener.size(), opener) == 0 &&
-           (glued || text[pos - 1] == ' ') && (start == 0 || text[start - 1] == ' ');
-  });
-}
-
 // The place a description tag i names ("Montreal" of "the Montreal-based group"), or "".
 std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t i) {
   if (i == 0 || s.tags[i].type != "REF" || s.tags[i - 1].type != "PLACE") return "";
@@ -398,7 +389,7 @@ std::string DescribedPlace(const Language& lang, const TaggedSentence& s, size_t
   size_t first = between.find_first_not_of(' '), last = between.find_last_not_of(' ');
   between = first == std::string::npos ? "" : between.substr(first, last - first + 1);  // the lexicon's phrases are trimmed
   bool linked = std::find(lang.description_links.begin(), lang.description_links.end(), between) != lang.description_links.end();
-  bool after_article = between.empty() && OpenerBefore(lang, s.view.text, s.tags[i - 1].start);  // "the Leeds company"
+  bool after_article = between.empty() && PhraseBefore(s.view.text, s.tags[i - 1].start, lang.description_openers);  // "the Leeds company"
   return linked || after_article ? s.tags[i - 1].id : "";
 }
 
@@ -441,7 +432,7 @@ bool TagDemonyms(const Language& lang, const Homes& homes, const std::string& an
     bool in_tag = next_tag < s->tags.size() && s->tags[next_tag].start <= pos;
     size_t end = 0;
     std::string town = word_start && !in_tag ? HomeAdjectiveAt(lang, *s, pos, &end) : "";  // the table's test is the cheap one
-    if (town.empty() || !OpenerBefore(lang, text, pos)) continue;
+    if (town.empty() || !PhraseBefore(text, pos, lang.description_openers)) continue;
     bool name_follows = next_tag < s->tags.size() && s->tags[next_tag].start == SkipSpaces(text, end);
     std::string company = name_follows ? "" : AtHomeIn(homes, town);
     if (company.empty() || company == antecedent) continue;
@@ -617,7 +608,7 @@ bool TownOfDescription(const Language& lang, const TaggedSentence& s, size_t i) 
   if (name.type != "UNK" || name.id.find(' ') != std::string::npos) return false;
   const std::string& text = s.view.text;
   bool described = next.type == "REF" && next.start == name.end + 1 && text[name.end] == ' ';
-  return (described || UnitOfParentBetween(lang, s, name, next)) && OpenerBefore(lang, text, name.start);
+  return (described || UnitOfParentBetween(lang, s, name, next)) && PhraseBefore(text, name.start, lang.description_openers);
 }
 
 }  // namespace
@@ -647,7 +638,7 @@ bool ProductWordTwoBefore(const Language& lang, const TaggedSentence& s, size_t 
   std::string_view word = std::string_view(text).substr(between, between_end - between);
   if (std::find(lang.industry_heads.begin(), lang.industry_heads.end(), word) != lang.industry_heads.end()) return false;
   bool after_possessive = i > 0 && s.tags[i - 1].type == "POSS" && SkipSpaces(text, s.tags[i - 1].end) == product;
-  return after_possessive || OpenerBefore(lang, text, product);
+  return after_possessive || PhraseBefore(text, product, lang.description_openers);
 }
 
 // ", l'assistente ...", ", the chatbot ...": an apposition right after view position `end` that opens
@@ -655,15 +646,8 @@ bool ProductWordTwoBefore(const Language& lang, const TaggedSentence& s, size_t 
 bool ProductInApposition(const Language& lang, const TaggedSentence& s, size_t end) {
   const std::string& text = s.view.text;
   if (end >= text.size() || text[end] != ',') return false;
-  size_t pos = SkipSpaces(text, end + 1), after = 0;
-  for (const std::string& opener : lang.description_openers) {
-    if (opener.empty() || text.compare(pos, opener.size(), opener) != 0) continue;
-    bool glued = opener.back() == '\'';
-    size_t word = glued ? pos + opener.size() : SkipSpaces(text, pos + opener.size());
-    if (!glued && word == pos + opener.size()) continue;  // "a" of "assistente"
-    if (lang.product_words.Match(s.view, word, &after) != nullptr) return true;
-  }
-  return false;
+  size_t word = WordAfterPhrase(text, SkipSpaces(text, end + 1), lang.description_openers), after = 0;
+  return word != std::string::npos && lang.product_words.Match(s.view, word, &after) != nullptr;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ingest/name_kinds.h"
+#include "ingest/phrase_match.h"
 
 namespace kg::ingest {
 
@@ -666,13 +667,7 @@ bool DescribedByApposition(const TextView& view, const Language& lang, const std
   const std::string& text = view.text;
   if (end >= text.size() || text[end] != ',') return false;
   const size_t start = SkipSpaces(text, end + 1);
-  size_t words_from = std::string::npos;
-  for (const std::string& opener : lang.description_openers) {
-    if (text.compare(start, opener.size(), opener) == 0 && start + opener.size() < text.size() &&
-        text[start + opener.size()] == ' ') {
-      words_from = start + opener.size() + 1;
-    }
-  }
+  const size_t words_from = WordAfterPhrase(text, start, lang.description_openers);
   if (words_from == std::string::npos) return false;
   auto anaphor = std::find_if(tags.begin(), tags.end(), [&](const Tag& t) {
     return t.type == "REF" && t.start >= words_from && t.start <= words_from + kApposedAnaphorReach;
@@ -680,9 +675,7 @@ bool DescribedByApposition(const TextView& view, const Language& lang, const std
   if (anaphor == tags.end() || text.find_first_of(",.;:", words_from) < anaphor->start) return false;
   const size_t close = SkipSpaces(text, anaphor->end);
   if (close < text.size() && text[close] == ',') return true;
-  return std::any_of(lang.relative_words.begin(), lang.relative_words.end(), [&](const std::string& word) {
-    return text.compare(close, word.size(), word) == 0 && !IsWordCharAt(text, close + word.size());
-  });
+  return PhraseEnd(text, close, lang.relative_words) != std::string::npos;
 }
 
 void TagProperNames(const TextView& view, const Language& lang, const RuleData& data,
@@ -1370,41 +1363,56 @@ int OwnedProduct(const TextView& view, const Language& lang, const std::vector<T
   return static_cast<int>(k);
 }
 
+// Does the unknown name `tag` hold a digit, as a model number does ("CX-9", "TX880"; not "Corvant")?
+bool HoldsDigit(const TextView& view, const Tag& tag) {
+  return std::any_of(view.text.begin() + static_cast<long>(tag.start), view.text.begin() + static_cast<long>(tag.end),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "12,000 CX-9 chips", "6.000 acceleratori Z7": an unknown name with a digit right after a number, with a
+// `count_noun` on either side of the name, is a model number no list knows, hardware that TagCounts then
+// counts (scripts without capitals: TagNumberedProducts). Without the noun it may be a company ("3,000 A2A
+// clients"); without the digit a maker ("2,000 Corvant chips").
+void TypeCountedModelNumbers(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
+  const std::string& text = view.text;
+  for (size_t i = 0; i + 1 < tags->size(); ++i) {
+    Tag& name = (*tags)[i + 1];
+    if ((*tags)[i].type != "NUM" || name.type != "UNK" || !HoldsDigit(view, name)) continue;
+    size_t after = SkipSpaces(text, (*tags)[i].end), end = 0;
+    if (lang.count_adjectives.Match(view, after, &end) != nullptr) after = SkipSpaces(text, end);
+    bool noun_before = lang.count_nouns.Match(view, after, &end) != nullptr && SkipSpaces(text, end) == name.start;
+    bool noun_after = after == name.start && lang.count_nouns.Match(view, SkipSpaces(text, name.end), &end) != nullptr;
+    if (noun_before || noun_after) name.type = "HARDWARE";
+  }
+}
+
+// A model number counted once ("12,000 CX-9 chips") is hardware wherever the page names it ("Corvant designs
+// the CX-9"), so its maker is read there.
+void ReadCountedModels(const Language& lang, std::vector<TaggedSentence>* sentences) {
+  std::set<std::string> counted;
+  for (const auto& s : *sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type == "COUNT" && tag.product_type == "HARDWARE") counted.insert(tag.id);
+    }
+  }
+  if (counted.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK" || !counted.count(tag.id)) continue;
+      tag.type = "HARDWARE";
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
+
 // Makes the number `tag` a count of `product`.
 void CountOf(const Tag& product, Tag* tag) {
   tag->type = "COUNT";
   tag->id = product.id;
   tag->product_type = product.type;
   tag->quantity.unit = tag->id;
-}
-
-// "1,400 PowerEdge XE9680 servers", "1.400 server PowerEdge XE9680": unknown
-// names right after a number and before or after its `count_noun`, one of
-// them with a digit (a model number), are the product counted, though no
-// gazetteer knows it ("1,400 Orvane servers" has no model number: a maker or
-// a buyer). Scripts without capitals find such names by their digit alone
-// (TagNumberedProducts).
-void RetypeNumberedNames(const TextView& view, const Language& lang, std::vector<Tag>* tags) {
-  const std::string& text = view.text;
-  for (size_t i = 0; i + 1 < tags->size(); ++i) {
-    if ((*tags)[i].type != "NUM") continue;
-    size_t noun_end = 0;
-    bool noun_before = lang.count_nouns.Match(view, SkipSpaces(text, (*tags)[i].end), &noun_end) != nullptr;
-    size_t last = i;
-    size_t pos = noun_before ? noun_end : (*tags)[i].end;
-    while (last + 1 < tags->size() && (*tags)[last + 1].type == "UNK" && StartsAt(view, *tags, last + 1, pos)) {
-      pos = (*tags)[++last].end;
-    }
-    if (last == i || (!noun_before && lang.count_nouns.Match(view, SkipSpaces(text, pos), &noun_end) == nullptr)) {
-      continue;
-    }
-    Tag& product = (*tags)[i + 1];
-    if (text.find_first_of("0123456789", product.start) >= pos) continue;
-    product.end = pos;
-    product.type = "HARDWARE";
-    product.id = SourceText(view, product.start, product.end);
-    tags->erase(tags->begin() + static_cast<long>(i) + 2, tags->begin() + static_cast<long>(last) + 1);
-  }
 }
 
 // "20,000 H200 chips", "20.000 chip H200": a number of products (also after
@@ -2941,6 +2949,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
     for (auto& s : *sentences) RenameNames(renames, &s);
   }
   ReadPeople(lang, sentences);
+  ReadCountedModels(lang, sentences);
   ReadProducts(lang, sentences);
   CountUnknownProducts(lang, sentences);
   ReadParentsOfUnits(lang, sentences);
@@ -3021,7 +3030,7 @@ TaggedSentence TagSentence(std::string_view sentence, const Language& lang, cons
   JoinModelCodeToFamily(view, &tags);
   RetypePlaces(view, lang, &tags);
   DropAppositiveRefs(view, lang, &tags);
-  RetypeNumberedNames(view, lang, &tags);
+  TypeCountedModelNumbers(view, lang, &tags);
   TagCounts(view, lang, &tags);
   TagGroups(view, lang, &tags);
   result.tags = std::move(tags);

@@ -1,5 +1,6 @@
 #include "ingest/timex.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace kg::ingest {
@@ -87,7 +88,17 @@ int CurrentFiscalYear(const RefDate& ref, int start_month) {
   return ref.month >= start_month ? ref.year : ref.year - 1;
 }
 
-// A relative phrase's value: "year+1", "month+0", "year-1", or "fiscal+1"
+// The month of the day `delta` days from the publication day ("yesterday": -1): "ieri" of a page
+// published on the 1st is the month before. A publication date without a day leaves it undated (as the
+// paraphrase sets expect: "priced yesterday" of a page of "2025-12" names no date).
+std::string MonthOfDay(const RefDate& ref, int delta) {
+  if (ref.day == 0 || ref.month == 0) return "";
+  std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::year{ref.year} / ref.month / ref.day} +
+                                  std::chrono::days{delta}};
+  return Month(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())));
+}
+
+// A relative phrase's value: "year+1", "month+0", "day-1", "year-1", or "fiscal+1"
 // (the next fiscal year; `fiscal_start` is the month it starts in).
 std::string ResolveRelative(const std::string& value, const RefDate& ref, const std::string& fiscal_start = "") {
   if (ref.year == 0) return "";
@@ -100,6 +111,7 @@ std::string ResolveRelative(const std::string& value, const RefDate& ref, const 
     int current = fiscal_start.empty() ? 0 : CurrentFiscalYear(ref, std::stoi(fiscal_start));
     return current == 0 ? "" : std::to_string(current + delta);
   }
+  if (unit == "day") return MonthOfDay(ref, delta);
   if (unit == "month" && ref.month > 0) {
     int index = ref.year * 12 + (ref.month - 1) + delta;
     return Month(index / 12, index % 12 + 1);
@@ -125,6 +137,7 @@ RefDate RefDate::Parse(const std::string& published) {
     try {
       ref.year = std::stoi(published.substr(0, 4));
       if (published.size() >= 7) ref.month = std::stoi(published.substr(5, 2));
+      if (published.size() >= 10) ref.day = std::stoi(published.substr(8, 2));
     } catch (...) {
       ref = RefDate{};
     }

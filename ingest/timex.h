@@ -16,6 +16,7 @@ namespace kg::ingest {
 struct RefDate {
   int year = 0;
   int month = 0;
+  int day = 0;  // 0 when the publication date names no day
   static RefDate Parse(const std::string& published);
 };
 

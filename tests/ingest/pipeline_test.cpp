@@ -578,6 +578,21 @@ TEST(Quantities, BareAmountTakesTheCurrencyOfTheTextNotOfTheBracketedEquivalent)
   }
 }
 
+// A relative day ("ieri", "yesterday") dates a claim by the publication day: the day before the 1st of January
+// is in the year before; a publication date without a day leaves it undated.
+TEST(Times, RelativeDayIsDatedFromThePublicationDay) {
+  auto time_of = [](const char* lang, const char* text, const char* published) {
+    TaggedSentence s = TagSentence(text, *Data().language(lang), Data(), RefDate::Parse(published));
+    for (const Tag& tag : s.tags) {
+      if (tag.type == "TIME") return tag.id;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(time_of("it", "Orbis Energia ha collocato ieri un bond da 700 milioni di euro.", "2027-01-01"), "2026-12");
+  EXPECT_EQ(time_of("en", "Orbis Energy sold a $700 million bond yesterday.", "2026-05-20"), "2026-05");
+  EXPECT_EQ(time_of("en", "Orbis Energy sold a $700 million bond yesterday.", "2026-05"), "");
+}
+
 TEST_F(ExtractorTest, UnknownLanguageIsAnError) {
   Document meta;
   meta.id = "x";
