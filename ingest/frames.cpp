@@ -178,18 +178,7 @@ FrameReader::Clause FrameReader::AsideAround(const TaggedSentence& s, const Clau
 
 bool FrameReader::MakerOfCount(const TaggedSentence& s, size_t i) const {
   if (i == 0 || (s.tags[i - 1].type != "COUNT" && s.tags[i - 1].type != "HARDWARE")) return false;
-  std::string gap = s.view.text.substr(s.tags[i - 1].end, s.tags[i].start - s.tags[i - 1].end);
-  size_t first = gap.find_first_not_of(' ');
-  size_t last = gap.find_last_not_of(' ');
-  if (first == std::string::npos) return false;
-  gap = gap.substr(first, last - first + 1);
-  // The link, after at most one word naming the product ("chips made by").
-  return std::any_of(lang_.maker_links.begin(), lang_.maker_links.end(), [&gap](const std::string& link) {
-    if (gap == link) return true;
-    if (gap.size() <= link.size() || gap.compare(gap.size() - link.size(), link.size(), link) != 0) return false;
-    std::string head = gap.substr(0, gap.size() - link.size());
-    return head.back() == ' ' && head.find(' ') == head.size() - 1;
-  });
+  return IsMakerGap(lang_, std::string_view(s.view.text).substr(s.tags[i - 1].end, s.tags[i].start - s.tags[i - 1].end));
 }
 
 std::optional<Extracted> FrameReader::ReadAnswer(const TaggedSentence& s, const DocumentContext& context,

@@ -335,14 +335,22 @@ std::vector<size_t> Coordinated(const Language& lang, const TaggedSentence& s, s
 }
 
 // "Rmb160bn ($23bn)", "160 miliardi di RMB, circa 23 miliardi di dollari":
-// the same amount in another currency right after the first.
+// the same amount in another currency right after the first, or after the time right after it
+// ("118 miliardi di yuan il prossimo anno, pari a circa 16,5 miliardi di dollari").
 int Equivalent(const Language& lang, const TaggedSentence& s, size_t object) {
-  if (s.tags[object].type != "MONEY" || object + 1 >= s.tags.size() || s.tags[object + 1].type != "MONEY") return -1;
-  if (!IsEquivalenceGap(lang, s.view, s.tags[object].end, s.tags[object + 1].start) ||
-      s.tags[object + 1].quantity.unit == s.tags[object].quantity.unit) {
+  if (s.tags[object].type != "MONEY") return -1;
+  size_t last = object;
+  if (last + 1 < s.tags.size() && s.tags[last + 1].type == "TIME" &&
+      SkipSpaces(s.view.text, s.tags[last].end) == s.tags[last + 1].start) {
+    ++last;
+  }
+  size_t next = last + 1;
+  if (next >= s.tags.size() || s.tags[next].type != "MONEY") return -1;
+  if (!IsEquivalenceGap(lang, s.view, s.tags[last].end, s.tags[next].start) ||
+      s.tags[next].quantity.unit == s.tags[object].quantity.unit) {
     return -1;
   }
-  return static_cast<int>(object + 1);
+  return static_cast<int>(next);
 }
 
 // Is tags[i] right after a `comparison_word` ("up from 1 billion in October",

@@ -258,7 +258,7 @@ Status RuleData::LoadLexicon(const std::string& path, Language* lang) {
       {"unit_link", &lang->unit_links}, {"percent", &lang->percent_words}, {"unit", &lang->units},
       {"bound_before", &lang->bounds_before}, {"bound_after", &lang->bounds_after},
       {"bound_blocker", &lang->bound_blockers}, {"count_noun", &lang->count_nouns},
-      {"count_adjective", &lang->count_adjectives},
+      {"count_adjective", &lang->count_adjectives}, {"count_modifier", &lang->count_modifiers},
       {"month", &lang->months}, {"quarter", &lang->quarters}, {"time", &lang->relative_times}, {"ref", &lang->refs},
       {"possessive", &lang->possessives}, {"coord", &lang->coordinators}, {"equivalence", &lang->equivalences},
       {"source_ref", &lang->source_refs}, {"yen_context", &lang->yen_contexts}, {"name_suffix", &lang->name_suffixes},

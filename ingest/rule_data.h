@@ -107,6 +107,8 @@ struct Language {
   PhraseTable bounds_before, bounds_after, bound_blockers, count_nouns;
   // Words between a count and its product ("5,000 more B300s", "2.000 nuovi chip H200").
   PhraseTable count_adjectives;
+  // Words that describe a count's noun after it ("1.200 colonnine di ricarica ultraveloci HYC400").
+  PhraseTable count_modifiers;
   PhraseTable months, quarters, relative_times, refs, possessives, coordinators, equivalences, source_refs;
   // Document-wide and range readings (tagger.cpp, quantity.cpp): words that make "¥" the yen, the
   // company-type words that end a name in a script without capitals, case markers of a non-subject,

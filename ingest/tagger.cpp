@@ -1261,10 +1261,7 @@ bool MakerFollows(const TextView& view, const Language& lang, const std::vector<
       noun_end <= tags[product + 1].start) {
     end = noun_end;
   }
-  std::string gap = view.text.substr(end, tags[product + 1].start - end);
-  if (!gap.empty() && gap[0] == ',') gap.erase(0, 1);  // "B300 chips, which are made by Nvidia"
-  return std::any_of(lang.maker_links.begin(), lang.maker_links.end(),
-                     [&](const std::string& word) { return gap == " " + word + " "; });
+  return IsMakerGap(lang, std::string_view(view.text).substr(end, tags[product + 1].start - end));
 }
 
 // Is the count at tags[i] right after its maker in the genitive ("Nvidia के 3,000 B200")?
@@ -1369,6 +1366,14 @@ bool HoldsDigit(const TextView& view, const Tag& tag) {
                      [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Past the `count_modifier`s after a count's noun, from `pos`, the noun's end: Italian describes the noun after
+// it ("1.200 colonnine di ricarica ultraveloci HYC400").
+size_t SkipCountModifiers(const TextView& view, const Language& lang, size_t pos) {
+  size_t end = 0;
+  while (lang.count_modifiers.Match(view, SkipSpaces(view.text, pos), &end) != nullptr && end > pos) pos = end;
+  return pos;
+}
+
 // "12,000 CX-9 chips", "6.000 acceleratori Z7": an unknown name with a digit right after a number, with a
 // `count_noun` on either side of the name, is a model number no list knows, hardware that TagCounts then
 // counts (scripts without capitals: TagNumberedProducts). Without the noun it may be a company ("3,000 A2A
@@ -1380,7 +1385,8 @@ void TypeCountedModelNumbers(const TextView& view, const Language& lang, std::ve
     if ((*tags)[i].type != "NUM" || name.type != "UNK" || !HoldsDigit(view, name)) continue;
     size_t after = SkipSpaces(text, (*tags)[i].end), end = 0;
     if (lang.count_adjectives.Match(view, after, &end) != nullptr) after = SkipSpaces(text, end);
-    bool noun_before = lang.count_nouns.Match(view, after, &end) != nullptr && SkipSpaces(text, end) == name.start;
+    bool noun_before = lang.count_nouns.Match(view, after, &end) != nullptr &&
+                       SkipSpaces(text, SkipCountModifiers(view, lang, end)) == name.start;
     bool noun_after = after == name.start && lang.count_nouns.Match(view, SkipSpaces(text, name.end), &end) != nullptr;
     if (noun_before || noun_after) name.type = "HARDWARE";
   }
@@ -1404,6 +1410,31 @@ void ReadCountedModels(const Language& lang, std::vector<TaggedSentence>* senten
       changed = true;
     }
     if (changed) Render(lang, &s);
+  }
+}
+
+// A count of a family that the page also gives, with the same number, of one model of that family ("ordina
+// 40mila acceleratori Ascend" in a headline, "40.000 acceleratori Ascend 950PR" in the body) is that model's:
+// one order, named in full once.
+void CountFamiliesAsTheirModel(std::vector<TaggedSentence>* sentences) {
+  std::map<std::string, std::set<std::string>> products_by_value;
+  for (const auto& s : *sentences) {
+    for (const Tag& tag : s.tags) {
+      if (tag.type == "COUNT") products_by_value[tag.quantity.value].insert(tag.id);
+    }
+  }
+  for (auto& s : *sentences) {
+    for (Tag& tag : s.tags) {
+      if (tag.type != "COUNT") continue;
+      const std::string family = tag.id + " ";
+      std::vector<std::string> models;
+      for (const std::string& id : products_by_value[tag.quantity.value]) {
+        if (id.size() > family.size() && id.compare(0, family.size(), family) == 0) models.push_back(id);
+      }
+      if (models.size() != 1) continue;
+      tag.id = models.front();
+      tag.quantity.unit = tag.id;
+    }
   }
 }
 
@@ -1431,7 +1462,9 @@ void TagCounts(const TextView& view, const Language& lang, std::vector<Tag>* tag
       size_t after = tag.end;
       size_t end = 0;
       if (lang.count_adjectives.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
-      if (lang.count_nouns.Match(view, SkipSpaces(view.text, after), &end) != nullptr) after = end;
+      if (lang.count_nouns.Match(view, SkipSpaces(view.text, after), &end) != nullptr) {
+        after = SkipCountModifiers(view, lang, end);
+      }
       bool maker = StartsAt(view, *tags, i + 1, after) && (*tags)[i + 1].type == "ORG" &&
                    StartsAt(view, *tags, i + 2, (*tags)[i + 1].end);
       size_t product = maker ? i + 2 : i + 1;
@@ -1531,6 +1564,25 @@ bool AfterPlaceIntroducer(const Language& lang, const std::string& text, size_t 
 }
 
 }  // namespace
+
+bool IsMakerGap(const Language& lang, std::string_view gap) {
+  if (!gap.empty() && gap[0] == ',') gap.remove_prefix(1);  // "B300 chips, which are made by Nvidia"
+  size_t first = gap.find_first_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  gap = gap.substr(first, gap.find_last_not_of(' ') - first + 1);
+  auto one_word = [](std::string_view word) { return word.find_first_of(" ,;:()") == std::string_view::npos; };
+  return std::any_of(lang.maker_links.begin(), lang.maker_links.end(), [&](const std::string& link) {
+    size_t at = gap.find(link);
+    while (at != std::string_view::npos) {
+      size_t after = at + link.size();
+      bool before_ok = at == 0 || (gap[at - 1] == ' ' && one_word(gap.substr(0, at - 1)));
+      bool after_ok = after == gap.size() || (gap[after] == ' ' && one_word(gap.substr(after + 1)));
+      if (before_ok && after_ok) return true;
+      at = gap.find(link, at + 1);
+    }
+    return false;
+  });
+}
 
 bool PlaceSuffixAt(const Language& lang, const std::string& text, size_t pos) {
   return std::any_of(lang.place_suffixes.begin(), lang.place_suffixes.end(),
@@ -2952,6 +3004,7 @@ void ReadDocumentWide(const Language& lang, const RuleData& data, const RefDate&
   ReadCountedModels(lang, sentences);
   ReadProducts(lang, sentences);
   CountUnknownProducts(lang, sentences);
+  CountFamiliesAsTheirModel(sentences);
   ReadParentsOfUnits(lang, sentences);
   ReadPayees(lang, sentences);
   ReadQuotedSpeakers(lang, sentences);

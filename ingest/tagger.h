@@ -98,6 +98,10 @@ void GiveCurrency(const std::string& currency, Tag* tag);
 // off an equivalent: spaces, brackets, commas, dashes and `equivalence`
 // words ("($23bn)", ", circa", "pari a"), with at least one of them?
 bool IsEquivalenceGap(const Language& lang, const TextView& view, size_t from, size_t to);
+// Is `gap`, the text between a counted product and a company, a `maker_link`, after a comma or not, with at
+// most one word before it naming the product ("chips made by") and one after it describing the maker
+// ("prodotte dalla bolzanina")?
+bool IsMakerGap(const Language& lang, std::string_view gap);
 // "4,2 miliardi di euro (circa 4,9 miliardi di dollari)": the index of the amount of money that tags[i]
 // restates in another currency, right after it or after its time in brackets ("EUR 4.2bn in 2027
 // (about $4.9bn)"); -1 when tags[i] converts none. A page's figures are in the currency of the first.
