@@ -343,6 +343,12 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
         end != std::string::npos && (!IsWordCharBefore(text, at) || at == pos)) {
       SetCurrency(phrase->value, &q);
       at = SkipSpaces(text, end);
+      // The bound may follow the currency: "डॉलर में क़रीब 19 अरब" (in dollars, about 19 billion).
+      if (size_t bound_end = After(lang.bounds_before, view, at, &phrase);
+          bound_end != std::string::npos && q.bound == Bound::kExact) {
+        q.bound = ParseBoundName(phrase->value);
+        at = SkipSpaces(text, bound_end);
+      }
     }
     const Phrase* number_word = nullptr;
     size_t word_end = 0;
@@ -389,6 +395,9 @@ std::vector<QuantityMention> FindQuantities(const TextView& view, const Language
         }
       }
       if (!q.unit.empty() && q.kind == QuantityKind::kNumber) q.kind = QuantityKind::kMoney;
+    } else if (size_t e = After(lang.percent_words, view, end, &phrase, true); e != std::string::npos) {
+      // "डॉलर में 2% की मजबूती" (the dollar up 2%): a percentage after a currency phrase is no amount of it.
+      q.unit = "percent"; q.shared_units.clear(); q.kind = QuantityKind::kPercent; end = e;
     } else {
       q.kind = QuantityKind::kMoney;
     }

@@ -820,9 +820,11 @@ void TagModelNames(const TextView& view, const std::vector<size_t>& starts, cons
   }
 }
 
-// Is a possessive ("अपना", "its") tagged at `pos`?
+// Is the word at `pos` part of a possessive ("अपना", "its", "अपना ख़ुद का")? A possessive of
+// several words is counted from its last one: "अपना ख़ुद का इन्फ़रेंस चिप" has its kind word two words on.
 bool PossessiveAt(const std::vector<Tag>& tags, size_t pos) {
-  return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.type == "POSS" && t.start == pos; });
+  return std::any_of(tags.begin(), tags.end(),
+                     [&](const Tag& t) { return t.type == "POSS" && t.start <= pos && pos < t.end; });
 }
 
 // Is the word at `pos` a `kind_word` ("प्लेटफॉर्म", "सेवा")?
@@ -851,19 +853,22 @@ bool TagQuotedKindName(const TextView& view, const Language& lang, size_t kind_e
 // Scripts without capitals: "X अपना एआई प्लेटफॉर्म एआई फोर्स विकसित करती है" —
 // after a possessive and a `kind_word` (प्लेटफॉर्म, सर्विस) within three words,
 // one or two free words right before a `name_verb` are the product's name;
-// the verb's value is its type (विकसित: MODEL, चलाती: SERVICE).
+// the verb's value is its type (विकसित: MODEL, चलाती: SERVICE). A quoted name
+// right after a kind word and before such a verb is one with no possessive too.
 void TagKindNames(const TextView& view, const std::vector<size_t>& starts, const Language& lang,
                   std::vector<bool>* taken, std::vector<Tag>* tags) {
-  // Most sentences have no possessive: nothing to look for then.
+  // Most sentences have no possessive and no quote: nothing to look for then.
   bool any_possessive = std::any_of(tags->begin(), tags->end(), [](const Tag& t) { return t.type == "POSS"; });
-  if (lang.kind_words.empty() || !any_possessive) return;
   const std::string& text = view.text;
+  bool any_quote = text.find_first_of("'\"") != std::string::npos;
+  if (lang.kind_words.empty() || (!any_possessive && !any_quote)) return;
   for (size_t i = 1; i + 2 < starts.size(); ++i) {
     if (!KindWordAt(text, lang, starts[i])) continue;
+    // Quotes mark the name well enough without a possessive: "बड़ा भाषा मॉडल 'सारांश' तैयार कर रही है".
+    if (any_quote && TagQuotedKindName(view, lang, WordEnd(text, starts[i]), taken, tags)) continue;
     bool owned = false;
     for (size_t back = 1; back <= 3 && back <= i; ++back) owned = owned || PossessiveAt(*tags, starts[i - back]);
     if (!owned) continue;
-    if (TagQuotedKindName(view, lang, WordEnd(text, starts[i]), taken, tags)) continue;
     for (size_t words = 1; words <= 2 && i + words + 1 <= starts.size() - 1; ++words) {
       size_t verb_end = 0;
       const Phrase* verb = lang.name_verbs.Match(view, starts[i + words + 1], &verb_end);
