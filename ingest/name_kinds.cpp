@@ -697,16 +697,7 @@ void ReadProducts(const Language& lang, std::vector<TaggedSentence>* sentences) 
   }
   std::set<std::string> products = ProductsByContext(lang, *sentences);
   products.insert(ranked.begin(), ranked.end());
-  if (products.empty()) return;
-  for (auto& s : *sentences) {
-    bool changed = false;
-    for (Tag& tag : s.tags) {
-      if (tag.type != "UNK" || !products.count(tag.id)) continue;
-      tag.type = kUnknownProduct;
-      changed = true;
-    }
-    if (changed) Render(lang, &s);
-  }
+  RetypeUnknownNames(lang, products, kUnknownProduct, sentences);
 }
 
 size_t WordEndAt(const std::string& text, size_t pos) {

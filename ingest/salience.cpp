@@ -698,16 +698,7 @@ void MarkTownsOfDescriptions(const Language& lang, std::vector<TaggedSentence>* 
       if (s.tags[i].type == "UNK" && towns.count(s.tags[i].id) && NamedAsProduct(lang, s, i)) towns.erase(s.tags[i].id);
     }
   }
-  if (towns.empty()) return;
-  for (auto& s : *sentences) {
-    bool changed = false;
-    for (Tag& tag : s.tags) {
-      if (tag.type != "UNK" || !towns.count(tag.id)) continue;
-      tag.type = "PLACE";
-      changed = true;
-    }
-    if (changed) Render(lang, &s);
-  }
+  RetypeUnknownNames(lang, towns, "PLACE", sentences);
 }
 
 void Salience::Observe(const TaggedSentence& s, const std::vector<Extracted>& found, const DocumentContext& context,

@@ -1406,16 +1406,7 @@ void ReadCountedModels(const Language& lang, std::vector<TaggedSentence>* senten
       if (tag.type == "COUNT" && tag.product_type == "HARDWARE") counted.insert(tag.id);
     }
   }
-  if (counted.empty()) return;
-  for (auto& s : *sentences) {
-    bool changed = false;
-    for (Tag& tag : s.tags) {
-      if (tag.type != "UNK" || !counted.count(tag.id)) continue;
-      tag.type = "HARDWARE";
-      changed = true;
-    }
-    if (changed) Render(lang, &s);
-  }
+  RetypeUnknownNames(lang, counted, "HARDWARE", sentences);
 }
 
 // A count of a family that the page also gives, with the same number, of one model of that family ("ordina
@@ -1835,6 +1826,20 @@ void AppendWithoutQuotes(std::string_view text, std::string* out) {
 }
 
 }  // namespace
+
+void RetypeUnknownNames(const Language& lang, const std::set<std::string>& ids, const std::string& type,
+                        std::vector<TaggedSentence>* sentences) {
+  if (ids.empty()) return;
+  for (auto& s : *sentences) {
+    bool changed = false;
+    for (Tag& tag : s.tags) {
+      if (tag.type != "UNK" || !ids.count(tag.id)) continue;
+      tag.type = type;
+      changed = true;
+    }
+    if (changed) Render(lang, &s);
+  }
+}
 
 void Render(const Language& lang, TaggedSentence* sentence) {
   const TextView& view = sentence->view;

@@ -111,6 +111,11 @@ int ConvertedAmount(const Language& lang, const TaggedSentence& s, size_t i);
 // the tags (used again after the tags change).
 void Render(const Language& lang, TaggedSentence* sentence);
 
+// Gives every unknown name (`UNK`) whose id is in `ids` the type `type` in all the sentences, and renders
+// the sentences that changed: what one sentence tells of a name ("12,000 CX-9 chips") holds on the page.
+void RetypeUnknownNames(const Language& lang, const std::set<std::string>& ids, const std::string& type,
+                        std::vector<TaggedSentence>* sentences);
+
 }  // namespace kg::ingest
 
 #endif  // KG_INGEST_TAGGER_H_
