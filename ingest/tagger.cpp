@@ -2546,18 +2546,23 @@ bool JoinProductAfterCompany(const Language& lang, TaggedSentence* s) {
   return joined;
 }
 
+// Is `inner` the whole of a bracket right after `name` ("Kaveri Digital Systems (KDS)")?
+bool BracketedAfter(const std::string& text, const Tag& name, const Tag& inner) {
+  return inner.start == name.end + 2 && text.compare(name.end, 2, " (") == 0 && inner.end < text.size() &&
+         text[inner.end] == ')';
+}
+
 // "Dhruva DataGrid (ध्रुव डेटाग्रिड) ने ...": a name right before its own gloss
 // in brackets (GlossedNames gave both the same id) is one mention, so the
 // rules read the agent's marker after it.
 bool JoinGlossAfterName(TaggedSentence* s) {
   bool joined = false;
-  const std::string& text = s->view.text;
   for (size_t t = 0; t + 1 < s->tags.size(); ++t) {
     Tag& name = s->tags[t];
     const Tag& gloss = s->tags[t + 1];
-    bool bracketed = gloss.start == name.end + 2 && text.compare(name.end, 2, " (") == 0 &&
-                     gloss.end < text.size() && text[gloss.end] == ')';
-    if (name.type != "UNK" || gloss.type != "UNK" || gloss.id != name.id || !bracketed) continue;
+    if (name.type != "UNK" || gloss.type != "UNK" || gloss.id != name.id || !BracketedAfter(s->view.text, name, gloss)) {
+      continue;
+    }
     name.end = gloss.end + 1;
     s->tags.erase(s->tags.begin() + static_cast<long>(t) + 1);
     joined = true;
@@ -2760,14 +2765,13 @@ std::string CapitalInitials(const std::string& name) {
 std::map<std::string, std::string> BracketedAcronyms(const std::vector<TaggedSentence>& sentences) {
   std::map<std::string, std::string> acronyms;
   for (const auto& s : sentences) {
-    const std::string& text = s.view.text;
     for (size_t t = 0; t + 1 < s.tags.size(); ++t) {
       const Tag& name = s.tags[t];
       const Tag& acronym = s.tags[t + 1];
-      bool bracketed = acronym.start == name.end + 2 && text.compare(name.end, 2, " (") == 0 &&
-                       acronym.end < text.size() && text[acronym.end] == ')';
       bool named = (name.type == "UNK" || name.type == "ORG") && name.id.find(' ') != std::string::npos;
-      if (!bracketed || !named || acronym.type != "UNK" || acronym.id.size() < 2) continue;
+      if (!named || acronym.type != "UNK" || acronym.id.size() < 2 || !BracketedAfter(s.view.text, name, acronym)) {
+        continue;
+      }
       if (acronym.id == CapitalInitials(name.id)) acronyms.emplace(acronym.id, name.id);
     }
   }
